@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm test`: every suite, one after another, with how long each took and a closing count.
+// On a fresh Debian machine it installs the system packages the tests need when run as root,
+// and otherwise stops at once with the exact command to run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const debianPackages = [{ name: 'chromium', present: () => existsSync(chromium) }];
+
+function ensureSystemPackages() {
+  const missing = debianPackages.filter((p) => !p.present()).map((p) => p.name);
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    console.error(`werkvloer tests need Debian packages that are not installed: ${missing.join(', ')}.\nRun:\n  sudo sh -c '${command}'\nthen npm test again.`);
+    process.exit(1);
+  }
+  console.log(`installing ${missing.join(', ')} (running as root): ${command}`);
+  const r = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (r.status !== 0) {
+    console.error(`could not install ${missing.join(', ')}`);
+    process.exit(1);
+  }
+}
+
+const reportDir = mkdtempSync(join(tmpdir(), 'werkvloer-test-'));
+
+/** Vitest writes a JSON report beside its normal output, so the closing line counts real tests. */
+function vitest(name, args) {
+  const report = join(reportDir, `${name}.json`);
+  return {
+    name,
+    command: ['npx', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    count: () => {
+      if (!existsSync(report)) return null;
+      const json = JSON.parse(readFileSync(report, 'utf8'));
+      return { passed: json.numPassedTests, failed: json.numFailedTests + (json.numFailedTestSuites ?? 0) };
+    },
+  };
+}
+
+const suites = [
+  { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'lint', command: ['npx', 'eslint', '--max-warnings=0', '.'] },
+  ...(existsSync(join(root, 'scripts/check-scenes.ts')) ? [{ name: 'scenes', command: ['npx', 'tsx', 'scripts/check-scenes.ts'] }] : []),
+  vitest('unit', []),
+  { name: 'build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
+  vitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']),
+];
+
+ensureSystemPackages();
+
+const only = process.argv.slice(2);
+const results = [];
+const started = Date.now();
+for (const suite of suites) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  console.log(`\n=== ${suite.name}: ${suite.command.join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(suite.command[0], suite.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const seconds = (Date.now() - t0) / 1000;
+  const ok = r.status === 0;
+  results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null });
+  console.log(`=== ${suite.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+console.log('\nsuite       result   seconds   tests');
+for (const r of results) {
+  const tests = r.count ? `${r.count.passed} passed, ${r.count.failed} failed` : '';
+  console.log(`${r.name.padEnd(11)} ${(r.ok ? 'ok' : 'FAILED').padEnd(8)} ${r.seconds.toFixed(1).padStart(7)}   ${tests}`);
+}
+console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const passed = results.reduce((n, r) => n + (r.count ? r.count.passed : r.ok ? 1 : 0), 0);
+const failed = results.reduce((n, r) => n + (r.count ? r.count.failed : 0) + (r.ok ? 0 : r.count?.failed ? 0 : 1), 0);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

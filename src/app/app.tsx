@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { useStore } from 'zustand';
+import { createI18n } from '../i18n/i18n';
+import { languageInfo, suggestLanguage } from '../i18n/languages';
+import { createAppStore } from '../state/app-store';
+import { SessionProvider } from '../state/session-context';
+import { createSessionStore } from '../state/session-store';
+import { sendSession } from '../results/send-session';
+import { sessionRecord } from '../results/session-record';
+import { StationCanvas } from '../world/station-canvas';
+import { PlayHud } from './play-hud';
+import { StartScreen } from './start-screen';
+import { loadStationCatalog } from './station-catalog';
+import { createWerkvloerXRStore, immersiveVrSupported } from './xr-setup';
+
+/** The trainee app: start screen (language, station), then the station on this computer or in VR. */
+export function App() {
+  const stations = useMemo(() => loadStationCatalog(), []);
+  const [appStore] = useState(() => createAppStore(suggestLanguage(navigator.languages)));
+  const [sessionStore] = useState(() =>
+    createSessionStore({ now: () => Date.now(), uuid: () => crypto.randomUUID() }),
+  );
+  const [xrStore] = useState(() => createWerkvloerXRStore(location.search, location.href));
+  const [i18n] = useState(() => createI18n(appStore.getState().language));
+  const app = useStore(appStore);
+  const [vrAvailable, setVrAvailable] = useState(false);
+
+  useEffect(() => {
+    void i18n.changeLanguage(app.language);
+    const info = languageInfo(app.language);
+    document.documentElement.lang = info.code;
+    document.documentElement.dir = info.dir;
+  }, [i18n, app.language]);
+
+  // Offer VR only when a session can really start; the explicitly requested emulator installs late.
+  useEffect(() => {
+    const check = () => void immersiveVrSupported().then(setVrAvailable);
+    check();
+    return xrStore.subscribe((s, prev) => {
+      if (s.emulator !== prev.emulator) check();
+    });
+  }, [xrStore]);
+
+  const station = stations.find((s) => s.folder === app.stationFolder) ?? null;
+
+  const upload = useCallback(async () => {
+    const s = sessionStore.getState();
+    appStore.getState().setUpload({ kind: 'saving' });
+    const fallback = appStore.getState().wantsVr ? 'vr-controller' : 'desktop';
+    const outcome = await sendSession(sessionRecord(s, fallback));
+    appStore
+      .getState()
+      .setUpload(outcome.kind === 'saved' ? { kind: 'saved', score: outcome.score } : { kind: 'failed', reason: outcome.reason });
+  }, [appStore, sessionStore]);
+
+  useEffect(
+    () =>
+      sessionStore.subscribe((s, prev) => {
+        if (s.status === 'ended' && prev.status !== 'ended' && s.events.length > 0) void upload();
+      }),
+    [sessionStore, upload],
+  );
+
+  const play = (vr: boolean) => {
+    if (!station) return;
+    sessionStore.getState().start(station.scenario, app.mode, app.language);
+    app.play(vr);
+  };
+
+  const back = useCallback(() => {
+    void xrStore.getState().session?.end();
+    const s = sessionStore.getState();
+    if (s.status === 'playing') s.finish();
+    sessionStore.getState().reset();
+    appStore.getState().backToStart();
+  }, [appStore, sessionStore, xrStore]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider store={sessionStore}>
+        {app.screen === 'start' ? (
+          <StartScreen
+            language={app.language}
+            stations={stations}
+            selected={app.stationFolder}
+            vrAvailable={vrAvailable}
+            onLanguage={app.setLanguage}
+            onStation={app.chooseStation}
+            onPlayDesktop={() => play(false)}
+            onEnterVr={() => play(true)}
+          />
+        ) : (
+          <div className="play">
+            <StationCanvas
+              xrStore={xrStore}
+              loadComposition={station?.loadComposition ?? null}
+              enterVr={app.wantsVr}
+              onBack={back}
+            />
+            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
+          </div>
+        )}
+      </SessionProvider>
+    </I18nextProvider>
+  );
+}

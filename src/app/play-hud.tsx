@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../state/session-context';
+import type { UploadStatus } from '../state/app-store';
+import { currentStepView } from './step-view';
+
+export interface PlayHudProps {
+  upload: UploadStatus;
+  onRetry(): void;
+  onBack(): void;
+}
+
+/** The desktop overlay: the same instruction as the 3D panel, then the score and whether it was saved. */
+export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
+  const { t } = useTranslation(['ui', 'feedback']);
+  const scenario = useSession((s) => s.scenario);
+  const engine = useSession((s) => s.engine);
+  const status = useSession((s) => s.status);
+  const result = useSession((s) => s.result);
+  if (!scenario || !engine) return null;
+  const view = currentStepView(scenario, engine);
+
+  if (status === 'ended' && result) {
+    return (
+      <aside className="hud result" role="status" aria-live="polite">
+        <h2>{t('ui:result.title')}</h2>
+        <p className="score" data-testid="score" data-score={result.total}>
+          {t('ui:result.score', { score: result.total })}
+        </p>
+        <p className={result.passed ? 'passed' : 'failed'}>
+          {result.failedByCritical ? t('ui:result.stoppedBySafety') : result.passed ? t('ui:result.passed') : t('ui:result.failed')}
+        </p>
+        <p className="upload" data-testid="upload" data-upload={upload.kind}>
+          {upload.kind === 'saving' ? t('ui:result.saving') : null}
+          {upload.kind === 'saved' ? t('ui:result.saved') : null}
+          {upload.kind === 'failed' ? t('ui:result.notSaved', { reason: upload.reason }) : null}
+        </p>
+        {upload.kind === 'failed' ? (
+          <button type="button" onClick={onRetry}>
+            {t('ui:result.retry')}
+          </button>
+        ) : null}
+        <button type="button" className="primary" onClick={onBack} data-action="back">
+          {t('ui:result.backToStart')}
+        </button>
+      </aside>
+    );
+  }
+  return (
+    <aside className="hud" role="status" aria-live="polite">
+      <p className="instruction" data-testid="instruction">
+        {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
+      </p>
+      {view?.dutchTerm ? (
+        <p className="term" lang="nl">
+          <span>{t('ui:play.dutchWord')}: </span>
+          <strong>{view.dutchTerm}</strong>
+        </p>
+      ) : null}
+      <button type="button" onClick={onBack} data-action="stop">
+        {t('ui:play.stop')}
+      </button>
+    </aside>
+  );
+}

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { languages, nativeName } from '../i18n/languages';
+import type { StationEntry } from './station-catalog';
+
+export interface StartScreenProps {
+  language: string;
+  stations: readonly StationEntry[];
+  selected: string | null;
+  vrAvailable: boolean;
+  onLanguage(code: string): void;
+  onStation(folder: string): void;
+  onPlayDesktop(): void;
+  onEnterVr(): void;
+}
+
+/** Language first, in each language's own name: a trainee who reads little Dutch can still find theirs. */
+export function StartScreen(props: StartScreenProps) {
+  const { t } = useTranslation('ui');
+  const { stations, selected } = props;
+  return (
+    <main className="start">
+      <header>
+        <h1>{t('app.name')}</h1>
+        <p>{t('app.tagline')}</p>
+      </header>
+      <section aria-labelledby="lang-heading">
+        <h2 id="lang-heading">{t('start.chooseLanguage')}</h2>
+        <div className="choices" role="group" aria-labelledby="lang-heading">
+          {languages.map((l) => (
+            <button
+              key={l.code}
+              type="button"
+              lang={l.code}
+              dir={l.dir}
+              aria-pressed={props.language === l.code}
+              data-lang={l.code}
+              onClick={() => props.onLanguage(l.code)}
+            >
+              {nativeName(l.code)}
+            </button>
+          ))}
+        </div>
+      </section>
+      <section aria-labelledby="station-heading">
+        <h2 id="station-heading">{t('start.chooseStation')}</h2>
+        <ul className="stations">
+          {stations.map((s) => (
+            <li key={s.folder}>
+              <button
+                type="button"
+                aria-pressed={selected === s.folder}
+                data-station={s.folder}
+                onClick={() => props.onStation(s.folder)}
+              >
+                <strong>{t(`${s.scenario.id}:${s.scenario.title}`)}</strong>
+                <span>{t(`sector.${s.scenario.sector}`)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className="actions">
+        <button type="button" className="primary" disabled={!selected} onClick={props.onPlayDesktop} data-action="play-desktop">
+          {t('start.playDesktop')}
+        </button>
+        {props.vrAvailable ? (
+          <button type="button" className="primary" disabled={!selected} onClick={props.onEnterVr} data-action="enter-vr">
+            {t('start.enterVr')}
+          </button>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import { scenarioHash, type Device, type Mode, type SessionEvent } from '../engine';
+import type { SessionState } from '../state/session-store';
+
+/** What the client sends to POST /api/sessions. The server re-scores `events`; `clientScore` is only compared. */
+export interface SessionRecord {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  scenarioHash: string;
+  mode: Mode;
+  device: Device;
+  language: string;
+  startedAt: string;
+  endedAt: string;
+  events: SessionEvent[];
+  clientScore: number;
+}
+
+/** The device the trainee mostly used; the engine never sees it, the trainer does. */
+export function mainDevice(events: readonly SessionEvent[], fallback: Device): Device {
+  const counts = new Map<Device, number>();
+  let best: Device = fallback;
+  let bestCount = 0;
+  for (const e of events) {
+    const n = (counts.get(e.device) ?? 0) + 1;
+    counts.set(e.device, n);
+    if (n > bestCount) {
+      best = e.device;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+export function sessionRecord(s: SessionState, fallbackDevice: Device): SessionRecord {
+  if (!s.scenario || !s.sessionId || !s.result || s.endedAt === null) {
+    throw new Error('sessionRecord: the session has not ended');
+  }
+  return {
+    id: s.sessionId,
+    scenarioId: s.scenario.id,
+    scenarioVersion: s.scenario.version,
+    scenarioHash: scenarioHash(s.scenario),
+    mode: s.mode,
+    device: mainDevice(s.events, fallbackDevice),
+    language: s.language,
+    startedAt: new Date(s.startedAt).toISOString(),
+    endedAt: new Date(s.endedAt).toISOString(),
+    events: s.events,
+    clientScore: s.result.total,
+  };
+}

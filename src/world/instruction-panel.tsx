@@ -1,0 +1,72 @@
+import { Text } from '@react-three/drei';
+import { useTranslation } from 'react-i18next';
+import { languageInfo } from '../i18n/languages';
+import { fontForLanguage } from '../i18n/fonts';
+import { useSession } from '../state/session-context';
+import { PanelButton } from './panel-button';
+import { currentStepView } from '../app/step-view';
+
+export interface InstructionPanelProps {
+  position: [number, number, number];
+  onBack: () => void;
+}
+
+/**
+ * The panel in front of the trainee: what to do now in their language, the Dutch word beside it,
+ * and at the end the score. Renders only when the session state changes, never per frame.
+ */
+export function InstructionPanel({ position, onBack }: InstructionPanelProps) {
+  const { t, i18n } = useTranslation(['ui', 'feedback']);
+  const scenario = useSession((s) => s.scenario);
+  const engine = useSession((s) => s.engine);
+  const status = useSession((s) => s.status);
+  const result = useSession((s) => s.result);
+  const lastFeedback = useSession((s) => s.lastFeedback);
+  if (!scenario || !engine) return null;
+  const lang = languageInfo(i18n.language);
+  const font = fontForLanguage(lang.code);
+  const anchorX = lang.dir === 'rtl' ? 'right' : 'left';
+  const x = lang.dir === 'rtl' ? 0.5 : -0.5;
+  const view = currentStepView(scenario, engine);
+  const feedback = lastFeedback[lastFeedback.length - 1];
+
+  return (
+    <group position={position} name="instruction-panel">
+      <mesh position={[0, 0, -0.01]}>
+        <planeGeometry args={[1.1, 0.55]} />
+        <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
+      </mesh>
+      {status === 'ended' && result ? (
+        <>
+          <Text font={font} position={[0, 0.17, 0]} fontSize={0.06} color="#ffffff" anchorX="center" direction={lang.dir}>
+            {t('ui:result.score', { score: result.total })}
+          </Text>
+          <Text font={font} position={[0, 0.06, 0]} fontSize={0.05} color={result.passed ? '#7ee787' : '#ff7b72'} anchorX="center" direction={lang.dir}>
+            {result.failedByCritical ? t('ui:result.stoppedBySafety') : result.passed ? t('ui:result.passed') : t('ui:result.failed')}
+          </Text>
+          <PanelButton name="panel-back" label={t('ui:result.backToStart')} font={font} position={[0, -0.13, 0]} onPress={onBack} />
+        </>
+      ) : (
+        <>
+          <Text font={font} position={[x, 0.2, 0]} fontSize={0.035} color="#9fb3c8" anchorX={anchorX} anchorY="top" direction={lang.dir}>
+            {t('ui:play.nextStep')}
+          </Text>
+          <Text font={font} position={[x, 0.14, 0]} maxWidth={1} fontSize={0.05} color="#ffffff" anchorX={anchorX} anchorY="top" direction={lang.dir}>
+            {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
+          </Text>
+          {view?.dutchTerm ? (
+            // The Dutch word stays Dutch in every language: learning it is part of the job.
+            <Text font={font} position={[x, -0.08, 0]} fontSize={0.045} color="#ffd866" anchorX={anchorX} anchorY="top">
+              {`NL · ${view.dutchTerm}`}
+            </Text>
+          ) : null}
+          {feedback ? (
+            <Text font={font} position={[x, -0.18, 0]} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
+              {t(`feedback:${feedback.kind}`)}
+            </Text>
+          ) : null}
+        </>
+      )}
+    </group>
+  );
+}

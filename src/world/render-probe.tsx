@@ -1,0 +1,80 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { Vector3 } from 'three';
+import { objectRegistry } from './object-registry';
+
+export interface RenderCounts {
+  frames: number;
+  calls: number;
+  triangles: number;
+  programs: number;
+  textures: number;
+  geometries: number;
+  presenting: boolean;
+}
+
+export interface WerkvloerProbe {
+  counts: RenderCounts;
+  /** Screen position (CSS px) of an interactable's centre, for driving the mouse in tests. */
+  screenPosition(id: string): { x: number; y: number } | null;
+  /** World position of an interactable, for aiming an emulated controller at it. */
+  worldPosition(id: string): [number, number, number] | null;
+  objectIds(): string[];
+}
+
+declare global {
+  interface Window {
+    __werkvloer?: WerkvloerProbe;
+  }
+}
+
+const tmp = new Vector3();
+
+/**
+ * A read-only window onto the renderer for tests and the benchmark: counts from `renderer.info`
+ * (both eyes in XR) and where objects are. It never acts; tests act through real pointers.
+ */
+export function RenderProbe() {
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  const size = useThree((s) => s.size);
+
+  useEffect(() => {
+    const counts: RenderCounts = { frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false };
+    window.__werkvloer = {
+      counts,
+      screenPosition(id) {
+        const object = objectRegistry.get(id);
+        if (!object) return null;
+        object.getWorldPosition(tmp).project(camera);
+        const rect = gl.domElement.getBoundingClientRect();
+        return { x: rect.left + ((tmp.x + 1) / 2) * size.width, y: rect.top + ((1 - tmp.y) / 2) * size.height };
+      },
+      worldPosition(id) {
+        const object = objectRegistry.get(id);
+        if (!object) return null;
+        object.getWorldPosition(tmp);
+        return [tmp.x, tmp.y, tmp.z];
+      },
+      objectIds: () => objectRegistry.ids(),
+    };
+    return () => {
+      delete window.__werkvloer;
+    };
+  }, [gl, camera, size]);
+
+  // Runs before each render and reads the previous frame's totals: no allocation per frame.
+  useFrame(() => {
+    const probe = window.__werkvloer;
+    if (!probe) return;
+    const c = probe.counts;
+    c.frames += 1;
+    c.calls = gl.info.render.calls;
+    c.triangles = gl.info.render.triangles;
+    c.programs = gl.info.programs?.length ?? 0;
+    c.textures = gl.info.memory.textures;
+    c.geometries = gl.info.memory.geometries;
+    c.presenting = gl.xr.isPresenting;
+  });
+  return null;
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { heading } from './support/aim';
+import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { gzipBytes, stationChunkFile } from './support/bundle';
+import { nextFrames, setPose } from './support/emulator';
+import { stationFolders } from './support/stations';
+
+/** Budgets every station inherits (issue 2). Counts, never times. */
+const budget = {
+  javascriptGzipBytes: 350_000,
+  drawCallsPerXrFrame: 150,
+  trianglesPerXrFrame: 300_000,
+};
+
+describe.each(stationFolders())('budgets for %s', (folder) => {
+  let g: GuardedPage;
+  beforeAll(async () => {
+    g = await openGuardedPage(inject('baseUrl'));
+  });
+  afterAll(async () => {
+    await g.close();
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  test('JavaScript until the first frame, minus the station chunk, is within budget', async () => {
+    const { page } = g;
+    const scripts = new Set<string>();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
+    });
+    await page.goto(inject('baseUrl'));
+    await page.locator(`[data-station="${folder}"]`).click();
+    await page.locator('[data-action="play-desktop"]').click();
+    await waitForFrames(page, 2);
+    const stationChunk = `/${stationChunkFile(folder)}`;
+    expect([...scripts]).toContain(stationChunk);
+    const shared = [...scripts].filter((s) => s !== stationChunk);
+    const bytes = shared.reduce((sum, s) => sum + gzipBytes(s), 0);
+    console.info(`[budget] ${folder}: ${shared.length} shared scripts, ${bytes} B gzip (+ station ${gzipBytes(stationChunk)} B)`);
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(budget.javascriptGzipBytes);
+  });
+
+  test('draw calls and triangles per XR frame (both eyes) over a full turn at the work position', async () => {
+    const { page } = g;
+    await page.goto(`${inject('baseUrl')}/?emulate=quest3`);
+    await page.locator(`[data-station="${folder}"]`).click();
+    await page.locator('[data-action="enter-vr"]').click();
+    await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    await waitForFrames(page, 10);
+    let maxCalls = 0;
+    let maxTriangles = 0;
+    for (let i = 0; i < 8; i++) {
+      await setPose(page, 'headset', { quaternion: heading((i * Math.PI) / 4) });
+      await nextFrames(page, 3);
+      const counts = await page.evaluate(() => ({ ...window.__werkvloer!.counts }));
+      expect(counts.presenting).toBe(true);
+      maxCalls = Math.max(maxCalls, counts.calls);
+      maxTriangles = Math.max(maxTriangles, counts.triangles);
+    }
+    console.info(`[budget] ${folder}: max ${maxCalls} draw calls, ${maxTriangles} triangles per XR frame`);
+    expect(maxCalls).toBeGreaterThan(0);
+    expect(maxCalls).toBeLessThanOrEqual(budget.drawCallsPerXrFrame);
+    expect(maxTriangles).toBeLessThanOrEqual(budget.trianglesPerXrFrame);
+  });
+});

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { storedSessions } from './support/database';
+
+const idealPath = ['safety-glasses', 'start-button', 'stop-button'];
+
+describe('desktop: play the sample station with the mouse', () => {
+  let g: GuardedPage;
+  beforeEach(async () => {
+    g = await openGuardedPage(inject('baseUrl'));
+  });
+  afterEach(async () => {
+    await g.close();
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  test('choose English, play by mouse, see 100 and find the row in the database', async () => {
+    const { page } = g;
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('[data-station="wood/intro-workbench"]').click();
+    // No headset and no emulator flag: a trainee on a PC must not be offered VR.
+    expect(await page.locator('[data-action="enter-vr"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Play on this computer' }).click();
+    await waitForFrames(page, 5);
+    await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
+
+    for (const id of idealPath) {
+      const before = await page.getByTestId('instruction').textContent();
+      const at = await page.evaluate((objectId) => window.__werkvloer!.screenPosition(objectId), id);
+      expect(at, `${id} is on screen`).not.toBeNull();
+      await page.mouse.move(at!.x, at!.y);
+      await page.mouse.down();
+      await page.mouse.up();
+      if (id !== idealPath[idealPath.length - 1]) {
+        await expect.poll(() => page.getByTestId('instruction').textContent()).not.toBe(before);
+      }
+    }
+
+    await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).toBe('100');
+    await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload')).toBe('saved');
+    const rows = storedSessions(inject('dataDir')).filter((r) => r.device === 'desktop');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'en', score: 100, client_score: 100 });
+    expect(JSON.parse(rows[0]!.events_json).map((e: { object: string }) => e.object)).toEqual(idealPath);
+    expect(g.consoleErrors).toEqual([]);
+  });
+});

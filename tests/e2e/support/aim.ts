@@ -1,0 +1,21 @@
+import { Quaternion, Vector3 } from 'three';
+
+/** The XR origin of the station view (src/world/station-canvas.tsx): emulator poses are relative to it. */
+export const xrOrigin: readonly [number, number, number] = [0, 0, 0.25];
+
+/** Where the right hand rests, in the origin's space: in front of the hip, like a trainee at a bench. */
+export const restingRightHand: readonly [number, number, number] = [0.2, 1.2, -0.15];
+
+/** The quaternion that turns a controller's pointing direction (-z) toward a world point. */
+export function aimAt(handLocal: readonly [number, number, number], targetWorld: readonly [number, number, number]) {
+  const from = new Vector3(handLocal[0] + xrOrigin[0], handLocal[1] + xrOrigin[1], handLocal[2] + xrOrigin[2]);
+  const direction = new Vector3(...targetWorld).sub(from).normalize();
+  const q = new Quaternion().setFromUnitVectors(new Vector3(0, 0, -1), direction);
+  return { x: q.x, y: q.y, z: q.z, w: q.w };
+}
+
+/** A turn of the head about the vertical axis. */
+export function heading(radians: number) {
+  const q = new Quaternion().setFromAxisAngle(new Vector3(0, 1, 0), radians);
+  return { x: q.x, y: q.y, z: q.z, w: q.w };
+}

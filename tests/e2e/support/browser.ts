@@ -1,0 +1,69 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface GuardedPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every request that tried to leave the local server (should stay empty). */
+  foreignRequests: string[];
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Debian Chromium with WebGL through SwiftShader and WebXR switched off so the IWER emulator can
+ * install (RECIPES.md). Every host but the local server is unresolvable, and any attempt is recorded.
+ */
+export async function openGuardedPage(baseUrl: string, viewport = { width: 640, height: 400 }): Promise<GuardedPage> {
+  const local = new URL(baseUrl);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-features=WebXR',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${local.hostname}`,
+    ],
+  });
+  const context = await browser.newContext({ viewport, locale: 'nl-BE' });
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  const isLocal = (url: string) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+    try {
+      return new URL(url).host === local.host;
+    } catch {
+      return false;
+    }
+  };
+  context.on('request', (request) => {
+    if (!isLocal(request.url())) foreignRequests.push(request.url());
+  });
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  return {
+    browser,
+    context,
+    page,
+    foreignRequests,
+    consoleErrors,
+    close: () => browser.close(),
+  };
+}
+
+/** Waits until the 3D view has rendered at least `frames` frames (read from the app's render probe). */
+export async function waitForFrames(page: Page, frames = 3): Promise<void> {
+  await page.waitForFunction((n) => (window.__werkvloer?.counts.frames ?? 0) >= n, frames, { timeout: 60_000 });
+}

@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+export interface StoredSession {
+  id: string;
+  scenario_id: string;
+  device: string;
+  language: string;
+  score: number;
+  passed: number;
+  client_score: number;
+  events_json: string;
+}
+
+/** Reads the server's SQLite file directly: the row must really be stored, not only acknowledged. */
+export function storedSessions(dataDir: string): StoredSession[] {
+  const db = new Database(join(dataDir, 'werkvloer.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('select * from sessions order by received_at').all() as StoredSession[];
+  } finally {
+    db.close();
+  }
+}
