@@ -10,9 +10,9 @@ import type { Plugin } from 'vite';
  */
 export const xrProfileIds = [
   'meta-quest-touch-plus',
+  'meta-quest-touch-pro',
   'oculus-touch-v3',
   'oculus-touch-v2',
-  'oculus-touch',
   'generic-trigger-squeeze-thumbstick',
   'generic-hand',
 ] as const;

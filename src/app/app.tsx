@@ -12,7 +12,7 @@ import { StationCanvas } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
 import { StartScreen } from './start-screen';
 import { loadStationCatalog } from './station-catalog';
-import { createWerkvloerXRStore, immersiveVrSupported } from './xr-setup';
+import { loadXR, type LoadedXR } from './xr-setup';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
 export function App() {
@@ -21,7 +21,7 @@ export function App() {
   const [sessionStore] = useState(() =>
     createSessionStore({ now: () => Date.now(), uuid: () => crypto.randomUUID() }),
   );
-  const [xrStore] = useState(() => createWerkvloerXRStore(location.search, location.href));
+  const [xr, setXr] = useState<LoadedXR | null>(null);
   const [i18n] = useState(() => createI18n(appStore.getState().language));
   const app = useStore(appStore);
   const [vrAvailable, setVrAvailable] = useState(false);
@@ -33,14 +33,18 @@ export function App() {
     document.documentElement.dir = info.dir;
   }, [i18n, app.language]);
 
-  // Offer VR only when a session can really start; the explicitly requested emulator installs late.
+  // Offer VR only when a session can really start (loadXR checks immersive-vr support).
   useEffect(() => {
-    const check = () => void immersiveVrSupported().then(setVrAvailable);
-    check();
-    return xrStore.subscribe((s, prev) => {
-      if (s.emulator !== prev.emulator) check();
+    let cancelled = false;
+    void loadXR(location.search, location.href).then((loaded) => {
+      if (cancelled || !loaded) return;
+      setXr(loaded);
+      setVrAvailable(true);
     });
-  }, [xrStore]);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
 
   const station = stations.find((s) => s.folder === app.stationFolder) ?? null;
 
@@ -64,17 +68,17 @@ export function App() {
 
   const play = (vr: boolean) => {
     if (!station) return;
-    sessionStore.getState().start(station.scenario, app.mode, app.language);
+    sessionStore.getState().start(station.scenario, station.hash, app.mode, app.language);
     app.play(vr);
   };
 
   const back = useCallback(() => {
-    void xrStore.getState().session?.end();
+    void xr?.store.getState().session?.end();
     const s = sessionStore.getState();
     if (s.status === 'playing') s.finish();
     sessionStore.getState().reset();
     appStore.getState().backToStart();
-  }, [appStore, sessionStore, xrStore]);
+  }, [appStore, sessionStore, xr]);
 
   return (
     <I18nextProvider i18n={i18n}>
@@ -93,7 +97,7 @@ export function App() {
         ) : (
           <div className="play">
             <StationCanvas
-              xrStore={xrStore}
+              xr={xr}
               loadComposition={station?.loadComposition ?? null}
               enterVr={app.wantsVr}
               onBack={back}

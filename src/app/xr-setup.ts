@@ -1,4 +1,4 @@
-import { createXRStore } from '@react-three/xr';
+import type { XRRuntime } from './xr-runtime';
 
 /**
  * The emulator (Meta's IWER) is only ever switched on explicitly — `?emulate=quest3` — for tests and
@@ -10,35 +10,6 @@ export function emulatorRequested(search: string): boolean {
   return value === 'quest3' || value === '1' || value === 'true';
 }
 
-export function createWerkvloerXRStore(search: string, href: string) {
-  const emulate = emulatorRequested(search);
-  const store = createXRStore({
-    emulate: emulate ? { type: 'metaQuest3', syntheticEnvironment: false, inject: true } : false,
-    // Controller and hand models come from our own server (see scripts/vite-xr-profiles.ts).
-    baseAssetPath: new URL('xr-profiles/', new URL('/', href)).href,
-    offerSession: false,
-    enterGrantedSession: false,
-    hand: { teleportPointer: false },
-    controller: { teleportPointer: false },
-  });
-  if (emulate && typeof window !== 'undefined') {
-    // Tests and developers move the emulated headset, controllers and hands like a person would.
-    store.subscribe((state) => {
-      window.__werkvloerEmulator = state.emulator;
-    });
-  }
-  return store;
-}
-
-declare global {
-  interface Window {
-    /** The IWER emulated device, only with `?emulate=quest3`. */
-    __werkvloerEmulator?: unknown;
-  }
-}
-
-export type WerkvloerXRStore = ReturnType<typeof createWerkvloerXRStore>;
-
 /** True only when the browser (or the explicitly requested emulator) can really present immersive VR. */
 export async function immersiveVrSupported(): Promise<boolean> {
   if (typeof navigator === 'undefined' || !('xr' in navigator) || !navigator.xr) return false;
@@ -47,4 +18,20 @@ export async function immersiveVrSupported(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export interface LoadedXR {
+  runtime: XRRuntime;
+  store: ReturnType<XRRuntime['createWerkvloerXRStore']>;
+}
+
+/**
+ * The XR stack (~40 KB gzip: @react-three/xr, pointer events, the controller model loader) is
+ * loaded only where a headset can use it, so a desktop trainee never downloads it.
+ */
+export async function loadXR(search: string, href: string): Promise<LoadedXR | null> {
+  if (emulatorRequested(search)) (await import('./xr-emulator')).installEmulator();
+  if (!(await immersiveVrSupported())) return null;
+  const runtime = (await import('./xr-runtime')).xrRuntime;
+  return { runtime, store: runtime.createWerkvloerXRStore(href) };
 }

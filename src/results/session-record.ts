@@ -1,4 +1,4 @@
-import { scenarioHash, type Device, type Mode, type SessionEvent } from '../engine';
+import type { Device, Mode, SessionEvent } from '../engine';
 import type { SessionState } from '../state/session-store';
 
 /** What the client sends to POST /api/sessions. The server re-scores `events`; `clientScore` is only compared. */
@@ -33,14 +33,14 @@ export function mainDevice(events: readonly SessionEvent[], fallback: Device): D
 }
 
 export function sessionRecord(s: SessionState, fallbackDevice: Device): SessionRecord {
-  if (!s.scenario || !s.sessionId || !s.result || s.endedAt === null) {
+  if (!s.scenario || !s.scenarioHash || !s.sessionId || !s.result || s.endedAt === null) {
     throw new Error('sessionRecord: the session has not ended');
   }
   return {
     id: s.sessionId,
     scenarioId: s.scenario.id,
     scenarioVersion: s.scenario.version,
-    scenarioHash: scenarioHash(s.scenario),
+    scenarioHash: s.scenarioHash,
     mode: s.mode,
     device: mainDevice(s.events, fallbackDevice),
     language: s.language,

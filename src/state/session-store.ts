@@ -18,6 +18,8 @@ export interface SessionState {
   status: SessionStatus;
   sessionId: string | null;
   scenario: Scenario | null;
+  /** Content hash of the scenario version played; the server re-scores with that version. */
+  scenarioHash: string | null;
   mode: Mode;
   language: string;
   /** Wall-clock start (epoch ms) from the injected clock; event times are relative to it. */
@@ -28,7 +30,7 @@ export interface SessionState {
   /** Feedback of the last action, for the instruction panel. */
   lastFeedback: Feedback[];
   result: ScoreResult | null;
-  start(scenario: Scenario, mode: Mode, language: string): void;
+  start(scenario: Scenario, scenarioHash: string, mode: Mode, language: string): void;
   act(action: string, object: string, device: Device, value?: number | string): void;
   finish(): void;
   reset(): void;
@@ -45,6 +47,7 @@ export function createSessionStore(clock: SessionClock) {
     status: 'idle',
     sessionId: null,
     scenario: null,
+    scenarioHash: null,
     mode: 'practice',
     language: 'nl',
     startedAt: 0,
@@ -53,11 +56,12 @@ export function createSessionStore(clock: SessionClock) {
     engine: null,
     lastFeedback: [],
     result: null,
-    start(scenario, mode, language) {
+    start(scenario, scenarioHash, mode, language) {
       set({
         status: 'playing',
         sessionId: clock.uuid(),
         scenario,
+        scenarioHash,
         mode,
         language,
         startedAt: clock.now(),
@@ -94,7 +98,7 @@ export function createSessionStore(clock: SessionClock) {
       set({ status: 'ended', endedAt: clock.now(), result: scoreResult(s.scenario, s.engine) });
     },
     reset() {
-      set({ status: 'idle', sessionId: null, scenario: null, events: [], engine: null, lastFeedback: [], result: null, endedAt: null });
+      set({ status: 'idle', sessionId: null, scenario: null, scenarioHash: null, events: [], engine: null, lastFeedback: [], result: null, endedAt: null });
     },
   }));
 }

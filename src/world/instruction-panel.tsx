@@ -1,4 +1,5 @@
 import { Text } from '@react-three/drei';
+import './text-setup';
 import { useTranslation } from 'react-i18next';
 import { languageInfo } from '../i18n/languages';
 import { fontForLanguage } from '../i18n/fonts';
@@ -15,7 +16,7 @@ export interface InstructionPanelProps {
  * The panel in front of the trainee: what to do now in their language, the Dutch word beside it,
  * and at the end the score. Renders only when the session state changes, never per frame.
  */
-export function InstructionPanel({ position, onBack }: InstructionPanelProps) {
+export default function InstructionPanel({ position, onBack }: InstructionPanelProps) {
   const { t, i18n } = useTranslation(['ui', 'feedback']);
   const scenario = useSession((s) => s.scenario);
   const engine = useSession((s) => s.engine);

@@ -12,6 +12,11 @@ export interface InteractableProps {
   action: string;
   position?: [number, number, number];
   rotation?: [number, number, number];
+  /**
+   * An invisible box (width, height, depth in m) that catches rays around the object: thin things
+   * like glasses are hard to hit with a shaky hand or a ray from a metre away.
+   */
+  hitBox?: [number, number, number];
   children: ReactNode;
 }
 
@@ -21,7 +26,7 @@ const HOVER_SCALE = 1.06;
  * A thing the trainee can act on with mouse, touch, controller ray or hand. It acts on pointer down
  * then up over the same object — not on click, which a long trigger press in VR would miss.
  */
-export function Interactable({ object, action, position, rotation, children }: InteractableProps) {
+export function Interactable({ object, action, position, rotation, hitBox, children }: InteractableProps) {
   const group = useRef<Group>(null);
   const pressedBy = useRef<number | null>(null);
   const session = useSessionStore();
@@ -63,6 +68,13 @@ export function Interactable({ object, action, position, rotation, children }: I
       }}
     >
       {children}
+      {hitBox ? (
+        // material.visible=false: not drawn (no draw call) but still hit by rays.
+        <mesh name={`hit:${object}`}>
+          <boxGeometry args={hitBox} />
+          <meshBasicMaterial visible={false} />
+        </mesh>
+      ) : null}
     </group>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Text } from '@react-three/drei';
+import './text-setup';
 import type { Mesh } from 'three';
 import type { ThreeEvent } from '@react-three/fiber';
 

@@ -1,47 +1,62 @@
-import { Suspense, lazy, useMemo, type ComponentType } from 'react';
-import { Canvas } from '@react-three/fiber';
-import { XR, XROrigin } from '@react-three/xr';
-import type { WerkvloerXRStore } from '../app/xr-setup';
-import { InstructionPanel } from './instruction-panel';
+import { Suspense, lazy, useMemo, type ComponentType, type ReactNode } from 'react';
+import type { LoadedXR } from '../app/xr-setup';
 import { RenderProbe } from './render-probe';
+import { SceneCanvas } from './scene-canvas';
 import { WorkshopRoom } from './workshop-room';
 
+// Text (troika) is ~40 KB gzip: the station's first frame does not wait for it.
+const InstructionPanel = lazy(() => import('./instruction-panel'));
+
 export interface StationCanvasProps {
-  xrStore: WerkvloerXRStore;
+  xr: LoadedXR | null;
   loadComposition: (() => Promise<{ default: ComponentType }>) | null;
   /** Enter the immersive session as soon as the renderer exists (the click that asked is still fresh). */
   enterVr: boolean;
   onBack: () => void;
 }
 
+/** Where the trainee stands: the origin of the XR space, and the desktop camera's spot. */
+export const workPosition: [number, number, number] = [0, 0, 0.25];
+
 /**
- * The 3D view shared by desktop and VR. The trainee stands at the origin facing -z; stations put
- * their work surface about 0.6 m ahead, so desktop camera and headset see the same work position.
+ * The 3D view shared by desktop and VR. The trainee stands at the work position facing -z; stations
+ * put their work surface about 0.6 m ahead, so desktop camera and headset see the same bench.
  */
-export function StationCanvas({ xrStore, loadComposition, enterVr, onBack }: StationCanvasProps) {
+export function StationCanvas({ xr, loadComposition, enterVr, onBack }: StationCanvasProps) {
   const Composition = useMemo(() => (loadComposition ? lazy(loadComposition) : null), [loadComposition]);
+  const world: ReactNode = (
+    <>
+      <WorkshopRoom />
+      {Composition ? (
+        <Suspense fallback={null}>
+          <Composition />
+        </Suspense>
+      ) : null}
+      <Suspense fallback={null}>
+        <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} />
+      </Suspense>
+      <RenderProbe />
+    </>
+  );
   return (
-    <Canvas
-      camera={{ position: [0, 1.6, 0.25], fov: 60, near: 0.05, far: 50 }}
+    <SceneCanvas
+      camera={{ position: [workPosition[0], 1.6, workPosition[2]], fov: 60, near: 0.05, far: 50 }}
       onCreated={({ camera }) => {
         camera.lookAt(0, 1.05, -0.6);
-        if (enterVr) void xrStore.enterVR()?.catch((error: unknown) => console.error('werkvloer: could not enter VR', error));
+        if (enterVr && xr) void xr.store.enterVR()?.catch((error: unknown) => console.error('werkvloer: could not enter VR', error));
       }}
       dpr={[1, 2]}
       gl={{ antialias: true, powerPreference: 'high-performance' }}
       aria-label="werkvloer"
     >
-      <XR store={xrStore}>
-        <XROrigin position={[0, 0, 0.25]} />
-        <WorkshopRoom />
-        {Composition ? (
-          <Suspense fallback={null}>
-            <Composition />
-          </Suspense>
-        ) : null}
-        <InstructionPanel position={[0, 1.75, -1.1]} onBack={onBack} />
-        <RenderProbe />
-      </XR>
-    </Canvas>
+      {xr ? (
+        <xr.runtime.XR store={xr.store}>
+          <xr.runtime.XROrigin position={workPosition} />
+          {world}
+        </xr.runtime.XR>
+      ) : (
+        world
+      )}
+    </SceneCanvas>
   );
 }

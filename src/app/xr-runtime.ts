@@ -1,0 +1,18 @@
+import { XR, XROrigin, createXRStore } from '@react-three/xr';
+
+function createWerkvloerXRStore(href: string) {
+  return createXRStore({
+    // Never @react-three/xr's own emulator injection (it would offer a fake headset on localhost).
+    emulate: false,
+    // Controller and hand models come from our own server (see scripts/vite-xr-profiles.ts).
+    baseAssetPath: new URL('xr-profiles/', new URL('/', href)).href,
+    offerSession: false,
+    enterGrantedSession: false,
+    hand: { teleportPointer: false },
+    controller: { teleportPointer: false },
+  });
+}
+
+/** Everything of @react-three/xr the app uses, behind one dynamic import (see xr-setup.ts). */
+export const xrRuntime = { XR, XROrigin, createWerkvloerXRStore };
+export type XRRuntime = typeof xrRuntime;
