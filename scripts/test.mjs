@@ -61,7 +61,7 @@ for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   console.log(`\n=== ${suite.name}: ${suite.command.join(' ')}`);
   const t0 = Date.now();
-  const r = spawnSync(suite.command[0], suite.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const r = spawnSync(suite.command[0], suite.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
   const seconds = (Date.now() - t0) / 1000;
   const ok = r.status === 0;
   results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null });

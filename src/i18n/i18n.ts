@@ -26,7 +26,7 @@ export function createI18n(lng: string): I18n {
     defaultNS: 'ui',
     ns: ['ui', 'feedback'],
     interpolation: { escapeValue: false },
-    initImmediate: false,
+    initAsync: false,
     returnNull: false,
   });
   return instance;

@@ -29,7 +29,8 @@ export default function InstructionPanel({ position, onBack }: InstructionPanelP
   const anchorX = lang.dir === 'rtl' ? 'right' : 'left';
   const x = lang.dir === 'rtl' ? 0.5 : -0.5;
   const view = currentStepView(scenario, engine);
-  const feedback = lastFeedback[lastFeedback.length - 1];
+  // A safety message outranks "well done" from the same action.
+  const feedback = lastFeedback.find((f) => f.kind === 'rule-violated' || f.kind === 'stopped') ?? lastFeedback[lastFeedback.length - 1];
 
   return (
     <group position={position} name="instruction-panel">
@@ -63,7 +64,7 @@ export default function InstructionPanel({ position, onBack }: InstructionPanelP
           ) : null}
           {feedback ? (
             <Text font={font} position={[x, -0.18, 0]} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
-              {t(`feedback:${feedback.kind}`)}
+              {t(feedback.key)}
             </Text>
           ) : null}
         </>

@@ -28,3 +28,34 @@ export function stationChunkFile(folder: string): string {
 export function gzipBytes(urlPath: string): number {
   return gzipSync(readFileSync(join(distDir, urlPath.replace(/^\//, ''))), { level: 9 }).length;
 }
+
+function closure(manifest: Record<string, ManifestChunk>, keys: string[]): Set<string> {
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string, dynamic: boolean) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) return;
+    files.add(chunk.file);
+    for (const k of chunk.imports ?? []) visit(k, dynamic);
+    if (dynamic) for (const k of chunk.dynamicImports ?? []) visit(k, dynamic);
+  };
+  for (const k of keys) visit(k, true);
+  return files;
+}
+
+/**
+ * Files only the test emulator (IWER, `?emulate=quest3`) needs. A trainee's headset never loads
+ * them, so they do not count against the budget of the VR path.
+ */
+export function emulatorOnlyFiles(): Set<string> {
+  const manifest = viteManifest();
+  const emulatorKey = 'src/app/xr-emulator.ts';
+  const emulator = closure(manifest, [emulatorKey]);
+  const manifestWithoutEmulator = Object.fromEntries(
+    Object.entries(manifest).map(([k, v]) => [k, { ...v, dynamicImports: (v.dynamicImports ?? []).filter((d) => d !== emulatorKey) }]),
+  );
+  const rest = closure(manifestWithoutEmulator, Object.keys(manifest).filter((k) => manifest[k]!.isEntry));
+  return new Set([...emulator].filter((f) => !rest.has(f)));
+}

@@ -1,0 +1,4 @@
+// troika-three-text ships no types; only what werkvloer calls is declared.
+declare module 'troika-three-text' {
+  export function configureTextBuilder(config: { defaultFontURL?: string; useWorker?: boolean; sdfGlyphSize?: number }): void;
+}
