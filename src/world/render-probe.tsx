@@ -1,5 +1,5 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import { objectRegistry } from './object-registry';
 
@@ -11,6 +11,8 @@ export interface RenderCounts {
   textures: number;
   geometries: number;
   presenting: boolean;
+  /** Scripts the page had loaded when the first frame with station objects was drawn (for the budget). */
+  scriptsAtFirstStationFrame: string[] | null;
 }
 
 export interface WerkvloerProbe {
@@ -20,6 +22,8 @@ export interface WerkvloerProbe {
   /** World position of an interactable, for aiming an emulated controller at it. */
   worldPosition(id: string): [number, number, number] | null;
   objectIds(): string[];
+  /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
+  sceneHas(name: string): boolean;
 }
 
 declare global {
@@ -38,9 +42,12 @@ export function RenderProbe() {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
+  const scene = useThree((s) => s.scene);
+
+  const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, scriptsAtFirstStationFrame: null });
 
   useEffect(() => {
-    const counts: RenderCounts = { frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false };
+    const counts = countsRef.current;
     window.__werkvloer = {
       counts,
       screenPosition(id) {
@@ -57,17 +64,29 @@ export function RenderProbe() {
         return [tmp.x, tmp.y, tmp.z];
       },
       objectIds: () => objectRegistry.ids(),
+      sceneHas: (name) => scene.getObjectByName(name) !== undefined,
     };
     return () => {
       delete window.__werkvloer;
     };
-  }, [gl, camera, size]);
+  }, [gl, camera, size, scene]);
 
+  const stationSeenAtFrame = useRef<number | null>(null);
   // Runs before each render and reads the previous frame's totals: no allocation per frame.
   useFrame(() => {
     const probe = window.__werkvloer;
     if (!probe) return;
     const c = probe.counts;
+    if (c.scriptsAtFirstStationFrame === null) {
+      if (stationSeenAtFrame.current === null && objectRegistry.ids().length > 0) stationSeenAtFrame.current = c.frames;
+      else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
+        // The frame with the station has been drawn: note which scripts it took (a one-time list).
+        c.scriptsAtFirstStationFrame = performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => p.endsWith('.js'));
+      }
+    }
     c.frames += 1;
     c.calls = gl.info.render.calls;
     c.triangles = gl.info.render.triangles;

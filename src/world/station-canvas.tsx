@@ -1,10 +1,12 @@
-import { Suspense, lazy, useMemo, type ComponentType, type ReactNode } from 'react';
+import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { LoadedXR } from '../app/xr-setup';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
+import { StationShown } from './station-shown';
 import { WorkshopRoom } from './workshop-room';
 
-// Text (troika) is ~40 KB gzip: the station's first frame does not wait for it.
+// Text (troika) is ~40 KB gzip: fetched only once the station has been drawn, so the first frame
+// never waits for it (the desktop overlay shows the same instruction meanwhile).
 const InstructionPanel = lazy(() => import('./instruction-panel'));
 
 export interface StationCanvasProps {
@@ -24,17 +26,21 @@ export const workPosition: [number, number, number] = [0, 0, 0.25];
  */
 export function StationCanvas({ xr, loadComposition, enterVr, onBack }: StationCanvasProps) {
   const Composition = useMemo(() => (loadComposition ? lazy(loadComposition) : null), [loadComposition]);
+  const [stationShown, setStationShown] = useState(false);
   const world: ReactNode = (
     <>
       <WorkshopRoom />
       {Composition ? (
         <Suspense fallback={null}>
           <Composition />
+          <StationShown onShown={() => setStationShown(true)} />
         </Suspense>
       ) : null}
-      <Suspense fallback={null}>
-        <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} />
-      </Suspense>
+      {stationShown ? (
+        <Suspense fallback={null}>
+          <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} />
+        </Suspense>
+      ) : null}
       <RenderProbe />
     </>
   );

@@ -27,7 +27,7 @@ function loadModule(root: string): string {
       throw new Error(message);
     },
   };
-  return (plugin.load as (this: typeof ctx, id: string) => string).call(ctx, resolved);
+  return (plugin.load as unknown as (this: typeof ctx, id: string) => string).call(ctx, resolved);
 }
 
 afterEach(() => {

@@ -46,15 +46,20 @@ function closure(manifest: Record<string, ManifestChunk>, keys: string[]): Set<s
 }
 
 /**
- * Files only the test emulator (IWER, `?emulate=quest3`) needs. A trainee's headset never loads
- * them, so they do not count against the budget of the VR path.
+ * Entry points of emulator code: ours (IWER, only with `?emulate=quest3`) and @react-three/xr's own
+ * emulator, which the app switches off (`emulate: false`) but which still exists as a lazy chunk.
+ */
+const emulatorKeys = ['src/app/xr-emulator.ts', 'node_modules/@pmndrs/xr/dist/emulate.js'];
+
+/**
+ * Files only the emulators need. A trainee's headset never loads them, so they do not count
+ * against the budget of the VR path.
  */
 export function emulatorOnlyFiles(): Set<string> {
   const manifest = viteManifest();
-  const emulatorKey = 'src/app/xr-emulator.ts';
-  const emulator = closure(manifest, [emulatorKey]);
+  const emulator = closure(manifest, emulatorKeys.filter((k) => manifest[k]));
   const manifestWithoutEmulator = Object.fromEntries(
-    Object.entries(manifest).map(([k, v]) => [k, { ...v, dynamicImports: (v.dynamicImports ?? []).filter((d) => d !== emulatorKey) }]),
+    Object.entries(manifest).map(([k, v]) => [k, { ...v, dynamicImports: (v.dynamicImports ?? []).filter((d) => !emulatorKeys.includes(d)) }]),
   );
   const rest = closure(manifestWithoutEmulator, Object.keys(manifest).filter((k) => manifest[k]!.isEntry));
   return new Set([...emulator].filter((f) => !rest.has(f)));

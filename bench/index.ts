@@ -1,0 +1,29 @@
+// `npm run bench`: runs every bench module and prints one table. Other areas add their module to the
+// list below; a module returns rows { area, name, value, unit, baseline?, note? }.
+import type { BenchModule, BenchRow } from './types';
+import { engineRescore } from './engine-rescore';
+
+const modules: BenchModule[] = [engineRescore];
+
+function format(v: number): string {
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const rows: BenchRow[] = [];
+  for (const m of modules) {
+    if (only.length > 0 && !only.includes(m.name)) continue;
+    rows.push(...(await m.run()));
+  }
+  const table = rows.map((r) => [r.area, r.name, format(r.value), r.unit, r.baseline ?? '', r.note ?? '']);
+  const head = ['area', 'name', 'value', 'unit', 'baseline', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+}
+
+void main();

@@ -1,0 +1,154 @@
+// `npm run check:scenes`: validates every scenes/<sector>/<station>/scenario.json (shape, meaning,
+// source-locale keys) and exits non-zero with "file JSON-path: message" lines. Tests reuse loadScenes().
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseScenario, score, translationKeys, type Scenario, type ScenarioIssue, type SessionEvent } from '../src/engine';
+
+export interface LoadedScene {
+  file: string;
+  folder: string;
+  scenario: Scenario | null;
+  /** The author's ideal path (ideal-path.json beside scenario.json), or null when there is none. */
+  idealPath: SessionEvent[] | null;
+  issues: ScenarioIssue[];
+  warnings: string[];
+}
+
+/** The commented template: validated and played like a station, but not shown in the app. */
+export const templateFile = 'scenes/_template/scenario.json';
+
+function readJson(file: string): { ok: true; data: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, data: JSON.parse(readFileSync(file, 'utf8')) };
+  } catch (error) {
+    return { ok: false, message: `not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+function has(resource: unknown, key: string): boolean {
+  let node = resource;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && node.trim() !== '';
+}
+
+/** Loads and validates one scenario file the way the build and the server do. */
+export function loadScene(root: string, file: string): LoadedScene {
+  const rel = relative(root, file).split('\\').join('/');
+  const folder = rel.replace(/^scenes\//, '').replace(/\/scenario\.json$/, '');
+  const out: LoadedScene = { file: rel, folder, scenario: null, idealPath: null, issues: [], warnings: [] };
+  const isTemplate = rel === templateFile;
+  const json = readJson(file);
+  if (!json.ok) {
+    out.issues.push({ file: rel, path: '$', message: json.message });
+    return out;
+  }
+  const id = (json.data as { id?: unknown } | null)?.id;
+  const localeRel = `locales/nl/${typeof id === 'string' ? id : '<id>'}.json`;
+  const localeFile = join(root, localeRel);
+  let sourceLocale: Record<string, unknown> = {};
+  if (existsSync(localeFile)) {
+    const loc = readJson(localeFile);
+    if (!loc.ok) out.issues.push({ file: localeRel, path: '$', message: loc.message });
+    else sourceLocale = loc.data as Record<string, unknown>;
+  }
+  const parsed = parseScenario(json.data, rel, { sourceLocale, sourceLocaleFile: localeRel });
+  if (!parsed.ok) {
+    out.issues.push(...parsed.issues);
+    return out;
+  }
+  const sc = parsed.scenario;
+  // The folder is the station's address in the app and the results; it must agree with the data.
+  const [sector, station] = folder.split('/');
+  if (isTemplate) {
+    // The template's folder is not a sector/station pair; nothing to compare.
+  } else if (sc.sector !== sector) out.issues.push({ file: rel, path: '$.sector', message: `"${sc.sector}" does not match the folder scenes/${sector}/` });
+  if (!isTemplate && sc.station !== station) out.issues.push({ file: rel, path: '$.station', message: `"${sc.station}" does not match the folder scenes/${sector}/${station}/` });
+  if (!sc.reviewed && !isTemplate) out.warnings.push(`${rel}: not reviewed yet (add "reviewed": { "by", "date" } once a trainer has checked the steps)`);
+  const localesDir = join(root, 'locales');
+  for (const lng of existsSync(localesDir) ? readdirSync(localesDir).sort() : []) {
+    if (lng === 'nl') continue;
+    const f = join(localesDir, lng, `${sc.id}.json`);
+    if (!existsSync(f)) continue;
+    const loc = readJson(f);
+    const missing = loc.ok ? translationKeys(sc).filter((k) => !has(loc.data, k.key)) : [];
+    if (missing.length > 0) out.warnings.push(`locales/${lng}/${sc.id}.json: ${missing.length} key(s) untranslated (falls back to Dutch): ${missing.map((m) => m.key).join(', ')}`);
+  }
+  checkIdealPath(file.replace(/scenario\.json$/, 'ideal-path.json'), rel, sc, out);
+  if (out.issues.length === 0) out.scenario = sc;
+  return out;
+}
+
+/** An author's ideal path must play to 100 in every mode: it proves the station can be done. */
+function checkIdealPath(file: string, scenarioRel: string, sc: Scenario, out: LoadedScene): void {
+  const rel = scenarioRel.replace(/scenario\.json$/, 'ideal-path.json');
+  if (!existsSync(file)) {
+    out.warnings.push(`${rel}: missing; without an ideal path the tests cannot play this station through`);
+    return;
+  }
+  const json = readJson(file);
+  const events = json.ok ? (json.data as { events?: unknown }).events : undefined;
+  if (!json.ok || !Array.isArray(events)) {
+    out.issues.push({ file: rel, path: '$.events', message: json.ok ? 'expected an array of events { t, action, object, value? }' : json.message });
+    return;
+  }
+  out.idealPath = events.map((e: Omit<SessionEvent, 'device'> & { device?: SessionEvent['device'] }) => ({ device: 'desktop' as const, ...e }));
+  for (const mode of sc.modes) {
+    const r = score(sc, out.idealPath, mode);
+    if (r.total !== 100 || !r.ended) {
+      const lost = r.steps.filter((s) => s.earned < s.points).map((s) => `${s.id} (${s.done ? `${s.mistakes} mistake(s), ${s.hints} hint(s)` : 'not done'})`);
+      const v = r.violations.map((x) => x.rule);
+      out.issues.push({ file: rel, path: '$.events', message: `the ideal path scores ${r.total} in ${mode} mode, not 100${lost.length ? `; steps short: ${lost.join(', ')}` : ''}${v.length ? `; violations: ${v.join(', ')}` : ''}` });
+    }
+  }
+}
+
+export function sceneFiles(root: string): string[] {
+  const scenes = join(root, 'scenes');
+  const files: string[] = [];
+  for (const sector of readdirSync(scenes).sort()) {
+    if (!statSync(join(scenes, sector)).isDirectory()) continue;
+    for (const station of readdirSync(join(scenes, sector)).sort()) {
+      const f = join(scenes, sector, station, 'scenario.json');
+      if (existsSync(f)) files.push(f);
+    }
+  }
+  return files;
+}
+
+export function loadScenes(root: string, opts: { template?: boolean } = {}): LoadedScene[] {
+  const files = sceneFiles(root);
+  if (opts.template !== false && existsSync(join(root, templateFile))) files.push(join(root, templateFile));
+  const loaded = files.map((f) => loadScene(root, f));
+  const seen = new Map<string, string>();
+  for (const l of loaded) {
+    if (!l.scenario) continue;
+    const other = seen.get(l.scenario.id);
+    if (other) l.issues.push({ file: l.file, path: '$.id', message: `duplicate scenario id "${l.scenario.id}" (also in ${other})` });
+    else seen.set(l.scenario.id, l.file);
+  }
+  return loaded;
+}
+
+/** `tsx scripts/check-scenes.ts [root]`: root defaults to the repository. */
+function main(): void {
+  const root = process.argv[2] ?? fileURLToPath(new URL('..', import.meta.url));
+  const loaded = loadScenes(root);
+  let errors = 0;
+  for (const l of loaded) {
+    for (const i of l.issues) console.error(`${i.file} ${i.path}: ${i.message}`);
+    for (const w of l.warnings) console.warn(`warning: ${w}`);
+    errors += l.issues.length;
+    if (l.issues.length === 0) console.log(`ok ${l.file} (${l.scenario?.id} v${l.scenario?.version}, ${l.scenario?.steps.length} steps)`);
+  }
+  if (errors > 0) {
+    console.error(`${errors} problem(s) in ${loaded.filter((l) => l.issues.length > 0).length} of ${loaded.length} scenario file(s)`);
+    process.exit(1);
+  }
+  console.log(`${loaded.length} scenario(s) valid`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

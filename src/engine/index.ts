@@ -1,0 +1,27 @@
+/** The engine's public surface: the app, the server, scripts and tests import from here only. */
+export type {
+  Competency,
+  Device,
+  EngineState,
+  Feedback,
+  FeedbackKind,
+  MachineState,
+  Mistake,
+  MistakeKind,
+  Mode,
+  ScoreResult,
+  SessionEvent,
+  Severity,
+  StepProgress,
+  StepScore,
+  Violation,
+} from './types';
+export { competencies } from './types';
+export { scenarioSchema, sessionEventSchema, stepActions, eventActions } from './schema';
+export type { Condition, EventMatch, Scenario, ScenarioInput, ScenarioMachine, ScenarioRule, ScenarioSequence, ScenarioStep } from './schema';
+export { parseScenario, type ParseOptions, type ParseResult, type ScenarioIssue } from './parse';
+export { translationKeys } from './check-locale';
+export { canonicalJson, scenarioHash } from './hash';
+export { initialState } from './state';
+export { step } from './step';
+export { replay, result, score } from './score';

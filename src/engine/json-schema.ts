@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { scenarioSchema } from './schema';
+
+/**
+ * The editor's JSON Schema, generated from the zod schema. `io: 'input'` describes what an author
+ * writes (defaults make keys optional), not what the parser returns.
+ */
+export function scenarioJsonSchemaText(): string {
+  const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}

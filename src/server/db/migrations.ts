@@ -1,0 +1,50 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Migrations as code, listed here rather than read from a folder, so they run the same from
+ * source (tsx), from a bundle and in tests; each works on SQLite and PostgreSQL.
+ */
+const migrations: Record<string, Migration> = {
+  '2026-11-26-001-sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('scenario_id', 'text', (c) => c.notNull())
+        .addColumn('scenario_version', 'integer', (c) => c.notNull())
+        .addColumn('scenario_hash', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('device', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('ended_at', 'text', (c) => c.notNull())
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('events_json', 'text', (c) => c.notNull())
+        .addColumn('client_score', 'integer', (c) => c.notNull())
+        .addColumn('score', 'integer', (c) => c.notNull())
+        .addColumn('passed', 'integer', (c) => c.notNull())
+        .addColumn('score_mismatch', 'integer', (c) => c.notNull())
+        .addColumn('result_json', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_scenario').on('sessions').columns(['scenario_id', 'received_at']).execute();
+      await db.schema
+        .createTable('scenario_versions')
+        .addColumn('hash', 'text', (c) => c.primaryKey())
+        .addColumn('scenario_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('content_json', 'text', (c) => c.notNull())
+        .addColumn('first_seen_at', 'text', (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
+        .execute();
+      await db.schema.createIndex('scenario_versions_id').on('scenario_versions').columns(['scenario_id', 'version']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('scenario_versions').execute();
+      await db.schema.dropTable('sessions').execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { sessionEventSchema } from '../engine';
+
+/** What a client may send to POST /api/sessions; anything else is refused with the field named. */
+export const sessionBodySchema = z
+  .strictObject({
+    id: z.uuid({ message: 'must be a UUID made by the client' }),
+    scenarioId: z.string().min(1).max(120),
+    scenarioVersion: z.number().int().min(1),
+    scenarioHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character hex content hash of the scenario'),
+    mode: z.enum(['practice', 'exam']),
+    device: z.enum(['desktop', 'touch', 'vr-controller', 'vr-hand']),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "nl" or "prs"'),
+    startedAt: z.iso.datetime({ offset: true }),
+    endedAt: z.iso.datetime({ offset: true }),
+    events: z.array(sessionEventSchema).max(100_000),
+    clientScore: z.number().min(0).max(100),
+  })
+  .superRefine((body, ctx) => {
+    if (Date.parse(body.endedAt) < Date.parse(body.startedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'must not be before startedAt' });
+    }
+    for (let i = 1; i < body.events.length; i++) {
+      if (body.events[i]!.t < body.events[i - 1]!.t) {
+        ctx.addIssue({ code: 'custom', path: ['events', i, 't'], message: 'event times must not go backwards' });
+        break;
+      }
+    }
+  });
+
+export type SessionBody = z.infer<typeof sessionBodySchema>;
+
+/** `events[3].t` style paths, the same way the engine names JSON paths. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(body)';
+}

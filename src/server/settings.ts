@@ -1,0 +1,73 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const port = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (v === 'off') return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a port number 0–65535${name === 'HTTPS_PORT' ? ' or "off"' : ''} (0 = any free port), not "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port('PORT', 8080),
+  HTTPS_PORT: port('HTTPS_PORT', 8443),
+  DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  TLS_CERT: z.string().min(1).optional(),
+  TLS_KEY: z.string().min(1).optional(),
+  SCENES_DIR: z.string().min(1).optional(),
+  STATIC_DIR: z.string().min(1).optional(),
+  NO_QR: z.string().optional(),
+  LOG: z.enum(['on', 'off']).default('off'),
+});
+
+export interface Settings {
+  host: string;
+  httpPort: number | null;
+  httpsPort: number | null;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  scenesDir: string;
+  staticDir: string;
+  printQr: boolean;
+  log: boolean;
+}
+
+/** Reads the settings from the environment; a bad value stops the start with the variable named. */
+export function readSettings(env: NodeJS.ProcessEnv): Settings {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`invalid settings:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    httpPort: e.PORT,
+    httpsPort: e.HTTPS_PORT,
+    dataDir: resolve(e.DATA_DIR ?? join(repoRoot, 'data')),
+    databaseUrl: e.DATABASE_URL,
+    tlsCert: e.TLS_CERT,
+    tlsKey: e.TLS_KEY,
+    scenesDir: resolve(e.SCENES_DIR ?? join(repoRoot, 'scenes')),
+    staticDir: resolve(e.STATIC_DIR ?? join(repoRoot, 'dist/app')),
+    printQr: !e.NO_QR,
+    log: e.LOG === 'on',
+  };
+}
