@@ -16,12 +16,13 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
   const engine = useSession((s) => s.engine);
   const status = useSession((s) => s.status);
   const result = useSession((s) => s.result);
+  const sessionId = useSession((s) => s.sessionId);
   if (!scenario || !engine) return null;
   const view = currentStepView(scenario, engine);
 
   if (status === 'ended' && result) {
     return (
-      <aside className="hud result" role="status" aria-live="polite">
+      <aside className="hud result" role="status" aria-live="polite" data-session-id={sessionId ?? undefined}>
         <h2>{t('ui:result.title')}</h2>
         <p className="score" data-testid="score" data-score={result.total}>
           {t('ui:result.score', { score: result.total })}

@@ -46,6 +46,10 @@ describe('VR: play the sample station with the emulated right controller', () =>
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
     const rows = storedSessions(inject('dataDir')).filter((r) => r.device === 'vr-controller');
     expect(rows).toHaveLength(1);
+    // The row is this very session: the id the app made is the idempotency key the server kept.
+    const sessionId = await page.locator('[data-session-id]').getAttribute('data-session-id');
+    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(rows[0]!.id).toBe(sessionId);
     expect(rows[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'nl', score: 100 });
     const devices = JSON.parse(rows[0]!.events_json).map((e: { device: string }) => e.device);
     expect(devices).toEqual(['vr-controller', 'vr-controller', 'vr-controller']);
