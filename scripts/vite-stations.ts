@@ -64,7 +64,9 @@ export function stationsPlugin(): Plugin {
           continue;
         }
         if (!existsSync(s.compositionFile)) {
-          problems.push(`${relative(root, s.compositionFile)}: missing (every station needs its 3D composition)`);
+          // Scenario data can be written and checked before its 3D composition exists; it is not
+          // offered to trainees until it does.
+          this.warn(`${relative(root, s.compositionFile)} does not exist yet: ${s.folder} is left out of the app`);
           continue;
         }
         const importPath = `/${relative(root, s.compositionFile).split('\\').join('/')}`;
