@@ -1,9 +1,10 @@
 // `npm run bench`: runs every bench module and prints one table. Other areas add their module to the
 // list below; a module returns rows { area, name, value, unit, baseline?, note? }.
 import type { BenchModule, BenchRow } from './types';
+import { bundleSize } from './bundle-size';
 import { engineRescore } from './engine-rescore';
 
-const modules: BenchModule[] = [engineRescore];
+const modules: BenchModule[] = [engineRescore, bundleSize];
 
 function format(v: number): string {
   if (Number.isInteger(v)) return v.toLocaleString('en-US');
