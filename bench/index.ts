@@ -3,8 +3,9 @@
 import type { BenchModule, BenchRow } from './types';
 import { bundleSize } from './bundle-size';
 import { engineRescore } from './engine-rescore';
+import { renderFrame } from './render-frame';
 
-const modules: BenchModule[] = [engineRescore, bundleSize];
+const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame];
 
 function format(v: number): string {
   if (Number.isInteger(v)) return v.toLocaleString('en-US');

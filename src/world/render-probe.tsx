@@ -13,6 +13,8 @@ export interface RenderCounts {
   presenting: boolean;
   /** Scripts the page had loaded when the first frame with station objects was drawn (for the budget). */
   scriptsAtFirstStationFrame: string[] | null;
+  /** performance.now() when that frame was drawn: navigation to first station frame (for the bench). */
+  firstStationFrameMs: number | null;
 }
 
 export interface WerkvloerProbe {
@@ -44,7 +46,7 @@ export function RenderProbe() {
   const size = useThree((s) => s.size);
   const scene = useThree((s) => s.scene);
 
-  const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, scriptsAtFirstStationFrame: null });
+  const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
 
   useEffect(() => {
     const counts = countsRef.current;
@@ -81,6 +83,7 @@ export function RenderProbe() {
       if (stationSeenAtFrame.current === null && objectRegistry.ids().length > 0) stationSeenAtFrame.current = c.frames;
       else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
         // The frame with the station has been drawn: note which scripts it took (a one-time list).
+        c.firstStationFrameMs = performance.now();
         c.scriptsAtFirstStationFrame = performance
           .getEntriesByType('resource')
           .map((e) => new URL(e.name).pathname)

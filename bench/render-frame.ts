@@ -1,0 +1,191 @@
+// Render, frame and load figures in Debian Chromium (SwiftShader): counts at the work position,
+// per-frame script time and heap growth beside a bare three.js page, and time to the first station
+// frame beside a naive R3F app. Times vary ±30% under SwiftShader: runs alternate app and baseline
+// and report medians and ratios; nothing here passes or fails.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { stationFolders } from '../tests/e2e/support/stations';
+import { serveStatic } from './support/static-server';
+import { median, type BenchModule, type BenchRow } from './types';
+
+const root = process.cwd();
+const RUNS = 3;
+const FRAMES = 600;
+
+async function buildFixture(name: string, outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: join(root, 'bench/fixtures', name),
+    base: `/${name}/`,
+    logLevel: 'silent',
+    plugins: [react()],
+    resolve: { dedupe: ['three'] },
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+// Counts React commits in every root (the DOM app and the three.js scene) through the hook React
+// calls on each commit, also in production builds.
+const commitCounter = () => {
+  const w = window as unknown as { __commits: number; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown };
+  w.__commits = 0;
+  w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject: () => 1,
+    onCommitFiberRoot: () => void (w.__commits += 1),
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+    checkDCE: () => {},
+  };
+};
+
+const frames = (page: Page, app: boolean) => page.evaluate((isApp) => (isApp ? window.__werkvloer?.counts.frames : (window as unknown as { __bench?: { frames: number } }).__bench?.frames) ?? 0, app);
+
+async function openStation(page: Page, url: string, folder: string, vr: boolean): Promise<void> {
+  await page.goto(vr ? `${url}/?emulate=quest3` : `${url}/`);
+  await page.locator(`[data-station="${folder}"]`).click();
+  await page.locator(vr ? '[data-action="enter-vr"]' : '[data-action="play-desktop"]').click();
+  await page.waitForFunction(() => window.__werkvloer?.counts.firstStationFrameMs != null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
+}
+
+/** Script and task time per frame (DevTools protocol), heap growth and React commits over FRAMES frames. */
+async function frameCost(page: Page, app: boolean) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const metric = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')).metrics as { name: string; value: number }[]).map((m) => [m.name, m.value]));
+  const before = await metric();
+  const commits0 = await page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0);
+  const f0 = await frames(page, app);
+  await page.waitForFunction(
+    ([isApp, target]) => ((isApp ? window.__werkvloer?.counts.frames : (window as unknown as { __bench?: { frames: number } }).__bench?.frames) ?? 0) >= (target as number),
+    [app, f0 + FRAMES] as const,
+    { timeout: 300_000, polling: 200 },
+  );
+  const f1 = await frames(page, app);
+  const commits1 = await page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = await metric();
+  await cdp.detach();
+  const n = f1 - f0;
+  return {
+    scriptMsPerFrame: ((after.ScriptDuration! - before.ScriptDuration!) * 1000) / n,
+    taskMsPerFrame: ((after.TaskDuration! - before.TaskDuration!) * 1000) / n,
+    heapGrowthKb: (after.JSHeapUsedSize! - before.JSHeapUsedSize!) / 1024,
+    commitsPerFrame: (commits1 - commits0) / n,
+  };
+}
+
+async function counts(page: Page) {
+  return page.evaluate(() => ({ ...window.__werkvloer!.counts }));
+}
+
+async function xrTurn(page: Page) {
+  let calls = 0;
+  let triangles = 0;
+  let programs = 0;
+  let textures = 0;
+  for (let i = 0; i < 8; i++) {
+    await page.evaluate((a) => {
+      const d = window.__werkvloerEmulator as { quaternion: { set(x: number, y: number, z: number, w: number): void } };
+      d.quaternion.set(0, Math.sin(a / 2), 0, Math.cos(a / 2));
+    }, (i * Math.PI) / 4);
+    const f = await frames(page, true);
+    await page.waitForFunction((t) => (window.__werkvloer?.counts.frames ?? 0) >= t, f + 3);
+    const c = await counts(page);
+    calls = Math.max(calls, c.calls);
+    triangles = Math.max(triangles, c.triangles);
+    programs = Math.max(programs, c.programs);
+    textures = Math.max(textures, c.textures);
+  }
+  return { calls, triangles, programs, textures };
+}
+
+export const renderFrame: BenchModule = {
+  name: 'render',
+  async run(): Promise<BenchRow[]> {
+    const tmp = mkdtempSync(join(tmpdir(), 'werkvloer-bench-render-'));
+    let browser: Browser | undefined;
+    const served = { close: () => {} };
+    try {
+      await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: join(tmp, 'app'), emptyOutDir: true } });
+      await buildFixture('bare-three', join(tmp, 'bare-three'));
+      await buildFixture('naive-r3f', join(tmp, 'naive-r3f'));
+      const { url, server } = await serveStatic({ '/bare-three/': join(tmp, 'bare-three'), '/naive-r3f/': join(tmp, 'naive-r3f'), '/': join(tmp, 'app') });
+      served.close = () => server.close();
+      browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-features=WebXR', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+      });
+      const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
+      await context.addInitScript(commitCounter);
+      const rows: BenchRow[] = [];
+      // A fresh page for every measurement: an unthrottled render loop can starve a navigation.
+      const fresh = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
+        const page = await context.newPage();
+        try {
+          return await fn(page);
+        } finally {
+          await page.close();
+        }
+      };
+
+      for (const folder of stationFolders(root)) {
+        const desk = await fresh(async (page) => {
+          await openStation(page, url, folder, false);
+          return counts(page);
+        });
+        rows.push({ area: 'render', name: `${folder} desktop draw calls / triangles at the work position`, value: desk.calls, unit: 'calls', note: `${desk.triangles} triangles, ${desk.programs} programs, ${desk.textures} textures` });
+        const vr = await fresh(async (page) => {
+          await openStation(page, url, folder, true);
+          return xrTurn(page);
+        });
+        rows.push({ area: 'render', name: `${folder} VR draw calls per frame (both eyes), max over a turn`, value: vr.calls, unit: 'calls', baseline: '≤ 150', note: `${vr.triangles} triangles (≤ 300k), ${vr.programs} programs, ${vr.textures} textures` });
+      }
+
+      // Frame cost and load: alternate app and baseline so drift hits both alike.
+      const folder = stationFolders(root)[0]!;
+      const app: ReturnType<typeof frameCost> extends Promise<infer T> ? T[] : never = [];
+      const bare: typeof app = [];
+      const loadApp: number[] = [];
+      const loadNaive: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        await fresh(async (page) => {
+          await openStation(page, url, folder, false);
+          loadApp.push((await counts(page)).firstStationFrameMs!);
+          app.push(await frameCost(page, true));
+        });
+        await fresh(async (page) => {
+          await page.goto(`${url}/bare-three/`);
+          await page.waitForFunction(() => ((window as unknown as { __bench?: { frames: number } }).__bench?.frames ?? 0) > 30);
+          bare.push(await frameCost(page, false));
+        });
+        await fresh(async (page) => {
+          await page.goto(`${url}/naive-r3f/`);
+          await page.waitForFunction(() => (window as unknown as { __bench?: { firstFrameMs: number | null } }).__bench?.firstFrameMs != null, undefined, { timeout: 60_000 });
+          loadNaive.push(await page.evaluate(() => (window as unknown as { __bench: { firstFrameMs: number } }).__bench.firstFrameMs));
+        });
+      }
+      const m = (xs: typeof app, k: keyof (typeof app)[number]) => median(xs.map((x) => x[k]));
+      const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+      rows.push(
+        { area: 'frame', name: `React commits per steady-state frame (${folder}, desktop)`, value: m(app, 'commitsPerFrame'), unit: 'commits', baseline: '0 expected' },
+        { area: 'frame', name: `script time per frame, app vs bare three.js (median of ${RUNS})`, value: m(app, 'scriptMsPerFrame'), unit: 'ms', baseline: `${m(bare, 'scriptMsPerFrame').toFixed(3)} bare`, note: ratio(m(app, 'scriptMsPerFrame'), m(bare, 'scriptMsPerFrame')) },
+        { area: 'frame', name: 'task time per frame, app vs bare three.js', value: m(app, 'taskMsPerFrame'), unit: 'ms', baseline: `${m(bare, 'taskMsPerFrame').toFixed(3)} bare`, note: ratio(m(app, 'taskMsPerFrame'), m(bare, 'taskMsPerFrame')) },
+        { area: 'frame', name: `JS heap growth over ${FRAMES} frames (after GC)`, value: m(app, 'heapGrowthKb'), unit: 'KB', baseline: `${m(bare, 'heapGrowthKb').toFixed(1)} bare` },
+        { area: 'load', name: `navigation to first station frame (${folder}, desktop)`, value: median(loadApp), unit: 'ms', baseline: `${median(loadNaive).toFixed(0)} naive`, note: ratio(median(loadApp), median(loadNaive)) },
+      );
+      return rows;
+    } finally {
+      await browser?.close();
+      served.close();
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+};
