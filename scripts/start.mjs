@@ -2,18 +2,22 @@
 // `npm start`: build the trainee app when its sources are newer than the build, then run the server.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'dist/app/index.html');
+// What goes into the build (the two vite plugins included); src/server does not.
 const sources = ['src', 'scenes', 'locales', 'assets', 'public', 'index.html', 'vite.config.ts', 'package.json', 'scripts/vite-stations.ts', 'scripts/vite-xr-profiles.ts'];
+const skip = new Set([join(root, 'src/server')]);
 
 function newest(path) {
-  if (!existsSync(path)) return 0;
+  if (skip.has(path) || !existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
   let max = st.mtimeMs;
-  for (const name of readdirSync(path)) if (name !== 'server') max = Math.max(max, newest(join(path, name)));
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
   return max;
 }
 
@@ -22,9 +26,13 @@ const sourcesAt = Math.max(...sources.map((s) => newest(join(root, s))));
 if (builtAt < sourcesAt) {
   console.log(builtAt === 0 ? 'Building the app (first start)…' : 'Sources changed since the last build: building the app…');
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    console.error('The app did not build (see above); the server was not started.');
+    process.exit(r.status ?? 1);
+  }
 }
 
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], { cwd: root, stdio: 'inherit' });
+// The server stops gracefully on the first signal and ignores repeats (Ctrl-C reaches both processes).
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));

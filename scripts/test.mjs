@@ -3,13 +3,20 @@
 // On a fresh Debian machine it installs the system packages the tests need when run as root,
 // and otherwise stops at once with the exact command to run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const debianPackages = [{ name: 'chromium', present: () => existsSync(chromium) }];
+/** Server tests run on PostgreSQL too: TEST_DATABASE_URL, or a throwaway cluster from these binaries. */
+const postgresServer = () =>
+  Boolean(process.env.TEST_DATABASE_URL) ||
+  (existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin/initdb'))));
+const debianPackages = [
+  { name: 'chromium', present: () => existsSync(chromium) },
+  { name: 'postgresql', present: postgresServer },
+];
 
 function ensureSystemPackages() {
   const missing = debianPackages.filter((p) => !p.present()).map((p) => p.name);
@@ -38,7 +45,9 @@ function vitest(name, args) {
     count: () => {
       if (!existsSync(report)) return null;
       const json = JSON.parse(readFileSync(report, 'utf8'));
-      return { passed: json.numPassedTests, failed: json.numFailedTests + (json.numFailedTestSuites ?? 0) };
+      // A suite that failed before running any test (e.g. an import error) counts as one failure.
+      const brokenSuites = (json.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+      return { passed: json.numPassedTests, failed: json.numFailedTests + brokenSuites };
     },
   };
 }

@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseScenario, scenarioHash } from '../src/engine';
+import { parseScenario, scenarioHash, type Scenario } from '../src/engine';
 
 export const stationsModuleId = 'virtual:werkvloer/stations';
-const resolvedId = `\0${stationsModuleId}`;
+const scenarioPrefix = 'virtual:werkvloer/scenario/';
+const titlesPrefix = 'virtual:werkvloer/station-titles/';
 
 interface StationSource {
   folder: string;
@@ -27,55 +28,98 @@ function findStations(root: string): StationSource[] {
   return found;
 }
 
+const readJson = (file: string): Record<string, unknown> | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined);
+
+/** Authors' `$comment`s stay in the repository; the trainee's download does not need them. */
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$comment').map(([k, v]) => [k, withoutComments(v)]));
+}
+
+interface Playable {
+  source: StationSource;
+  scenario: Scenario;
+  hash: string;
+}
+
 /**
- * Validates every scenario at build time and hands the app the parsed data and content hash.
- * Zod and the hash code then stay out of the trainee's download; a broken scenario breaks the
- * build with its file and JSON path instead of failing on a headset.
+ * Validates every scenario at build time and gives the app three kinds of module:
+ * - `virtual:werkvloer/stations`: the list for the start screen (ids, hashes, loaders) — small;
+ * - `virtual:werkvloer/scenario/<sector>/<station>`: one station's parsed scenario, loaded on play;
+ * - `virtual:werkvloer/station-titles/<lng>`: every station's title and summary in one language.
+ * So zod, the hash code and the stations a trainee does not play stay out of the first download,
+ * and a broken scenario breaks the build with its file and JSON path instead of failing on a headset.
  */
 export function stationsPlugin(): Plugin {
   let root = process.cwd();
+
+  function playable(ctx: { addWatchFile(f: string): void; warn(m: string): void; error(m: string): never }, warn: boolean): Playable[] {
+    const out: Playable[] = [];
+    const problems: string[] = [];
+    for (const s of findStations(root)) {
+      ctx.addWatchFile(s.scenarioFile);
+      const rel = relative(root, s.scenarioFile);
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(s.scenarioFile, 'utf8'));
+      } catch (error) {
+        problems.push(`${rel}: not valid JSON: ${(error as Error).message}`);
+        continue;
+      }
+      const sourceLocale = readJson(join(root, 'locales', 'nl', `${(data as { id?: string }).id ?? ''}.json`));
+      const parsed = parseScenario(data, rel, sourceLocale ? { sourceLocale } : undefined);
+      if (!parsed.ok) {
+        problems.push(...parsed.issues.map((i) => `${i.file} ${i.path}: ${i.message}`));
+        continue;
+      }
+      if (!existsSync(s.compositionFile)) {
+        // Scenario data can be written and checked before its 3D composition exists; it is not
+        // offered to trainees until it does.
+        if (warn) ctx.warn(`${relative(root, s.compositionFile)} does not exist yet: ${s.folder} is left out of the app`);
+        continue;
+      }
+      out.push({ source: s, scenario: parsed.scenario, hash: scenarioHash(parsed.scenario) });
+    }
+    if (problems.length > 0) ctx.error(`invalid scenarios:\n${problems.join('\n')}`);
+    return out;
+  }
+
   return {
     name: 'werkvloer-stations',
     configResolved(config) {
       root = config.root;
     },
     resolveId(id) {
-      return id === stationsModuleId ? resolvedId : null;
+      return id === stationsModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) ? `\0${id}` : null;
     },
     load(id) {
-      if (id !== resolvedId) return null;
-      const entries: string[] = [];
-      const problems: string[] = [];
-      for (const s of findStations(root)) {
-        this.addWatchFile(s.scenarioFile);
-        const rel = relative(root, s.scenarioFile);
-        let data: unknown;
-        try {
-          data = JSON.parse(readFileSync(s.scenarioFile, 'utf8'));
-        } catch (error) {
-          problems.push(`${rel}: not valid JSON: ${(error as Error).message}`);
-          continue;
-        }
-        const sourceLocaleFile = join(root, 'locales', 'nl', `${(data as { id?: string }).id ?? ''}.json`);
-        const sourceLocale = existsSync(sourceLocaleFile) ? (JSON.parse(readFileSync(sourceLocaleFile, 'utf8')) as Record<string, unknown>) : undefined;
-        const parsed = parseScenario(data, rel, sourceLocale ? { sourceLocale } : undefined);
-        if (!parsed.ok) {
-          problems.push(...parsed.issues.map((i) => `${i.file} ${i.path}: ${i.message}`));
-          continue;
-        }
-        if (!existsSync(s.compositionFile)) {
-          // Scenario data can be written and checked before its 3D composition exists; it is not
-          // offered to trainees until it does.
-          this.warn(`${relative(root, s.compositionFile)} does not exist yet: ${s.folder} is left out of the app`);
-          continue;
-        }
-        const importPath = `/${relative(root, s.compositionFile).split('\\').join('/')}`;
-        entries.push(
-          `{ folder: ${JSON.stringify(s.folder)}, hash: ${JSON.stringify(scenarioHash(parsed.scenario))}, scenario: ${JSON.stringify(parsed.scenario)}, loadComposition: () => import(${JSON.stringify(importPath)}) }`,
-        );
+      if (!id.startsWith('\0virtual:werkvloer/')) return null;
+      const virtualId = id.slice(1);
+      const stations = playable(this, virtualId === stationsModuleId);
+      if (virtualId === stationsModuleId) {
+        const entries = stations.map(({ source, scenario, hash }) => {
+          const composition = `/${relative(root, source.compositionFile).split('\\').join('/')}`;
+          const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, hash };
+          return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}).then((m) => m.default), loadComposition: () => import(${JSON.stringify(composition)}) }`;
+        });
+        const languages = readdirSync(join(root, 'locales')).filter((l) => statSync(join(root, 'locales', l)).isDirectory()).sort();
+        const titles = languages.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(titlesPrefix + l)}).then((m) => m.default)`);
+        return `export const stations = [\n${entries.join(',\n')}\n];\nexport const stationTitles = {\n${titles.join(',\n')}\n};\n`;
       }
-      if (problems.length > 0) this.error(`invalid scenarios:\n${problems.join('\n')}`);
-      return `export const stations = [\n${entries.join(',\n')}\n];\n`;
+      if (virtualId.startsWith(scenarioPrefix)) {
+        const folder = virtualId.slice(scenarioPrefix.length);
+        const hit = stations.find((s) => s.source.folder === folder);
+        if (!hit) this.error(`no playable station ${folder}`);
+        return `export default ${JSON.stringify(withoutComments(hit.scenario))};\n`;
+      }
+      const lng = virtualId.slice(titlesPrefix.length);
+      const titles: Record<string, { title: unknown; summary: unknown }> = {};
+      for (const { scenario } of stations) {
+        const resource = readJson(join(root, 'locales', lng, `${scenario.id}.json`));
+        if (resource) titles[scenario.id] = { title: resource[scenario.title], summary: resource[scenario.summary] };
+      }
+      return `export default ${JSON.stringify(titles)};\n`;
     },
   };
 }

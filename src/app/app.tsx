@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createI18n } from '../i18n/i18n';
@@ -6,7 +6,7 @@ import { languageInfo, suggestLanguage } from '../i18n/languages';
 import { createAppStore } from '../state/app-store';
 import { SessionProvider } from '../state/session-context';
 import { createSessionStore } from '../state/session-store';
-import { sendSession } from '../results/send-session';
+import { OutboxSlot } from '../results/outbox-slot';
 import { sessionRecord } from '../results/session-record';
 import { StationCanvas } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
@@ -52,10 +52,13 @@ export function App() {
     const s = sessionStore.getState();
     appStore.getState().setUpload({ kind: 'saving' });
     const fallback = appStore.getState().wantsVr ? 'vr-controller' : 'desktop';
-    const outcome = await sendSession(sessionRecord(s, fallback));
-    appStore
-      .getState()
-      .setUpload(outcome.kind === 'saved' ? { kind: 'saved', score: outcome.score } : { kind: 'failed', reason: outcome.reason });
+    // The outbox loads lazily: stored in IndexedDB first, then sent (src/results/outbox-runtime.ts).
+    const { deliver, whenSettled } = await import('../results/outbox-runtime');
+    const show = (o: Awaited<ReturnType<typeof deliver>>) =>
+      appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
+    const outcome = await deliver(sessionRecord(s, fallback), null);
+    show(outcome);
+    if (outcome.kind === 'waiting') await whenSettled(outcome.id, show);
   }, [appStore, sessionStore]);
 
   useEffect(
@@ -66,9 +69,11 @@ export function App() {
     [sessionStore, upload],
   );
 
-  const play = (vr: boolean) => {
+  const play = async (vr: boolean) => {
     if (!station) return;
-    sessionStore.getState().start(station.scenario, station.hash, app.mode, app.language);
+    // The station's scenario and its texts load now, not with the start screen (both are small).
+    const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(station.id)]);
+    sessionStore.getState().start(scenario, station.hash, app.mode, app.language);
     app.play(vr);
   };
 
@@ -82,6 +87,8 @@ export function App() {
 
   return (
     <I18nextProvider i18n={i18n}>
+      {/* Texts load per language; until the first ones arrive there is nothing to read yet. */}
+      <Suspense fallback={<p className="loading" aria-busy="true" />}>
       <SessionProvider store={sessionStore}>
         {app.screen === 'start' ? (
           <StartScreen
@@ -91,8 +98,8 @@ export function App() {
             vrAvailable={vrAvailable}
             onLanguage={app.setLanguage}
             onStation={app.chooseStation}
-            onPlayDesktop={() => play(false)}
-            onEnterVr={() => play(true)}
+            onPlayDesktop={() => void play(false)}
+            onEnterVr={() => void play(true)}
           />
         ) : (
           <div className="play">
@@ -105,7 +112,9 @@ export function App() {
             <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
           </div>
         )}
+        <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} />
       </SessionProvider>
+      </Suspense>
     </I18nextProvider>
   );
 }

@@ -1,6 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../state/session-context';
+import { keyAction } from '../input/bindings';
+import { useSession, useSessionStore } from '../state/session-context';
 import type { UploadStatus } from '../state/app-store';
+import type { SessionState } from '../state/session-store';
+import type { Device } from '../engine';
 import { currentStepView } from './step-view';
 
 export interface PlayHudProps {
@@ -17,8 +21,26 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
   const status = useSession((s) => s.status);
   const result = useSession((s) => s.result);
   const sessionId = useSession((s) => s.sessionId);
+  const mode = useSession((s) => s.mode);
+  const lastFeedback = useSession((s) => s.lastFeedback);
+  const session = useSessionStore();
+
+  // Keys for the HUD (src/input/bindings.ts): Escape stops, H asks for a hint.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = keyAction(e.key);
+      if (!action || (e.target instanceof HTMLElement && e.target.closest('input, select, textarea'))) return;
+      const s = session.getState();
+      if (action === 'stop' && s.status === 'playing') onBack();
+      if (action === 'hint') askHint(s, 'desktop');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session, onBack]);
+
   if (!scenario || !engine) return null;
   const view = currentStepView(scenario, engine);
+  const hint = lastFeedback.find((f) => f.kind === 'hint');
 
   if (status === 'ended' && result) {
     return (
@@ -57,9 +79,31 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
           <strong>{view.dutchTerm}</strong>
         </p>
       ) : null}
-      <button type="button" onClick={onBack} data-action="stop">
+      {hint ? (
+        <p className="hint" data-testid="hint">
+          {t(hint.key)}
+        </p>
+      ) : null}
+      {mode === 'practice' && view?.hintKey ? (
+        <button
+          type="button"
+          data-action="hint"
+          aria-keyshortcuts="H"
+          onClick={(e) => askHint(session.getState(), (e.nativeEvent as PointerEvent).pointerType === 'touch' ? 'touch' : 'desktop')}
+        >
+          {t('ui:play.hint')}
+        </button>
+      ) : null}
+      <button type="button" onClick={onBack} data-action="stop" aria-keyshortcuts="Escape">
         {t('ui:play.stop')}
       </button>
     </aside>
   );
+}
+
+/** A hint for the current step (practice only; the engine charges it). */
+function askHint(s: SessionState, device: Device) {
+  if (s.status !== 'playing' || !s.scenario || !s.engine || s.mode !== 'practice') return;
+  const view = currentStepView(s.scenario, s.engine);
+  if (view?.hintKey) s.act('hint', view.stepId, device);
 }

@@ -52,8 +52,8 @@ export function StartScreen(props: StartScreenProps) {
                 data-station={s.folder}
                 onClick={() => props.onStation(s.folder)}
               >
-                <strong>{t(`${s.scenario.id}:${s.scenario.title}`)}</strong>
-                <span>{t(`sector.${s.scenario.sector}`)}</span>
+                <strong>{t(`stations:${s.id}.title`)}</strong>
+                <span>{t(`sector.${s.sector}`)}</span>
               </button>
             </li>
           ))}

@@ -7,6 +7,8 @@ export interface StepView {
   hintKey: string | undefined;
   /** The Dutch word for the object of this step — vocabulary is trained inside the task. */
   dutchTerm: string | undefined;
+  /** The step's picture (a path under assets/), for the panel's pictogram slot. */
+  pictogram: string | undefined;
 }
 
 /** What the trainee should do next: the first step the engine says is available. */
@@ -22,5 +24,6 @@ export function currentStepView(scenario: Scenario, engine: EngineState): StepVi
     instructionKey: step.instruction,
     hintKey: step.hint,
     dutchTerm: object?.term,
+    pictogram: step.pictogram ?? object?.pictogram,
   };
 }

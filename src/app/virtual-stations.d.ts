@@ -2,11 +2,17 @@ declare module 'virtual:werkvloer/stations' {
   import type { ComponentType } from 'react';
   import type { Scenario } from '../engine';
 
-  /** Every station in scenes/, validated at build time (scripts/vite-stations.ts). */
+  /** Every playable station in scenes/, validated at build time (scripts/vite-stations.ts). */
   export const stations: ReadonlyArray<{
     folder: string;
+    id: string;
+    version: number;
+    sector: string;
     hash: string;
-    scenario: Scenario;
+    loadScenario: () => Promise<Scenario>;
     loadComposition: () => Promise<{ default: ComponentType }>;
   }>;
+
+  /** Per language: every station's `{ title, summary }` by scenario id (the `stations` namespace). */
+  export const stationTitles: Record<string, () => Promise<Record<string, { title: string; summary: string }>>>;
 }

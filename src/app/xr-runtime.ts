@@ -1,4 +1,6 @@
-import { XR, XROrigin, createXRStore } from '@react-three/xr';
+import { XR, createXRStore } from '@react-three/xr';
+import { XRLocomotion } from './xr-locomotion';
+import { TraineeController, TraineeHand } from './xr-trainee-input';
 
 function createWerkvloerXRStore(href: string) {
   return createXRStore({
@@ -8,11 +10,11 @@ function createWerkvloerXRStore(href: string) {
     baseAssetPath: new URL('xr-profiles/', new URL('/', href)).href,
     offerSession: false,
     enterGrantedSession: false,
-    hand: { teleportPointer: false },
-    controller: { teleportPointer: false },
+    controller: TraineeController,
+    hand: TraineeHand,
   });
 }
 
 /** Everything of @react-three/xr the app uses, behind one dynamic import (see xr-setup.ts). */
-export const xrRuntime = { XR, XROrigin, createWerkvloerXRStore };
+export const xrRuntime = { XR, XRLocomotion, createWerkvloerXRStore };
 export type XRRuntime = typeof xrRuntime;

@@ -1,33 +1,36 @@
-import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
+import { stationTitles } from 'virtual:werkvloer/stations';
 import { languages, sourceLanguage } from './languages';
 
-// Bundled, not fetched: the app must start on a headset without a network (DESIGN principle 7).
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { eager: true, import: 'default' });
+// Bundled with the app (so it works offline) but split per language and namespace: a trainee
+// downloads their own language and the station they play, not every text of every station.
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { import: 'default' });
 
-export function bundledResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, content] of Object.entries(files)) {
-    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, lng, ns] = match as unknown as [string, string, string];
-    (resources[lng] ??= {})[ns] = content;
-  }
-  return resources;
+/** The namespaces every screen needs; a station's own namespace (its scenario id) loads on play. */
+export const baseNamespaces = ['ui', 'feedback', 'results', 'stations'];
+
+async function loadResource(lng: string, ns: string): Promise<Record<string, unknown>> {
+  if (ns === 'stations') return (await stationTitles[lng]?.()) ?? {};
+  const load = files[`../../locales/${lng}/${ns}.json`];
+  return load ? load() : {};
 }
 
 export function createI18n(lng: string): I18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    resources: bundledResources(),
-    lng,
-    fallbackLng: sourceLanguage,
-    supportedLngs: languages.map((l) => l.code),
-    defaultNS: 'ui',
-    ns: ['ui', 'feedback'],
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
+  void instance
+    .use(resourcesToBackend(loadResource))
+    .use(initReactI18next)
+    .init({
+      lng,
+      fallbackLng: sourceLanguage,
+      supportedLngs: languages.map((l) => l.code),
+      defaultNS: 'ui',
+      ns: baseNamespaces,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      react: { useSuspense: true },
+    });
   return instance;
 }

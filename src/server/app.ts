@@ -1,26 +1,62 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { join, sep } from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
-import type { DbKind } from './db/create-db';
+import { dbKindOf, type DbKind } from './db/create-db';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
+import { organisationApi } from './organisation-api';
 
 export interface AppOptions {
   db: Kysely<Database>;
-  dbKind: DbKind;
   catalog: ScenarioCatalog;
   /** The built trainee app (dist/app); omitted in API-only tests. */
   staticDir?: string;
   logger?: boolean;
+  /** Told by the dialect when omitted. */
+  dbKind?: DbKind;
   version?: string;
   now?: () => Date;
   /** Serve over TLS (the LAN port for headsets). */
   https?: { cert: string; key: string };
+}
+
+/** The CSP: everything from this server, nothing from any other host (DESIGN.md principle 7). */
+const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    // WebAssembly decoders (Draco/Basis for models) compile with wasm-unsafe-eval, never with eval.
+    scriptSrc: ["'self'", 'blob:', "'wasm-unsafe-eval'"],
+    // troika builds its text in a worker made from a blob URL.
+    workerSrc: ["'self'", 'blob:'],
+    // three.js loaders turn textures into blob:/data: images.
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    // React and drei set style attributes; no style sheet comes from elsewhere.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    mediaSrc: ["'self'", 'data:', 'blob:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** Fastify's own 4xx (bad JSON, too large) answered in the same shape as ours: `{ error, message }`. */
+function errorName(error: FastifyError): string {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'body-too-large';
+  // @fastify/rate-limit (login, join) throws its answer: keep its name.
+  if (error.statusCode === 429) return 'too-many-requests';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported-media-type';
+  if (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP_')) return 'invalid-json';
+  return 'bad-request';
 }
 
 /** The results server: API plus the built app, all from one origin so nothing is fetched elsewhere. */
@@ -29,41 +65,34 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // The HTTPS instance has another server type; both are used through the same plain interface.
   const app = (opts.https ? Fastify({ logger, https: opts.https }) : Fastify({ logger })) as unknown as FastifyInstance;
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        // blob: for troika's text worker, which loads its code from a blob URL.
-        scriptSrc: ["'self'", 'blob:', "'wasm-unsafe-eval'"],
-        // troika builds its text in a worker made from a blob; three.js and the loaders use blob: images.
-        workerSrc: ["'self'", 'blob:'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        mediaSrc: ["'self'", 'blob:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
-    strictTransportSecurity: false,
+  // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
+  await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false });
+  // Headsets load the app over workshop Wi-Fi: gzip roughly thirds the JavaScript on the wire.
+  await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return reply.code(status).send({ error: errorName(error), message: error.message });
+    request.log.error({ err: error }, 'request failed');
+    // No internals to the client; the device keeps the result and sends it again.
+    return reply.code(500).send({ error: 'server-error', message: 'the server could not handle this request; try again later' });
   });
 
-  await healthRoute(app, { db: opts.db, dbKind: opts.dbKind, scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
+  await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()) });
+  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
 
-  const staticDir = opts.staticDir;
-  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+  const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
+  if (staticDir) {
+    const assetsDir = join(staticDir, 'assets') + sep;
     await app.register(fastifyStatic, {
       root: staticDir,
       index: ['index.html'],
+      // The headers below are the whole caching story; no ETag-less max-age from the plugin.
+      cacheControl: false,
       setHeaders(res, path) {
-        // Hashed build files never change; everything else is revalidated.
-        if (path.includes(`${join(staticDir, 'assets')}/`)) res.header('cache-control', 'public, max-age=31536000, immutable');
-        else res.header('cache-control', 'no-cache');
+        // Vite's hashed build files never change under their name; everything else is revalidated.
+        res.header('cache-control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
@@ -71,9 +100,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';
     // Client-side routes get the app; unknown API paths and missing files get a clear 404.
-    if (request.method === 'GET' && staticDir && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url) && existsSync(join(staticDir, 'index.html'))) {
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-    }
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url);
+    if (staticDir && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return reply.code(404).send({ error: 'not-found', message: `${request.method} ${url} does not exist` });
   });
 

@@ -1,13 +1,52 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
-import { buildApp } from './app';
+import { buildApp, type AppOptions } from './app';
 import { createDb } from './db/create-db';
 import { lanAddresses, machineName } from './lan-addresses';
-import { InvalidScenesError, ScenarioCatalog, readScenes } from './scenario-catalog';
-import { readSettings, repoRoot } from './settings';
-import { loadTls } from './tls';
+import { ScenarioCatalog, readScenes } from './scenario-catalog';
+import { readSettings, repoRoot, type Settings } from './settings';
+import { loadTls, type TlsMaterial } from './tls';
+
+/** Listens, or stops the start with the setting to change (a second `npm start` is the usual cause). */
+async function listen(app: FastifyInstance, host: string, port: number, setting: string): Promise<number> {
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${port} is already in use (is werkvloer running already?): set ${setting} to another port`);
+    if (code === 'EACCES') throw new Error(`no permission to listen on port ${port}: set ${setting} to a port above 1023`);
+    throw error;
+  }
+  return (app.server.address() as AddressInfo).port;
+}
+
+/** The host names a headset can use: the LAN addresses when listening on all interfaces. */
+function headsetHosts(host: string): string[] {
+  if (host === '0.0.0.0' || host === '::') return lanAddresses();
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') return [];
+  return [host.includes(':') ? `[${host}]` : host];
+}
+
+async function printUrls(s: Settings, ports: { http: number | null; https: number | null }, tls: TlsMaterial | null) {
+  if (ports.http !== null) console.log(`  On this computer:  http://localhost:${ports.http}/`);
+  if (ports.https === null || !tls) return;
+  const hosts = headsetHosts(s.host);
+  const urls = (hosts.length > 0 ? hosts : ['localhost']).map((h) => `https://${h}:${ports.https}/`);
+  for (const url of urls) console.log(`  On a headset:      ${url}`);
+  if (hosts.length === 0) console.log('  (no network address to offer headsets: HOST is loopback or no network is up)');
+  if (tls.source === 'self-signed') {
+    const rel = relative(process.cwd(), tls.file);
+    console.log(`  Certificate: self-signed, ${rel.startsWith('..') ? tls.file : rel}${tls.made ? ' (made now)' : ''}.`);
+    console.log('  WARNING: a headset shows a certificate warning for this address: choose "Advanced", then continue.');
+    console.log('  WARNING: offline start on a headset (service worker) needs a certificate it trusts: set TLS_CERT and TLS_KEY.');
+  } else {
+    console.log(`  Certificate: ${tls.file} (TLS_CERT).`);
+  }
+  if (s.printQr && hosts.length > 0) console.log(await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
+}
 
 /** `npm start`: one process serves the app and the API on plain HTTP (this PC) and HTTPS (headsets). */
 async function main() {
@@ -15,53 +54,52 @@ async function main() {
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const current = readScenes(repoRoot, settings.scenesDir);
   const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
-  const catalog = await ScenarioCatalog.open(opened.db, current);
-  const appOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version };
+  const servers: FastifyInstance[] = [];
 
-  const servers: Array<{ close(): Promise<unknown> }> = [];
-  let httpPort: number | null = null;
-  let httpsPort: number | null = null;
-  if (settings.httpPort !== null) {
-    const app = await buildApp(appOptions);
-    await app.listen({ host: settings.host, port: settings.httpPort });
-    httpPort = (app.server.address() as AddressInfo).port;
-    servers.push(app);
-  }
-  const ips = lanAddresses();
-  let tlsSource: 'provided' | 'self-signed' | null = null;
-  if (settings.httpsPort !== null) {
-    const tls = await loadTls({ dataDir: settings.dataDir, certFile: settings.tlsCert, keyFile: settings.tlsKey, hostnames: [machineName()], ips });
-    tlsSource = tls.source;
-    const app = await buildApp({ ...appOptions, https: { cert: tls.cert, key: tls.key } });
-    await app.listen({ host: settings.host, port: settings.httpsPort });
-    httpsPort = (app.server.address() as AddressInfo).port;
-    servers.push(app);
-  }
-
-  console.log(`werkvloer ${version}: ${current.length} station(s), database ${opened.kind} (${opened.location})`);
-  if (httpPort !== null) console.log(`  on this computer:  http://localhost:${httpPort}/`);
-  if (httpsPort !== null) {
-    const urls = (ips.length > 0 ? ips : ['localhost']).map((ip) => `https://${ip}:${httpsPort}/`);
-    for (const url of urls) console.log(`  on a headset:      ${url}`);
-    if (tlsSource === 'self-signed') {
-      console.log('  The headset will warn about the self-signed certificate once ("Advanced" → continue).');
-      console.log('  For offline start on headsets, give the server a certificate they trust: TLS_CERT and TLS_KEY.');
-    }
-    if (settings.printQr && ips.length > 0) console.log(await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
-  }
-  // Machine-readable, for tests and scripts that start the server on free ports.
-  console.log(`werkvloer listening http=${httpPort ?? 'off'} https=${httpsPort ?? 'off'}`);
-
-  const stop = async () => {
+  let stopping = false;
+  const stop = async (code: number) => {
+    // Ctrl-C reaches both `npm start` and this process, and start.mjs forwards it too: stop once.
+    if (stopping) return;
+    stopping = true;
     await Promise.allSettled(servers.map((s) => s.close()));
     await opened.db.destroy();
-    process.exit(0);
+    process.exit(code);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    const catalog = await ScenarioCatalog.open(opened.db, current);
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version };
+    // Fastify has one server per instance: two instances share the database and the catalog.
+    const ports = { http: null as number | null, https: null as number | null };
+    if (settings.httpPort !== null) {
+      const app = await buildApp(appOptions);
+      servers.push(app);
+      ports.http = await listen(app, settings.host, settings.httpPort, 'PORT');
+    }
+    let tls: TlsMaterial | null = null;
+    if (settings.httpsPort !== null) {
+      tls = await loadTls({ dataDir: settings.dataDir, certFile: settings.tlsCert, keyFile: settings.tlsKey, hostnames: [machineName()], ips: lanAddresses() });
+      const app = await buildApp({ ...appOptions, https: { cert: tls.cert, key: tls.key } });
+      servers.push(app);
+      ports.https = await listen(app, settings.host, settings.httpsPort, 'HTTPS_PORT');
+    }
+    if (ports.http === null && ports.https === null) throw new Error('both PORT and HTTPS_PORT are off: nothing to serve');
+
+    console.log(`werkvloer ${version}: ${current.length} station(s), database ${opened.kind} (${opened.location})`);
+    if (!existsSync(join(settings.staticDir, 'index.html'))) console.log(`  API only: no built app in ${settings.staticDir} (npm start builds it; npm run build by hand).`);
+    await printUrls(settings, ports, tls);
+    // Machine-readable, for tests and scripts that start the server on free ports (PORT=0).
+    console.log(`werkvloer listening http=${ports.http ?? 'off'} https=${ports.https ?? 'off'}`);
+  } catch (error) {
+    console.error(`werkvloer could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+  }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof InvalidScenesError || error instanceof Error ? error.message : error);
+  // Settings, scenes or the database failed before anything listened: the message says which.
+  console.error(`werkvloer could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -13,7 +13,7 @@ export const sessionBodySchema = z
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "nl" or "prs"'),
     startedAt: z.iso.datetime({ offset: true }),
     endedAt: z.iso.datetime({ offset: true }),
-    events: z.array(sessionEventSchema).max(100_000),
+    events: z.array(sessionEventSchema).max(50_000, 'at most 50,000 events in one session'),
     clientScore: z.number().min(0).max(100),
   })
   .superRefine((body, ctx) => {

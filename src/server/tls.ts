@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
@@ -8,6 +9,8 @@ export interface TlsMaterial {
   /** 'provided' (TLS_CERT/TLS_KEY) or 'self-signed' (made here). */
   source: 'provided' | 'self-signed';
   file: string;
+  /** True when the self-signed certificate was made on this start (headsets will warn again). */
+  made: boolean;
 }
 
 interface Meta {
@@ -23,7 +26,7 @@ export async function loadTls(opts: { dataDir: string; certFile?: string; keyFil
   if (opts.certFile || opts.keyFile) {
     if (!opts.certFile || !opts.keyFile) throw new Error('set both TLS_CERT and TLS_KEY (PEM files), or neither');
     for (const f of [opts.certFile, opts.keyFile]) if (!existsSync(f)) throw new Error(`TLS file not found: ${f}`);
-    return { cert: readFileSync(opts.certFile, 'utf8'), key: readFileSync(opts.keyFile, 'utf8'), source: 'provided', file: opts.certFile };
+    return { cert: readFileSync(opts.certFile, 'utf8'), key: readFileSync(opts.keyFile, 'utf8'), source: 'provided', file: opts.certFile, made: false };
   }
   const dir = join(opts.dataDir, 'tls');
   const certPath = join(dir, 'self-signed.crt');
@@ -32,8 +35,11 @@ export async function loadTls(opts: { dataDir: string; certFile?: string; keyFil
   const altNames = [...new Set(['localhost', ...opts.hostnames, '127.0.0.1', ...opts.ips])].sort();
   if (existsSync(certPath) && existsSync(keyPath) && existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Meta;
-    if (altNames.every((n) => meta.altNames.includes(n))) {
-      return { cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8'), source: 'self-signed', file: certPath };
+    const cert = readFileSync(certPath, 'utf8');
+    // A month's margin, so a headset never meets an expired certificate between two restarts.
+    const fresh = Date.parse(new X509Certificate(cert).validTo) > Date.now() + 30 * 24 * 3600 * 1000;
+    if (fresh && altNames.every((n) => meta.altNames.includes(n))) {
+      return { cert, key: readFileSync(keyPath, 'utf8'), source: 'self-signed', file: certPath, made: false };
     }
   }
   const isIp = (n: string) => /^[0-9.]+$/.test(n) || n.includes(':');
@@ -52,5 +58,5 @@ export async function loadTls(opts: { dataDir: string; certFile?: string; keyFil
   writeFileSync(certPath, pems.cert);
   writeFileSync(keyPath, pems.private, { mode: 0o600 });
   writeFileSync(metaPath, JSON.stringify({ altNames } satisfies Meta, null, 2));
-  return { cert: pems.cert, key: pems.private, source: 'self-signed', file: certPath };
+  return { cert: pems.cert, key: pems.private, source: 'self-signed', file: certPath, made: true };
 }

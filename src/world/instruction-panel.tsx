@@ -4,30 +4,41 @@ import { useTranslation } from 'react-i18next';
 import { languageInfo } from '../i18n/languages';
 import { fontForLanguage } from '../i18n/fonts';
 import { useSession } from '../state/session-context';
+import { comfortSettings } from '../input/comfort-settings';
+import { useSessionStore } from '../state/session-context';
 import { PanelButton } from './panel-button';
+import { PictogramSlot } from './pictogram-slot';
 import { currentStepView } from '../app/step-view';
 
 export interface InstructionPanelProps {
   position: [number, number, number];
   onBack: () => void;
+  /** In a headset: offer "recenter" (desktop trainees turn the view themselves). */
+  vr: boolean;
 }
 
 /**
  * The panel in front of the trainee: what to do now in their language, the Dutch word beside it,
  * and at the end the score. Renders only when the session state changes, never per frame.
  */
-export default function InstructionPanel({ position, onBack }: InstructionPanelProps) {
+export default function InstructionPanel({ position, onBack, vr }: InstructionPanelProps) {
   const { t, i18n } = useTranslation(['ui', 'feedback']);
   const scenario = useSession((s) => s.scenario);
   const engine = useSession((s) => s.engine);
   const status = useSession((s) => s.status);
   const result = useSession((s) => s.result);
   const lastFeedback = useSession((s) => s.lastFeedback);
+  const mode = useSession((s) => s.mode);
+  const session = useSessionStore();
   if (!scenario || !engine) return null;
   const lang = languageInfo(i18n.language);
   const font = fontForLanguage(lang.code);
-  const anchorX = lang.dir === 'rtl' ? 'right' : 'left';
-  const x = lang.dir === 'rtl' ? 0.5 : -0.5;
+  const rtl = lang.dir === 'rtl';
+  const anchorX = rtl ? 'right' : 'left';
+  // Right-to-left mirrors the panel: the picture leads on the right, text runs from the right edge.
+  const side = rtl ? -1 : 1;
+  const picture = -0.43 * side;
+  const x = -0.32 * side;
   const view = currentStepView(scenario, engine);
   // A safety message outranks "well done" from the same action.
   const feedback = lastFeedback.find((f) => f.kind === 'rule-violated' || f.kind === 'stopped') ?? lastFeedback[lastFeedback.length - 1];
@@ -53,7 +64,8 @@ export default function InstructionPanel({ position, onBack }: InstructionPanelP
           <Text font={font} position={[x, 0.2, 0]} fontSize={0.035} color="#9fb3c8" anchorX={anchorX} anchorY="top" direction={lang.dir}>
             {t('ui:play.nextStep')}
           </Text>
-          <Text font={font} position={[x, 0.14, 0]} maxWidth={1} fontSize={0.05} color="#ffffff" anchorX={anchorX} anchorY="top" direction={lang.dir}>
+          <PictogramSlot src={view?.pictogram} size={0.16} position={[picture, 0.1, 0]} />
+          <Text font={font} position={[x, 0.14, 0]} maxWidth={0.8} fontSize={0.05} color="#ffffff" anchorX={anchorX} anchorY="top" direction={lang.dir}>
             {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
           </Text>
           {view?.dutchTerm ? (
@@ -66,6 +78,19 @@ export default function InstructionPanel({ position, onBack }: InstructionPanelP
             <Text font={font} position={[x, -0.18, 0]} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
               {t(feedback.key)}
             </Text>
+          ) : null}
+          {mode === 'practice' && view?.hintKey ? (
+            <PanelButton
+              name="panel-hint"
+              label={t('ui:play.hint')}
+              font={font}
+              width={0.3}
+              position={[-0.35 * side, -0.37, 0]}
+              onPress={(device) => session.getState().act('hint', view.stepId, device)}
+            />
+          ) : null}
+          {vr ? (
+            <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
           ) : null}
         </>
       )}

@@ -1,15 +1,18 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Group } from 'three';
-import type { ThreeEvent } from '@react-three/fiber';
-import { pointerDevice } from '../input/pointer-device';
-import { useSessionStore } from '../state/session-context';
+import type { Device } from '../engine';
+import { HitBox } from './hit-box';
 import { objectRegistry } from './object-registry';
+import { pointerGesture } from './pointer-gesture';
+import { useAct } from './use-act';
 
 export interface InteractableProps {
   /** The scenario object id, e.g. `start-button`. */
   object: string;
-  /** The named action a press-and-release on this object performs, e.g. `press` or `wear`. */
+  /** The action a press on this object performs: `press`, `wear`, `inspect`, `open`, `classify`… */
   action: string;
+  /** Sent with the action, e.g. the class id of a classification card. */
+  value?: number | string;
   position?: [number, number, number];
   rotation?: [number, number, number];
   /**
@@ -17,64 +20,57 @@ export interface InteractableProps {
    * like glasses are hard to hit with a shaky hand or a ray from a metre away.
    */
   hitBox?: [number, number, number];
+  /** How far (m) the part travels into the machine while pressed — a button or pedal you feel move. */
+  travel?: number;
+  /** The id tests and the probe know this part by, when several parts act on one object (cards). */
+  probeId?: string;
+  /** Called after the action was sent (a station's own reaction: a light, a sound). */
+  onDone?: (device: Device) => void;
   children: ReactNode;
 }
 
 const HOVER_SCALE = 1.06;
 
 /**
- * A thing the trainee can act on with mouse, touch, controller ray or hand. It acts on pointer down
- * then up over the same object — not on click, which a long trigger press in VR would miss.
+ * A thing the trainee presses with mouse, finger, controller ray, squeeze, pinch or poke: the `use`
+ * input action. It acts on pointer down then up over the same object — not on click, which a long
+ * trigger press in VR would miss. Buttons, emergency stops, pedals, garments to put on, cards.
  */
-export function Interactable({ object, action, position, rotation, hitBox, children }: InteractableProps) {
+export function Interactable({ object, probeId, action, value, position, rotation, hitBox, travel = 0, onDone, children }: InteractableProps) {
   const group = useRef<Group>(null);
-  const pressedBy = useRef<number | null>(null);
-  const session = useSessionStore();
+  const part = useRef<Group>(null);
+  const act = useAct();
+  const latest = useRef({ action, value, onDone });
+  latest.current = { action, value, onDone };
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current);
-  }, [object]);
+    return objectRegistry.register(probeId ?? object, group.current);
+  }, [object, probeId]);
 
-  // Hover feedback through the ref: no React render while a ray sweeps over the bench.
-  const setHover = (on: boolean) => group.current?.scale.setScalar(on ? HOVER_SCALE : 1);
-
-  const onDown = (e: ThreeEvent<PointerEvent>) => {
-    e.stopPropagation();
-    pressedBy.current = e.pointerId;
-  };
-  const onUp = (e: ThreeEvent<PointerEvent>) => {
-    e.stopPropagation();
-    if (pressedBy.current !== e.pointerId) return;
-    pressedBy.current = null;
-    session.getState().act(action, object, pointerDevice(e as unknown as { pointerType?: string; pointerState?: unknown }));
-  };
+  // Hover and travel through refs: no React render while a ray sweeps over the bench.
+  const handlers = useMemo(
+    () =>
+      pointerGesture('use', {
+        start: () => {
+          part.current?.position.set(0, -travel, 0);
+        },
+        end: (input, _e, over) => {
+          part.current?.position.set(0, 0, 0);
+          if (!over) return;
+          const { action: a, value: v, onDone: done } = latest.current;
+          act(a, object, input.device, v);
+          done?.(input.device);
+        },
+        hover: (on) => group.current?.scale.setScalar(on ? HOVER_SCALE : 1),
+      }),
+    [act, object, travel],
+  );
 
   return (
-    <group
-      ref={group}
-      name={`interactable:${object}`}
-      position={position}
-      rotation={rotation}
-      onPointerDown={onDown}
-      onPointerUp={onUp}
-      onPointerOver={(e) => {
-        e.stopPropagation();
-        setHover(true);
-      }}
-      onPointerOut={() => {
-        pressedBy.current = null;
-        setHover(false);
-      }}
-    >
-      {children}
-      {hitBox ? (
-        // material.visible=false: not drawn (no draw call) but still hit by rays.
-        <mesh name={`hit:${object}`}>
-          <boxGeometry args={hitBox} />
-          <meshBasicMaterial visible={false} />
-        </mesh>
-      ) : null}
+    <group ref={group} name={`interactable:${object}`} position={position} rotation={rotation} {...handlers}>
+      <group ref={part}>{children}</group>
+      {hitBox ? <HitBox name={`hit:${object}`} size={hitBox} /> : null}
     </group>
   );
 }

@@ -1,42 +1,39 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Text } from '@react-three/drei';
 import './text-setup';
 import type { Mesh } from 'three';
-import type { ThreeEvent } from '@react-three/fiber';
+import type { Device } from '../engine';
+import { pointerGesture } from './pointer-gesture';
 
 export interface PanelButtonProps {
   label: string;
   font: string;
   position?: [number, number, number];
   width?: number;
-  onPress: () => void;
+  /** Called with the device that pressed it, for actions the session records (a hint). */
+  onPress: (device: Device) => void;
   name?: string;
 }
 
-/** A button on an in-world panel, usable by ray, hand or mouse; it fires on down-then-up like every action. */
+/** A button on an in-world panel, usable by ray, hand, poke or mouse: the same `use` action as every button. */
 export function PanelButton({ label, font, position, width = 0.5, onPress, name }: PanelButtonProps) {
-  const pressedBy = useRef<number | null>(null);
   const plate = useRef<Mesh>(null);
+  const latest = useRef(onPress);
+  latest.current = onPress;
+  const handlers = useMemo(
+    () =>
+      pointerGesture('use', {
+        end: (input, _e, over) => {
+          if (over) latest.current(input.device);
+        },
+        hover: (on) => plate.current?.scale.setScalar(on ? 1.05 : 1),
+      }),
+    [],
+  );
   return (
-    <group position={position} name={name}>
-      <mesh
-        ref={plate}
-        onPointerDown={(e: ThreeEvent<PointerEvent>) => {
-          e.stopPropagation();
-          pressedBy.current = e.pointerId;
-        }}
-        onPointerUp={(e: ThreeEvent<PointerEvent>) => {
-          e.stopPropagation();
-          if (pressedBy.current !== e.pointerId) return;
-          pressedBy.current = null;
-          onPress();
-        }}
-        onPointerOver={() => plate.current?.scale.setScalar(1.05)}
-        onPointerOut={() => {
-          pressedBy.current = null;
-          plate.current?.scale.setScalar(1);
-        }}
-      >
+    // Handlers on the group: the label in front of the plate is part of the button too.
+    <group position={position} name={name} {...handlers}>
+      <mesh ref={plate}>
         <planeGeometry args={[width, 0.12]} />
         <meshBasicMaterial color="#1f6feb" />
       </mesh>

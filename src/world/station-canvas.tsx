@@ -1,5 +1,6 @@
 import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { LoadedXR } from '../app/xr-setup';
+import { DesktopLook } from './desktop-look';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
 import { StationShown } from './station-shown';
@@ -38,9 +39,10 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack }: StationC
       ) : null}
       {stationShown ? (
         <Suspense fallback={null}>
-          <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} />
+          <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={enterVr && xr !== null} />
         </Suspense>
       ) : null}
+      <DesktopLook />
       <RenderProbe />
     </>
   );
@@ -57,7 +59,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack }: StationC
     >
       {xr ? (
         <xr.runtime.XR store={xr.store}>
-          <xr.runtime.XROrigin position={workPosition} />
+          <xr.runtime.XRLocomotion workPosition={workPosition} />
           {world}
         </xr.runtime.XR>
       ) : (

@@ -1,22 +1,51 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { aimAt, restingRightHand } from './support/aim';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { aimAt, restingLeftHand, restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
-import { nextFrames, setButton, setPose } from './support/emulator';
+import { nextFrames, setButton, setPinch, setPose, useHands, type Side } from './support/emulator';
 
 const idealPath = ['safety-glasses', 'start-button', 'stop-button'];
 
-describe('VR: play the sample station with the emulated right controller', () => {
+interface Way {
+  name: string;
+  side: Side;
+  hands: boolean;
+  device: 'vr-controller' | 'vr-hand';
+}
+
+const ways: Way[] = [
+  { name: 'the right controller (ray + trigger)', side: 'right', hands: false, device: 'vr-controller' },
+  { name: 'only the left controller (one-handed)', side: 'left', hands: false, device: 'vr-controller' },
+  { name: 'tracked hands (pinch)', side: 'right', hands: true, device: 'vr-hand' },
+];
+
+/** Points the hand or controller at an object and pulls the trigger (or pinches), then lets go. */
+async function pressWith(page: Page, way: Way, id: string) {
+  const target = await page.evaluate((objectId) => window.__werkvloer!.worldPosition(objectId), id);
+  expect(target, `${id} exists`).not.toBeNull();
+  const rest = way.side === 'left' ? restingLeftHand : restingRightHand;
+  await setPose(page, `${way.side}-${way.hands ? 'hand' : 'controller'}`, { position: rest, quaternion: aimAt(rest, target!) });
+  await nextFrames(page, 4);
+  if (way.hands) await setPinch(page, 1, way.side);
+  else await setButton(page, 'trigger', 1, way.side);
+  await nextFrames(page, 4);
+  if (way.hands) await setPinch(page, 0, way.side);
+  else await setButton(page, 'trigger', 0, way.side);
+  await nextFrames(page, 4);
+}
+
+describe('VR: play the sample station with controllers and hands, entering through the real button', () => {
   let g: GuardedPage;
-  beforeEach(async () => {
+  beforeAll(async () => {
     g = await openGuardedPage(inject('baseUrl'));
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await g.close();
     expect(g.foreignRequests).toEqual([]);
   });
 
-  test('enter VR through the button, point and pull the trigger, row stored as vr-controller', async () => {
+  test.each(ways)('with $name: score 100, row stored as $device', async (way) => {
     const { page } = g;
     await page.goto(`${inject('baseUrl')}/?emulate=quest3`);
     await page.locator('[data-station="wood/intro-workbench"]').click();
@@ -24,34 +53,34 @@ describe('VR: play the sample station with the emulated right controller', () =>
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     await waitForFrames(page, 10);
-    // Controllers exist only if their profiles loaded from our own server.
     await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
+    if (way.side === 'left') {
+      // The other hand hangs down at the side, pointing at the floor: it plays no part.
+      await setPose(page, 'right-controller', { position: [0.3, 0.8, 0.1], quaternion: aimAt([0.3, 0.8, 0.1], [0.3, 0, 0.6]) });
+    }
+    if (way.hands) {
+      await useHands(page, true);
+      await nextFrames(page, 30);
+    }
 
     for (const id of idealPath) {
       const before = await page.getByTestId('instruction').textContent();
-      const target = await page.evaluate((objectId) => window.__werkvloer!.worldPosition(objectId), id);
-      expect(target, `${id} exists`).not.toBeNull();
-      await setPose(page, 'right-controller', { position: restingRightHand, quaternion: aimAt(restingRightHand, target!) });
-      await nextFrames(page, 4);
-      await setButton(page, 'trigger', 1);
-      await nextFrames(page, 4);
-      await setButton(page, 'trigger', 0);
-      await nextFrames(page, 4);
+      await pressWith(page, way, id);
       if (id !== idealPath[idealPath.length - 1]) {
         await expect.poll(() => page.getByTestId('instruction').textContent(), { timeout: 20_000 }).not.toBe(before);
       }
     }
 
-    await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
-    const rows = storedSessions(inject('dataDir')).filter((r) => r.device === 'vr-controller');
-    expect(rows).toHaveLength(1);
-    // The row is this very session: the id the app made is the idempotency key the server kept.
     const sessionId = await page.locator('[data-session-id]').getAttribute('data-session-id');
-    expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(rows[0]!.id).toBe(sessionId);
-    expect(rows[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'nl', score: 100 });
-    const devices = JSON.parse(rows[0]!.events_json).map((e: { device: string }) => e.device);
-    expect(devices).toEqual(['vr-controller', 'vr-controller', 'vr-controller']);
+    const row = storedSessions(inject('dataDir')).find((r) => r.id === sessionId);
+    expect(row, 'the row of this very session').toBeDefined();
+    const events = JSON.parse(row!.events_json) as { action: string; object: string; device: string }[];
+    expect(events.map((e) => `${e.action} ${e.object} ${e.device}`)).toEqual([
+      `wear safety-glasses ${way.device}`,
+      `press start-button ${way.device}`,
+      `press stop-button ${way.device}`,
+    ]);
+    expect(row).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'nl', device: way.device, score: 100 });
   });
 });

@@ -18,11 +18,11 @@ function tempProject(): string {
   return dir;
 }
 
-function loadModule(root: string): string {
+function loadModule(root: string, id = stationsModuleId): string {
   warnings = [];
   const plugin = stationsPlugin();
   (plugin.configResolved as (c: { root: string }) => void)({ root });
-  const resolved = (plugin.resolveId as (id: string) => string)(stationsModuleId);
+  const resolved = (plugin.resolveId as (id: string) => string)(id);
   const ctx = {
     addWatchFile: () => {},
     warn: (message: string) => warnings.push(message),
@@ -38,17 +38,27 @@ afterEach(() => {
 });
 
 describe('stations plugin', () => {
-  test('emits each station with its validated scenario, its hash and a lazy composition import', () => {
+  test('the station list is small: ids, hash and loaders; the scenario loads on play', () => {
     const code = loadModule(tempProject());
     const scenario = JSON.parse(readFileSync(join(dir, 'scenes/wood/intro-workbench/scenario.json'), 'utf8')) as Scenario;
-    expect(code).toContain('"wood/intro-workbench"');
+    expect(code).toContain('"folder":"wood/intro-workbench"');
+    expect(code).toContain('import("virtual:werkvloer/scenario/wood/intro-workbench")');
     expect(code).toContain('import("/scenes/wood/intro-workbench/station.tsx")');
-    const hash = /hash: "([0-9a-f]{64})"/.exec(code)?.[1];
-    expect(hash).toBeDefined();
-    expect(code).toContain(`"id":"${scenario.id}"`);
+    expect(code).not.toContain('"steps"');
+    const hash = /"hash":"([0-9a-f]{64})"/.exec(code)?.[1];
     // The hash is the engine's hash of the parsed scenario: the server computes the same one.
-    const parsed = JSON.parse(/scenario: (\{.*\}), loadComposition/.exec(code)![1]!) as Scenario;
+    const data = loadModule(dir, 'virtual:werkvloer/scenario/wood/intro-workbench');
+    const parsed = JSON.parse(/^export default (.*);$/m.exec(data)![1]!) as Scenario;
+    expect(parsed.id).toBe(scenario.id);
+    expect(parsed.steps.map((st) => st.id)).toEqual(scenario.steps.map((st) => st.id));
     expect(hash).toBe(scenarioHash(parsed));
+  });
+
+  test('station titles per language come from each scenario namespace', () => {
+    const code = loadModule(tempProject(), 'virtual:werkvloer/station-titles/nl');
+    const titles = JSON.parse(/^export default (.*);$/m.exec(code)![1]!) as Record<string, { title: string }>;
+    const nl = JSON.parse(readFileSync(join(dir, 'locales/nl/wood-intro-workbench.json'), 'utf8')) as { title: string };
+    expect(titles['wood-intro-workbench']!.title).toBe(nl.title);
   });
 
   test('a broken scenario fails the build with its file and JSON path', () => {

@@ -77,4 +77,12 @@ describe('npm start’s server process', () => {
     expect(res.status).toBe(404);
     expect((await res.json()).message).toContain('/api/nothing-here');
   });
+
+  // Last: Ctrl-C reaches the server twice under `npm start` (terminal and start.mjs); it must still close cleanly.
+  test('stops cleanly on a repeated SIGINT, with exit code 0', async () => {
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => server.once('exit', (code, signal) => r({ code, signal })));
+    server.kill('SIGINT');
+    server.kill('SIGINT');
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
 });

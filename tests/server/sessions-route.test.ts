@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { scenarioHash } from '../../src/engine';
-import { idealEvents, sampleScenario, sessionBody, testApp } from './test-app';
+import { readScenes } from '../../src/server/scenario-catalog';
+import { idealEvents, root, sampleScenario, sessionBody, testApp } from './test-app';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeEach(async () => {
@@ -17,7 +18,7 @@ describe('GET /api/health', () => {
   test('answers after a database round trip', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true, db: 'sqlite', scenarios: 1 });
+    expect(res.json()).toMatchObject({ ok: true, db: 'sqlite', scenarios: readScenes(root).length });
   });
 });
 
@@ -48,11 +49,33 @@ describe('POST /api/sessions', () => {
     expect(row).toMatchObject({ client_score: 100, score: body.score, score_mismatch: 1, passed: 0 });
   });
 
+  test('a client claiming too little is not trusted either: the server’s replay is stored', async () => {
+    const res = await post(sessionBody({ clientScore: 37 }));
+    expect(res.json()).toMatchObject({ score: 100, passed: true, scoreMismatch: true });
+    expect((await rows())[0]).toMatchObject({ client_score: 37, score: 100, score_mismatch: 1 });
+  });
+
   test('a retry with the same id returns the stored result and adds no row', async () => {
     expect((await post(sessionBody())).statusCode).toBe(201);
     const again = await post(sessionBody());
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ score: 100, duplicate: true });
+    expect(await rows()).toHaveLength(1);
+  });
+
+  test('a retry is the same record whatever its key order', async () => {
+    await post(sessionBody());
+    const reordered = Object.fromEntries(Object.entries(sessionBody()).reverse());
+    expect((await post(reordered)).statusCode).toBe(200);
+    expect(await rows()).toHaveLength(1);
+  });
+
+  test('a retry of a session found by id and version (hash unknown) is still a retry', async () => {
+    const body = sessionBody({ scenarioHash: 'a'.repeat(64) });
+    const first = await post(body);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().score).toBe(100);
+    expect((await post(body)).statusCode).toBe(200);
     expect(await rows()).toHaveLength(1);
   });
 
@@ -79,6 +102,20 @@ describe('POST /api/sessions', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('invalid-session');
     expect(res.json().issues.map((i: { path: string }) => i.path)).toContain(path);
+    expect(await rows()).toHaveLength(0);
+  });
+
+  test('a body that is not JSON gets 400 saying so', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { 'content-type': 'application/json' }, payload: '{"id": ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('invalid-json');
+  });
+
+  test('a body over the limit gets 413 and stores nothing', async () => {
+    const event = { t: 1, action: 'look', object: 'x'.repeat(100), device: 'desktop' };
+    const res = await post(sessionBody({ events: Array.from({ length: 20_000 }, () => event) }));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toBe('body-too-large');
     expect(await rows()).toHaveLength(0);
   });
 

@@ -5,6 +5,7 @@ import { parseScenario, scenarioHash, score, type Scenario, type SessionEvent } 
 import { buildApp } from '../../src/server/app';
 import { createDb } from '../../src/server/db/create-db';
 import { ScenarioCatalog, readScenes, type CatalogEntry } from '../../src/server/scenario-catalog';
+import { freshPostgresSchema, type TestDbKind } from './support/databases';
 
 export const root = process.cwd();
 
@@ -41,22 +42,38 @@ export function sessionBody(overrides: Record<string, unknown> = {}, scenario: S
 }
 
 /**
- * The API on a throwaway SQLite file. `current` replaces the repo's scenes (a server that has
- * moved on); `dataDir` reuses the database of an earlier start.
+ * The API on a throwaway database: a SQLite file, or a fresh PostgreSQL schema. `current` replaces
+ * the repo's scenes (a server that has moved on); `reuse` opens the database of an earlier start.
  */
-export async function testApp(opts: { current?: CatalogEntry[]; dataDir?: string; keep?: boolean } = {}) {
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'werkvloer-server-'));
-  const opened = await createDb({ dataDir });
+export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[]; reuse?: TestStorage; dataDir?: string; now?: () => Date } = {}) {
+  const reuse: TestStorage | undefined = opts.reuse ?? (opts.dataDir ? { kind: 'sqlite', dataDir: opts.dataDir } : undefined);
+  const kind = opts.kind ?? reuse?.kind ?? 'sqlite';
+  const storage: TestStorage = reuse ?? (kind === 'postgres' ? { kind, ...(await freshPostgresSchema()) } : { kind, dataDir: mkdtempSync(join(tmpdir(), 'werkvloer-server-')) });
+  const opened = await createDb(storage.kind === 'postgres' ? { dataDir: '', databaseUrl: storage.url } : { dataDir: storage.dataDir });
   const catalog = await ScenarioCatalog.open(opened.db, opts.current ?? readScenes(root));
-  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, now: () => new Date('2026-11-26T09:00:10.000Z') });
+  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, now: opts.now ?? (() => new Date('2026-11-26T09:00:10.000Z')) });
   return {
     app,
     db: opened.db,
-    dataDir,
-    async close() {
+    kind,
+    storage,
+    /** The SQLite folder (empty for PostgreSQL). */
+    dataDir: storage.kind === 'sqlite' ? storage.dataDir : '',
+    /** Stops the server; the data stays for `reuse` (a restart). */
+    async stop() {
       await app.close();
       await opened.db.destroy();
-      if (!opts.keep) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async close() {
+      await this.stop();
+      await dropStorage(storage);
     },
   };
+}
+
+export type TestStorage = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string; drop(): Promise<void> };
+
+export async function dropStorage(storage: TestStorage): Promise<void> {
+  if (storage.kind === 'postgres') await storage.drop();
+  else rmSync(storage.dataDir, { recursive: true, force: true });
 }

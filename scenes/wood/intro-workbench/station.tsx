@@ -1,3 +1,4 @@
+import { Grabbable } from '../../../src/world/grabbable';
 import { Interactable } from '../../../src/world/interactable';
 
 /**
@@ -32,19 +33,20 @@ export default function IntroWorkbench() {
           <meshLambertMaterial color="#cbd2d9" />
         </mesh>
       </group>
-      <Interactable object="start-button" action="press" position={[0.2, 1.45, -0.64]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.08, 0.04, 0.08]}>
+      <Interactable object="start-button" action="press" position={[0.2, 1.45, -0.64]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.08, 0.04, 0.08]} travel={0.01}>
         <mesh>
           <cylinderGeometry args={[0.035, 0.035, 0.03, 24]} />
           <meshLambertMaterial color="#2da44e" />
         </mesh>
       </Interactable>
-      <Interactable object="stop-button" action="press" position={[0.3, 1.45, -0.64]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.08, 0.04, 0.08]}>
+      <Interactable object="stop-button" action="press" position={[0.3, 1.45, -0.64]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.08, 0.04, 0.08]} travel={0.01}>
         <mesh>
           <cylinderGeometry args={[0.035, 0.035, 0.03, 24]} />
           <meshLambertMaterial color="#cf222e" />
         </mesh>
       </Interactable>
-      <Interactable object="safety-glasses" action="wear" position={[-0.3, 0.93, -0.6]} hitBox={[0.22, 0.06, 0.1]}>
+      {/* Put on with a press, or in VR by bringing them to the face. */}
+      <Grabbable object="safety-glasses" wear="head" position={[-0.3, 0.93, -0.6]} hitBox={[0.22, 0.06, 0.1]}>
         <group>
           <mesh position={[-0.045, 0, 0]} rotation={[Math.PI / 2, 0, 0]}>
             <cylinderGeometry args={[0.04, 0.04, 0.01, 24]} />
@@ -59,7 +61,7 @@ export default function IntroWorkbench() {
             <meshLambertMaterial color="#24292f" />
           </mesh>
         </group>
-      </Interactable>
+      </Grabbable>
     </group>
   );
 }

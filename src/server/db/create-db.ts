@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -13,6 +13,11 @@ export interface OpenedDb {
   kind: DbKind;
   /** Where the data lives, for the start-up message (never the password). */
   location: string;
+}
+
+/** Which engine a Kysely instance speaks to, for /api/health. */
+export function dbKindOf(db: Kysely<Database>): DbKind {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** SQLite in a file by default; PostgreSQL when a connection URL is given (shared by many instances). */

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { organisationsMigration } from './migration-organisations';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -43,6 +44,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('sessions').execute();
     },
   },
+  // Idempotency by the canonical hash of the whole upload: the scenario hash stored in a row may be
+  // the server's (found by id + version), so comparing columns could call a true retry a conflict.
+  '2026-11-26-002-session-content-hash': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('sessions').addColumn('content_hash', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('sessions').dropColumn('content_hash').execute();
+    },
+  },
+  '2026-11-26-003-organisations': organisationsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { OrganisationTables } from './schema-organisations';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -20,6 +20,11 @@ export interface SessionsTable {
   score_mismatch: number;
   result_json: string;
   received_at: string;
+  /** sha-256 of the canonical upload; null only for rows stored before it existed. */
+  content_hash: string | null;
+  /** Set when uploaded under a trainee token; null rows are seen by no trainer. */
+  organisation_id: string | null;
+  trainee_id: string | null;
 }
 
 export interface ScenarioVersionsTable {
@@ -30,12 +35,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface MigrationMarker {
-  seq: Generated<number>;
-  note: ColumnType<string, string, never>;
-}
-
-export interface Database {
+export interface Database extends OrganisationTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }

@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { score } from '../../engine';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely, Selectable } from 'kysely';
+import { canonicalJson, score, type ScoreResult } from '../../engine';
+import type { Database, SessionsTable } from '../db/schema';
 import type { ScenarioCatalog } from '../scenario-catalog';
+import { uploadIdentity } from '../auth/upload-identity';
 import { fieldPath, sessionBodySchema, type SessionBody } from '../session-body';
 
 export interface SessionsRouteOptions {
@@ -11,10 +13,21 @@ export interface SessionsRouteOptions {
   now: () => Date;
 }
 
-/** The same upload twice (a retry) must be byte-for-byte the same session, whatever the key order. */
-function sameContent(row: { scenario_hash: string; mode: string; device: string; language: string; started_at: string; ended_at: string; events_json: string; client_score: number }, body: SessionBody): boolean {
+/** An upload of 10,000 events is about 0.8 MB; twice that leaves room without inviting abuse. */
+export const sessionBodyLimit = 2 * 1024 * 1024;
+
+type SessionRow = Selectable<SessionsTable>;
+
+/** The idempotency key's content: the same record gives the same hash whatever its key order. */
+function contentHash(body: SessionBody, traineeId: string | null): string {
+  // The trainee is part of the record: the same log sent under another trainee is a conflict.
+  return createHash('sha256').update(canonicalJson(traineeId === null ? body : { ...body, traineeId })).digest('hex');
+}
+
+/** Rows stored before content_hash existed are compared field by field. */
+function sameUpload(row: SessionRow, body: SessionBody, hash: string): boolean {
+  if (row.content_hash !== null) return row.content_hash === hash;
   return (
-    row.scenario_hash === body.scenarioHash &&
     row.mode === body.mode &&
     row.device === body.device &&
     row.language === body.language &&
@@ -25,12 +38,25 @@ function sameContent(row: { scenario_hash: string; mode: string; device: string;
   );
 }
 
+/** A retry gets the original answer (200, not 201: nothing new was stored); other content gets 409. */
+function answerExisting(reply: FastifyReply, row: SessionRow, body: SessionBody, hash: string) {
+  if (!sameUpload(row, body, hash)) {
+    return reply.code(409).send({
+      error: 'session-id-conflict',
+      message: `session ${body.id} was already stored with different content; a new session needs a new id`,
+    });
+  }
+  return reply.code(200).send({ id: row.id, score: row.score, passed: row.passed === 1, scoreMismatch: row.score_mismatch === 1, duplicate: true });
+}
+
 /**
  * POST /api/sessions: store a finished session exactly once. The score stored is the server's
  * replay of the event log with the scenario version it was played on; the client's is only compared.
  */
 export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOptions) {
-  app.post('/api/sessions', { bodyLimit: 4 * 1024 * 1024 }, async (request, reply) => {
+  const findRow = (id: string) => opts.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+
+  app.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
     const parsed = sessionBodySchema.safeParse(request.body);
     if (!parsed.success) {
       return reply.code(400).send({
@@ -39,14 +65,13 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       });
     }
     const body = parsed.data;
-    // Normalise: events keep only known fields (zod strips nothing in strict mode, so this is exact).
-    const existing = await opts.db.selectFrom('sessions').selectAll().where('id', '=', body.id).executeTakeFirst();
-    if (existing) {
-      if (!sameContent(existing, body)) {
-        return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was already stored with different content` });
-      }
-      return reply.code(200).send({ id: existing.id, score: existing.score, passed: existing.passed === 1, scoreMismatch: existing.score_mismatch === 1, duplicate: true });
-    }
+    const identity = await uploadIdentity(opts.db, request.headers.authorization, body.endedAt);
+    if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
+    const traineeId = identity.trainee?.traineeId ?? null;
+    const hash = contentHash(body, traineeId);
+    const existing = await findRow(body.id);
+    if (existing) return answerExisting(reply, existing, body, hash);
+
     const entry = await opts.catalog.find(body.scenarioHash, body.scenarioId, body.scenarioVersion);
     if (!entry || entry.scenario.id !== body.scenarioId) {
       return reply.code(422).send({
@@ -54,34 +79,47 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
         message: `scenario ${body.scenarioId} version ${body.scenarioVersion} (hash ${body.scenarioHash.slice(0, 12)}…) is not known to this server`,
       });
     }
-    const result = score(entry.scenario, body.events, body.mode);
+    let result: ScoreResult;
+    try {
+      result = score(entry.scenario, body.events, body.mode);
+    } catch (error) {
+      // The log passed the schema but the engine could not replay it: the client's fault, said plainly.
+      request.log.warn({ err: error, session: body.id }, 'event log could not be replayed');
+      return reply.code(422).send({ error: 'unscorable-session', message: `the event log could not be replayed on ${entry.scenario.id} v${entry.scenario.version}` });
+    }
     const mismatch = result.total !== Math.round(body.clientScore);
     if (mismatch) request.log.warn({ session: body.id, client: body.clientScore, server: result.total }, 'client score differs from the server replay');
-    const row = {
-      id: body.id,
-      scenario_id: entry.scenario.id,
-      scenario_version: entry.scenario.version,
-      scenario_hash: entry.hash,
-      mode: body.mode,
-      device: body.device,
-      language: body.language,
-      started_at: body.startedAt,
-      ended_at: body.endedAt,
-      duration_ms: Math.max(0, Date.parse(body.endedAt) - Date.parse(body.startedAt)),
-      events_json: JSON.stringify(body.events),
-      client_score: Math.round(body.clientScore),
-      score: result.total,
-      passed: result.passed ? 1 : 0,
-      score_mismatch: mismatch ? 1 : 0,
-      result_json: JSON.stringify(result),
-      received_at: opts.now().toISOString(),
-    };
-    // A concurrent retry may insert between our read and this write: the primary key decides.
-    const inserted = await opts.db.insertInto('sessions').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+
+    // A concurrent retry may insert between the read above and this write: the primary key decides.
+    const inserted = await opts.db
+      .insertInto('sessions')
+      .values({
+        id: body.id,
+        scenario_id: entry.scenario.id,
+        scenario_version: entry.scenario.version,
+        scenario_hash: entry.hash,
+        mode: body.mode,
+        device: body.device,
+        language: body.language,
+        started_at: body.startedAt,
+        ended_at: body.endedAt,
+        duration_ms: Math.max(0, Date.parse(body.endedAt) - Date.parse(body.startedAt)),
+        events_json: JSON.stringify(body.events),
+        client_score: Math.round(body.clientScore),
+        score: result.total,
+        passed: result.passed ? 1 : 0,
+        score_mismatch: mismatch ? 1 : 0,
+        result_json: JSON.stringify(result),
+        received_at: opts.now().toISOString(),
+        content_hash: hash,
+        organisation_id: identity.trainee?.organisationId ?? null,
+        trainee_id: traineeId,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
-      const winner = await opts.db.selectFrom('sessions').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
-      if (!sameContent(winner, body)) return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was already stored with different content` });
-      return reply.code(200).send({ id: winner.id, score: winner.score, passed: winner.passed === 1, scoreMismatch: winner.score_mismatch === 1, duplicate: true });
+      const winner = await findRow(body.id);
+      if (winner) return answerExisting(reply, winner, body, hash);
     }
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });

@@ -5,6 +5,8 @@ export const xrOrigin: readonly [number, number, number] = [0, 0, 0.25];
 
 /** Where the right hand rests, in the origin's space: in front of the hip, like a trainee at a bench. */
 export const restingRightHand: readonly [number, number, number] = [0.2, 1.2, -0.15];
+/** The left hand's resting place, mirrored. */
+export const restingLeftHand: readonly [number, number, number] = [-0.2, 1.2, -0.15];
 
 /** The quaternion that turns a controller's pointing direction (-z) toward a world point. */
 export function aimAt(handLocal: readonly [number, number, number], targetWorld: readonly [number, number, number]) {

@@ -16,7 +16,7 @@ export interface GuardedPage {
  * Debian Chromium with WebGL through SwiftShader and WebXR switched off so the IWER emulator can
  * install (RECIPES.md). Every host but the local server is unresolvable, and any attempt is recorded.
  */
-export async function openGuardedPage(baseUrl: string, viewport = { width: 640, height: 400 }): Promise<GuardedPage> {
+export async function openGuardedPage(baseUrl: string, viewport = { width: 640, height: 400 }, options: { hasTouch?: boolean } = {}): Promise<GuardedPage> {
   const local = new URL(baseUrl);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -33,7 +33,7 @@ export async function openGuardedPage(baseUrl: string, viewport = { width: 640, 
       `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${local.hostname}`,
     ],
   });
-  const context = await browser.newContext({ viewport, locale: 'nl-BE' });
+  const context = await browser.newContext({ viewport, locale: 'nl-BE', hasTouch: options.hasTouch ?? false });
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
   const isLocal = (url: string) => {

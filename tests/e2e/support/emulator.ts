@@ -5,16 +5,18 @@ interface Pose {
   quaternion?: { x: number; y: number; z: number; w: number };
 }
 
-type EmulatorTarget = 'headset' | 'right-controller';
+export type Side = 'left' | 'right';
+type EmulatorTarget = 'headset' | 'right-controller' | 'left-controller' | 'right-hand' | 'left-hand';
 
-/** Moves the emulated headset or right controller (IWER) — what a trainee's head or hand would do. */
+/** Moves the emulated headset, a controller or a tracked hand (IWER) — what a trainee's head or hand would do. */
 export async function setPose(page: Page, target: EmulatorTarget, pose: Pose): Promise<void> {
   await page.evaluate(
     ({ target, pose }) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const device = window.__werkvloerEmulator as any;
       if (!device) throw new Error('no emulator: open the app with ?emulate=quest3');
-      const node = target === 'headset' ? device : device.controllers.right;
+      const [side, kind] = target.split('-') as [string, string];
+      const node = target === 'headset' ? device : kind === 'hand' ? device.hands[side] : device.controllers[side];
       if (pose.position) node.position.set(...pose.position);
       if (pose.quaternion) node.quaternion.set(pose.quaternion.x, pose.quaternion.y, pose.quaternion.z, pose.quaternion.w);
     },
@@ -23,14 +25,33 @@ export async function setPose(page: Page, target: EmulatorTarget, pose: Pose): P
 }
 
 /** Presses a controller button to `value` (trigger: 1 = fully pulled). */
-export async function setButton(page: Page, button: string, value: number): Promise<void> {
+export async function setButton(page: Page, button: string, value: number, side: Side = 'right'): Promise<void> {
   await page.evaluate(
-    ({ button, value }) => {
+    ({ button, value, side }) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (window.__werkvloerEmulator as any).controllers.right.updateButtonValue(button, value);
+      (window.__werkvloerEmulator as any).controllers[side].updateButtonValue(button, value);
     },
-    { button, value },
+    { button, value, side },
   );
+}
+
+/** Pinches a tracked hand (1 = index and thumb together). */
+export async function setPinch(page: Page, value: number, side: Side = 'right'): Promise<void> {
+  await page.evaluate(
+    ({ value, side }) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (window.__werkvloerEmulator as any).hands[side].updatePinchValue(value);
+    },
+    { value, side },
+  );
+}
+
+/** Switches the emulated headset between controllers and tracked hands. */
+export async function useHands(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((on) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (window.__werkvloerEmulator as any).primaryInputMode = on ? 'hand' : 'controller';
+  }, on);
 }
 
 /** Waits for `n` more rendered frames, so the XR input has been sampled and pointer events dispatched. */

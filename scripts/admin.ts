@@ -1,0 +1,65 @@
+// `npm run admin -- create-organisation --name "Opleidingscentrum" --email admin@centrum.be`
+// The first-run path: an organisation and its admin trainer, with a password typed here (never a
+// default). Uses the same DATA_DIR / DATABASE_URL as `npm start`.
+import { parseArgs } from 'node:util';
+import { createDb } from '../src/server/db/create-db';
+import { createOrganisation } from '../src/server/organisations';
+import { readSettings } from '../src/server/settings';
+
+/** Reads a line without echoing it (a TTY), or the first line of piped input (scripts). */
+async function readPassword(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    let text = '';
+    for await (const chunk of stdin) text += String(chunk);
+    return text.split('\n')[0]!.replace(/\r$/, '');
+  }
+  process.stdout.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve) => {
+    let value = '';
+    const onData = (buf: Buffer) => {
+      for (const ch of buf.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stdout.write('\n');
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003') process.exit(130);
+        value = ch === '\u007f' ? value.slice(0, -1) : value + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+const usage = `usage:
+  npm run admin -- create-organisation --name "<organisation>" --email <admin e-mail>
+The password is asked for (at least 10 characters), or read from WERKVLOER_ADMIN_PASSWORD.`;
+
+async function main() {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, email: { type: 'string' } } });
+  if (positionals[0] !== 'create-organisation' || !values.name || !values.email) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const password = process.env.WERKVLOER_ADMIN_PASSWORD ?? (await readPassword(`Password for ${values.email}: `));
+  const settings = readSettings(process.env);
+  const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  try {
+    const { organisationId } = await createOrganisation(opened.db, { name: values.name, email: values.email, password });
+    console.log(`Organisation "${values.name}" created (${organisationId}) in ${opened.kind} (${opened.location}).`);
+    console.log(`Log in as ${values.email.toLowerCase()} on the dashboard.`);
+  } finally {
+    await opened.db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

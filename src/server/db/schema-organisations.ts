@@ -1,0 +1,66 @@
+/** The organisation side of the database (see migration-organisations.ts). Timestamps are ISO strings. */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export type TrainerRole = 'admin' | 'trainer';
+
+export interface TrainersTable {
+  id: string;
+  organisation_id: string;
+  /** Lower-case. */
+  email: string;
+  password_hash: string;
+  role: TrainerRole;
+  created_at: string;
+}
+
+export interface TrainerSessionsTable {
+  token_hash: string;
+  trainer_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface GroupsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface TraineesTable {
+  id: string;
+  organisation_id: string;
+  group_id: string;
+  code: string;
+  alias: string | null;
+  created_at: string;
+}
+
+export interface JoinCodesTable {
+  code_hash: string;
+  trainee_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface TraineeTokensTable {
+  token_hash: string;
+  trainee_id: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface OrganisationTables {
+  organisations: OrganisationsTable;
+  trainers: TrainersTable;
+  trainer_sessions: TrainerSessionsTable;
+  groups: GroupsTable;
+  trainees: TraineesTable;
+  join_codes: JoinCodesTable;
+  trainee_tokens: TraineeTokensTable;
+}

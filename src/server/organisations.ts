@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from './db/schema';
+import { hashPassword, passwordProblem } from './auth/password';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address')
+  .transform((e) => e.toLowerCase());
+
+/**
+ * The first-run path (`npm run admin -- create-organisation`): an organisation and its admin, with
+ * a password the person chose. There is no default account and no default password.
+ */
+export async function createOrganisation(
+  db: Kysely<Database>,
+  input: { name: string; email: string; password: string },
+  now = new Date(),
+): Promise<{ organisationId: string; trainerId: string }> {
+  const name = input.name.trim();
+  if (name.length < 1 || name.length > 120) throw new Error('organisation name: must be 1–120 characters');
+  const email = emailSchema.safeParse(input.email);
+  if (!email.success) throw new Error(`email: ${email.error.issues[0]!.message}`);
+  const problem = passwordProblem(input.password);
+  if (problem) throw new Error(`password: ${problem}`);
+  const taken = await db.selectFrom('trainers').select('id').where('email', '=', email.data).executeTakeFirst();
+  if (taken) throw new Error(`email: ${email.data} already has an account`);
+  const organisationId = randomUUID();
+  const trainerId = randomUUID();
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('organisations').values({ id: organisationId, name, created_at: now.toISOString() }).execute();
+    await tx
+      .insertInto('trainers')
+      .values({ id: trainerId, organisation_id: organisationId, email: email.data, password_hash: passwordHash, role: 'admin', created_at: now.toISOString() })
+      .execute();
+  });
+  return { organisationId, trainerId };
+}

@@ -1,0 +1,55 @@
+import { Suspense, lazy } from 'react';
+import { Interactable } from './interactable';
+import { PictogramSlot } from './pictogram-slot';
+import { sharedMaterial } from './shared-materials';
+
+const CardLabel = lazy(() => import('./card-label'));
+
+export interface ClassifyCard {
+  /** The class id sent as the value of `classify` (e.g. `good`, `short-shot`). */
+  id: string;
+  /** Translation key of the card's word (in the scenario's namespace: `<scenario id>:classes.good`), or a number shown as is. */
+  label: string;
+  /** A picture of the class; an empty slot until issue 9's pictograms exist. */
+  pictogram?: string;
+  /** The slot's colour when there is no picture (green for good, red for a defect). */
+  color?: string;
+}
+
+export interface ClassifyCardsProps {
+  /** The object classified: the part, the fabric, the slices. */
+  object: string;
+  /** `classify` (default), or `answer` for choosing a number or a word (how many slices?). */
+  action?: 'classify' | 'answer';
+  cards: readonly ClassifyCard[];
+  position: [number, number, number];
+  rotation?: [number, number, number];
+}
+
+const WIDTH = 0.12;
+const GAP = 0.02;
+
+/**
+ * Choosing from pictogram cards: good or which defect. Each card is pressed like a button and sends
+ * `classify` with its class id. Picture first, one word under it: reading is not needed.
+ */
+export function ClassifyCards({ object, action = 'classify', cards, position, rotation }: ClassifyCardsProps) {
+  const start = -((cards.length - 1) * (WIDTH + GAP)) / 2;
+  return (
+    <group name={`classify:${object}`} position={position} rotation={rotation}>
+      {cards.map((card, i) => (
+        <group key={card.id} name={`card:${card.id}`} position={[start + i * (WIDTH + GAP), 0, 0]}>
+          <Interactable object={object} probeId={`${object}:${card.id}`} action={action} value={card.id} travel={0.005}>
+            <mesh material={sharedMaterial('card')}>
+              <boxGeometry args={[WIDTH, 0.16, 0.008]} />
+            </mesh>
+            <PictogramSlot src={card.pictogram} color={card.color} size={0.09} position={[0, 0.025, 0.006]} />
+            <Suspense fallback={null}>
+              <CardLabel label={card.label} position={[0, -0.055, 0.006]} />
+            </Suspense>
+          </Interactable>
+        </group>
+      ))}
+    </group>
+  );
+}

@@ -1,0 +1,32 @@
+import { Text } from '@react-three/drei';
+import './text-setup';
+import { useTranslation } from 'react-i18next';
+import { fontForLanguage } from '../i18n/fonts';
+
+export interface ValueReadingProps {
+  value: number;
+  unit: string;
+  min: number;
+  max: number;
+  length: number;
+}
+
+/**
+ * The number on a scale: big, above the knob, with the ends of the scale below it. Digits are
+ * written left to right in every language, so this never mirrors.
+ */
+export default function ValueReading({ value, unit, min, max, length }: ValueReadingProps) {
+  const { i18n } = useTranslation();
+  const font = fontForLanguage(i18n.language);
+  const format = (n: number) => n.toLocaleString(i18n.language);
+  return (
+    <group name="value-reading">
+      <Text font={font} position={[0, 0.06, 0]} fontSize={0.04} color="#102a43" outlineWidth={0.003} outlineColor="#ffffff" anchorX="center" anchorY="bottom" direction="ltr">
+        {`${format(value)} ${unit}`}
+      </Text>
+      <Text font={font} position={[0, -0.035, 0.02]} fontSize={0.018} color="#102a43" anchorX="center" anchorY="top" direction="ltr">
+        {`${format(min)}${' '.repeat(Math.max(8, Math.round(length * 90)))}${format(max)}`}
+      </Text>
+    </group>
+  );
+}

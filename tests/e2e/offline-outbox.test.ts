@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { storedSessions } from './support/database';
+
+/** Plays the sample station's ideal path with the mouse and returns the session id the app made. */
+async function playSampleStation(page: Page): Promise<string> {
+  await page.locator('[data-station="wood/intro-workbench"]').click();
+  await page.locator('[data-action="play-desktop"]').click();
+  await waitForFrames(page, 5);
+  await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
+  for (const id of ['safety-glasses', 'start-button', 'stop-button']) {
+    const before = await page.getByTestId('instruction').textContent().catch(() => null);
+    const at = await page.evaluate((objectId) => window.__werkvloer!.screenPosition(objectId), id);
+    await page.mouse.move(at!.x, at!.y);
+    await page.mouse.down();
+    await page.mouse.up();
+    if (id !== 'stop-button') await expect.poll(() => page.getByTestId('instruction').textContent()).not.toBe(before);
+  }
+  await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).toBe('100');
+  return (await page.locator('[data-session-id]').getAttribute('data-session-id'))!;
+}
+
+describe('never lose a result: the IndexedDB outbox in Chromium', () => {
+  let g: GuardedPage;
+  beforeEach(async () => {
+    g = await openGuardedPage(inject('baseUrl'));
+  });
+  afterEach(async () => {
+    await g.close();
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  test('a session finished while the server is unreachable waits, survives a reload, and arrives exactly once', async () => {
+    const { page } = g;
+    let attempts = 0;
+    await page.route('**/api/sessions', (route) => {
+      attempts++;
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(inject('baseUrl'));
+    const id = await playSampleStation(page);
+    await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload')).toBe('failed');
+    await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
+    expect(attempts).toBeGreaterThan(0);
+
+    // A reload while still unreachable: the result is still there and still shown.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
+    expect(storedSessions(inject('dataDir')).filter((r) => r.id === id)).toHaveLength(0);
+
+    // The network returns: the `online` event flushes the outbox.
+    await page.unroute('**/api/sessions');
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await expect.poll(() => page.getByTestId('outbox').count()).toBe(0);
+    expect(storedSessions(inject('dataDir')).filter((r) => r.id === id)).toHaveLength(1);
+    // More flushes (visibility, another online) send nothing twice.
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await page.reload();
+    await page.locator('[data-station="wood/intro-workbench"]').waitFor();
+    expect(storedSessions(inject('dataDir')).filter((r) => r.id === id)).toHaveLength(1);
+    expect(g.consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED') && !e.includes('Failed to load resource'))).toEqual([]);
+  });
+
+  test('a result the server refuses goes to the visible "not accepted" list with its reason', async () => {
+    const { page } = g;
+    await page.route('**/api/sessions', (route) =>
+      route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: 'unknown-scenario', message: 'scenario wood-intro-workbench v1 is not known to this server' }) }),
+    );
+    await page.goto(inject('baseUrl'));
+    await page.getByRole('button', { name: 'English' }).click();
+    const id = await playSampleStation(page);
+    const refused = page.getByTestId('outbox-refused');
+    await expect.poll(() => refused.getAttribute('data-count')).toBe('1');
+    await refused.locator('summary').click();
+    await expect.poll(() => refused.locator(`[data-session-id="${id}"]`).textContent()).toContain('unknown-scenario');
+    expect(await refused.locator('summary').textContent()).toBe('1 result was not accepted');
+    const download = page.waitForEvent('download');
+    await refused.getByRole('button', { name: 'Save as file' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^werkvloer-not-accepted-\d{4}-\d{2}-\d{2}\.json$/);
+  });
+});

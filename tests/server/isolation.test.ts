@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { databaseKinds } from './support/databases';
+import { joinedTrainee, login, organisationWithTrainer, type LoggedIn } from './support/trainers';
+import { sessionBody, testApp } from './test-app';
+
+type Caller = 'owner' | 'other-organisation' | 'trainee-token' | 'anonymous';
+
+/**
+ * Every route, called by everyone. `public` routes answer anyone; every other route answers only
+ * a trainer of the organisation that owns the data. A route the server has that is not listed
+ * here fails the first test: a new route must say who may call it.
+ */
+const matrix: Array<{ method: 'GET' | 'POST'; url: (ids: Ids) => string; body?: (ids: Ids) => object; public?: boolean }> = [
+  { method: 'GET', url: () => '/api/health', public: true },
+  { method: 'POST', url: () => '/api/sessions', body: () => sessionBody({ id: crypto.randomUUID() }), public: true },
+  { method: 'POST', url: () => '/api/join', body: () => ({ code: 'NOPE2345' }), public: true },
+  { method: 'POST', url: () => '/api/auth/login', body: () => ({ email: 'no@one.test', password: 'wrong password' }), public: true },
+  { method: 'GET', url: () => '/api/auth/me' },
+  { method: 'POST', url: () => '/api/auth/logout' },
+  { method: 'GET', url: () => '/api/groups' },
+  { method: 'POST', url: () => '/api/groups', body: () => ({ name: 'X' }) },
+  { method: 'GET', url: (ids) => `/api/groups/${ids.groupId}/trainees` },
+  { method: 'POST', url: (ids) => `/api/groups/${ids.groupId}/trainees`, body: () => ({}) },
+  { method: 'POST', url: (ids) => `/api/trainees/${ids.traineeId}/join-codes` },
+  { method: 'GET', url: () => '/api/sessions' },
+  { method: 'GET', url: (ids) => `/api/sessions/${ids.sessionId}` },
+];
+
+interface Ids {
+  groupId: string;
+  traineeId: string;
+  sessionId: string;
+}
+
+describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let a: LoggedIn;
+  let b: LoggedIn;
+  let token = '';
+  let ids: Ids;
+
+  beforeAll(async () => {
+    t = await testApp({ kind });
+    a = await organisationWithTrainer(t.app, t.db, 'Atelier');
+    b = await organisationWithTrainer(t.app, t.db, 'Bakkerij');
+    const trainee = await joinedTrainee(t.app, a, 'Sam');
+    token = trainee.token;
+    const sessionId = crypto.randomUUID();
+    const up = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${token}` }, payload: sessionBody({ id: sessionId }) });
+    expect(up.statusCode).toBe(201);
+    ids = { groupId: trainee.groupId, traineeId: trainee.traineeId, sessionId };
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  test('the matrix lists every API route the server has', () => {
+    const listed = new Set(matrix.map((m) => `${m.method} ${m.url({ groupId: ':id', traineeId: ':id', sessionId: ':id' })}`));
+    const routes = t.app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .map((line) => /(\/api\/\S*) \(([A-Z, ]+)\)/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .flatMap((m) => m[2]!.split(', ').filter((verb) => verb !== 'HEAD').map((verb) => `${verb} ${m[1]}`));
+    expect(routes.length).toBeGreaterThan(5);
+    for (const route of routes) expect(listed, `${route} is missing from the isolation matrix`).toContain(route);
+  });
+
+  const callers: Caller[] = ['other-organisation', 'trainee-token', 'anonymous'];
+  const cases = matrix.filter((m) => !m.public).flatMap((m) => callers.map((c) => [c, `${m.method} ${m.url({ groupId: ':id', traineeId: ':id', sessionId: ':id' })}`, m] as const));
+  test.each(cases)('as %s, %s shows nothing of another organisation', async (caller, _name, route) => {
+    const url = route.url(ids);
+    const payload = route.body?.(ids);
+    // A fresh login each time: the logout case must not log out the next.
+    const other = caller === 'other-organisation' ? await login(t.app, b.organisationId, b.email, b.password) : null;
+    const res = other
+      ? await other.call(route.method, url, payload)
+        : await t.app.inject({ method: route.method, url, headers: caller === 'trainee-token' ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload } : {}) });
+    if (caller === 'other-organisation') {
+      // Routes about b's own account answer b about b; nothing of a's appears.
+      expect(res.body).not.toContain(a.organisationId);
+      expect(res.body).not.toContain(ids.sessionId);
+      expect(res.body).not.toContain('Sam');
+      if (url.includes(ids.groupId) || url.includes(ids.traineeId) || url.includes(ids.sessionId)) expect(res.statusCode).toBe(404);
+    } else {
+      expect(res.statusCode).toBe(401);
+    }
+  });
+
+  test('the owner sees the session under the trainee’s pseudonym, the other organisation sees none', async () => {
+    const mine = (await a.call('GET', '/api/sessions')).json();
+    expect(mine.sessions.map((s: { id: string }) => s.id)).toEqual([ids.sessionId]);
+    expect(mine.sessions[0].trainee.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{2}$/);
+    const detail = (await a.call('GET', `/api/sessions/${ids.sessionId}`)).json();
+    expect(detail).toMatchObject({ score: 100, passed: true, trainee: { alias: 'Sam' } });
+    expect((await b.call('GET', '/api/sessions')).json().sessions).toEqual([]);
+    expect((await b.call('GET', '/api/groups')).json().groups.map((g: { id: string }) => g.id)).not.toContain(ids.groupId);
+  });
+
+  test('a session uploaded without a token is stored but belongs to no organisation', async () => {
+    const id = crypto.randomUUID();
+    expect((await t.app.inject({ method: 'POST', url: '/api/sessions', payload: sessionBody({ id }) })).statusCode).toBe(201);
+    expect((await a.call('GET', '/api/sessions')).json().sessions.map((s: { id: string }) => s.id)).not.toContain(id);
+  });
+});

@@ -1,0 +1,78 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ThrowawayPostgres {
+  /** Superuser URL on loopback, trust auth: for tests and benchmarks only. */
+  url: string;
+  stop(): void;
+}
+
+/** The newest Debian PostgreSQL server binaries (`postgresql` package), or PG_BIN when set. */
+export function postgresBinDir(): string | null {
+  if (process.env.PG_BIN) return existsSync(join(process.env.PG_BIN, 'initdb')) ? process.env.PG_BIN : null;
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return null;
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(base, versions[0], 'bin') : null;
+}
+
+/** PostgreSQL refuses to run as root: as root, the cluster belongs to the `postgres` user. */
+function runAs(): { uid: number; gid: number } | null {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
+  if (!line) throw new Error('running as root but there is no "postgres" user; install the Debian postgresql package');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * A PostgreSQL cluster in a temp folder on a free loopback port, made with the Debian binaries.
+ * `durable: false` (tests) turns fsync off: the data is thrown away anyway and initdb/commits are
+ * much faster; benchmarks keep PostgreSQL's defaults so their figures mean something.
+ */
+export async function startThrowawayPostgres(opts: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error('PostgreSQL server binaries not found (Debian package "postgresql"); set TEST_DATABASE_URL or install it: apt-get install -y postgresql');
+  const owner = runAs();
+  const dir = mkdtempSync(join(tmpdir(), 'werkvloer-pg-'));
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  const data = join(dir, 'data');
+  const spawnOpts: SpawnSyncOptions = { cwd: dir, encoding: 'utf8', ...(owner ?? {}), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } };
+  const run = (cmd: string, args: string[]) => {
+    const r = spawnSync(join(bin, cmd), args, spawnOpts);
+    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${String(r.stderr ?? '')}${String(r.stdout ?? '')}`);
+  };
+  run('initdb', ['-D', data, '-U', 'werkvloer', '--auth=trust', '-E', 'UTF8', '--no-locale', ...(opts.durable ? [] : ['--no-sync'])]);
+  const port = await freeLoopbackPort();
+  const settings = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, '-c max_connections=200'];
+  if (!opts.durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-w', '-t', '60', 'start']);
+  let stopped = false;
+  return {
+    url: `postgres://werkvloer@127.0.0.1:${port}/postgres`,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], spawnOpts);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
