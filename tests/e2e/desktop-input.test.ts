@@ -50,6 +50,8 @@ describe('desktop: touch and keyboard', () => {
     g = await openGuardedPage(inject('baseUrl'));
     const { page } = g;
     await page.goto(inject('baseUrl'));
+    // The start screen shows once its texts have loaded: wait for it before pressing keys.
+    await page.locator('[data-lang="en"]').waitFor();
     // Tab to the station button and choose it with Enter, then on to "Play on this computer".
     const focusOn = async (selector: string) => {
       for (let i = 0; i < 30; i++) {
