@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createI18n } from '../i18n/i18n';
@@ -8,6 +8,7 @@ import { SessionProvider } from '../state/session-context';
 import { createSessionStore } from '../state/session-store';
 import { OutboxSlot } from '../results/outbox-slot';
 import { sessionRecord } from '../results/session-record';
+import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
 import { StartScreen } from './start-screen';
@@ -25,6 +26,17 @@ export function App() {
   const [i18n] = useState(() => createI18n(appStore.getState().language));
   const app = useStore(appStore);
   const [vrAvailable, setVrAvailable] = useState(false);
+  // The QR card's code is used once: after a join (or "next trainee") it is gone.
+  const [codeFromUrl, setCodeFromUrl] = useState(() => joinCodeFromUrl(location.search));
+  // A card scanned on a shared headset is a new trainee: whoever was signed in is signed out first,
+  // so a code that fails never leaves the previous trainee playing in their place.
+  const [trainee, setTrainee] = useState(() => {
+    if (codeFromUrl === null) return readTrainee();
+    forgetTrainee();
+    return null;
+  });
+  // The token the current session is made under, fixed when it starts: "next trainee" later never moves it.
+  const sessionToken = useRef<string | null>(null);
 
   useEffect(() => {
     void i18n.changeLanguage(app.language);
@@ -56,7 +68,7 @@ export function App() {
     const { deliver, whenSettled } = await import('../results/outbox-runtime');
     const show = (o: Awaited<ReturnType<typeof deliver>>) =>
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
-    const outcome = await deliver(sessionRecord(s, fallback), null);
+    const outcome = await deliver(sessionRecord(s, fallback), sessionToken.current);
     show(outcome);
     if (outcome.kind === 'waiting') await whenSettled(outcome.id, show);
   }, [appStore, sessionStore]);
@@ -73,9 +85,28 @@ export function App() {
     if (!station) return;
     // The station's scenario and its texts load now, not with the start screen (both are small).
     const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(station.id)]);
+    sessionToken.current = readTrainee()?.token ?? null;
     sessionStore.getState().start(scenario, station.hash, app.mode, app.language);
     app.play(vr);
   };
+
+  const joined = useCallback((identity: TraineeIdentity) => {
+    saveTrainee(identity);
+    setTrainee(identity);
+    setCodeFromUrl(null);
+    // A reload must not redeem the QR card's code again.
+    const url = new URL(location.href);
+    if (url.searchParams.has('join')) {
+      url.searchParams.delete('join');
+      history.replaceState(history.state, '', url);
+    }
+  }, []);
+
+  const nextTrainee = useCallback(() => {
+    forgetTrainee();
+    setTrainee(null);
+    setCodeFromUrl(null);
+  }, []);
 
   const back = useCallback(() => {
     void xr?.store.getState().session?.end();
@@ -96,6 +127,10 @@ export function App() {
             stations={stations}
             selected={app.stationFolder}
             vrAvailable={vrAvailable}
+            trainee={trainee}
+            codeFromUrl={codeFromUrl}
+            onJoined={joined}
+            onNextTrainee={nextTrainee}
             onLanguage={app.setLanguage}
             onStation={app.chooseStation}
             onPlayDesktop={() => void play(false)}

@@ -74,9 +74,9 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
         {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
       </p>
       {view?.dutchTerm ? (
-        <p className="term" lang="nl">
+        <p className="term">
           <span>{t('ui:play.dutchWord')}: </span>
-          <strong>{view.dutchTerm}</strong>
+          <strong lang="nl" dir="ltr">{view.dutchTerm}</strong>
         </p>
       ) : null}
       {hint ? (

@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { languages, nativeName } from '../i18n/languages';
+import type { TraineeIdentity } from '../results/trainee-identity';
 import type { StationEntry } from './station-catalog';
+import { TraineeBar } from './trainee-bar';
 
 export interface StartScreenProps {
   language: string;
   stations: readonly StationEntry[];
   selected: string | null;
   vrAvailable: boolean;
+  trainee: TraineeIdentity | null;
+  codeFromUrl: string | null;
+  onJoined(identity: TraineeIdentity): void;
+  onNextTrainee(): void;
   onLanguage(code: string): void;
   onStation(folder: string): void;
   onPlayDesktop(): void;
@@ -41,6 +47,7 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </div>
       </section>
+      <TraineeBar key={props.trainee?.token ?? 'nobody'} trainee={props.trainee} codeFromUrl={props.codeFromUrl} onJoined={props.onJoined} onNextTrainee={props.onNextTrainee} />
       <section aria-labelledby="station-heading">
         <h2 id="station-heading">{t('start.chooseStation')}</h2>
         <ul className="stations">

@@ -2,7 +2,7 @@ import { Text } from '@react-three/drei';
 import './text-setup';
 import { useTranslation } from 'react-i18next';
 import { languageInfo } from '../i18n/languages';
-import { fontForLanguage } from '../i18n/fonts';
+import { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
 import { useSession } from '../state/session-context';
 import { comfortSettings } from '../input/comfort-settings';
 import { useSessionStore } from '../state/session-context';
@@ -70,7 +70,8 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           </Text>
           {view?.dutchTerm ? (
             // The Dutch word stays Dutch in every language: learning it is part of the job.
-            <Text font={font} position={[x, -0.08, 0]} fontSize={0.045} color="#ffd866" anchorX={anchorX} anchorY="top">
+            // Latin script in Noto Sans, left to right, also beside Arabic, Dari or Tigrinya text.
+            <Text font={defaultFontUrl} position={[x, -0.08, 0]} fontSize={0.045} color="#ffd866" anchorX={anchorX} anchorY="top" direction="ltr">
               {`NL · ${view.dutchTerm}`}
             </Text>
           ) : null}

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 export interface StoredSession {
   id: string;
   scenario_id: string;
+  /** The trainee whose token the session was uploaded under (null: nobody's). */
+  trainee_id: string | null;
   device: string;
   language: string;
   score: number;

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+export interface CardTrainee {
+  id: string;
+  /** The pseudonym the app shows once joined. */
+  code: string;
+  /** What is printed on the trainee's card (and in its QR). */
+  joinCode: string;
+}
+
+/**
+ * Trainees with join codes on the running e2e server, made the way a centre makes them: the admin
+ * CLI creates an organisation and its admin (same DATA_DIR), the trainer logs in over HTTP and adds a
+ * group and its trainees through the API (docs/api.md).
+ */
+export async function traineesWithCards(baseUrl: string, dataDir: string, count: number): Promise<CardTrainee[]> {
+  const email = `admin-${randomUUID().slice(0, 8)}@e2e.test`;
+  const password = `e2e ${randomUUID()}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, WERKVLOER_ADMIN_PASSWORD: password };
+  delete env.DATABASE_URL; // the e2e server runs on SQLite in dataDir
+  const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'E2E centrum', '--email', email], {
+    env,
+    encoding: 'utf8',
+  });
+  if (created.status !== 0) throw new Error(`admin create-organisation failed:\n${created.stdout}${created.stderr}`);
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const post = async (path: string, body: object) => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, string>;
+  };
+  const group = await post('/api/groups', { name: 'E2E groep' });
+  const trainees: CardTrainee[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = await post(`/api/groups/${group.id}/trainees`, {});
+    trainees.push({ id: t.id!, code: t.code!, joinCode: t.joinCode! });
+  }
+  return trainees;
+}
