@@ -1,70 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { competencies, initialState, score, step, type EngineState, type Feedback, type Mode, type Scenario, type SessionEvent } from '../../src/engine';
-import { loadScene, type LoadedScene } from '../../scripts/check-scenes';
+import { competencies, score, type Scenario } from '../../src/engine';
+import { ev, stationLog } from './station-log';
 
 // The food station, hygiene sluice + meat line, in its two country variants (Belgium: FAVV, the
 // Netherlands: NVWA). Every hazard, the hand-wash time, the face/phone-then-product sequence, the
 // temperature decisions, the weighing and the classifications, as short event logs on the real files.
 
-const root = process.cwd();
 const countries = ['be', 'nl'] as const;
 type Country = (typeof countries)[number];
 
-function load(c: Country): { scene: LoadedScene; sc: Scenario; ideal: readonly SessionEvent[] } {
-  const scene = loadScene(root, join(root, `scenes/food/hygiene-sluice-line-${c}/scenario.json`));
-  if (!scene.scenario || !scene.idealPath) throw new Error(`food-hygiene-sluice-line-${c} does not load: ${JSON.stringify(scene.issues)}`);
-  return { scene, sc: scene.scenario, ideal: scene.idealPath };
-}
-const variants = Object.fromEntries(countries.map((c) => [c, load(c)])) as Record<Country, ReturnType<typeof load>>;
-
-const ev = (t: number, action: string, object: string, value?: number | string): SessionEvent =>
-  value === undefined ? { t, action, object, device: 'desktop' } : { t, action, object, value, device: 'desktop' };
-
+const variants = Object.fromEntries(countries.map((c) => [c, stationLog(`scenes/food/hygiene-sluice-line-${c}/scenario.json`)])) as Record<Country, ReturnType<typeof stationLog>>;
 /** Helpers bound to one variant. */
-function on(c: Country) {
-  const { sc, ideal } = variants[c];
-  const ns = sc.id;
-  const at = (action: string, object: string, nth = 0): number => {
-    const hits = ideal.flatMap((e, i) => (e.action === action && e.object === object ? [i] : []));
-    const i = hits[nth];
-    if (i === undefined) throw new Error(`no ideal event ${action} ${object} #${nth}`);
-    return i;
-  };
-  const before = (action: string, object: string, nth = 0) => ideal.slice(0, at(action, object, nth));
-  const from = (action: string, object: string, nth = 0) => ideal.slice(at(action, object, nth));
-  const tOf = (action: string, object: string, nth = 0) => ideal[at(action, object, nth)]!.t;
-  const live = (events: readonly SessionEvent[], mode: Mode = 'practice'): { state: EngineState; feedback: Feedback[] } => {
-    let state = initialState(sc, mode);
-    const feedback: Feedback[] = [];
-    for (const e of events) {
-      const r = step(sc, state, e);
-      state = r.state;
-      feedback.push(...r.feedback);
-    }
-    return { state, feedback };
-  };
-  const totalPoints = sc.steps.reduce((sum, s) => sum + s.points, 0);
-  const pointsOf = (id: string) => sc.steps.find((s) => s.id === id)!.points;
-  const expectCritical = (events: readonly SessionEvent[], rule: string): void => {
-    const practice = live(events, 'practice');
-    expect(practice.feedback).toContainEqual(expect.objectContaining({ kind: 'rule-violated', rule, severity: 'critical', critical: true }));
-    expect(practice.feedback.at(-1)).toMatchObject({ kind: 'stopped', rule, key: `${ns}:${sc.rules.find((r) => r.id === rule)!.message}` });
-    expect(practice.state).toMatchObject({ ended: true, failed: true, failedByCritical: true });
-    expect(live(events, 'exam').feedback).toEqual([]);
-    for (const mode of ['practice', 'exam'] as const) {
-      const r = score(sc, events, mode);
-      expect(r.violations.map((v) => v.rule)).toContain(rule);
-      expect(r).toMatchObject({ passed: false, failedByCritical: true, ended: true });
-      expect(r.total).toBeLessThan(sc.passScore);
-    }
-    // Nothing after the critical event counts any more.
-    const rest = ideal.filter((e) => e.t > events.at(-1)!.t);
-    expect(score(sc, [...events, ...rest], 'practice').total).toBe(score(sc, events, 'practice').total);
-  };
-  return { sc, ideal, ns, before, from, tOf, live, totalPoints, pointsOf, expectCritical };
-}
+const on = (c: Country) => variants[c];
 
 /** The scenario without author comments and country words: what scores. */
 const scoring = (sc: Scenario) =>

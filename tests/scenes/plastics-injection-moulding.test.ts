@@ -1,59 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import { competencies, initialState, score, step, type EngineState, type Feedback, type Mode, type SessionEvent } from '../../src/engine';
-import { loadScene } from '../../scripts/check-scenes';
+import { competencies, score } from '../../src/engine';
+import { ev, stationLog } from './station-log';
 
 // The injection moulding station: every hazard, the machine's own timing (alarm after 60 s of automatic),
 // the interlock test, lockout/tagout before clearing, classification, counting and the alarm decision.
 
-const root = process.cwd();
-const scene = loadScene(root, join(root, 'scenes/plastics/injection-moulding/scenario.json'));
-if (!scene.scenario || !scene.idealPath) throw new Error(`plastics-injection-moulding does not load: ${JSON.stringify(scene.issues)}`);
-const sc = scene.scenario;
-const ideal: readonly SessionEvent[] = scene.idealPath;
-const ns = 'plastics-injection-moulding';
-
-const ev = (t: number, action: string, object: string, value?: number | string): SessionEvent =>
-  value === undefined ? { t, action, object, device: 'desktop' } : { t, action, object, value, device: 'desktop' };
-
-function at(action: string, object: string, nth = 0): number {
-  const hits = ideal.flatMap((e, i) => (e.action === action && e.object === object ? [i] : []));
-  const i = hits[nth];
-  if (i === undefined) throw new Error(`no ideal event ${action} ${object} #${nth}`);
-  return i;
-}
-const before = (action: string, object: string, nth = 0) => ideal.slice(0, at(action, object, nth));
-const from = (action: string, object: string, nth = 0) => ideal.slice(at(action, object, nth));
-const tOf = (action: string, object: string, nth = 0) => ideal[at(action, object, nth)]!.t;
-
-function live(events: readonly SessionEvent[], mode: Mode = 'practice'): { state: EngineState; feedback: Feedback[] } {
-  let state = initialState(sc, mode);
-  const feedback: Feedback[] = [];
-  for (const e of events) {
-    const r = step(sc, state, e);
-    state = r.state;
-    feedback.push(...r.feedback);
-  }
-  return { state, feedback };
-}
-const stepOf = (s: EngineState, id: string) => s.steps.find((p) => p.id === id)!;
-const totalPoints = sc.steps.reduce((sum, s) => sum + s.points, 0);
+const { scene, sc, ideal, at, before, from, tOf, live, stepOf, totalPoints, expectCritical } = stationLog('scenes/plastics/injection-moulding/scenario.json');
 /** The second press on the start button in the ideal path starts the automatic cycle. */
 const cycleStart = tOf('press', 'cycle-start', 1);
 const alarmAt = cycleStart + 60000;
-
-function expectCritical(events: readonly SessionEvent[], rule: string): void {
-  const practice = live(events, 'practice');
-  expect(practice.feedback).toContainEqual(expect.objectContaining({ kind: 'rule-violated', rule, severity: 'critical', critical: true }));
-  expect(practice.feedback.at(-1)).toMatchObject({ kind: 'stopped', rule, key: `${ns}:${sc.rules.find((r) => r.id === rule)!.message}` });
-  expect(practice.state).toMatchObject({ ended: true, failed: true, failedByCritical: true });
-  expect(live(events, 'exam').feedback).toEqual([]);
-  for (const mode of ['practice', 'exam'] as const) {
-    const r = score(sc, events, mode);
-    expect(r).toMatchObject({ passed: false, failedByCritical: true, ended: true });
-    expect(r.total).toBeLessThan(sc.passScore);
-  }
-}
 
 describe('plastics-injection-moulding: the station data', () => {
   test('loads without issues, 10–20 steps, every competency, 12+ Dutch words, five defect classes, no review yet', () => {

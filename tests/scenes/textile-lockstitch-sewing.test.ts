@@ -1,60 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import { competencies, initialState, score, step, type EngineState, type Feedback, type Mode, type SessionEvent } from '../../src/engine';
-import { loadScene } from '../../scripts/check-scenes';
+import { competencies, score } from '../../src/engine';
+import { ev, stationLog } from './station-log';
 
 // The textile station: cutting table with a straight-knife cutter, and a lockstitch sewing machine.
 // Every hazard, the threading order, the numeracy (stitch length, count, seam allowance) and the
 // fabric classification, as short event logs on the real scenario file.
 
-const root = process.cwd();
-const scene = loadScene(root, join(root, 'scenes/textile/lockstitch-sewing/scenario.json'));
-if (!scene.scenario || !scene.idealPath) throw new Error(`textile-lockstitch-sewing does not load: ${JSON.stringify(scene.issues)}`);
-const sc = scene.scenario;
-const ideal: readonly SessionEvent[] = scene.idealPath;
-const ns = 'textile-lockstitch-sewing';
-
-const ev = (t: number, action: string, object: string, value?: number | string): SessionEvent =>
-  value === undefined ? { t, action, object, device: 'desktop' } : { t, action, object, value, device: 'desktop' };
-function at(action: string, object: string, nth = 0): number {
-  const hits = ideal.flatMap((e, i) => (e.action === action && e.object === object ? [i] : []));
-  const i = hits[nth];
-  if (i === undefined) throw new Error(`no ideal event ${action} ${object} #${nth}`);
-  return i;
-}
-const before = (action: string, object: string, nth = 0) => ideal.slice(0, at(action, object, nth));
-const from = (action: string, object: string, nth = 0) => ideal.slice(at(action, object, nth));
-const tOf = (action: string, object: string, nth = 0) => ideal[at(action, object, nth)]!.t;
-const without = (...drop: [string, string][]) => ideal.filter((e) => !drop.some(([a, o]) => e.action === a && e.object === o));
-
-function live(events: readonly SessionEvent[], mode: Mode = 'practice'): { state: EngineState; feedback: Feedback[] } {
-  let state = initialState(sc, mode);
-  const feedback: Feedback[] = [];
-  for (const e of events) {
-    const r = step(sc, state, e);
-    state = r.state;
-    feedback.push(...r.feedback);
-  }
-  return { state, feedback };
-}
-const totalPoints = sc.steps.reduce((sum, s) => sum + s.points, 0);
-const pointsOf = (id: string) => sc.steps.find((s) => s.id === id)!.points;
-
-function expectCritical(events: readonly SessionEvent[], rule: string): void {
-  const practice = live(events, 'practice');
-  expect(practice.feedback).toContainEqual(expect.objectContaining({ kind: 'rule-violated', rule, severity: 'critical', critical: true }));
-  expect(practice.feedback.at(-1)).toMatchObject({ kind: 'stopped', rule, key: `${ns}:${sc.rules.find((r) => r.id === rule)!.message}` });
-  expect(practice.state).toMatchObject({ ended: true, failed: true, failedByCritical: true });
-  expect(live(events, 'exam').feedback).toEqual([]);
-  for (const mode of ['practice', 'exam'] as const) {
-    const r = score(sc, events, mode);
-    expect(r.violations.map((v) => v.rule)).toContain(rule);
-    expect(r).toMatchObject({ passed: false, failedByCritical: true, ended: true });
-    expect(r.total).toBeLessThan(sc.passScore);
-  }
-  const rest = ideal.filter((e) => e.t > events.at(-1)!.t);
-  expect(score(sc, [...events, ...rest], 'practice').total).toBe(score(sc, events, 'practice').total);
-}
+const { scene, sc, ideal, at, before, from, tOf, without, live, totalPoints, pointsOf, expectCritical } = stationLog('scenes/textile/lockstitch-sewing/scenario.json');
 
 describe('textile-lockstitch-sewing: the station data', () => {
   test('loads without issues, 10–20 steps, every competency, 12+ Dutch terms, 4+ rules with critical ones, no review yet', () => {

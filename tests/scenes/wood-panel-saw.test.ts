@@ -1,68 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { join } from 'node:path';
-import { competencies, initialState, score, step, type EngineState, type Feedback, type Mode, type SessionEvent } from '../../src/engine';
-import { loadScene } from '../../scripts/check-scenes';
+import { competencies, score } from '../../src/engine';
+import { ev, stationLog } from './station-log';
 
 // The formaatzaag (panel saw) station: every hazard, the blade run-down, the numeracy, classification and
 // problem-solving steps, played as short event logs against the real scenario file.
 
-const root = process.cwd();
-const scene = loadScene(root, join(root, 'scenes/wood/panel-saw/scenario.json'));
-if (!scene.scenario || !scene.idealPath) throw new Error(`wood-panel-saw does not load: ${JSON.stringify(scene.issues)}`);
-const sc = scene.scenario;
-const ideal: readonly SessionEvent[] = scene.idealPath;
-const ns = 'wood-panel-saw';
-
-const ev = (t: number, action: string, object: string, value?: number | string): SessionEvent =>
-  value === undefined ? { t, action, object, device: 'desktop' } : { t, action, object, value, device: 'desktop' };
-
-/** Index of the nth (0-based) ideal event with this action and object. */
-function at(action: string, object: string, nth = 0): number {
-  const hits = ideal.flatMap((e, i) => (e.action === action && e.object === object ? [i] : []));
-  const i = hits[nth];
-  if (i === undefined) throw new Error(`no ideal event ${action} ${object} #${nth}`);
-  return i;
-}
-/** The ideal events before that event, and from that event on. */
-const before = (action: string, object: string, nth = 0) => ideal.slice(0, at(action, object, nth));
-const from = (action: string, object: string, nth = 0) => ideal.slice(at(action, object, nth));
-const tOf = (action: string, object: string, nth = 0) => ideal[at(action, object, nth)]!.t;
-const without = (action: string, object: string) => ideal.filter((e) => !(e.action === action && e.object === object));
-
-/** Plays events live, as the app does, collecting the feedback. */
-function live(events: readonly SessionEvent[], mode: Mode = 'practice'): { state: EngineState; feedback: Feedback[] } {
-  let state = initialState(sc, mode);
-  const feedback: Feedback[] = [];
-  for (const e of events) {
-    const r = step(sc, state, e);
-    state = r.state;
-    feedback.push(...r.feedback);
-  }
-  return { state, feedback };
-}
-const stepOf = (s: EngineState, id: string) => s.steps.find((p) => p.id === id)!;
-const totalPoints = sc.steps.reduce((sum, s) => sum + s.points, 0);
-const pointsOf = (id: string) => sc.steps.find((s) => s.id === id)!.points;
-
-/** A critical rule ends the attempt: practice stops with the message, exam fails silently; the score is capped below the pass mark. */
-function expectCritical(events: readonly SessionEvent[], rule: string): void {
-  const practice = live(events, 'practice');
-  expect(practice.feedback).toContainEqual(expect.objectContaining({ kind: 'rule-violated', rule, severity: 'critical', critical: true }));
-  expect(practice.feedback.at(-1)).toMatchObject({ kind: 'stopped', rule, key: `${ns}:${sc.rules.find((r) => r.id === rule)!.message}` });
-  expect(practice.state).toMatchObject({ ended: true, failed: true, failedByCritical: true });
-  const exam = live(events, 'exam');
-  expect(exam.feedback).toEqual([]);
-  for (const mode of ['practice', 'exam'] as const) {
-    const r = score(sc, events, mode);
-    expect(r.violations.map((v) => v.rule)).toContain(rule);
-    expect(r).toMatchObject({ passed: false, failedByCritical: true, ended: true });
-    expect(r.total).toBeLessThan(sc.passScore);
-  }
-  // Nothing after the critical event counts any more.
-  const after = score(sc, [...events, ...ideal.filter((e) => e.t > events.at(-1)!.t)], 'practice');
-  expect(after.failedByCritical).toBe(true);
-  expect(after.total).toBe(score(sc, events, 'practice').total);
-}
+const { scene, sc, ideal, ns, at, before, from, tOf, without, live, stepOf, totalPoints, pointsOf, expectCritical } = stationLog('scenes/wood/panel-saw/scenario.json');
 
 describe('wood-panel-saw: the station data', () => {
   test('loads without issues, 10–20 steps, every competency, a Dutch vocabulary of 12+ words, no review yet', () => {
@@ -115,14 +58,14 @@ describe('wood-panel-saw: hazards', () => {
   });
 
   test('starting the saw without safety glasses is critical', () => {
-    const events = without('wear', 'safety-glasses');
+    const events = without(['wear', 'safety-glasses']);
     expectCritical(events.slice(0, events.findIndex((e) => e.action === 'press' && e.object === 'saw-start') + 1), 'start-without-glasses');
   });
 
   test('starting without hearing protection is major (15) and the start is out of order', () => {
     const start = tOf('press', 'saw-start');
     const events = [
-      ...without('wear', 'hearing-protection').filter((e) => e.t <= start),
+      ...without(['wear', 'hearing-protection']).filter((e) => e.t <= start),
       ev(start + 300, 'wear', 'hearing-protection'),
       ev(start + 600, 'press', 'saw-start'),
       ...from('hold-start', 'push-stick'),
