@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
+import { clickIdealPath, sampleIdealPath } from './support/play';
 
-const idealPath = ['safety-glasses', 'start-button', 'stop-button'];
 
 describe('desktop: play the sample station with the mouse', () => {
   let g: GuardedPage;
@@ -26,19 +26,7 @@ describe('desktop: play the sample station with the mouse', () => {
     await waitForFrames(page, 5);
     await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
 
-    for (const id of idealPath) {
-      const before = await page.getByTestId('instruction').textContent();
-      const at = await page.evaluate((objectId) => window.__werkvloer!.screenPosition(objectId), id);
-      expect(at, `${id} is on screen`).not.toBeNull();
-      await page.mouse.move(at!.x, at!.y);
-      await page.mouse.down();
-      await page.mouse.up();
-      if (id !== idealPath[idealPath.length - 1]) {
-        await expect.poll(() => page.getByTestId('instruction').textContent()).not.toBe(before);
-      }
-    }
-
-    await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).toBe('100');
+    await clickIdealPath(page);
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload')).toBe('saved');
     // The row is this very session: the id the app made is the idempotency key the server kept
     // (other e2e files store desktop sessions in the same database too).
@@ -47,7 +35,7 @@ describe('desktop: play the sample station with the mouse', () => {
     const rows = storedSessions(inject('dataDir')).filter((r) => r.id === sessionId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'en', score: 100, client_score: 100 });
-    expect(JSON.parse(rows[0]!.events_json).map((e: { object: string }) => e.object)).toEqual(idealPath);
+    expect(JSON.parse(rows[0]!.events_json).map((e: { object: string }) => e.object)).toEqual(sampleIdealPath);
     expect(g.consoleErrors).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { clickIdealPath } from './support/play';
 
-const idealPath = ['safety-glasses', 'start-button', 'stop-button'];
 const ar = {
   ui: JSON.parse(readFileSync('locales/ar/ui.json', 'utf8')) as { start: { chooseLanguage: string; playDesktop: string } },
   station: JSON.parse(readFileSync('locales/ar/wood-intro-workbench.json', 'utf8')) as { steps: Record<string, { instruction: string }> },
@@ -67,18 +67,7 @@ describe('right to left: the sample station in Arabic', () => {
     expect(await page.locator('.hud .term strong').textContent()).toBe('veiligheidsbril');
     expect(await page.getByTestId('instruction').textContent()).toContain(ar.station.steps['wear-glasses']!.instruction);
 
-    for (const id of idealPath) {
-      const before = await page.getByTestId('instruction').textContent();
-      const at = await page.evaluate((objectId) => window.__werkvloer!.screenPosition(objectId), id);
-      expect(at, `${id} is on screen`).not.toBeNull();
-      await page.mouse.move(at!.x, at!.y);
-      await page.mouse.down();
-      await page.mouse.up();
-      if (id !== idealPath[idealPath.length - 1]) {
-        await expect.poll(() => page.getByTestId('instruction').textContent()).not.toBe(before);
-      }
-    }
-    await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).toBe('100');
+    await clickIdealPath(page);
     expect(await page.getByTestId('score').textContent()).toBe('النتيجة: 100 من 100');
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload')).toBe('saved');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
