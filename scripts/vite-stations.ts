@@ -53,8 +53,11 @@ interface Playable {
  */
 export function stationsPlugin(): Plugin {
   let root = process.cwd();
+  // Every virtual module (the list, each scenario, each language's titles) reads the same
+  // validated set: validate once per build, again only when a scene file changes.
+  let cache: Playable[] | null = null;
 
-  function playable(ctx: { addWatchFile(f: string): void; warn(m: string): void; error(m: string): never }, warn: boolean): Playable[] {
+  function playable(ctx: { addWatchFile(f: string): void; warn(m: string): void; error(m: string): never }): Playable[] {
     const out: Playable[] = [];
     const problems: string[] = [];
     for (const s of findStations(root)) {
@@ -76,7 +79,7 @@ export function stationsPlugin(): Plugin {
       if (!existsSync(s.compositionFile)) {
         // Scenario data can be written and checked before its 3D composition exists; it is not
         // offered to trainees until it does.
-        if (warn) ctx.warn(`${relative(root, s.compositionFile)} does not exist yet: ${s.folder} is left out of the app`);
+        ctx.warn(`${relative(root, s.compositionFile)} does not exist yet: ${s.folder} is left out of the app`);
         continue;
       }
       out.push({ source: s, scenario: parsed.scenario, hash: scenarioHash(parsed.scenario) });
@@ -90,13 +93,19 @@ export function stationsPlugin(): Plugin {
     configResolved(config) {
       root = config.root;
     },
+    buildStart() {
+      cache = null;
+    },
+    watchChange(id) {
+      if (id.includes(`${root}/scenes/`) || id.includes(`${root}/locales/`)) cache = null;
+    },
     resolveId(id) {
       return id === stationsModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) ? `\0${id}` : null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:werkvloer/')) return null;
       const virtualId = id.slice(1);
-      const stations = playable(this, virtualId === stationsModuleId);
+      const stations = (cache ??= playable(this));
       if (virtualId === stationsModuleId) {
         const entries = stations.map(({ source, scenario, hash }) => {
           const composition = `/${relative(root, source.compositionFile).split('\\').join('/')}`;
@@ -116,7 +125,9 @@ export function stationsPlugin(): Plugin {
       const lng = virtualId.slice(titlesPrefix.length);
       const titles: Record<string, { title: unknown; summary: unknown }> = {};
       for (const { scenario } of stations) {
-        const resource = readJson(join(root, 'locales', lng, `${scenario.id}.json`));
+        const file = join(root, 'locales', lng, `${scenario.id}.json`);
+        if (existsSync(file)) this.addWatchFile(file);
+        const resource = readJson(file);
         if (resource) titles[scenario.id] = { title: resource[scenario.title], summary: resource[scenario.summary] };
       }
       return `export default ${JSON.stringify(titles)};\n`;

@@ -8,6 +8,7 @@ declare module 'virtual:werkvloer/stations' {
     id: string;
     version: number;
     sector: string;
+    /** Content hash of the scenario version, sent with every result so the server re-scores with it. */
     hash: string;
     loadScenario: () => Promise<Scenario>;
     loadComposition: () => Promise<{ default: ComponentType }>;
