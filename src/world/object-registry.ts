@@ -16,6 +16,10 @@ export const objectRegistry = {
   get(id: string): Object3D | undefined {
     return objects.get(id);
   },
+  /** How many are registered, without making a list (read every frame until the station shows). */
+  count(): number {
+    return objects.size;
+  },
   ids(): string[] {
     return [...objects.keys()];
   },

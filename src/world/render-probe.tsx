@@ -80,7 +80,7 @@ export function RenderProbe() {
     if (!probe) return;
     const c = probe.counts;
     if (c.scriptsAtFirstStationFrame === null) {
-      if (stationSeenAtFrame.current === null && objectRegistry.ids().length > 0) stationSeenAtFrame.current = c.frames;
+      if (stationSeenAtFrame.current === null && objectRegistry.count() > 0) stationSeenAtFrame.current = c.frames;
       else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
         // The frame with the station has been drawn: note which scripts it took (a one-time list).
         c.firstStationFrameMs = performance.now();
