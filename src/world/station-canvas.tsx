@@ -3,6 +3,7 @@ import type { LoadedXR } from '../app/xr-setup';
 import { DesktopLook } from './desktop-look';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
+import { firstStationFrame } from './first-station-frame';
 import { StationShown } from './station-shown';
 import { WorkshopRoom } from './workshop-room';
 
@@ -34,7 +35,12 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack }: StationC
       {Composition ? (
         <Suspense fallback={null}>
           <Composition />
-          <StationShown onShown={() => setStationShown(true)} />
+          <StationShown
+            onShown={() => {
+              firstStationFrame.mark();
+              setStationShown(true);
+            }}
+          />
         </Suspense>
       ) : null}
       {stationShown ? (

@@ -29,7 +29,7 @@ describe.each(stationFolders())('budgets for %s', (folder) => {
     expect(g.foreignRequests).toEqual([]);
   });
 
-  test('JavaScript until the first frame, minus the station chunk, is within budget', async () => {
+  test('JavaScript until the first frame, the station chunk included, is within budget', async () => {
     const { page } = g;
     await page.goto(inject('baseUrl'));
     await page.locator(`[data-station="${folder}"]`).click();
@@ -37,9 +37,8 @@ describe.each(stationFolders())('budgets for %s', (folder) => {
     const scripts = await scriptsAtFirstStationFrame(page);
     const stationChunk = `/${stationChunkFile(folder)}`;
     expect([...scripts]).toContain(stationChunk);
-    const shared = [...scripts].filter((s) => s !== stationChunk);
-    const bytes = shared.reduce((sum, s) => sum + gzipBytes(s), 0);
-    console.info(`[budget] ${folder}: ${shared.length} shared scripts, ${bytes} B gzip (+ station ${gzipBytes(stationChunk)} B)`);
+    const bytes = scripts.reduce((sum, s) => sum + gzipBytes(s), 0);
+    console.info(`[budget] ${folder}: ${scripts.length} scripts, ${bytes} B gzip (station chunk ${gzipBytes(stationChunk)} B of it)`);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(budget.javascriptGzipBytes);
   });
@@ -54,9 +53,11 @@ describe.each(stationFolders())('budgets for %s', (folder) => {
     expect(scripts.some((s) => s.includes('xr-runtime'))).toBe(true);
     const emulatorOnly = emulatorOnlyFiles();
     const stationChunk = `/${stationChunkFile(folder)}`;
-    const counted = [...scripts].filter((s) => s !== stationChunk && !emulatorOnly.has(s.slice(1)));
+    expect([...scripts]).toContain(stationChunk);
+    // The emulator stands in for the headset: a real Quest never loads it.
+    const counted = [...scripts].filter((s) => !emulatorOnly.has(s.slice(1)));
     const bytes = counted.reduce((sum, s) => sum + gzipBytes(s), 0);
-    console.info(`[budget] ${folder} in VR: ${counted.length} scripts, ${bytes} B gzip (emulator and station chunk not counted)`);
+    console.info(`[budget] ${folder} in VR: ${counted.length} scripts, ${bytes} B gzip (station chunk included, emulator not counted)`);
     expect(emulatorOnly.size).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(budget.javascriptGzipBytes);
     // Measure with everything in view: the instruction panel (it loads after the first frame) included.
@@ -73,6 +74,13 @@ describe.each(stationFolders())('budgets for %s', (folder) => {
       maxTriangles = Math.max(maxTriangles, counts.triangles);
     }
     console.info(`[budget] ${folder}: max ${maxCalls} draw calls, ${maxTriangles} triangles per XR frame`);
+    // Controller models wait for the first station frame (scripts/vite-lazy-gltf-loader.ts), but they do come, from our own server.
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((e) => e.name.includes('/xr-profiles/') && e.name.endsWith('.glb')),
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(scripts.some((s) => s.includes('GLTFLoader')), 'the glTF loader is not in the way of the first frame').toBe(false);
     expect(maxCalls).toBeGreaterThan(0);
     expect(maxCalls).toBeLessThanOrEqual(budget.drawCallsPerXrFrame);
     expect(maxTriangles).toBeLessThanOrEqual(budget.trianglesPerXrFrame);

@@ -1,0 +1,19 @@
+/**
+ * Resolves once the first frame with a station has been drawn. Work the trainee does not need to
+ * see the station (controller models, text) waits for it, so it does not compete for the download.
+ */
+let markShown: () => void = () => {};
+const shown = new Promise<void>((resolve) => {
+  markShown = resolve;
+});
+
+export const firstStationFrame = {
+  /** Called by the station canvas after the first frame with the station. */
+  mark(): void {
+    markShown();
+  },
+  /** Resolves after that frame (at once if it has already been drawn). */
+  drawn(): Promise<void> {
+    return shown;
+  },
+};
