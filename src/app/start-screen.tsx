@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { languages, nativeName } from '../i18n/languages';
 import type { TraineeIdentity } from '../results/trainee-identity';
 import type { StationEntry } from './station-catalog';
+import { ComfortOptions } from './comfort-options';
 import { TraineeBar } from './trainee-bar';
 
 export interface StartScreenProps {
@@ -66,6 +67,7 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </ul>
       </section>
+      {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">
         <button type="button" className="primary" disabled={!selected} onClick={props.onPlayDesktop} data-action="play-desktop">
           {t('start.playDesktop')}

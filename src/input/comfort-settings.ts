@@ -15,12 +15,46 @@ export interface ComfortState {
 /** How high a seated trainee's view is lifted (m): eyes at ~1.2 m seated, ~1.6 m standing. */
 export const seatedLift = 0.4;
 
+const storageKey = 'werkvloer.comfort';
+
+interface SavedComfort {
+  seated: boolean;
+  smoothMove: boolean;
+}
+
+/** What this device remembers (a wheelchair user's headset stays seated); anything unreadable is ignored. */
+function loadSaved(storage: Storage | undefined): SavedComfort {
+  const fallback = { seated: false, smoothMove: false };
+  try {
+    const raw: unknown = JSON.parse(storage?.getItem(storageKey) ?? 'null');
+    if (raw === null || typeof raw !== 'object') return fallback;
+    const { seated, smoothMove } = raw as Record<string, unknown>;
+    return { seated: seated === true, smoothMove: smoothMove === true };
+  } catch {
+    return fallback;
+  }
+}
+
+/** A comfort store that remembers its choices in `storage` (localStorage in the app). */
+export function createComfortSettings(storage: Storage | undefined) {
+  const saved = loadSaved(storage);
+  const store = createStore<ComfortState>()((set) => ({
+    ...saved,
+    recenters: 0,
+    setSeated: (seated) => set({ seated }),
+    setSmoothMove: (smoothMove) => set({ smoothMove }),
+    recenter: () => set((s) => ({ recenters: s.recenters + 1 })),
+  }));
+  store.subscribe((s, before) => {
+    if (s.seated === before.seated && s.smoothMove === before.smoothMove) return;
+    try {
+      storage?.setItem(storageKey, JSON.stringify({ seated: s.seated, smoothMove: s.smoothMove }));
+    } catch {
+      // Private mode or a full disk: the choice still holds for this visit.
+    }
+  });
+  return store;
+}
+
 /** VR comfort choices, set on the start screen or in VR; the XR stack reads them. */
-export const comfortSettings = createStore<ComfortState>()((set) => ({
-  seated: false,
-  smoothMove: false,
-  recenters: 0,
-  setSeated: (seated) => set({ seated }),
-  setSmoothMove: (smoothMove) => set({ smoothMove }),
-  recenter: () => set((s) => ({ recenters: s.recenters + 1 })),
-}));
+export const comfortSettings = createComfortSettings(typeof localStorage === 'undefined' ? undefined : localStorage);

@@ -19,10 +19,14 @@ export interface RenderCounts {
 
 export interface WerkvloerProbe {
   counts: RenderCounts;
-  /** Screen position (CSS px) of an interactable's centre, for driving the mouse in tests. */
+  /** Screen position (CSS px) of an interactable's centre (or of a named panel button), for driving the mouse in tests. */
   screenPosition(id: string): { x: number; y: number } | null;
-  /** World position of an interactable, for aiming an emulated controller at it. */
+  /** World position of an interactable (or of a named panel button), for aiming an emulated controller at it. */
   worldPosition(id: string): [number, number, number] | null;
+  /** Where the trainee's eyes are in the room (the XR camera in a headset), for comfort tests. */
+  viewerPosition(): [number, number, number];
+  /** The way the trainee looks, as an angle about the vertical axis (0 = facing the bench, -z). */
+  viewerHeading(): number;
   objectIds(): string[];
   /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
   sceneHas(name: string): boolean;
@@ -53,17 +57,25 @@ export function RenderProbe() {
     window.__werkvloer = {
       counts,
       screenPosition(id) {
-        const object = objectRegistry.get(id);
+        const object = objectRegistry.get(id) ?? scene.getObjectByName(id);
         if (!object) return null;
         object.getWorldPosition(tmp).project(camera);
         const rect = gl.domElement.getBoundingClientRect();
         return { x: rect.left + ((tmp.x + 1) / 2) * size.width, y: rect.top + ((1 - tmp.y) / 2) * size.height };
       },
       worldPosition(id) {
-        const object = objectRegistry.get(id);
+        const object = objectRegistry.get(id) ?? scene.getObjectByName(id);
         if (!object) return null;
         object.getWorldPosition(tmp);
         return [tmp.x, tmp.y, tmp.z];
+      },
+      viewerPosition() {
+        camera.getWorldPosition(tmp);
+        return [tmp.x, tmp.y, tmp.z];
+      },
+      viewerHeading() {
+        camera.getWorldDirection(tmp);
+        return Math.atan2(-tmp.x, -tmp.z);
       },
       objectIds: () => objectRegistry.ids(),
       sceneHas: (name) => scene.getObjectByName(name) !== undefined,

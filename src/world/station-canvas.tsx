@@ -10,6 +10,7 @@ import { WorkshopRoom } from './workshop-room';
 // Text (troika) is ~40 KB gzip: fetched only once the station has been drawn, so the first frame
 // never waits for it (the desktop overlay shows the same instruction meanwhile).
 const InstructionPanel = lazy(() => import('./instruction-panel'));
+const ComfortPanel = lazy(() => import('./comfort-panel'));
 
 export interface StationCanvasProps {
   xr: LoadedXR | null;
@@ -46,6 +47,8 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack }: StationC
       {stationShown ? (
         <Suspense fallback={null}>
           <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={enterVr && xr !== null} />
+          {/* Left of the instruction panel, turned towards the trainee: comfort is a VR matter. */}
+          {enterVr && xr !== null ? <ComfortPanel position={[-1.3, 1.35, -0.75]} rotationY={0.6} /> : null}
         </Suspense>
       ) : null}
       <DesktopLook />
