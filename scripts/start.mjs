@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const built = join(root, 'dist/app/index.html');
-// What goes into the build (the two vite plugins included); src/server does not.
-const sources = ['src', 'scenes', 'locales', 'assets', 'public', 'index.html', 'vite.config.ts', 'package.json', 'scripts/vite-stations.ts', 'scripts/vite-xr-profiles.ts'];
+// What goes into the build (the vite plugins in scripts/vite-*.ts included); src/server does not.
+const plugins = readdirSync(join(root, 'scripts')).filter((f) => f.startsWith('vite-') && f.endsWith('.ts')).map((f) => `scripts/${f}`);
+const sources = ['src', 'scenes', 'locales', 'assets', 'public', 'index.html', 'dashboard.html', 'vite.config.ts', 'package.json', ...plugins];
 const skip = new Set([join(root, 'src/server')]);
 
 function newest(path) {

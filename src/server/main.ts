@@ -87,7 +87,9 @@ async function main() {
     }
     if (ports.http === null && ports.https === null) throw new Error('both PORT and HTTPS_PORT are off: nothing to serve');
 
-    console.log(`werkvloer ${version}: ${current.length} station(s), database ${opened.kind} (${opened.location})`);
+    // Scenarios without a 3D station are scored by the server but not offered in the app (yet).
+    const playable = current.filter((e) => existsSync(join(settings.scenesDir, e.scenario.sector, e.scenario.station, 'station.tsx'))).length;
+    console.log(`werkvloer ${version}: ${playable} station(s) to play, ${current.length} scenario(s) scored, database ${opened.kind} (${opened.location})`);
     if (!existsSync(join(settings.staticDir, 'index.html'))) console.log(`  API only: no built app in ${settings.staticDir} (npm start builds it; npm run build by hand).`);
     await printUrls(settings, ports, tls);
     // Machine-readable, for tests and scripts that start the server on free ports (PORT=0).
