@@ -17,6 +17,10 @@ export interface LoadedScene {
 
 /** The commented template: validated and played like a station, but not shown in the app. */
 export const templateFile = 'scenes/_template/scenario.json';
+/** The VR tutorial: validated and played like a station; the app runs it before a first VR station. */
+export const tutorialFile = 'scenes/_tutorial/scenario.json';
+/** Scenarios outside scenes/<sector>/<station>/: no folder to compare, no review to ask for. */
+const specialFiles = new Set([templateFile, tutorialFile]);
 
 function readJson(file: string): { ok: true; data: unknown } | { ok: false; message: string } {
   try {
@@ -40,7 +44,7 @@ export function loadScene(root: string, file: string): LoadedScene {
   const rel = relative(root, file).split('\\').join('/');
   const folder = rel.replace(/^scenes\//, '').replace(/\/scenario\.json$/, '');
   const out: LoadedScene = { file: rel, folder, scenario: null, idealPath: null, issues: [], warnings: [] };
-  const isTemplate = rel === templateFile;
+  const isSpecial = specialFiles.has(rel);
   const json = readJson(file);
   if (!json.ok) {
     out.issues.push({ file: rel, path: '$', message: json.message });
@@ -63,11 +67,11 @@ export function loadScene(root: string, file: string): LoadedScene {
   const sc = parsed.scenario;
   // The folder is the station's address in the app and the results; it must agree with the data.
   const [sector, station] = folder.split('/');
-  if (isTemplate) {
-    // The template's folder is not a sector/station pair; nothing to compare.
+  if (isSpecial) {
+    // The template's and the tutorial's folders are not sector/station pairs; nothing to compare.
   } else if (sc.sector !== sector) out.issues.push({ file: rel, path: '$.sector', message: `"${sc.sector}" does not match the folder scenes/${sector}/` });
-  if (!isTemplate && sc.station !== station) out.issues.push({ file: rel, path: '$.station', message: `"${sc.station}" does not match the folder scenes/${sector}/${station}/` });
-  if (!sc.reviewed && !isTemplate) out.warnings.push(`${rel}: not reviewed yet (add "reviewed": { "by", "date" } once a trainer has checked the steps)`);
+  if (!isSpecial && sc.station !== station) out.issues.push({ file: rel, path: '$.station', message: `"${sc.station}" does not match the folder scenes/${sector}/${station}/` });
+  if (!sc.reviewed && !isSpecial) out.warnings.push(`${rel}: not reviewed yet (add "reviewed": { "by", "date" } once a trainer has checked the steps)`);
   const localesDir = join(root, 'locales');
   for (const lng of existsSync(localesDir) ? readdirSync(localesDir).sort() : []) {
     if (lng === 'nl') continue;
@@ -122,6 +126,7 @@ export function sceneFiles(root: string): string[] {
 export function loadScenes(root: string, opts: { template?: boolean } = {}): LoadedScene[] {
   const files = sceneFiles(root);
   if (opts.template !== false && existsSync(join(root, templateFile))) files.push(join(root, templateFile));
+  if (existsSync(join(root, tutorialFile))) files.push(join(root, tutorialFile));
   const loaded = files.map((f) => loadScene(root, f));
   const seen = new Map<string, string>();
   for (const l of loaded) {

@@ -6,6 +6,9 @@ import { parseScenario, scenarioHash, type Scenario } from '../src/engine';
 export const stationsModuleId = 'virtual:werkvloer/stations';
 const scenarioPrefix = 'virtual:werkvloer/scenario/';
 const titlesPrefix = 'virtual:werkvloer/station-titles/';
+export const tutorialModuleId = 'virtual:werkvloer/tutorial';
+/** The VR tutorial: a scenario and composition like a station's, but never listed as one. */
+const tutorialFolder = '_tutorial';
 
 interface StationSource {
   folder: string;
@@ -24,6 +27,10 @@ function findStations(root: string): StationSource[] {
       if (!statSync(dir).isDirectory() || !existsSync(scenarioFile)) continue;
       found.push({ folder: `${sector}/${station}`, scenarioFile, compositionFile: join(dir, 'station.tsx') });
     }
+  }
+  const tutorial = join(scenes, tutorialFolder);
+  if (existsSync(join(tutorial, 'scenario.json'))) {
+    found.push({ folder: tutorialFolder, scenarioFile: join(tutorial, 'scenario.json'), compositionFile: join(tutorial, 'station.tsx') });
   }
   return found;
 }
@@ -100,25 +107,31 @@ export function stationsPlugin(): Plugin {
       if (id.includes(`${root}/scenes/`) || id.includes(`${root}/locales/`)) cache = null;
     },
     resolveId(id) {
-      return id === stationsModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) ? `\0${id}` : null;
+      return id === stationsModuleId || id === tutorialModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) ? `\0${id}` : null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:werkvloer/')) return null;
       const virtualId = id.slice(1);
-      const stations = (cache ??= playable(this));
+      const all = (cache ??= playable(this));
+      const stations = all.filter((s) => s.source.folder !== tutorialFolder);
+      const entry = ({ source, scenario, hash }: Playable) => {
+        const composition = `/${relative(root, source.compositionFile).split('\\').join('/')}`;
+        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, hash };
+        return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}).then((m) => m.default), loadComposition: () => import(${JSON.stringify(composition)}) }`;
+      };
+      if (virtualId === tutorialModuleId) {
+        const tutorial = all.find((s) => s.source.folder === tutorialFolder);
+        return `export const tutorial = ${tutorial ? entry(tutorial) : 'null'};\n`;
+      }
       if (virtualId === stationsModuleId) {
-        const entries = stations.map(({ source, scenario, hash }) => {
-          const composition = `/${relative(root, source.compositionFile).split('\\').join('/')}`;
-          const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, hash };
-          return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}).then((m) => m.default), loadComposition: () => import(${JSON.stringify(composition)}) }`;
-        });
+        const entries = stations.map(entry);
         const languages = readdirSync(join(root, 'locales')).filter((l) => statSync(join(root, 'locales', l)).isDirectory()).sort();
         const titles = languages.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(titlesPrefix + l)}).then((m) => m.default)`);
         return `export const stations = [\n${entries.join(',\n')}\n];\nexport const stationTitles = {\n${titles.join(',\n')}\n};\n`;
       }
       if (virtualId.startsWith(scenarioPrefix)) {
         const folder = virtualId.slice(scenarioPrefix.length);
-        const hit = stations.find((s) => s.source.folder === folder);
+        const hit = all.find((s) => s.source.folder === folder);
         if (!hit) this.error(`no playable station ${folder}`);
         return `export default ${JSON.stringify(withoutComments(hit.scenario))};\n`;
       }

@@ -9,10 +9,11 @@ import { createSessionStore } from '../state/session-store';
 import { OutboxSlot } from '../results/outbox-slot';
 import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
-import { StationCanvas } from '../world/station-canvas';
+import { StationCanvas, type TutorialRun } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
 import { StartScreen } from './start-screen';
 import { loadStationCatalog } from './station-catalog';
+import { startTutorial, tutorialNamespace, tutorialWanted } from './vr-tutorial';
 import { loadXR, type LoadedXR } from './xr-setup';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
@@ -23,6 +24,7 @@ export function App() {
     createSessionStore({ now: () => Date.now(), uuid: () => crypto.randomUUID() }),
   );
   const [xr, setXr] = useState<LoadedXR | null>(null);
+  const [tutorial, setTutorial] = useState<TutorialRun | null>(null);
   const [i18n] = useState(() => createI18n(appStore.getState().language));
   const app = useStore(appStore);
   const [vrAvailable, setVrAvailable] = useState(false);
@@ -83,10 +85,21 @@ export function App() {
 
   const play = async (vr: boolean) => {
     if (!station) return;
+    const withTutorial = vr && tutorialWanted();
+    const namespaces = withTutorial && tutorialNamespace ? [station.id, tutorialNamespace] : [station.id];
     // The station's scenario and its texts load now, not with the start screen (both are small).
-    const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(station.id)]);
+    const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
-    sessionStore.getState().start(scenario, station.hash, app.mode, app.language);
+    // The station's session (its clock, its events) starts when the station does: after the tutorial.
+    const startStation = () => sessionStore.getState().start(scenario, station.hash, app.mode, appStore.getState().language);
+    const run = withTutorial
+      ? await startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
+          setTutorial(null);
+          startStation();
+        })
+      : null;
+    if (run) setTutorial(run);
+    else startStation();
     app.play(vr);
   };
 
@@ -110,6 +123,7 @@ export function App() {
 
   const back = useCallback(() => {
     void xr?.store.getState().session?.end();
+    setTutorial(null);
     const s = sessionStore.getState();
     if (s.status === 'playing') s.finish();
     sessionStore.getState().reset();
@@ -143,6 +157,7 @@ export function App() {
               loadComposition={station?.loadComposition ?? null}
               enterVr={app.wantsVr}
               onBack={back}
+              tutorial={tutorial}
             />
             <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
           </div>

@@ -17,3 +17,10 @@ declare module 'virtual:werkvloer/stations' {
   /** Per language: every station's `{ title, summary }` by scenario id (the `stations` namespace). */
   export const stationTitles: Record<string, () => Promise<Record<string, { title: string; summary: string }>>>;
 }
+
+declare module 'virtual:werkvloer/tutorial' {
+  import type { stations } from 'virtual:werkvloer/stations';
+
+  /** The VR tutorial (scenes/_tutorial), shaped like a station entry but never listed; null without one. */
+  export const tutorial: (typeof stations)[number] | null;
+}

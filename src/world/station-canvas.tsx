@@ -1,5 +1,7 @@
 import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { LoadedXR } from '../app/xr-setup';
+import { SessionProvider } from '../state/session-context';
+import type { SessionStore } from '../state/session-store';
 import { DesktopLook } from './desktop-look';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
@@ -11,6 +13,14 @@ import { WorkshopRoom } from './workshop-room';
 // never waits for it (the desktop overlay shows the same instruction meanwhile).
 const InstructionPanel = lazy(() => import('./instruction-panel'));
 const ComfortPanel = lazy(() => import('./comfort-panel'));
+const TutorialSkip = lazy(() => import('./tutorial-skip'));
+
+/** The VR tutorial, running in its own session before the station (src/app/vr-tutorial.ts). */
+export interface TutorialRun {
+  store: SessionStore;
+  loadComposition: () => Promise<{ default: ComponentType }>;
+  skip(): void;
+}
 
 export interface StationCanvasProps {
   xr: LoadedXR | null;
@@ -18,6 +28,8 @@ export interface StationCanvasProps {
   /** Enter the immersive session as soon as the renderer exists (the click that asked is still fresh). */
   enterVr: boolean;
   onBack: () => void;
+  /** While set, the tutorial space is shown instead of the station, with its own instructions. */
+  tutorial?: TutorialRun | null;
 }
 
 /** Where the trainee stands: the origin of the XR space, and the desktop camera's spot. */
@@ -27,30 +39,55 @@ export const workPosition: [number, number, number] = [0, 0, 0.25];
  * The 3D view shared by desktop and VR. The trainee stands at the work position facing -z; stations
  * put their work surface about 0.6 m ahead, so desktop camera and headset see the same bench.
  */
-export function StationCanvas({ xr, loadComposition, enterVr, onBack }: StationCanvasProps) {
+export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial = null }: StationCanvasProps) {
   const Composition = useMemo(() => (loadComposition ? lazy(loadComposition) : null), [loadComposition]);
+  const loadTutorial = tutorial?.loadComposition;
+  const Tutorial = useMemo(() => (loadTutorial ? lazy(loadTutorial) : null), [loadTutorial]);
   const [stationShown, setStationShown] = useState(false);
+  const shown = (
+    <StationShown
+      onShown={() => {
+        firstStationFrame.mark();
+        setStationShown(true);
+      }}
+    />
+  );
+  const vr = enterVr && xr !== null;
+  const panels = stationShown ? (
+    <Suspense fallback={null}>
+      <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={vr} />
+      {/* Left of the instruction panel, turned towards the trainee: comfort is a VR matter. */}
+      {vr ? <ComfortPanel position={[-1.3, 1.35, -0.75]} rotationY={0.6} /> : null}
+    </Suspense>
+  ) : null;
   const world: ReactNode = (
     <>
       <WorkshopRoom />
-      {Composition ? (
-        <Suspense fallback={null}>
-          <Composition />
-          <StationShown
-            onShown={() => {
-              firstStationFrame.mark();
-              setStationShown(true);
-            }}
-          />
-        </Suspense>
-      ) : null}
-      {stationShown ? (
-        <Suspense fallback={null}>
-          <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={enterVr && xr !== null} />
-          {/* Left of the instruction panel, turned towards the trainee: comfort is a VR matter. */}
-          {enterVr && xr !== null ? <ComfortPanel position={[-1.3, 1.35, -0.75]} rotationY={0.6} /> : null}
-        </Suspense>
-      ) : null}
+      {tutorial && Tutorial ? (
+        // The tutorial's interactables and panel act on the tutorial's own session, never the station's.
+        <SessionProvider store={tutorial.store}>
+          <Suspense fallback={null}>
+            <Tutorial />
+            {shown}
+          </Suspense>
+          {panels}
+          {stationShown ? (
+            <Suspense fallback={null}>
+              <TutorialSkip position={[-0.55, 1.1, -1.05]} onSkip={tutorial.skip} />
+            </Suspense>
+          ) : null}
+        </SessionProvider>
+      ) : (
+        <>
+          {Composition ? (
+            <Suspense fallback={null}>
+              <Composition />
+              {shown}
+            </Suspense>
+          ) : null}
+          {panels}
+        </>
+      )}
       <DesktopLook />
       <RenderProbe />
     </>

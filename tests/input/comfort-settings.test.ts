@@ -17,9 +17,18 @@ function memoryStorage(initial: Record<string, string> = {}): Storage {
 }
 
 describe('comfort settings', () => {
-  test('start standing with teleport when nothing is saved', () => {
+  test('a new headset starts standing, with teleport, and with the tutorial', () => {
     const s = createComfortSettings(memoryStorage()).getState();
-    expect({ seated: s.seated, smoothMove: s.smoothMove, recenters: s.recenters }).toEqual({ seated: false, smoothMove: false, recenters: 0 });
+    expect({ seated: s.seated, smoothMove: s.smoothMove, tutorial: s.tutorial, recenters: s.recenters }).toEqual({ seated: false, smoothMove: false, tutorial: true, recenters: 0 });
+  });
+
+  test('once the tutorial is done the headset no longer starts with it; a trainee can ask for it again', () => {
+    const storage = memoryStorage();
+    createComfortSettings(storage).getState().setTutorial(false);
+    const next = createComfortSettings(storage);
+    expect(next.getState().tutorial).toBe(false);
+    next.getState().setTutorial(true);
+    expect(createComfortSettings(storage).getState().tutorial).toBe(true);
   });
 
   test('a choice is remembered by the device and read back on the next visit', () => {
@@ -28,7 +37,7 @@ describe('comfort settings', () => {
     first.getState().setSeated(true);
     first.getState().setSmoothMove(true);
     const next = createComfortSettings(storage).getState();
-    expect([next.seated, next.smoothMove]).toEqual([true, true]);
+    expect([next.seated, next.smoothMove, next.tutorial]).toEqual([true, true, true]);
   });
 
   test('recentering is not remembered, and does not rewrite the saved choice', () => {
@@ -42,7 +51,7 @@ describe('comfort settings', () => {
 
   test.each(['not json', '[1,2]', '{"seated":"yes","smoothMove":1}', 'null'])('an unreadable saved value (%s) falls back to the defaults', (raw) => {
     const s = createComfortSettings(memoryStorage({ 'werkvloer.comfort': raw })).getState();
-    expect([s.seated, s.smoothMove]).toEqual([false, false]);
+    expect([s.seated, s.smoothMove, s.tutorial]).toEqual([false, false, true]);
   });
 
   test('without storage (private mode) the choices still work for the visit', () => {

@@ -16,9 +16,11 @@ const lookup = (resource: unknown, key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), resource);
 
 describe('every scenario in scenes/', () => {
-  test('there is at least the sample station and the template', () => {
-    expect(scenes.map((s) => s.file)).toEqual(expect.arrayContaining(['scenes/wood/intro-workbench/scenario.json', 'scenes/_template/scenario.json']));
-    expect(sceneFiles(root).length).toBe(scenes.length - 1);
+  test('there is at least the sample station, the template and the VR tutorial', () => {
+    expect(scenes.map((s) => s.file)).toEqual(
+      expect.arrayContaining(['scenes/wood/intro-workbench/scenario.json', 'scenes/_template/scenario.json', 'scenes/_tutorial/scenario.json']),
+    );
+    expect(sceneFiles(root).length).toBe(scenes.length - 2);
   });
 
   describe.each(scenes.map((s) => [s.file, s] as const))('%s', (_, scene) => {

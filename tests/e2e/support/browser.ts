@@ -16,7 +16,11 @@ export interface GuardedPage {
  * Debian Chromium with WebGL through SwiftShader and WebXR switched off so the IWER emulator can
  * install (RECIPES.md). Every host but the local server is unresolvable, and any attempt is recorded.
  */
-export async function openGuardedPage(baseUrl: string, viewport = { width: 640, height: 400 }, options: { hasTouch?: boolean } = {}): Promise<GuardedPage> {
+export async function openGuardedPage(
+  baseUrl: string,
+  viewport = { width: 640, height: 400 },
+  options: { hasTouch?: boolean; firstTimeInVr?: boolean } = {},
+): Promise<GuardedPage> {
   const local = new URL(baseUrl);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -34,6 +38,12 @@ export async function openGuardedPage(baseUrl: string, viewport = { width: 640, 
     ],
   });
   const context = await browser.newContext({ viewport, locale: 'nl-BE', hasTouch: options.hasTouch ?? false });
+  if (!options.firstTimeInVr) {
+    // A headset that has done the VR tutorial before (tests/e2e/vr-tutorial.test.ts plays it on a new one).
+    await context.addInitScript(() => {
+      if (localStorage.getItem('werkvloer.comfort') === null) localStorage.setItem('werkvloer.comfort', '{"tutorial":false}');
+    });
+  }
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
   const isLocal = (url: string) => {
