@@ -30,6 +30,8 @@ export interface WerkvloerProbe {
   objectIds(): string[];
   /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
   sceneHas(name: string): boolean;
+  /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
+  drawnMeshesUnder(name: string): number;
 }
 
 declare global {
@@ -79,6 +81,13 @@ export function RenderProbe() {
       },
       objectIds: () => objectRegistry.ids(),
       sceneHas: (name) => scene.getObjectByName(name) !== undefined,
+      drawnMeshesUnder(name) {
+        let n = 0;
+        scene.getObjectByName(name)?.traverseVisible((o) => {
+          if ((o as { isMesh?: boolean }).isMesh) n += 1;
+        });
+        return n;
+      },
     };
     return () => {
       delete window.__werkvloer;
