@@ -1,5 +1,8 @@
 // `npm run bench`: runs every bench module and prints one table. Other areas add their module to the
 // list below; a module returns rows { area, name, value, unit, baseline?, note? }.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BenchModule, BenchRow } from './types';
 import { bundleSize } from './bundle-size';
 import { engineRescore } from './engine-rescore';
@@ -26,6 +29,14 @@ async function main(): Promise<void> {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));
+  // The same rows as JSON, per commit, so figures can be compared across commits (bench/results/).
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() !== '';
+  const record = { commit, dirty, date: new Date().toISOString(), modules: only.length > 0 ? only : modules.map((m) => m.name), rows };
+  const dir = join(process.cwd(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  for (const name of [`${commit}${dirty ? '-dirty' : ''}.json`, 'latest.json']) writeFileSync(join(dir, name), `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`\nwritten: bench/results/${commit}${dirty ? '-dirty' : ''}.json and bench/results/latest.json`);
 }
 
 void main();
