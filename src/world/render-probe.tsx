@@ -11,6 +11,9 @@ export interface RenderCounts {
   textures: number;
   geometries: number;
   presenting: boolean;
+  /** The most draw calls and triangles of any frame while presenting in XR (both eyes): the busiest moment of a session. */
+  maxXrCalls: number;
+  maxXrTriangles: number;
   /** Scripts the page had loaded when the first frame with station objects was drawn (for the budget). */
   scriptsAtFirstStationFrame: string[] | null;
   /** performance.now() when that frame was drawn: navigation to first station frame (for the bench). */
@@ -52,7 +55,7 @@ export function RenderProbe() {
   const size = useThree((s) => s.size);
   const scene = useThree((s) => s.scene);
 
-  const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
+  const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, maxXrCalls: 0, maxXrTriangles: 0, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
 
   useEffect(() => {
     const counts = countsRef.current;
@@ -118,6 +121,10 @@ export function RenderProbe() {
     c.textures = gl.info.memory.textures;
     c.geometries = gl.info.memory.geometries;
     c.presenting = gl.xr.isPresenting;
+    if (c.presenting) {
+      c.maxXrCalls = Math.max(c.maxXrCalls, c.calls);
+      c.maxXrTriangles = Math.max(c.maxXrTriangles, c.triangles);
+    }
   });
   return null;
 }

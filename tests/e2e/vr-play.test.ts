@@ -4,6 +4,7 @@ import { aimAt, restingLeftHand, restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
 import { nextFrames, setButton, setPinch, setPose, useHands, type Side } from './support/emulator';
+import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 const idealPath = ['safety-glasses', 'start-button', 'stop-button'];
 
@@ -82,5 +83,6 @@ describe('VR: play the sample station with controllers and hands, entering throu
       `press stop-button ${way.device}`,
     ]);
     expect(row).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'nl', device: way.device, score: 100 });
+    await expectBusiestXrFrameWithinBudget(page, `wood/intro-workbench with ${way.name}`);
   });
 });
