@@ -140,6 +140,7 @@ export function App() {
             language={app.language}
             stations={stations}
             selected={app.stationFolder}
+            mode={app.mode}
             vrAvailable={vrAvailable}
             trainee={trainee}
             codeFromUrl={codeFromUrl}
@@ -147,6 +148,7 @@ export function App() {
             onNextTrainee={nextTrainee}
             onLanguage={app.setLanguage}
             onStation={app.chooseStation}
+            onMode={app.setMode}
             onPlayDesktop={() => void play(false)}
             onEnterVr={() => void play(true)}
           />

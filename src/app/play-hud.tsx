@@ -5,6 +5,7 @@ import { useSession, useSessionStore } from '../state/session-context';
 import type { UploadStatus } from '../state/app-store';
 import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
+import { feedbackText, leadingFeedback } from './feedback-text';
 import { currentStepView } from './step-view';
 
 export interface PlayHudProps {
@@ -15,7 +16,7 @@ export interface PlayHudProps {
 
 /** The desktop overlay: the same instruction as the 3D panel, then the score and whether it was saved. */
 export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
-  const { t } = useTranslation(['ui', 'feedback']);
+  const { t, i18n } = useTranslation(['ui', 'feedback']);
   const scenario = useSession((s) => s.scenario);
   const engine = useSession((s) => s.engine);
   const status = useSession((s) => s.status);
@@ -41,6 +42,8 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
   if (!scenario || !engine) return null;
   const view = currentStepView(scenario, engine);
   const hint = lastFeedback.find((f) => f.kind === 'hint');
+  const said = leadingFeedback(lastFeedback);
+  const safety = said?.kind === 'rule-violated' || said?.kind === 'stopped';
 
   if (status === 'ended' && result) {
     return (
@@ -77,6 +80,11 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
         <p className="term">
           <span>{t('ui:play.dutchWord')}: </span>
           <strong lang="nl" dir="ltr">{view.dutchTerm}</strong>
+        </p>
+      ) : null}
+      {said ? (
+        <p className={`feedback ${safety ? 'safety' : said.kind === 'step-completed' ? 'good' : 'wrong'}`} data-testid="feedback" data-kind={said.kind}>
+          {feedbackText(t, i18n.language, scenario, said)}
         </p>
       ) : null}
       {hint ? (

@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { languages, nativeName } from '../i18n/languages';
+import type { Mode } from '../engine';
 import type { TraineeIdentity } from '../results/trainee-identity';
 import type { StationEntry } from './station-catalog';
 import { ComfortOptions } from './comfort-options';
+import { ModePicker } from './mode-picker';
 import { TraineeBar } from './trainee-bar';
 
 export interface StartScreenProps {
   language: string;
   stations: readonly StationEntry[];
   selected: string | null;
+  mode: Mode;
   vrAvailable: boolean;
   trainee: TraineeIdentity | null;
   codeFromUrl: string | null;
@@ -16,6 +19,7 @@ export interface StartScreenProps {
   onNextTrainee(): void;
   onLanguage(code: string): void;
   onStation(folder: string): void;
+  onMode(mode: Mode): void;
   onPlayDesktop(): void;
   onEnterVr(): void;
 }
@@ -67,6 +71,7 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </ul>
       </section>
+      <ModePicker mode={props.mode} onMode={props.onMode} />
       {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">
         <button type="button" className="primary" disabled={!selected} onClick={props.onPlayDesktop} data-action="play-desktop">

@@ -18,6 +18,7 @@ export interface AppState {
   upload: UploadStatus;
   setLanguage(code: string): void;
   chooseStation(folder: string): void;
+  setMode(mode: Mode): void;
   play(vr: boolean): void;
   backToStart(): void;
   setUpload(status: UploadStatus): void;
@@ -33,6 +34,7 @@ export function createAppStore(initialLanguage: string) {
     upload: { kind: 'idle' },
     setLanguage: (language) => set({ language }),
     chooseStation: (stationFolder) => set({ stationFolder }),
+    setMode: (mode) => set({ mode }),
     play: (wantsVr) => set({ screen: 'play', wantsVr, upload: { kind: 'idle' } }),
     backToStart: () => set({ screen: 'start', wantsVr: false, upload: { kind: 'idle' } }),
     setUpload: (upload) => set({ upload }),

@@ -1,0 +1,30 @@
+import type { TFunction } from 'i18next';
+import type { Feedback, Scenario } from '../engine';
+
+/**
+ * The words for one piece of engine feedback in the trainee's language. Numbers are written the
+ * way the trainee's language writes them (85,5 in Dutch), and a value out of tolerance says what
+ * it should have been: that is where numeracy is learned.
+ */
+export function feedbackText(t: TFunction, language: string, scenario: Scenario, feedback: Feedback): string {
+  if (feedback.kind === 'out-of-tolerance') {
+    const step = scenario.steps.find((s) => s.id === feedback.step);
+    const unit = step?.value?.unit ?? '';
+    // Western digits as on the machine's scale and display, with the language's decimal sign.
+    const number = new Intl.NumberFormat(`${language === 'prs' ? 'fa-AF' : language}-u-nu-latn`, { maximumFractionDigits: 2 });
+    return t('feedback:out-of-tolerance-values', {
+      value: number.format(feedback.value),
+      target: number.format(feedback.target),
+      tolerance: number.format(feedback.tolerance),
+      unit,
+      interpolation: { escapeValue: false },
+    });
+  }
+  return t(feedback.key);
+}
+
+/** Safety first: a violation outranks "well done" from the same action; hints are shown on their own. */
+export function leadingFeedback(feedback: readonly Feedback[]): Feedback | undefined {
+  const shown = feedback.filter((f) => f.kind !== 'hint');
+  return shown.find((f) => f.kind === 'rule-violated' || f.kind === 'stopped') ?? shown[shown.length - 1];
+}
