@@ -9,7 +9,13 @@ export default defineConfig({
   plugins: [react(), stationsPlugin(), xrProfilesPlugin(), lazyGltfLoaderPlugin()],
   // The emulator's dev UI ships its own three.js 0.165 while its handles use ours: one copy for all,
   // or the emulator crashes on the first frame (and the bundle carries three twice).
-  resolve: { dedupe: ['three'] },
+  resolve: {
+    dedupe: ['three'],
+    // three's source modules instead of its one-file build: the bundler then keeps each class with the
+    // chunk that uses it, so what only the XR stack, the glTF loader or text need stays out of the
+    // JavaScript before the first frame (the one-file build went whole into the first chunk).
+    alias: [{ find: /^three$/, replacement: 'three/src/Three.js' }],
+  },
   build: {
     outDir: 'dist/app',
     emptyOutDir: true,
@@ -17,6 +23,8 @@ export default defineConfig({
     // The manifest lets the budget checks tell a station's own chunk from the shared code.
     manifest: true,
     chunkSizeWarningLimit: 1200,
+    // Texts stay JSON files (fetched by src/i18n/i18n.ts), never inlined into the JavaScript.
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
   },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -4,17 +4,21 @@ import { initReactI18next } from 'react-i18next';
 import { stationTitles } from 'virtual:werkvloer/stations';
 import { languages, sourceLanguage } from './languages';
 
-// Bundled with the app (so it works offline) but split per language and namespace: a trainee
-// downloads their own language and the station they play, not every text of every station.
-const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', { import: 'default' });
+// Shipped with the app (so it works offline) as one JSON file per language and namespace: a trainee
+// downloads their own language and the station they play, not every text of every station. They
+// are fetched as data, not bundled as JavaScript: texts need no parsing as code.
+const files = import.meta.glob<string>('../../locales/*/*.json', { query: '?url', import: 'default', eager: true });
 
 /** The namespaces every screen needs; a station's own namespace (its scenario id) loads on play. */
 export const baseNamespaces = ['ui', 'feedback', 'results', 'stations'];
 
 async function loadResource(lng: string, ns: string): Promise<Record<string, unknown>> {
   if (ns === 'stations') return (await stationTitles[lng]?.()) ?? {};
-  const load = files[`../../locales/${lng}/${ns}.json`];
-  return load ? load() : {};
+  const url = files[`../../locales/${lng}/${ns}.json`];
+  if (!url) return {};
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`texts ${lng}/${ns}: ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
 }
 
 export function createI18n(lng: string): I18n {

@@ -1,9 +1,10 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
+import { lazyAfterFirstFrame } from './first-station-frame';
 import { Interactable } from './interactable';
 import { PictogramSlot } from './pictogram-slot';
 import { sharedMaterial } from './shared-materials';
 
-const CardLabel = lazy(() => import('./card-label'));
+const CardLabel = lazyAfterFirstFrame(() => import('./card-label'));
 
 export interface ClassifyCard {
   /** The class id sent as the value of `classify` (e.g. `good`, `short-shot`). */

@@ -2,6 +2,8 @@
  * Resolves once the first frame with a station has been drawn. Work the trainee does not need to
  * see the station (controller models, text) waits for it, so it does not compete for the download.
  */
+import { lazy, type ComponentType } from 'react';
+
 let markShown: () => void = () => {};
 const shown = new Promise<void>((resolve) => {
   markShown = resolve;
@@ -17,3 +19,11 @@ export const firstStationFrame = {
     return shown;
   },
 };
+
+/**
+ * `React.lazy` that starts fetching only after the first station frame: labels, readings and other
+ * text (troika, ~40 KB gzip) never compete with the station itself for the download.
+ */
+export function lazyAfterFirstFrame<P>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(() => shown.then(load));
+}

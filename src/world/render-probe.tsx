@@ -2,6 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import { objectRegistry } from './object-registry';
+import { reach } from './reach';
 
 export interface RenderCounts {
   frames: number;
@@ -24,12 +25,16 @@ export interface WerkvloerProbe {
   counts: RenderCounts;
   /** Screen position (CSS px) of an interactable's centre (or of a named panel button), for driving the mouse in tests. */
   screenPosition(id: string): { x: number; y: number } | null;
+  /** Screen position (CSS px) of any point in the room: a value on a scale, a spot on the floor. */
+  screenPoint(world: [number, number, number]): { x: number; y: number };
   /** World position of an interactable (or of a named panel button), for aiming an emulated controller at it. */
   worldPosition(id: string): [number, number, number] | null;
   /** Where the trainee's eyes are in the room (the XR camera in a headset), for comfort tests. */
   viewerPosition(): [number, number, number];
   /** The way the trainee looks, as an angle about the vertical axis (0 = facing the bench, -z). */
   viewerHeading(): number;
+  /** Controllers or hands the scene tracks now (their reach points): VR input is ready when > 0. */
+  trackedInputs(): number;
   objectIds(): string[];
   /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
   sceneHas(name: string): boolean;
@@ -68,6 +73,11 @@ export function RenderProbe() {
         const rect = gl.domElement.getBoundingClientRect();
         return { x: rect.left + ((tmp.x + 1) / 2) * size.width, y: rect.top + ((1 - tmp.y) / 2) * size.height };
       },
+      screenPoint(world) {
+        tmp.set(...world).project(camera);
+        const rect = gl.domElement.getBoundingClientRect();
+        return { x: rect.left + ((tmp.x + 1) / 2) * size.width, y: rect.top + ((1 - tmp.y) / 2) * size.height };
+      },
       worldPosition(id) {
         const object = objectRegistry.get(id) ?? scene.getObjectByName(id);
         if (!object) return null;
@@ -82,6 +92,7 @@ export function RenderProbe() {
         camera.getWorldDirection(tmp);
         return Math.atan2(-tmp.x, -tmp.z);
       },
+      trackedInputs: () => reach.points.length,
       objectIds: () => objectRegistry.ids(),
       sceneHas: (name) => scene.getObjectByName(name) !== undefined,
       drawnMeshesUnder(name) {

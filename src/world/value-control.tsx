@@ -1,5 +1,6 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Matrix4, Ray, Vector3, type Group } from 'three';
+import { lazyAfterFirstFrame } from './first-station-frame';
 import { HitBox } from './hit-box';
 import { objectRegistry } from './object-registry';
 import { pointerGesture, type GestureEvent } from './pointer-gesture';
@@ -7,7 +8,7 @@ import { sharedMaterial } from './shared-materials';
 import { useAct } from './use-act';
 
 // Text is ~40 KB gzip: the reading arrives after the station's first frame, never before it.
-const ValueReading = lazy(() => import('./value-reading'));
+const ValueReading = lazyAfterFirstFrame(() => import('./value-reading'));
 
 export interface ValueControlProps {
   /** The scenario object of a `set` step: a fence, a dial, a thermostat. */

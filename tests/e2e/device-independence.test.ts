@@ -5,7 +5,7 @@ import { parseScenario, score, type Scenario, type SessionEvent } from '../../sr
 import { aimAt, restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
-import { nextFrames, setButton, setPose } from './support/emulator';
+import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 
 /**
  * One attempt with a hint, a mistake and a safety violation — asking for help, pressing stop before
@@ -48,6 +48,7 @@ async function play(page: Page, vr: boolean) {
   if (vr) {
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     await page.waitForFunction(() => window.__werkvloer?.sceneHas('panel-hint') === true, undefined, { timeout: 60_000 });
+    await waitForTrackedInputs(page);
   }
   await waitForFrames(page, 5);
   await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);

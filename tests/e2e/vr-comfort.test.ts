@@ -3,7 +3,7 @@ import { Quaternion, Vector3 } from 'three';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
-import { nextFrames, setButton, setPose } from './support/emulator';
+import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 
 type Vec3 = [number, number, number];
 const eyes: Vec3 = [0, 1.6, 0];
@@ -60,6 +60,7 @@ describe('VR comfort: seated play, teleport, snap turn and recenter, all from in
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     await setPose(page, 'headset', { position: eyes, quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    await waitForTrackedInputs(page);
     await page.waitForFunction(() => window.__werkvloer?.sceneHas('comfort-seated') === true, undefined, { timeout: 60_000 });
     await waitForFrames(page, 5);
 

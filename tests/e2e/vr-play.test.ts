@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { aimAt, restingLeftHand, restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
-import { nextFrames, setButton, setPinch, setPose, useHands, type Side } from './support/emulator';
+import { nextFrames, setButton, setPinch, setPose, useHands, type Side, waitForTrackedInputs } from './support/emulator';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 const idealPath = ['safety-glasses', 'start-button', 'stop-button'];
@@ -54,6 +54,7 @@ describe('VR: play the sample station with controllers and hands, entering throu
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     await waitForFrames(page, 10);
+    await waitForTrackedInputs(page);
     await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
     if (way.side === 'left') {
       // The other hand hangs down at the side, pointing at the floor: it plays no part.

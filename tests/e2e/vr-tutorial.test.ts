@@ -4,7 +4,7 @@ import { afterEach, describe, expect, inject, test } from 'vitest';
 import { restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
-import { nextFrames, setButton, setPose } from './support/emulator';
+import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 
 type Vec3 = [number, number, number];
 const eyes: Vec3 = [0, 1.6, 0];
@@ -39,6 +39,7 @@ async function enterVr(page: Page) {
   await page.locator('[data-action="enter-vr"]').click();
   await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
   await setPose(page, 'headset', { position: eyes, quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    await waitForTrackedInputs(page);
   await waitForFrames(page, 5);
 }
 

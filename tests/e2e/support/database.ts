@@ -7,11 +7,14 @@ export interface StoredSession {
   /** The trainee whose token the session was uploaded under (null: nobody's). */
   trainee_id: string | null;
   device: string;
+  mode: string;
   language: string;
   score: number;
   passed: number;
   client_score: number;
   events_json: string;
+  /** The server's own scoring of the events (ScoreResult as JSON). */
+  result_json: string;
 }
 
 /** Reads the server's SQLite file directly: the row must really be stored, not only acknowledged. */

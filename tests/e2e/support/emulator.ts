@@ -59,3 +59,8 @@ export async function nextFrames(page: Page, n = 3): Promise<void> {
   const start = await page.evaluate(() => window.__werkvloer?.counts.frames ?? 0);
   await page.waitForFunction((target) => (window.__werkvloer?.counts.frames ?? 0) >= target, start + n, { timeout: 60_000 });
 }
+
+/** Waits until the scene tracks a controller or hand (its pointer exists): only then can it press. */
+export async function waitForTrackedInputs(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) > 0, undefined, { timeout: 60_000 });
+}

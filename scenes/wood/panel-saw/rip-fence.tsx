@@ -1,0 +1,24 @@
+import { useSession } from '../../../src/state/session-context';
+
+/** Where the fence stands before the trainee sets it (mm from the blade). */
+const START_MM = 50;
+
+/**
+ * The rip fence: an aluminium bar right of the blade, standing at the distance last set on its
+ * scale (millimetres from the blade). Moves when the trainee lets go of the scale's knob.
+ */
+export function RipFence() {
+  const mm = useSession((s) => {
+    for (let i = s.events.length - 1; i >= 0; i--) {
+      const e = s.events[i]!;
+      if (e.action === 'set' && e.object === 'rip-fence' && typeof e.value === 'number') return e.value;
+    }
+    return START_MM;
+  });
+  return (
+    <mesh position={[0.002 + 0.02 + mm / 1000, 0.88, -0.75]}>
+      <boxGeometry args={[0.04, 0.06, 0.62]} />
+      <meshLambertMaterial color="#d9e2ec" />
+    </mesh>
+  );
+}
