@@ -30,6 +30,9 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // Generous: scrypt/argon2, child processes and PostgreSQL are slow on a loaded 2-core machine;
+    // tests assert behaviour, never time.
+    testTimeout: 30_000,
     // Server tests run on SQLite and PostgreSQL: this starts a throwaway cluster unless TEST_DATABASE_URL is set.
     globalSetup: ['tests/server/support/global-setup.ts'],
   },
