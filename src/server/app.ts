@@ -11,6 +11,7 @@ import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
 import { organisationApi } from './organisation-api';
+import { privacyRoutes } from './routes/privacy';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()) });
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {
