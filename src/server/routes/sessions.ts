@@ -59,10 +59,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
   app.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
     const parsed = sessionBodySchema.safeParse(request.body);
     if (!parsed.success) {
-      return reply.code(400).send({
-        error: 'invalid-session',
-        issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: fieldPath(i.path), message: i.message })),
-      });
+      const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: fieldPath(i.path), message: i.message }));
+      return reply.code(400).send({ error: 'invalid-session', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
     }
     const body = parsed.data;
     const identity = await uploadIdentity(opts.db, request.headers.authorization, body.endedAt);
