@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
+import { sessionEventSchema } from '../../src/engine';
+import { sessionBodySchema } from '../../src/server/session-body';
+import { hashedEventFields, hashedSessionFields, legacyUploadHash, uploadHash } from '../../src/server/upload-hash';
 import { databaseKinds } from './support/databases';
 import { joinedTrainee, organisationWithTrainer } from './support/trainers';
 import { sessionBody, testApp } from './test-app';
@@ -85,5 +88,32 @@ describe.each(databaseKinds)('the session id as idempotency key on %s', (kind) =
     expect(res.json()).toMatchObject({ error: 'invalid-session', message: expect.stringContaining('id: ') });
     expect(res.json().issues.map((i: { path: string }) => i.path)).toContain('id');
     expect(await rowCount()).toBe(0);
+  });
+});
+
+describe('the upload hash', () => {
+  test('covers every field the schema accepts, session and event', () => {
+    expect([...hashedSessionFields].sort()).toEqual(Object.keys(sessionBodySchema.shape).sort());
+    expect([...hashedEventFields].sort()).toEqual(Object.keys(sessionEventSchema.shape).sort());
+  });
+
+  test('is the same whatever the key order, and differs for any changed field or another trainee', () => {
+    const body = sessionBodySchema.parse(sessionBody());
+    const reordered = sessionBodySchema.parse(Object.fromEntries(Object.entries(sessionBody()).reverse()));
+    expect(uploadHash(reordered, null)).toBe(uploadHash(body, null));
+    expect(uploadHash(body, 'trainee-a')).not.toBe(uploadHash(body, null));
+    expect(uploadHash(body, 'trainee-a')).not.toBe(uploadHash(body, 'trainee-b'));
+    const withValue = { ...body, events: body.events.map((e, i) => (i === 0 ? { ...e, value: 0 } : e)) };
+    expect(uploadHash(withValue, null)).not.toBe(uploadHash(body, null));
+  });
+
+  test.each(databaseKinds)('rows stored with the earlier hash format still answer retries and conflicts (%s)', async (kind) => {
+    t = await testApp({ kind });
+    const post = (body: object) => t!.app.inject({ method: 'POST', url: '/api/sessions', payload: body });
+    expect((await post(sessionBody())).statusCode).toBe(201);
+    await t.db.updateTable('sessions').set({ content_hash: legacyUploadHash(sessionBodySchema.parse(sessionBody()), null) }).execute();
+    expect((await post(sessionBody())).statusCode).toBe(200);
+    expect((await post(sessionBody({ device: 'touch' }))).statusCode).toBe(409);
+    expect(await rowCount()).toBe(1);
   });
 });
