@@ -18,6 +18,8 @@ interface Pending {
 export class SessionWriter {
   private queue: Pending[] = [];
   private running = false;
+  /** Transactions written and rows offered, for tests and the benchmark. */
+  readonly stats = { batches: 0, rows: 0 };
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,6 +56,8 @@ export class SessionWriter {
 
   /** One multi-row statement per batch; RETURNING names the rows that were new. */
   private write(rows: Insertable<SessionsTable>[]): Promise<boolean[]> {
+    this.stats.batches++;
+    this.stats.rows += rows.length;
     return this.db.transaction().execute(async (tx) => {
       // A concurrent retry of the same id (in this batch or from another instance): the primary key decides.
       const stored = await tx.insertInto('sessions').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
