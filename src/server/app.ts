@@ -24,6 +24,8 @@ export interface AppOptions {
   dbKind?: DbKind;
   version?: string;
   now?: () => Date;
+  /** The SQLite file, when the database is SQLite: uploads are written on their own thread. */
+  sqliteFile?: string;
   /** Serve over TLS (the LAN port for headsets). */
   https?: { cert: string; key: string };
 }
@@ -88,7 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   refuseNulCharacters(app);
 
   await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
-  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()) });
+  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile });
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
 

@@ -79,7 +79,8 @@ async function main() {
 
   try {
     const catalog = await ScenarioCatalog.open(opened.db, current);
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version };
+    const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     if (settings.httpPort !== null) {

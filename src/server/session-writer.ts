@@ -7,15 +7,22 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+/** Stores upload rows; true when this call stored the row (false: its id was there already). */
+export interface UploadWriter {
+  insert(row: Insertable<SessionsTable>): Promise<boolean>;
+  close(): Promise<void>;
+  readonly stats: { batches: number; rows: number };
+}
+
 /**
- * Group commit for uploads. With synchronous=FULL every SQLite commit waits for the disk, and
- * better-sqlite3 waits on the event loop's thread; uploads that arrive together are therefore
- * written in one transaction, one wait for all of them, and each is answered only after that
- * commit. A quiet server writes each upload alone, at once (the batch is whatever queued during
- * the previous commit). If a batch fails, its rows are retried one by one, so one bad row fails
- * only its own request.
+ * Group commit for uploads through Kysely: PostgreSQL, and SQLite when no file is given (SQLite
+ * servers use SqliteSessionWriter's thread). Uploads that arrive together are written in one
+ * transaction, one wait for the disk for all of them, and each is answered only after that commit.
+ * A quiet server writes each upload alone, at once (the batch is whatever queued during the
+ * previous commit). If a batch fails, its rows are retried one by one, so one bad row fails only
+ * its own request.
  */
-export class SessionWriter {
+export class SessionWriter implements UploadWriter {
   private queue: Pending[] = [];
   private running = false;
   /** Transactions written and rows offered, for tests and the benchmark. */
@@ -26,8 +33,17 @@ export class SessionWriter {
     private readonly maxBatch = 100,
   ) {}
 
+  private closed = false;
+
+  /** Waits for the uploads in hand to be written; later uploads are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.running) await new Promise((r) => setTimeout(r, 5));
+  }
+
   /** Inserts the row unless its id exists; true when this call stored it. */
   insert(row: Insertable<SessionsTable>): Promise<boolean> {
+    if (this.closed) return Promise.reject(new Error('the session writer is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
       if (!this.running) {

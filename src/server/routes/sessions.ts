@@ -5,13 +5,16 @@ import type { Database, SessionsTable } from '../db/schema';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
 import { fieldPath, sessionBodySchema, type SessionBody } from '../session-body';
-import { SessionWriter } from '../session-writer';
+import { SessionWriter, type UploadWriter } from '../session-writer';
+import { SqliteSessionWriter } from '../sqlite-session-writer';
 import { sameHash, uploadHash } from '../upload-hash';
 
 export interface SessionsRouteOptions {
   db: Kysely<Database>;
   catalog: ScenarioCatalog;
   now: () => Date;
+  /** The SQLite database file: uploads are then written on their own thread (SqliteSessionWriter). */
+  sqliteFile?: string;
 }
 
 /** An upload of 10,000 events is about 0.8 MB; twice that leaves room without inviting abuse. */
@@ -50,7 +53,8 @@ function answerExisting(reply: FastifyReply, row: SessionRow, body: SessionBody,
  */
 export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOptions) {
   const findRow = (id: string) => opts.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  const writer = new SessionWriter(opts.db);
+  const writer: UploadWriter = opts.sqliteFile ? new SqliteSessionWriter(opts.sqliteFile) : new SessionWriter(opts.db);
+  app.addHook('onClose', () => writer.close());
 
   app.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
     const parsed = sessionBodySchema.safeParse(request.body);
