@@ -7,8 +7,9 @@ import type { BenchModule, BenchRow } from './types';
 import { bundleSize } from './bundle-size';
 import { engineRescore } from './engine-rescore';
 import { renderFrame } from './render-frame';
+import { serverUploads } from './server-uploads';
 
-const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame];
+const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, serverUploads];
 
 function format(v: number): string {
   if (Number.isInteger(v)) return v.toLocaleString('en-US');

@@ -11,6 +11,8 @@ import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
 import { organisationApi } from './organisation-api';
+import { privacyRoutes } from './routes/privacy';
+import { refuseNulCharacters } from './text-guard';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -22,9 +24,14 @@ export interface AppOptions {
   dbKind?: DbKind;
   version?: string;
   now?: () => Date;
+  /** The SQLite file, when the database is SQLite: uploads are written on their own thread. */
+  sqliteFile?: string;
   /** Serve over TLS (the LAN port for headsets). */
   https?: { cert: string; key: string };
 }
+
+/** Every request body but a session upload's (see routes/sessions.ts). */
+export const defaultBodyLimit = 64 * 1024;
 
 /** The CSP: everything from this server, nothing from any other host (DESIGN.md principle 7). */
 const contentSecurityPolicy = {
@@ -63,7 +70,9 @@ function errorName(error: FastifyError): string {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const logger = opts.logger ? { level: 'info' } : false;
   // The HTTPS instance has another server type; both are used through the same plain interface.
-  const app = (opts.https ? Fastify({ logger, https: opts.https }) : Fastify({ logger })) as unknown as FastifyInstance;
+  // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
+  const base = { logger, bodyLimit: defaultBodyLimit };
+  const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
 
   // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
   await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false });
@@ -78,9 +87,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(500).send({ error: 'server-error', message: 'the server could not handle this request; try again later' });
   });
 
+  refuseNulCharacters(app);
+
   await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
-  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()) });
+  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile });
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

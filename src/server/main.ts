@@ -9,6 +9,7 @@ import { lanAddresses, machineName } from './lan-addresses';
 import { ScenarioCatalog, readScenes } from './scenario-catalog';
 import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
+import { startMaintenance } from './maintenance';
 
 /** Listens, or stops the start with the setting to change (a second `npm start` is the usual cause). */
 async function listen(app: FastifyInstance, host: string, port: number, setting: string): Promise<number> {
@@ -55,12 +56,20 @@ async function main() {
   const current = readScenes(repoRoot, settings.scenesDir);
   const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   const servers: FastifyInstance[] = [];
+  // WAL checkpoints (SQLite) and the retention purge (RETENTION_DAYS), on timers that never keep the process up.
+  const maintenance = startMaintenance({
+    db: opened.db,
+    kind: opened.kind,
+    retentionDays: settings.retentionDays,
+    onError: (what, error) => console.error(`werkvloer: ${what} failed (tried again later): ${error instanceof Error ? error.message : String(error)}`),
+  });
 
   let stopping = false;
   const stop = async (code: number) => {
     // Ctrl-C reaches both `npm start` and this process, and start.mjs forwards it too: stop once.
     if (stopping) return;
     stopping = true;
+    maintenance.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
     await opened.db.destroy();
     process.exit(code);
@@ -70,7 +79,8 @@ async function main() {
 
   try {
     const catalog = await ScenarioCatalog.open(opened.db, current);
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version };
+    const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     if (settings.httpPort !== null) {

@@ -1,25 +1,29 @@
 import { z } from 'zod';
 import { sessionEventSchema } from '../engine';
 
+/** A practice session is minutes long; a day bounds the stored duration (a 32-bit integer on PostgreSQL). */
+export const maxSessionMs = 24 * 60 * 60 * 1000;
+
 /** What a client may send to POST /api/sessions; anything else is refused with the field named. */
 export const sessionBodySchema = z
   .strictObject({
-    id: z.uuid({ message: 'must be a UUID made by the client' }),
+    // Lower case, so an upper-case retry of the same UUID is the same session, not a second row.
+    id: z.uuid({ message: 'must be a UUID made by the client' }).transform((id) => id.toLowerCase()),
     scenarioId: z.string().min(1).max(120),
-    scenarioVersion: z.number().int().min(1),
+    scenarioVersion: z.number().int().min(1).max(1_000_000),
     scenarioHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character hex content hash of the scenario'),
     mode: z.enum(['practice', 'exam']),
     device: z.enum(['desktop', 'touch', 'vr-controller', 'vr-hand']),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "nl" or "prs"'),
+    language: z.string().max(35).regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "nl" or "prs"'),
     startedAt: z.iso.datetime({ offset: true }),
     endedAt: z.iso.datetime({ offset: true }),
     events: z.array(sessionEventSchema).max(50_000, 'at most 50,000 events in one session'),
     clientScore: z.number().min(0).max(100),
   })
   .superRefine((body, ctx) => {
-    if (Date.parse(body.endedAt) < Date.parse(body.startedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'must not be before startedAt' });
-    }
+    const duration = Date.parse(body.endedAt) - Date.parse(body.startedAt);
+    if (duration < 0) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'must not be before startedAt' });
+    if (duration > maxSessionMs) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'a session lasts at most 24 hours after startedAt' });
     for (let i = 1; i < body.events.length; i++) {
       if (body.events[i]!.t < body.events[i - 1]!.t) {
         ctx.addIssue({ code: 'custom', path: ['events', i, 't'], message: 'event times must not go backwards' });

@@ -34,6 +34,18 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).optional(),
   NO_QR: z.string().optional(),
   LOG: z.enum(['on', 'off']).default('off'),
+  RETENTION_DAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '' || v === 'off') return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 36_500) {
+        ctx.addIssue({ code: 'custom', message: `RETENTION_DAYS must be a whole number of days 1–36500 or "off", not "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
 });
 
 export interface Settings {
@@ -48,6 +60,8 @@ export interface Settings {
   staticDir: string;
   printQr: boolean;
   log: boolean;
+  /** Sessions are deleted this many days after they arrived; null keeps them (RETENTION_DAYS). */
+  retentionDays: number | null;
 }
 
 /** Reads the settings from the environment; a bad value stops the start with the variable named. */
@@ -69,5 +83,6 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     staticDir: resolve(e.STATIC_DIR ?? join(repoRoot, 'dist/app')),
     printQr: !e.NO_QR,
     log: e.LOG === 'on',
+    retentionDays: e.RETENTION_DAYS,
   };
 }

@@ -1,20 +1,43 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { hashPassword, verifyPassword } from '../../src/server/auth/password';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../src/server/auth/password';
 import { absoluteTimeoutMs, idleTimeoutMs } from '../../src/server/auth/trainer-sessions';
 import { createOrganisation } from '../../src/server/organisations';
 import { databaseKinds } from './support/databases';
 import { cookieOf, organisationWithTrainer } from './support/trainers';
 import { testApp } from './test-app';
 
+/** A hash as the server wrote them before argon2id (scrypt, node:crypto): such rows exist in deployed databases. */
+function legacyScryptHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  return ['scrypt', 32768, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
 describe('password hashes', () => {
-  test('are salted scrypt in a self-describing format and verify only the right password', async () => {
+  test('are salted argon2id in the PHC format at the OWASP cost, and verify only the right password', async () => {
     const a = await hashPassword('correct horse battery');
     const b = await hashPassword('correct horse battery');
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(a).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(a).not.toBe(b);
+    expect(needsRehash(a)).toBe(false);
     expect(await verifyPassword('correct horse battery', a)).toBe(true);
     expect(await verifyPassword('correct horse batterY', a)).toBe(false);
     expect(await verifyPassword('anything', 'plain-text')).toBe(false);
+    expect(await verifyPassword('anything', dummyHash)).toBe(false);
+  });
+
+  test('old scrypt hashes still verify and are marked for an upgrade', async () => {
+    const old = legacyScryptHash('correct horse battery');
+    expect(await verifyPassword('correct horse battery', old)).toBe(true);
+    expect(await verifyPassword('wrong horse battery', old)).toBe(false);
+    expect(needsRehash(old)).toBe(true);
+    // A weaker argon2id (a lower cost than today's) is upgraded too.
+    expect(needsRehash('$argon2id$v=19$m=4096,t=1,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBe(true);
+  });
+
+  test('a tampered scrypt row with a huge cost is refused without running it', async () => {
+    expect(await verifyPassword('x', 'scrypt$1073741824$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBe(false);
   });
 });
 
@@ -111,6 +134,32 @@ describe.each(databaseKinds)('trainer login on %s', (kind) => {
     expect(logout.statusCode).toBe(403);
     expect(await db.selectFrom('groups').selectAll().execute()).toHaveLength(0);
     expect((await trainer.call('GET', '/api/auth/me')).statusCode).toBe(200);
+  });
+
+  test('a trainer with an old scrypt hash logs in, and the hash is replaced by argon2id', async () => {
+    const { app, db } = await start();
+    const { trainerId } = await createOrganisation(db, { name: 'Atelier', email: 'anna@atelier.test', password: 'a long password' });
+    await db.updateTable('trainers').set({ password_hash: legacyScryptHash('a long password') }).where('id', '=', trainerId).execute();
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'anna@atelier.test', password: 'not the password' } });
+    expect(wrong.statusCode).toBe(401);
+    expect((await db.selectFrom('trainers').select('password_hash').executeTakeFirstOrThrow()).password_hash).toMatch(/^scrypt\$/);
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'anna@atelier.test', password: 'a long password' } });
+    expect(res.statusCode).toBe(200);
+    const stored = (await db.selectFrom('trainers').select('password_hash').executeTakeFirstOrThrow()).password_hash;
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword('a long password', stored)).toBe(true);
+    // And the new hash logs in as well.
+    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'anna@atelier.test', password: 'a long password' } })).statusCode).toBe(200);
+  });
+
+  test('the logged-out cookie stays refused on every kind of request, and logout is not replayable', async () => {
+    const { app, db } = await start();
+    const trainer = await organisationWithTrainer(app, db, 'Atelier');
+    expect((await trainer.call('POST', '/api/auth/logout')).statusCode).toBe(204);
+    expect((await trainer.call('POST', '/api/groups', { name: 'After logout' })).statusCode).toBe(401);
+    expect((await trainer.call('POST', '/api/auth/logout')).statusCode).toBe(401);
+    expect(await db.selectFrom('groups').selectAll().execute()).toHaveLength(0);
+    expect(await db.selectFrom('trainer_sessions').selectAll().execute()).toHaveLength(0);
   });
 
   test('login attempts are rate-limited with 429 and Retry-After', async () => {

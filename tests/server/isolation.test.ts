@@ -10,7 +10,7 @@ type Caller = 'owner' | 'other-organisation' | 'trainee-token' | 'anonymous';
  * a trainer of the organisation that owns the data. A route the server has that is not listed
  * here fails the first test: a new route must say who may call it.
  */
-const matrix: Array<{ method: 'GET' | 'POST'; url: (ids: Ids) => string; body?: (ids: Ids) => object; public?: boolean }> = [
+const matrix: Array<{ method: 'GET' | 'POST' | 'DELETE'; url: (ids: Ids) => string; body?: (ids: Ids) => object; public?: boolean }> = [
   { method: 'GET', url: () => '/api/health', public: true },
   { method: 'POST', url: () => '/api/sessions', body: () => sessionBody({ id: crypto.randomUUID() }), public: true },
   { method: 'POST', url: () => '/api/join', body: () => ({ code: 'NOPE2345' }), public: true },
@@ -24,6 +24,8 @@ const matrix: Array<{ method: 'GET' | 'POST'; url: (ids: Ids) => string; body?: 
   { method: 'POST', url: (ids) => `/api/trainees/${ids.traineeId}/join-codes` },
   { method: 'GET', url: () => '/api/sessions' },
   { method: 'GET', url: (ids) => `/api/sessions/${ids.sessionId}` },
+  { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/export` },
+  { method: 'DELETE', url: (ids) => `/api/trainees/${ids.traineeId}` },
 ];
 
 interface Ids {

@@ -95,6 +95,9 @@ describe('POST /api/sessions', () => {
     ['an event with an unknown field', { events: [{ ...idealEvents[0], extra: 1 }] }, 'events[0]'],
     ['a score above 100', { clientScore: 140 }, 'clientScore'],
     ['an end before the start', { endedAt: '2026-11-26T08:00:00.000Z' }, 'endedAt'],
+    ['a session longer than a day', { endedAt: '2026-11-27T09:00:00.001Z' }, 'endedAt'],
+    ['a scenario version out of range', { scenarioVersion: 2 ** 40 }, 'scenarioVersion'],
+    ['an overlong language tag', { language: `nl${'-abcdefgh'.repeat(10)}` }, 'language'],
   ])('%s is refused with 400 naming the field', async (_what, override, path) => {
     const body = { ...sessionBody(), ...override } as Record<string, unknown>;
     if ('id' in override && override.id === undefined) delete body.id;
@@ -103,6 +106,19 @@ describe('POST /api/sessions', () => {
     expect(res.json().error).toBe('invalid-session');
     expect(res.json().issues.map((i: { path: string }) => i.path)).toContain(path);
     expect(await rows()).toHaveLength(0);
+  });
+
+  test('the NUL character in any text is refused with 400 naming the field (PostgreSQL cannot store it)', async () => {
+    const res = await post(sessionBody({ events: [{ ...idealEvents[0], object: 'safety\u0000glasses' }] }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'invalid-request', message: 'events[0].object: text must not contain the NUL character (\\u0000)' });
+    expect(await rows()).toHaveLength(0);
+  });
+
+  test('every refusal is JSON with an error name and a message saying what is wrong', async () => {
+    const res = await post({ ...sessionBody(), extra: true });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/extra/);
   });
 
   test('a body that is not JSON gets 400 saying so', async () => {

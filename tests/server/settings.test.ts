@@ -15,3 +15,14 @@ describe('readSettings', () => {
     expect(() => readSettings({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
   });
 });
+
+describe('RETENTION_DAYS', () => {
+  test('is off by default and with "off"; a whole number of days otherwise', () => {
+    expect(readSettings({}).retentionDays).toBeNull();
+    expect(readSettings({ RETENTION_DAYS: 'off' }).retentionDays).toBeNull();
+    expect(readSettings({ RETENTION_DAYS: '365' }).retentionDays).toBe(365);
+  });
+  test.each(['0', '-3', '1.5', 'a year', '99999'])('"%s" stops the start, naming the variable', (v) => {
+    expect(() => readSettings({ RETENTION_DAYS: v })).toThrow(/RETENTION_DAYS must be a whole number of days/);
+  });
+});

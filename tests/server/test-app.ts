@@ -51,7 +51,8 @@ export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[
   const storage: TestStorage = reuse ?? (kind === 'postgres' ? { kind, ...(await freshPostgresSchema()) } : { kind, dataDir: mkdtempSync(join(tmpdir(), 'werkvloer-server-')) });
   const opened = await createDb(storage.kind === 'postgres' ? { dataDir: '', databaseUrl: storage.url } : { dataDir: storage.dataDir });
   const catalog = await ScenarioCatalog.open(opened.db, opts.current ?? readScenes(root));
-  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, now: opts.now ?? (() => new Date('2026-11-26T09:00:10.000Z')) });
+  const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
+  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, sqliteFile, now: opts.now ?? (() => new Date('2026-11-26T09:00:10.000Z')) });
   return {
     app,
     db: opened.db,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { cachingStatements } from '../sqlite-statements';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
 
@@ -36,7 +37,7 @@ export async function createDb(opts: { dataDir: string; databaseUrl?: string }):
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    opened = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite', location: file };
+    opened = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }), kind: 'sqlite', location: file };
   }
   const { error, results } = await new Migrator({ db: opened.db, provider: migrationProvider }).migrateToLatest();
   if (error) {

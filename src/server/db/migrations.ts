@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { organisationsMigration } from './migration-organisations';
+import { privacyMigration } from './migration-privacy';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '2026-11-26-003-organisations': organisationsMigration,
+  '2026-11-26-004-privacy-indexes': privacyMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { emailSchema } from '../organisations';
-import { dummyHash, verifyPassword } from '../auth/password';
+import { checkTrainerLogin } from '../auth/login-check';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { absoluteTimeoutMs, createTrainerSession, deleteTrainerSession, findTrainerSession, sessionCookie, type Trainer } from '../auth/trainer-sessions';
 import { invalidBody } from './invalid-body';
@@ -19,17 +19,15 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Kysely<Databa
   app.post('/api/auth/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
     const parsed = loginSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
-    const row = await opts.db.selectFrom('trainers').select(['id', 'password_hash']).where('email', '=', parsed.data.email).executeTakeFirst();
-    // The same work whether or not the e-mail exists.
-    const ok = await verifyPassword(parsed.data.password, row?.password_hash ?? dummyHash);
-    if (!row || !ok) return reply.code(401).send({ error: 'login-failed', message: 'e-mail or password is wrong' });
+    const trainerId = await checkTrainerLogin(opts.db, parsed.data.email, parsed.data.password);
+    if (!trainerId) return reply.code(401).send({ error: 'login-failed', message: 'e-mail or password is wrong' });
     // A cookie from before the login is never promoted: the session id always changes at login.
     const previous = request.cookies[sessionCookie];
     if (previous) {
       const old = await findTrainerSession(opts.db, previous, opts.now());
       if (old) await deleteTrainerSession(opts.db, old.tokenHash);
     }
-    const { token, csrfToken } = await createTrainerSession(opts.db, row.id, opts.now());
+    const { token, csrfToken } = await createTrainerSession(opts.db, trainerId, opts.now());
     const session = await findTrainerSession(opts.db, token, opts.now());
     reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: absoluteTimeoutMs / 1000 });
     return reply.code(200).send({ trainer: publicTrainer(session!.trainer), csrfToken });

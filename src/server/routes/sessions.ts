@@ -1,16 +1,20 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
-import { canonicalJson, score, type ScoreResult } from '../../engine';
+import { score, type ScoreResult } from '../../engine';
 import type { Database, SessionsTable } from '../db/schema';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
 import { fieldPath, sessionBodySchema, type SessionBody } from '../session-body';
+import { SessionWriter, type UploadWriter } from '../session-writer';
+import { SqliteSessionWriter } from '../sqlite-session-writer';
+import { sameHash, uploadHash } from '../upload-hash';
 
 export interface SessionsRouteOptions {
   db: Kysely<Database>;
   catalog: ScenarioCatalog;
   now: () => Date;
+  /** The SQLite database file: uploads are then written on their own thread (SqliteSessionWriter). */
+  sqliteFile?: string;
 }
 
 /** An upload of 10,000 events is about 0.8 MB; twice that leaves room without inviting abuse. */
@@ -18,15 +22,9 @@ export const sessionBodyLimit = 2 * 1024 * 1024;
 
 type SessionRow = Selectable<SessionsTable>;
 
-/** The idempotency key's content: the same record gives the same hash whatever its key order. */
-function contentHash(body: SessionBody, traineeId: string | null): string {
-  // The trainee is part of the record: the same log sent under another trainee is a conflict.
-  return createHash('sha256').update(canonicalJson(traineeId === null ? body : { ...body, traineeId })).digest('hex');
-}
-
 /** Rows stored before content_hash existed are compared field by field. */
-function sameUpload(row: SessionRow, body: SessionBody, hash: string): boolean {
-  if (row.content_hash !== null) return row.content_hash === hash;
+function sameUpload(row: SessionRow, body: SessionBody, traineeId: string | null, hash: string): boolean {
+  if (row.content_hash !== null) return sameHash(row.content_hash, body, traineeId, hash);
   return (
     row.mode === body.mode &&
     row.device === body.device &&
@@ -39,8 +37,8 @@ function sameUpload(row: SessionRow, body: SessionBody, hash: string): boolean {
 }
 
 /** A retry gets the original answer (200, not 201: nothing new was stored); other content gets 409. */
-function answerExisting(reply: FastifyReply, row: SessionRow, body: SessionBody, hash: string) {
-  if (!sameUpload(row, body, hash)) {
+function answerExisting(reply: FastifyReply, row: SessionRow, body: SessionBody, traineeId: string | null, hash: string) {
+  if (!sameUpload(row, body, traineeId, hash)) {
     return reply.code(409).send({
       error: 'session-id-conflict',
       message: `session ${body.id} was already stored with different content; a new session needs a new id`,
@@ -55,22 +53,22 @@ function answerExisting(reply: FastifyReply, row: SessionRow, body: SessionBody,
  */
 export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOptions) {
   const findRow = (id: string) => opts.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const writer: UploadWriter = opts.sqliteFile ? new SqliteSessionWriter(opts.sqliteFile) : new SessionWriter(opts.db);
+  app.addHook('onClose', () => writer.close());
 
   app.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
     const parsed = sessionBodySchema.safeParse(request.body);
     if (!parsed.success) {
-      return reply.code(400).send({
-        error: 'invalid-session',
-        issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: fieldPath(i.path), message: i.message })),
-      });
+      const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: fieldPath(i.path), message: i.message }));
+      return reply.code(400).send({ error: 'invalid-session', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
     }
     const body = parsed.data;
     const identity = await uploadIdentity(opts.db, request.headers.authorization, body.endedAt);
     if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
     const traineeId = identity.trainee?.traineeId ?? null;
-    const hash = contentHash(body, traineeId);
+    const hash = uploadHash(body, traineeId);
     const existing = await findRow(body.id);
-    if (existing) return answerExisting(reply, existing, body, hash);
+    if (existing) return answerExisting(reply, existing, body, traineeId, hash);
 
     const entry = await opts.catalog.find(body.scenarioHash, body.scenarioId, body.scenarioVersion);
     if (!entry || entry.scenario.id !== body.scenarioId) {
@@ -91,35 +89,31 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     if (mismatch) request.log.warn({ session: body.id, client: body.clientScore, server: result.total }, 'client score differs from the server replay');
 
     // A concurrent retry may insert between the read above and this write: the primary key decides.
-    const inserted = await opts.db
-      .insertInto('sessions')
-      .values({
-        id: body.id,
-        scenario_id: entry.scenario.id,
-        scenario_version: entry.scenario.version,
-        scenario_hash: entry.hash,
-        mode: body.mode,
-        device: body.device,
-        language: body.language,
-        started_at: body.startedAt,
-        ended_at: body.endedAt,
-        duration_ms: Math.max(0, Date.parse(body.endedAt) - Date.parse(body.startedAt)),
-        events_json: JSON.stringify(body.events),
-        client_score: Math.round(body.clientScore),
-        score: result.total,
-        passed: result.passed ? 1 : 0,
-        score_mismatch: mismatch ? 1 : 0,
-        result_json: JSON.stringify(result),
-        received_at: opts.now().toISOString(),
-        content_hash: hash,
-        organisation_id: identity.trainee?.organisationId ?? null,
-        trainee_id: traineeId,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+    const inserted = await writer.insert({
+      id: body.id,
+      scenario_id: entry.scenario.id,
+      scenario_version: entry.scenario.version,
+      scenario_hash: entry.hash,
+      mode: body.mode,
+      device: body.device,
+      language: body.language,
+      started_at: body.startedAt,
+      ended_at: body.endedAt,
+      duration_ms: Math.max(0, Date.parse(body.endedAt) - Date.parse(body.startedAt)),
+      events_json: JSON.stringify(body.events),
+      client_score: Math.round(body.clientScore),
+      score: result.total,
+      passed: result.passed ? 1 : 0,
+      score_mismatch: mismatch ? 1 : 0,
+      result_json: JSON.stringify(result),
+      received_at: opts.now().toISOString(),
+      content_hash: hash,
+      organisation_id: identity.trainee?.organisationId ?? null,
+      trainee_id: traineeId,
+    });
+    if (!inserted) {
       const winner = await findRow(body.id);
-      if (winner) return answerExisting(reply, winner, body, hash);
+      if (winner) return answerExisting(reply, winner, body, traineeId, hash);
     }
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });

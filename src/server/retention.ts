@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import { absoluteTimeoutMs, idleTimeoutMs } from './auth/trainer-sessions';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export interface PurgeCounts {
+  sessions: number;
+  traineeTokens: number;
+  joinCodes: number;
+  trainerSessions: number;
+}
+
+const count = (r: { numDeletedRows: bigint }[]) => r.reduce((n, x) => n + Number(x.numDeletedRows), 0);
+
+/**
+ * The retention job: sessions are deleted `retentionDays` after they arrived (RETENTION_DAYS; null
+ * keeps them), and secrets that can no longer be used are deleted once they are dead: trainer
+ * sessions past a timeout, join codes past their date, trainee tokens that expired more than the
+ * retention period ago (until then a late upload made before the expiry is still accepted).
+ * The clock is injected: tests move it, the server passes the real one.
+ */
+export async function purgeExpired(db: Kysely<Database>, opts: { retentionDays: number | null; now: Date }): Promise<PurgeCounts> {
+  const now = opts.now.getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return db.transaction().execute(async (tx) => {
+    let sessions = 0;
+    let traineeTokens = 0;
+    if (opts.retentionDays !== null) {
+      const cutoff = iso(now - opts.retentionDays * dayMs);
+      sessions = count(await tx.deleteFrom('sessions').where('received_at', '<', cutoff).execute());
+      traineeTokens = count(await tx.deleteFrom('trainee_tokens').where('expires_at', '<', cutoff).execute());
+    }
+    const joinCodes = count(await tx.deleteFrom('join_codes').where('expires_at', '<', iso(now)).execute());
+    const trainerSessions = count(
+      await tx
+        .deleteFrom('trainer_sessions')
+        .where((eb) => eb.or([eb('created_at', '<', iso(now - absoluteTimeoutMs)), eb('last_seen_at', '<', iso(now - idleTimeoutMs))]))
+        .execute(),
+    );
+    return { sessions, traineeTokens, joinCodes, trainerSessions };
+  });
+}

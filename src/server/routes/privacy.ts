@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema';
+import { trainerGuard, trainerOf } from '../auth/trainer-guard';
+import { invalidBody } from './invalid-body';
+
+const idParams = z.strictObject({ id: z.uuid({ message: 'must be a trainee id from this API' }) });
+const notFound = { error: 'not-found', message: 'no such trainee in your organisation' };
+
+const count = (r: { numDeletedRows: bigint }[]) => r.reduce((n, x) => n + Number(x.numDeletedRows), 0);
+
+/**
+ * A trainee's data on request (GDPR access and erasure), for trainers of the trainee's own
+ * organisation: everything stored about the trainee as one JSON file, and an erase that deletes
+ * every row, the sessions' idempotency hashes with them. Secrets are exported by their dates only:
+ * their hashes open nothing and are no information about the person.
+ */
+export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date }) {
+  const { db, now } = opts;
+  const guard = trainerGuard(db, now);
+
+  app.get('/api/trainees/:id/export', { preHandler: guard }, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const org = trainerOf(request).trainer.organisationId;
+    const trainee = await db
+      .selectFrom('trainees as t')
+      .innerJoin('groups as g', 'g.id', 't.group_id')
+      .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+      .select(['t.id', 't.code', 't.alias', 't.created_at', 'g.id as group_id', 'g.name as group_name', 'o.id as organisation_id', 'o.name as organisation_name'])
+      .where('t.id', '=', params.data.id)
+      .where('t.organisation_id', '=', org)
+      .executeTakeFirst();
+    if (!trainee) return reply.code(404).send(notFound);
+    const [joinCodes, tokens, sessions] = await Promise.all([
+      db.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
+      db.selectFrom('trainee_tokens').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
+      db.selectFrom('sessions').selectAll().where('trainee_id', '=', trainee.id).where('organisation_id', '=', org).orderBy('received_at').orderBy('id').execute(),
+    ]);
+    reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
+    return {
+      exportedAt: now().toISOString(),
+      organisation: { id: trainee.organisation_id, name: trainee.organisation_name },
+      trainee: { id: trainee.id, code: trainee.code, alias: trainee.alias, createdAt: trainee.created_at, group: { id: trainee.group_id, name: trainee.group_name } },
+      joinCodes: joinCodes.map((j) => ({ createdAt: j.created_at, expiresAt: j.expires_at })),
+      tokens: tokens.map((k) => ({ createdAt: k.created_at, expiresAt: k.expires_at })),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        scenarioId: s.scenario_id,
+        scenarioVersion: s.scenario_version,
+        scenarioHash: s.scenario_hash,
+        mode: s.mode,
+        device: s.device,
+        language: s.language,
+        startedAt: s.started_at,
+        endedAt: s.ended_at,
+        durationMs: s.duration_ms,
+        receivedAt: s.received_at,
+        clientScore: s.client_score,
+        score: s.score,
+        passed: s.passed === 1,
+        scoreMismatch: s.score_mismatch === 1,
+        contentHash: s.content_hash,
+        events: JSON.parse(s.events_json) as unknown,
+        result: JSON.parse(s.result_json) as unknown,
+      })),
+    };
+  });
+
+  app.delete('/api/trainees/:id', { preHandler: guard }, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const org = trainerOf(request).trainer.organisationId;
+    const erased = await db.transaction().execute(async (tx) => {
+      const trainee = await tx.selectFrom('trainees').select('id').where('id', '=', params.data.id).where('organisation_id', '=', org).executeTakeFirst();
+      if (!trainee) return null;
+      // Sessions first (their rows are the idempotency data too), then the secrets, then the trainee.
+      const sessions = count(await tx.deleteFrom('sessions').where('trainee_id', '=', trainee.id).execute());
+      const tokens = count(await tx.deleteFrom('trainee_tokens').where('trainee_id', '=', trainee.id).execute());
+      const joinCodes = count(await tx.deleteFrom('join_codes').where('trainee_id', '=', trainee.id).execute());
+      await tx.deleteFrom('trainees').where('id', '=', trainee.id).where('organisation_id', '=', org).execute();
+      return { sessions, tokens, joinCodes };
+    });
+    if (!erased) return reply.code(404).send(notFound);
+    return reply.code(200).send({ erased: { trainee: params.data.id, ...erased } });
+  });
+}

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Insertable } from 'kysely';
+import type { SessionsTable } from '../../src/server/db/schema';
+import { join } from 'node:path';
+import { SessionWriter, type UploadWriter } from '../../src/server/session-writer';
+import { SqliteSessionWriter } from '../../src/server/sqlite-session-writer';
+import { testApp } from './test-app';
+
+let t: Awaited<ReturnType<typeof testApp>> | null = null;
+let writer: UploadWriter | null = null;
+afterEach(async () => {
+  await writer?.close();
+  writer = null;
+  await t?.close();
+  t = null;
+});
+
+/** The three ways uploads are written: Kysely on either engine, and SQLite's writer thread. */
+const writers = [
+  { name: 'Kysely on SQLite', kind: 'sqlite' as const, make: (app: NonNullable<typeof t>, max?: number) => new SessionWriter(app.db, max) },
+  { name: 'Kysely on PostgreSQL', kind: 'postgres' as const, make: (app: NonNullable<typeof t>, max?: number) => new SessionWriter(app.db, max) },
+  { name: 'the SQLite writer thread', kind: 'sqlite' as const, make: (app: NonNullable<typeof t>, max?: number) => new SqliteSessionWriter(join(app.dataDir, 'werkvloer.sqlite'), max) },
+];
+
+function row(id: string, device = 'desktop'): Insertable<SessionsTable> {
+  return {
+    id,
+    scenario_id: 'wood-intro-workbench',
+    scenario_version: 1,
+    scenario_hash: 'a'.repeat(64),
+    mode: 'practice',
+    device,
+    language: 'nl',
+    started_at: '2026-11-26T09:00:00.000Z',
+    ended_at: '2026-11-26T09:00:06.000Z',
+    duration_ms: 6000,
+    events_json: '[]',
+    client_score: 0,
+    score: 0,
+    passed: 0,
+    score_mismatch: 0,
+    result_json: '{}',
+    received_at: '2026-11-26T09:00:07.000Z',
+    content_hash: null,
+    organisation_id: null,
+    trainee_id: null,
+  };
+}
+
+describe.each(writers)('group commit of uploads: $name', ({ kind, make }) => {
+  test('uploads arriving together share one transaction, and each learns whether it was stored', async () => {
+    t = await testApp({ kind });
+    const w = (writer = make(t, 100));
+    const ids = Array.from({ length: 40 }, () => crypto.randomUUID());
+    const results = await Promise.all(ids.map((id) => w.insert(row(id))));
+    expect(results).toEqual(ids.map(() => true));
+    // The thread starts on the first at once and takes the other 39 together; Kysely waits one turn for all.
+    expect(w.stats.rows).toBe(40);
+    expect(w.stats.batches).toBeLessThanOrEqual(2);
+    expect(await t.db.selectFrom('sessions').select('id').execute()).toHaveLength(40);
+    // Once stored, the same ids are not stored again.
+    expect(await Promise.all(ids.slice(0, 3).map((id) => w.insert(row(id, 'touch'))))).toEqual([false, false, false]);
+  });
+
+  test('two uploads of one id in the same batch: the first is stored, the second told it was not', async () => {
+    t = await testApp({ kind });
+    const w = (writer = make(t));
+    const id = crypto.randomUUID();
+    // The thread writes the first at once: send two more so that a pair shares a batch either way.
+    const other = crypto.randomUUID();
+    expect(await Promise.all([w.insert(row(other)), w.insert(row(id, 'desktop')), w.insert(row(id, 'touch'))])).toEqual([true, true, false]);
+    await t.db.deleteFrom('sessions').where('id', '=', other).execute();
+    expect(await t.db.selectFrom('sessions').select('device').execute()).toEqual([{ device: 'desktop' }]);
+  });
+
+  test('a row the database refuses fails only its own upload; the rest of the batch is stored', async () => {
+    t = await testApp({ kind });
+    const w = (writer = make(t));
+    const good = [crypto.randomUUID(), crypto.randomUUID()];
+    const bad = { ...row(crypto.randomUUID()), scenario_id: null as unknown as string };
+    const answers = await Promise.allSettled([w.insert(row(good[0]!)), w.insert(bad), w.insert(row(good[1]!))]);
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await t.db.selectFrom('sessions').select('id').execute()).map((r) => r.id).sort()).toEqual([...good].sort());
+  });
+
+  test('more uploads than a batch holds are written in several', async () => {
+    t = await testApp({ kind });
+    const w = (writer = make(t, 10));
+    const results = await Promise.all(Array.from({ length: 25 }, () => w.insert(row(crypto.randomUUID()))));
+    expect(results.every(Boolean)).toBe(true);
+    expect(w.stats.rows).toBe(25);
+    expect(w.stats.batches).toBeGreaterThanOrEqual(3);
+    expect(w.stats.batches).toBeLessThanOrEqual(4);
+  });
+
+  test('close waits for the uploads in hand; after it, an upload is refused, never silently dropped', async () => {
+    t = await testApp({ kind });
+    const w = make(t);
+    const pending = Array.from({ length: 5 }, () => w.insert(row(crypto.randomUUID())));
+    await w.close();
+    expect(await Promise.all(pending)).toEqual([true, true, true, true, true]);
+    expect(await t.db.selectFrom('sessions').select('id').execute()).toHaveLength(5);
+    await expect(w.insert(row(crypto.randomUUID()))).rejects.toThrow(/closed/);
+  });
+});
