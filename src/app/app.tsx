@@ -11,6 +11,7 @@ import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
+import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
 import { loadStationCatalog } from './station-catalog';
 import { loadXR, type LoadedXR } from './xr-setup';
@@ -70,6 +71,8 @@ export function App() {
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
     const outcome = await deliver(sessionRecord(s, fallback), sessionToken.current);
     show(outcome);
+    // A trainee who went straight into a station gets the offline start now, after the session.
+    registerWhenIdle();
     if (outcome.kind === 'waiting') await whenSettled(outcome.id, show);
   }, [appStore, sessionStore]);
 

@@ -3,6 +3,7 @@ import { languages, nativeName } from '../i18n/languages';
 import type { TraineeIdentity } from '../results/trainee-identity';
 import type { StationEntry } from './station-catalog';
 import { TraineeBar } from './trainee-bar';
+import { UpdateOffer } from './update-offer';
 
 export interface StartScreenProps {
   language: string;
@@ -29,6 +30,7 @@ export function StartScreen(props: StartScreenProps) {
         <h1>{t('app.name')}</h1>
         <p>{t('app.tagline')}</p>
       </header>
+      <UpdateOffer />
       <section aria-labelledby="lang-heading">
         <h2 id="lang-heading">{t('start.chooseLanguage')}</h2>
         <div className="choices" role="group" aria-labelledby="lang-heading">
