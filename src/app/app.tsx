@@ -150,7 +150,7 @@ export function App() {
             <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
           </div>
         )}
-        <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} />
+        <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />
       </SessionProvider>
       </Suspense>
     </I18nextProvider>

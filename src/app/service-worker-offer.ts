@@ -1,3 +1,5 @@
+import { whenIdle } from '../results/when-idle';
+
 /**
  * What the start screen needs to know about the service worker, without loading it: whether a new
  * version waits, and how to switch to it. The registration itself (workbox-window) is a chunk of its
@@ -41,16 +43,17 @@ export function checkForUpdate(): void {
   void check?.().catch(() => undefined);
 }
 
-let requested = false;
+let registered = false;
 
 /**
- * Registers the service worker once, when the browser is idle. `load` is the registration chunk;
- * tests pass their own.
+ * Registers the service worker once, when the page is idle (src/results/when-idle.ts). Returns a
+ * cancel function for a start screen left before then. `load` is the registration chunk; tests pass their own.
  */
-export function registerWhenIdle(load: () => Promise<{ registerServiceWorker(): void }> = () => import('./service-worker-register')): void {
-  if (requested || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  requested = true;
-  const run = () => void load().then((m) => m.registerServiceWorker());
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3_000 });
-  else setTimeout(run, 500);
+export function registerWhenIdle(load: () => Promise<{ registerServiceWorker(): void }> = () => import('./service-worker-register'), delayMs?: number): () => void {
+  if (registered || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return () => undefined;
+  return whenIdle(() => {
+    if (registered) return;
+    registered = true;
+    void load().then((m) => m.registerServiceWorker());
+  }, delayMs);
 }

@@ -23,8 +23,8 @@ export function UpdateOffer() {
   const offer = useSyncExternalStore(subscribeUpdateOffer, updateOffer, () => null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    registerWhenIdle();
     checkForUpdate();
+    return registerWhenIdle();
   }, []);
   if (!offer) return null;
   return (
