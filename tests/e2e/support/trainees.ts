@@ -65,7 +65,11 @@ export async function joinByCard(page: Page, baseUrl: string, trainee: CardTrain
   const url = new URL(`${baseUrl}/${query}`);
   url.searchParams.set('join', trainee.joinCode);
   await page.goto(url.href);
-  await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(trainee.code);
+  // The join form is a lazy chunk with its own texts, then a request: give a loaded CI machine time.
+  // A join the app refused (e.g. `too-many`: 20 joins a minute per address) is named in the failure.
+  const state = () =>
+    page.evaluate(() => document.querySelector('[data-trainee-code]')?.getAttribute('data-trainee-code') ?? document.querySelector('[data-problem]')?.getAttribute('data-problem') ?? null);
+  await expect.poll(state, { timeout: 30_000 }).toBe(trainee.code);
 }
 
 /** A new trainee on the e2e server, signed in on `page` (every e2e test that uploads results plays as one). */
