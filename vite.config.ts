@@ -1,12 +1,44 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { stationsPlugin } from './scripts/vite-stations';
 import { lazyGltfLoaderPlugin } from './scripts/vite-lazy-gltf-loader';
+import { withoutEmulatorFiles } from './scripts/vite-precache';
 import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
 
 export default defineConfig({
-  plugins: [react(), stationsPlugin(), xrProfilesPlugin(), lazyGltfLoaderPlugin()],
+  plugins: [
+    react(),
+    stationsPlugin(),
+    xrProfilesPlugin(),
+    lazyGltfLoaderPlugin(),
+    // Once loaded, the app starts and plays without a network: the service worker precaches the whole
+    // build (shell, every chunk incl. stations and locales, fonts, controller profiles). A new version
+    // waits until the trainee is between sessions (src/app/update-offer.tsx); /api/* is never cached.
+    VitePWA({
+      registerType: 'prompt',
+      // Registered by src/app/service-worker-register.ts after the start screen is idle (JS budget).
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        // Only the trainee app's page: another HTML entry (the trainer dashboard) is never served from here.
+        globPatterns: ['index.html', '**/*.{js,css,json,ttf,otf,woff,woff2,glb,gltf,png,svg,jpg,webp,ktx2,mp3,ogg,opus,wav,m4a}'],
+        // Vite's manifest is for the build and the budget checks, not for the browser.
+        globIgnores: ['.vite/**'],
+        manifestTransforms: [withoutEmulatorFiles('dist/app')],
+        // The Arabic and Ethiopic fonts and three.js's chunk exceed workbox's 2 MB default.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        // The trainee app has one page (`/`, `/?join=…`); any other navigation (API, dashboard) goes to the server.
+        navigateFallbackAllowlist: [/^\/(index\.html)?(\?.*)?$/],
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // Hashed file names are their own revision; no cache-busting query needed.
+        dontCacheBustURLsMatching: /^assets\//,
+      },
+    }),
+  ],
   // The emulator's dev UI ships its own three.js 0.165 while its handles use ours: one copy for all,
   // or the emulator crashes on the first frame (and the bundle carries three twice).
   resolve: {

@@ -11,6 +11,7 @@ import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas, type TutorialRun } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
+import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
 import { loadStationCatalog } from './station-catalog';
 import { startTutorial, tutorialNamespace, tutorialWanted } from './vr-tutorial';
@@ -72,6 +73,8 @@ export function App() {
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
     const outcome = await deliver(sessionRecord(s, fallback), sessionToken.current);
     show(outcome);
+    // A trainee who went straight into a station gets the offline start now, after the session.
+    registerWhenIdle();
     if (outcome.kind === 'waiting') await whenSettled(outcome.id, show);
   }, [appStore, sessionStore]);
 
@@ -164,7 +167,7 @@ export function App() {
             <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
           </div>
         )}
-        <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} />
+        <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />
       </SessionProvider>
       </Suspense>
     </I18nextProvider>

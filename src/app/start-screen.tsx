@@ -6,6 +6,7 @@ import type { StationEntry } from './station-catalog';
 import { ComfortOptions } from './comfort-options';
 import { ModePicker } from './mode-picker';
 import { TraineeBar } from './trainee-bar';
+import { UpdateOffer } from './update-offer';
 
 export interface StartScreenProps {
   language: string;
@@ -34,6 +35,7 @@ export function StartScreen(props: StartScreenProps) {
         <h1>{t('app.name')}</h1>
         <p>{t('app.tagline')}</p>
       </header>
+      <UpdateOffer />
       <section aria-labelledby="lang-heading">
         <h2 id="lang-heading">{t('start.chooseLanguage')}</h2>
         <div className="choices" role="group" aria-labelledby="lang-heading">

@@ -27,7 +27,8 @@ export type EntryOutcome = { id: string } & ({ kind: 'saved'; score: number } | 
  * The outbox's state machine, free of the browser: an entry is stored before it is sent and removed
  * only when the server acknowledged it; a 4xx moves it to the refused list; anything else (offline,
  * 5xx, 429) leaves it queued and schedules another try with backoff. One flush runs at a time; a
- * flush asked for meanwhile runs right after, so nothing queued in between waits for the timer.
+ * flush asked for meanwhile runs right after (after a failure too, unless the server sent
+ * Retry-After), so nothing queued or reconnected in between waits for the timer.
  */
 export class OutboxSync {
   private snapshot: OutboxSnapshot = { waiting: 0, refused: [], sending: false, nextTryAt: null, lastProblem: null };
@@ -37,6 +38,8 @@ export class OutboxSync {
   private again = false;
   private failures = 0;
   private timer: unknown = null;
+  /** The last failed try came with the server's Retry-After: only the timer tries again then. */
+  private serverAskedToWait = false;
 
   constructor(private readonly deps: OutboxDeps) {}
 
@@ -78,7 +81,9 @@ export class OutboxSync {
       this.again = false;
       this.cancelTimer();
       await this.sendAll();
-    } while (this.again && this.snapshot.nextTryAt === null);
+      // A flush asked for while a try was failing (the `online` event arriving mid-attempt) gets its
+      // own try at once, unless the server said when to come back.
+    } while (this.again && (this.snapshot.nextTryAt === null || !this.serverAskedToWait));
   }
 
   private async sendAll(): Promise<void> {
@@ -97,6 +102,7 @@ export class OutboxSync {
         // Keep it (and everything after it) for the next try: the server or network is not there.
         await this.deps.store.put({ ...entry, attempts: entry.attempts + 1 });
         this.failures++;
+        this.serverAskedToWait = answer.retryAfterMs != null;
         const delay = retryDelay(this.failures, this.deps.random, answer.retryAfterMs);
         this.timer = this.deps.setTimer(() => void this.flush(), delay);
         this.emit({ id: entry.id, kind: 'waiting', reason: answer.reason });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
 import { clickIdealPath, sampleIdealPath } from './support/play';
+import { joinAsNewTrainee } from './support/trainees';
 
 
 describe('desktop: play the sample station with the mouse', () => {
@@ -16,7 +17,7 @@ describe('desktop: play the sample station with the mouse', () => {
 
   test('choose English, play by mouse, see 100 and find the row in the database', async () => {
     const { page } = g;
-    await page.goto(inject('baseUrl'));
+    const trainee = await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'));
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.locator('[data-station="wood/intro-workbench"]').click();
@@ -34,7 +35,7 @@ describe('desktop: play the sample station with the mouse', () => {
     expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
     const rows = storedSessions(inject('dataDir')).filter((r) => r.id === sessionId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'en', score: 100, client_score: 100 });
+    expect(rows[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'en', score: 100, client_score: 100, trainee_id: trainee.id });
     expect(JSON.parse(rows[0]!.events_json).map((e: { object: string }) => e.object)).toEqual(sampleIdealPath);
     expect(g.consoleErrors).toEqual([]);
   });

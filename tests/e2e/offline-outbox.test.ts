@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { playSampleStation } from './support/play';
+import { readFileSync } from 'node:fs';
 import { storedSessions } from './support/database';
+import { joinAsNewTrainee } from './support/trainees';
 
 describe('never lose a result: the IndexedDB outbox in Chromium', () => {
   let g: GuardedPage;
@@ -20,7 +22,7 @@ describe('never lose a result: the IndexedDB outbox in Chromium', () => {
       attempts++;
       return route.abort('internetdisconnected');
     });
-    await page.goto(inject('baseUrl'));
+    const trainee = await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'));
     const id = await playSampleStation(page);
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload')).toBe('failed');
     await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
@@ -35,7 +37,7 @@ describe('never lose a result: the IndexedDB outbox in Chromium', () => {
     await page.unroute('**/api/sessions');
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect.poll(() => page.getByTestId('outbox').count()).toBe(0);
-    expect(storedSessions(inject('dataDir')).filter((r) => r.id === id)).toHaveLength(1);
+    expect(storedSessions(inject('dataDir')).filter((r) => r.id === id).map((r) => r.trainee_id)).toEqual([trainee.id]);
     // More flushes (visibility, another online) send nothing twice.
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await page.reload();
@@ -49,7 +51,7 @@ describe('never lose a result: the IndexedDB outbox in Chromium', () => {
     await page.route('**/api/sessions', (route) =>
       route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: 'unknown-scenario', message: 'scenario wood-intro-workbench v1 is not known to this server' }) }),
     );
-    await page.goto(inject('baseUrl'));
+    await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'));
     await page.getByRole('button', { name: 'English' }).click();
     const id = await playSampleStation(page);
     const refused = page.getByTestId('outbox-refused');
@@ -61,5 +63,10 @@ describe('never lose a result: the IndexedDB outbox in Chromium', () => {
     await refused.getByRole('button', { name: 'Save as file' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^werkvloer-not-accepted-\d{4}-\d{2}-\d{2}\.json$/);
+    // The file holds the whole record and the server's answer: enough to send it in again by hand.
+    const saved = JSON.parse(readFileSync(await file.path(), 'utf8')) as Array<{ id: string; status: number; reason: string; message: string; record: { id: string; events: unknown[] } }>;
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ id, status: 422, reason: 'unknown-scenario', message: 'scenario wood-intro-workbench v1 is not known to this server', record: { id } });
+    expect(saved[0]!.record.events).toHaveLength(3);
   });
 });

@@ -60,7 +60,7 @@ describe('trainees sign in on the app with the code on their card', () => {
     await page.route('**/api/sessions', (route) => route.abort('internetdisconnected'));
     // The QR on the card opens the app with the code in the address.
     await page.goto(`${inject('baseUrl')}/?join=${a!.joinCode}`);
-    await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(a!.code);
+    await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code'), { timeout: 30_000 }).toBe(a!.code);
     expect(new URL(page.url()).searchParams.has('join')).toBe(false);
     const idA = await playSampleStation(page);
     await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
@@ -70,12 +70,12 @@ describe('trainees sign in on the app with the code on their card', () => {
     await page.locator('[data-action="join"]').click();
     await page.getByTestId('join-code').fill(b!.joinCode);
     await page.locator('[data-action="join-submit"]').click();
-    await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(b!.code);
+    await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code'), { timeout: 30_000 }).toBe(b!.code);
 
     // The network returns while B is signed in: A's queued result still goes under A's token.
     await page.unroute('**/api/sessions');
     await page.evaluate(() => dispatchEvent(new Event('online')));
-    await expect.poll(() => rowOf(idA).length).toBe(1);
+    await expect.poll(() => rowOf(idA).length, { timeout: 30_000 }).toBe(1);
     expect(rowOf(idA)[0]!.trainee_id).toBe(a!.id);
 
     const idB = await playSampleStation(page);

@@ -4,6 +4,7 @@ import { aimAt, restingLeftHand, restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
 import { nextFrames, setButton, setPinch, setPose, useHands, type Side, waitForTrackedInputs } from './support/emulator';
+import { joinAsNewTrainee } from './support/trainees';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 const idealPath = ['safety-glasses', 'start-button', 'stop-button'];
@@ -48,7 +49,7 @@ describe('VR: play the sample station with controllers and hands, entering throu
 
   test.each(ways)('with $name: score 100, row stored as $device', async (way) => {
     const { page } = g;
-    await page.goto(`${inject('baseUrl')}/?emulate=quest3`);
+    const trainee = await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'), '?emulate=quest3');
     await page.locator('[data-station="wood/intro-workbench"]').click();
     // The button appears only once the (explicitly requested) emulator reports immersive-vr support.
     await page.locator('[data-action="enter-vr"]').click();
@@ -77,6 +78,7 @@ describe('VR: play the sample station with controllers and hands, entering throu
     const sessionId = await page.locator('[data-session-id]').getAttribute('data-session-id');
     const row = storedSessions(inject('dataDir')).find((r) => r.id === sessionId);
     expect(row, 'the row of this very session').toBeDefined();
+    expect(row!.trainee_id, 'stored under the trainee who played').toBe(trainee.id);
     const events = JSON.parse(row!.events_json) as { action: string; object: string; device: string }[];
     expect(events.map((e) => `${e.action} ${e.object} ${e.device}`)).toEqual([
       `wear safety-glasses ${way.device}`,

@@ -45,7 +45,8 @@ function harness(answers: Array<UploadAnswer | ((e: OutboxEntry) => UploadAnswer
     if (!t) throw new Error('no timer pending');
     now = t.at;
     t.fn();
-    await sync.flush();
+    // Wait for the flush the timer started (a second flush() here would be a second request).
+    await (sync as unknown as { running: Promise<void> | null }).running;
   };
   return { sync, store, sent, timers, fireTimer };
 }
@@ -116,5 +117,44 @@ describe('the outbox state machine', () => {
     await Promise.all([first, second]);
     expect(h.sent.map((s) => s.id)).toEqual(['a', 'b']);
     expect(h.store.outbox.size).toBe(0);
+  });
+
+  test('the network returning during a failing try (an `online` flush) is tried at once, not left for the backoff timer', async () => {
+    let release!: () => void;
+    const h = harness([offline, { kind: 'saved', score: 100 }]);
+    const slow = new Promise<void>((r) => (release = r));
+    const origSend = h.sync['deps'].send;
+    let calls = 0;
+    h.sync['deps'].send = async (e) => {
+      if (calls++ === 0) await slow;
+      return origSend(e);
+    };
+    const first = h.sync.enqueue(record('a'), null);
+    await new Promise((r) => setTimeout(r, 0));
+    const online = h.sync.flush();
+    release();
+    await Promise.all([first, online]);
+    expect(h.sent.map((s) => s.id)).toEqual(['a', 'a']);
+    expect(h.store.outbox.size).toBe(0);
+    expect(h.timers).toHaveLength(0);
+    expect(h.sync.state.nextTryAt).toBeNull();
+  });
+
+  test('but when the server said Retry-After, a flush asked for meanwhile waits for that time', async () => {
+    let release!: () => void;
+    const h = harness([{ kind: 'retry', reason: 'busy', retryAfterMs: 60_000 }]);
+    const slow = new Promise<void>((r) => (release = r));
+    const origSend = h.sync['deps'].send;
+    h.sync['deps'].send = async (e) => {
+      await slow;
+      return origSend(e);
+    };
+    const first = h.sync.enqueue(record('a'), null);
+    await new Promise((r) => setTimeout(r, 0));
+    const again = h.sync.flush();
+    release();
+    await Promise.all([first, again]);
+    expect(h.sent.map((s) => s.id)).toEqual(['a']);
+    expect(h.timers.map((t) => t.at - 1_000)).toEqual([60_000]);
   });
 });

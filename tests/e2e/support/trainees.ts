@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface CardTrainee {
   id: string;
@@ -9,12 +11,12 @@ export interface CardTrainee {
   joinCode: string;
 }
 
-/**
- * Trainees with join codes on the running e2e server, made the way a centre makes them: the admin
- * CLI creates an organisation and its admin (same DATA_DIR), the trainer logs in over HTTP and adds a
- * group and its trainees through the API (docs/api.md).
- */
-export async function traineesWithCards(baseUrl: string, dataDir: string, count: number): Promise<CardTrainee[]> {
+type Post = (path: string, body: object) => Promise<Record<string, string>>;
+
+/** One organisation, trainer login and group per test file and server: the admin CLI is slow to start. */
+const groups = new Map<string, Promise<{ post: Post; groupId: string }>>();
+
+async function trainerGroup(baseUrl: string, dataDir: string): Promise<{ post: Post; groupId: string }> {
   const email = `admin-${randomUUID().slice(0, 8)}@e2e.test`;
   const password = `e2e ${randomUUID()}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, WERKVLOER_ADMIN_PASSWORD: password };
@@ -28,16 +30,51 @@ export async function traineesWithCards(baseUrl: string, dataDir: string, count:
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const post = async (path: string, body: object) => {
+  const post: Post = async (path, body) => {
     const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
     if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, string>;
   };
   const group = await post('/api/groups', { name: 'E2E groep' });
+  return { post, groupId: group.id! };
+}
+
+/**
+ * Trainees with join codes on the running e2e server, made the way a centre makes them: the admin
+ * CLI creates an organisation and its admin (same DATA_DIR), the trainer logs in over HTTP and adds a
+ * group and its trainees through the API (docs/api.md).
+ */
+export async function traineesWithCards(baseUrl: string, dataDir: string, count: number): Promise<CardTrainee[]> {
+  const key = `${baseUrl} ${dataDir}`;
+  if (!groups.has(key)) groups.set(key, trainerGroup(baseUrl, dataDir));
+  const { post, groupId } = await groups.get(key)!;
   const trainees: CardTrainee[] = [];
   for (let i = 0; i < count; i++) {
-    const t = await post(`/api/groups/${group.id}/trainees`, {});
+    const t = await post(`/api/groups/${groupId}/trainees`, {});
     trainees.push({ id: t.id!, code: t.code!, joinCode: t.joinCode! });
   }
   return trainees;
+}
+
+/**
+ * Signs a trainee in on the app the way most do: the QR on their card opens the app with the code
+ * (`/?join=…`). Waits until the start screen shows them signed in. `path` keeps other query
+ * parameters (e.g. `?emulate=quest3`).
+ */
+export async function joinByCard(page: Page, baseUrl: string, trainee: CardTrainee, query = ''): Promise<void> {
+  const url = new URL(`${baseUrl}/${query}`);
+  url.searchParams.set('join', trainee.joinCode);
+  await page.goto(url.href);
+  // The join form is a lazy chunk with its own texts, then a request: give a loaded CI machine time.
+  // A join the app refused (e.g. `too-many`: 20 joins a minute per address) is named in the failure.
+  const state = () =>
+    page.evaluate(() => document.querySelector('[data-trainee-code]')?.getAttribute('data-trainee-code') ?? document.querySelector('[data-problem]')?.getAttribute('data-problem') ?? null);
+  await expect.poll(state, { timeout: 30_000 }).toBe(trainee.code);
+}
+
+/** A new trainee on the e2e server, signed in on `page` (every e2e test that uploads results plays as one). */
+export async function joinAsNewTrainee(page: Page, baseUrl: string, dataDir: string, query = ''): Promise<CardTrainee> {
+  const [trainee] = await traineesWithCards(baseUrl, dataDir, 1);
+  await joinByCard(page, baseUrl, trainee!, query);
+  return trainee!;
 }

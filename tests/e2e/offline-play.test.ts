@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openGuardedPage, type GuardedPage } from './support/browser';
+import { storedSessions } from './support/database';
+import { openPersistentGuardedPage, type PersistentGuardedPage } from './support/persistent-browser';
+import { playSampleStation } from './support/play';
+import { joinAsNewTrainee, joinByCard, traineesWithCards } from './support/trainees';
+
+const rowsOf = (id: string) => storedSessions(inject('dataDir')).filter((r) => r.id === id);
+/** What an offline page may log: its own failed uploads, nothing else. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET|Failed to load resource|Failed to fetch/.test(e));
+
+/** Waits until the service worker has precached the app and is active (the app registers it when the start screen is idle). */
+async function serviceWorkerReady(page: Page): Promise<void> {
+  const active = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated'));
+  await expect.poll(active, { timeout: 120_000, interval: 250 }).toBe(true);
+}
+
+describe('offline first: the app plays without a network and every result arrives exactly once', () => {
+  // Its own browser profile and no request interception (which would make Chromium bypass the service worker).
+  let g: PersistentGuardedPage;
+  let profile: string;
+  beforeAll(async () => {
+    profile = mkdtempSync(join(tmpdir(), 'werkvloer-profile-'));
+    g = await openPersistentGuardedPage(inject('baseUrl'), profile);
+  });
+  afterAll(async () => {
+    await g.close();
+    rmSync(profile, { recursive: true, force: true });
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  test('loaded once, then offline: reload, play a whole station, finish; on reconnect one row, under the trainee; then the next trainee the same way', async () => {
+    const { page, context } = g;
+    const [a, b] = await traineesWithCards(inject('baseUrl'), inject('dataDir'), 2);
+    await joinByCard(page, inject('baseUrl'), a!);
+    await serviceWorkerReady(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    // The page itself now comes from the service worker, and so does every chunk the station needs.
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(a!.code);
+    const idA = await playSampleStation(page);
+    await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
+    expect(rowsOf(idA)).toHaveLength(0);
+    await page.locator('[data-action="back"]').click();
+
+    // Back on the network: the browser's `online` event sends it.
+    await context.setOffline(false);
+    await expect.poll(() => rowsOf(idA).length, { timeout: 30_000 }).toBe(1);
+    expect(rowsOf(idA)[0]).toMatchObject({ trainee_id: a!.id, score: 100 });
+    await expect.poll(() => page.getByTestId('outbox-waiting').count()).toBe(0);
+
+    // Shared headset: the next trainee signs in (that needs the server), then plays offline too.
+    await page.locator('[data-action="next-trainee"]').click();
+    await joinByCard(page, inject('baseUrl'), b!);
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(b!.code);
+    const idB = await playSampleStation(page);
+    await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
+    await context.setOffline(false);
+    await expect.poll(() => rowsOf(idB).length, { timeout: 30_000 }).toBe(1);
+    expect(rowsOf(idB).map((r) => r.trainee_id)).toEqual([b!.id]);
+    expect(rowsOf(idA).map((r) => r.trainee_id)).toEqual([a!.id]);
+    expect(unexpected(g.consoleErrors)).toEqual([]);
+  });
+
+});
+
+describe('a lost answer', () => {
+  let g: GuardedPage;
+  beforeAll(async () => {
+    g = await openGuardedPage(inject('baseUrl'));
+  });
+  afterAll(async () => {
+    await g.close();
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  test('the server stores a session but its answer is lost: the app sends it again, and there is still one row', async () => {
+    const { page } = g;
+    const trainee = await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'));
+    let posts = 0;
+    await page.route('**/api/sessions', async (route) => {
+      posts++;
+      if (posts > 1) return route.continue();
+      // The server gets the whole request and stores it; the Wi-Fi drops before the reply arrives.
+      const reply = await route.fetch();
+      expect(reply.status()).toBe(201);
+      return route.abort('connectionreset');
+    });
+    const id = await playSampleStation(page);
+    await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 30_000 }).toBe('saved');
+    expect(posts).toBeGreaterThanOrEqual(2);
+    expect(rowsOf(id).map((r) => r.trainee_id)).toEqual([trainee.id]);
+    await page.unroute('**/api/sessions');
+  });
+});
+
+describe('a headset switched off with a result waiting', () => {
+  test('the browser is killed with a result queued; relaunched on the same profile it delivers it, once', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'werkvloer-profile-'));
+    try {
+      const first = await openPersistentGuardedPage(inject('baseUrl'), profile);
+      let id: string;
+      let traineeId: string;
+      try {
+        await first.page.route('**/api/sessions', (route) => route.abort('internetdisconnected'));
+        traineeId = (await joinAsNewTrainee(first.page, inject('baseUrl'), inject('dataDir'))).id;
+        id = await playSampleStation(first.page);
+        await expect.poll(() => first.page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
+        expect(unexpected(first.consoleErrors)).toEqual([]);
+        expect(first.foreignRequests).toEqual([]);
+      } finally {
+        await first.kill();
+      }
+      expect(rowsOf(id)).toHaveLength(0);
+
+      const second = await openPersistentGuardedPage(inject('baseUrl'), profile);
+      try {
+        await second.page.goto(inject('baseUrl'));
+        // Sent at start, from IndexedDB, under the token it was made with.
+        await expect.poll(() => rowsOf(id).length, { timeout: 30_000 }).toBe(1);
+        expect(rowsOf(id)[0]!.trainee_id).toBe(traineeId);
+        await expect.poll(() => second.page.getByTestId('outbox-waiting').count()).toBe(0);
+        // Another start sends nothing twice.
+        await second.page.reload();
+        await second.page.locator('[data-station="wood/intro-workbench"]').waitFor();
+        await second.page.evaluate(() => dispatchEvent(new Event('online')));
+        expect(rowsOf(id)).toHaveLength(1);
+        expect(unexpected(second.consoleErrors)).toEqual([]);
+        expect(second.foreignRequests).toEqual([]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
