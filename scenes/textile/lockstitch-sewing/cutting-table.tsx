@@ -74,9 +74,11 @@ export function CuttingTable() {
         <mesh geometry={gloveGeometry} material={compositeMaterial} />
       </Grabbable>
       {/* the knife behind the guard, in the upright */}
-      <mesh ref={blade} position={[x, y + 0.1, z - 0.005]} material={steel}>
-        <boxGeometry args={[0.006, 0.2, 0.03]} />
-      </mesh>
+      <group position={[x, y + 0.08, z - 0.005]}>
+        <mesh ref={blade} material={steel}>
+          <boxGeometry args={[0.006, 0.16, 0.03]} />
+        </mesh>
+      </group>
       {/* press: lower the guard when it is up, raise it when it is down */}
       <Interactable object="knife-guard" action={guard === 'lowered' ? 'open' : 'close'} position={[x, y + 0.02, z + 0.02]} hitBox={[0.08, 0.1, 0.04]}>
         <group ref={guardPart} position={[0, 0.12, 0]}>
@@ -85,21 +87,21 @@ export function CuttingTable() {
           </mesh>
         </group>
       </Interactable>
-      <Interactable object="cutter-start" action="press" position={[x - 0.03, y + 0.29, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
+      <Interactable object="cutter-start" action="press" position={[x - 0.03, y + 0.2, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
         <mesh material={green}>
           <cylinderGeometry args={[0.014, 0.014, 0.012, 12]} />
         </mesh>
       </Interactable>
-      <Interactable object="cutter-stop" action="press" position={[x + 0.03, y + 0.29, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
+      <Interactable object="cutter-stop" action="press" position={[x + 0.03, y + 0.2, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
         <mesh material={red}>
           <cylinderGeometry args={[0.016, 0.016, 0.014, 12]} />
         </mesh>
       </Interactable>
-      <mesh position={[x, y + 0.325, z + 0.03]} material={cutterLamp}>
-        <sphereGeometry args={[0.01, 8, 6]} />
+      <mesh position={[x, y + 0.245, z + 0.03]} material={cutterLamp}>
+        <cylinderGeometry args={[0.01, 0.01, 0.012, 10]} />
       </mesh>
       {/* hold: guide the running knife along the line (the bar above it fills in 8 s) */}
-      <HoldControl object="cutter-handle" position={[x, y + 0.34, z - 0.02]} hitBox={[0.16, 0.05, 0.06]} progressMs={8000}>
+      <HoldControl object="cutter-handle" position={[x, y + 0.265, z - 0.02]} hitBox={[0.16, 0.05, 0.06]} progressMs={8000}>
         <mesh rotation={[0, 0, Math.PI / 2]} material={darkSteel}>
           <cylinderGeometry args={[0.014, 0.014, 0.14, 8]} />
         </mesh>

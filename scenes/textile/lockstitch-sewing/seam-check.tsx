@@ -6,7 +6,7 @@ import { useStepDone } from './use-station-state';
 
 /**
  * After sewing: the seam under a magnified seam gauge. The fabric edge is at 0 of the scale, the
- * stitch line where the trainee sewed it (10 mm from the edge, the presser foot guiding it). The
+ * stitch line where it was sewn (10 mm from the edge, the presser foot guiding it). The
  * trainee slides the yellow marker onto the stitch line and reads the seam allowance (`set seam`).
  */
 export function SeamCheck() {

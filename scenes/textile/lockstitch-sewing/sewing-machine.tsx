@@ -62,15 +62,15 @@ export function SewingMachine() {
           <mesh position={[0, 0.95, 0]} material={steel}>
             <cylinderGeometry args={[0.005, 0.005, 0.07, 6]} />
           </mesh>
-          <Interactable object="needle-eye" action="press" position={[0, needle[1] - 0.01, 0]} hitBox={[0.03, 0.04, 0.03]}>
+          <Interactable object="needle-eye" action="press" position={[0, needle[1] + 0.01, 0]} hitBox={[0.03, 0.03, 0.03]}>
             {/* a bent needle until it is replaced (check-needle) */}
-            <mesh position={[0, 0.03, 0]} rotation={[newNeedle ? 0 : 0.18, 0, 0]} material={steel}>
+            <mesh position={[0, 0.01, 0]} rotation={[newNeedle ? 0 : 0.18, 0, 0]} material={steel}>
               <cylinderGeometry args={[0.0015, 0.001, 0.07, 5]} />
             </mesh>
           </Interactable>
         </group>
       </group>
-      <Inspectable object="presser-foot" position={presserFoot} hitBox={[0.05, 0.03, 0.05]}>
+      <Inspectable object="presser-foot" position={presserFoot} hitBox={[0.05, 0.02, 0.08]}>
         <mesh material={darkSteel}>
           <boxGeometry args={[0.02, 0.006, 0.04]} />
         </mesh>
@@ -78,7 +78,7 @@ export function SewingMachine() {
       <HazardZone object="needle-zone" position={needleZone.center} size={needleZone.size} />
       <Interactable object="thread-guide" action="press" position={threadGuide} hitBox={[0.05, 0.05, 0.05]}>
         <mesh rotation={[Math.PI / 2, 0, 0]} material={steel}>
-          <torusGeometry args={[0.01, 0.003, 4, 10]} />
+          <cylinderGeometry args={[0.01, 0.01, 0.006, 10]} />
         </mesh>
       </Interactable>
       <Interactable object="tension-disc" action="press" position={tensionDisc} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.05, 0.04, 0.05]}>
@@ -101,7 +101,7 @@ export function SewingMachine() {
         </mesh>
       </Interactable>
       <mesh position={[powerSwitch[0] + 0.055, powerSwitch[1], powerSwitch[2]]} material={sewingLamp}>
-        <sphereGeometry args={[0.009, 8, 6]} />
+        <cylinderGeometry args={[0.009, 0.009, 0.01, 10]} />
       </mesh>
       <HoldControl object="pedal" position={pedal} hitBox={[0.2, 0.08, 0.28]} travel={0.02} progressMs={8000}>
         <mesh geometry={pedalGeometry} material={compositeMaterial} />

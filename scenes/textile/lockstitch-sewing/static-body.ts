@@ -30,14 +30,12 @@ function cuttingTable(c: Composite) {
   c.slab(spread.x0, spread.x1, t.top, spreadTop - 0.001, spread.z0, spread.z1, FABRIC);
   c.slab(spread.x0 + 0.01, spread.x1 - 0.01, spreadTop - 0.001, spreadTop, spread.z0 + 0.01, spread.z1 - 0.01, MARKER);
   const line = (x0: number, x1: number, z0: number, z1: number) => c.slab(x0, x1, spreadTop, spreadTop + 0.001, z0, z1, '#1f2933');
-  line(-1.1, -0.68, -0.82, -0.81);
-  line(-1.1, -0.68, -0.56, -0.55);
-  line(-1.1, -1.09, -0.82, -0.55);
-  line(-0.69, -0.68, -0.82, -0.55);
-  // The work-order board: a clip board leaning at the back.
-  c.box([0.24, 0.3, 0.012], WOOD, [workOrder[0], workOrder[1], workOrder[2] - 0.01], [-0.15, 0, 0]);
-  c.box([0.21, 0.27, 0.002], '#ffffff', [workOrder[0], workOrder[1], workOrder[2] - 0.002], [-0.15, 0, 0]);
-  c.box([0.25, 0.02, 0.1], WOOD, [workOrder[0], t.top + 0.01, workOrder[2] - 0.02]);
+  // The front part drawn on the marker; the knife stands on its line.
+  const [l, r, back, front] = [spread.x0 + 0.03, spread.x1 - 0.03, spread.z0 + 0.05, spread.z1 - 0.04];
+  line(l, r, back, back + 0.01);
+  line(l, r, front - 0.01, front);
+  line(l, l + 0.01, back, front);
+  line(r - 0.01, r, back, front);
 }
 
 function sewingTable(c: Composite) {
@@ -75,8 +73,8 @@ function cutterBody(c: Composite) {
   // Base plate on rollers (it slides under the spread), the upright with the knife behind the guard,
   // the motor housing on top.
   c.slab(x - 0.07, x + 0.07, cutTable.top, cutTable.top + 0.01, z - 0.1, z + 0.1, STEEL);
-  c.slab(x - 0.015, x + 0.015, y, y + 0.22, z - 0.05, z - 0.01, STEEL);
-  c.box([0.12, 0.1, 0.16], '#3e63dd', [x, y + 0.27, z - 0.02]);
+  c.slab(x - 0.015, x + 0.015, y, y + 0.16, z - 0.05, z - 0.01, STEEL);
+  c.box([0.12, 0.08, 0.16], '#3e63dd', [x, y + 0.2, z - 0.02]);
 }
 
 function fabricPanels(c: Composite) {
@@ -100,11 +98,20 @@ function fabricPanels(c: Composite) {
 function bundleTrolley(c: Composite) {
   const [x, y, z] = trolley.center;
   const [w, , d] = trolley.size;
-  const top = y - 0.05;
+  // A bin on wheels: the bundle drops in (the zone is the bin's inside).
+  const top = y - 0.1;
   c.slab(x - w / 2, x + w / 2, top - 0.02, top, z - d / 2, z + d / 2, '#f7c948');
+  c.slab(x - w / 2, x + w / 2, top, top + 0.1, z - d / 2, z - d / 2 + 0.01, '#f7c948');
+  c.slab(x - w / 2, x - w / 2 + 0.01, top, top + 0.1, z - d / 2, z + d / 2, '#f7c948');
+  c.slab(x + w / 2 - 0.01, x + w / 2, top, top + 0.1, z - d / 2, z + d / 2, '#f7c948');
+  c.slab(x - w / 2, x + w / 2, top, top + 0.06, z + d / 2 - 0.01, z + d / 2, '#f7c948');
   c.slab(x - w / 2, x + w / 2, 0.12, 0.14, z - d / 2, z + d / 2, '#f7c948');
   for (const dx of [-w / 2 + 0.01, w / 2 - 0.01]) {
     for (const dz of [-d / 2 + 0.01, d / 2 - 0.01]) c.box([0.02, top - 0.06, 0.02], DARK, [x + dx, (top + 0.06) / 2, z + dz]);
   }
-  c.box([0.02, 0.3, 0.02], DARK, [x, top + 0.15, z + d / 2 - 0.01]);
+  // The push handle at the front, with the work order clipped to it, tilted up to be read.
+  c.box([0.02, 0.3, 0.02], DARK, [x - w / 2 + 0.01, top + 0.15, z + d / 2 + 0.01]);
+  c.box([0.02, 0.3, 0.02], DARK, [x + w / 2 - 0.01, top + 0.15, z + d / 2 + 0.01]);
+  c.box([0.22, 0.28, 0.01], WOOD, [workOrder[0], workOrder[1], workOrder[2] - 0.008], [-0.35, 0, 0]);
+  c.box([0.2, 0.26, 0.002], '#ffffff', [workOrder[0], workOrder[1], workOrder[2] - 0.002], [-0.35, 0, 0]);
 }

@@ -13,19 +13,10 @@ const lines = ['title', 'part', 'size', 'count', 'fabric', 'stitch', 'allowance'
 export default function WorkOrderText() {
   const { t } = useTranslation('textile-lockstitch-sewing');
   return (
-    <Text
-      font={defaultFontUrl}
-      position={[workOrder[0] - 0.095, workOrder[1] + 0.12, workOrder[2]]}
-      rotation={[-0.15, 0, 0]}
-      fontSize={0.017}
-      lineHeight={1.35}
-      maxWidth={0.19}
-      color="#102a43"
-      anchorX="left"
-      anchorY="top"
-      direction="ltr"
-    >
-      {lines.map((key) => t(`workOrder.${key}`, { lng: 'nl' })).join('\n')}
-    </Text>
+    <group position={workOrder} rotation={[-0.35, 0, 0]}>
+      <Text font={defaultFontUrl} position={[-0.09, 0.12, 0.003]} fontSize={0.017} lineHeight={1.35} maxWidth={0.18} color="#102a43" anchorX="left" anchorY="top" direction="ltr">
+        {lines.map((key) => t(`workOrder.${key}`, { lng: 'nl' })).join('\n')}
+      </Text>
+    </group>
   );
 }
