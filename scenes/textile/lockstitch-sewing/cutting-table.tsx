@@ -107,7 +107,8 @@ export function CuttingTable() {
         </mesh>
       </HoldControl>
       {cut ? (
-        <Grabbable object="bundle" position={bundle} hitBox={[0.22, 0.06, 0.16]}>
+        // Only putting it on the trolley is a step: picking it up sends nothing (grab would be a wrong action).
+        <Grabbable object="bundle" grabAction={null} position={bundle} hitBox={[0.22, 0.06, 0.16]}>
           <mesh geometry={bundleGeometry} material={compositeMaterial} />
         </Grabbable>
       ) : null}
