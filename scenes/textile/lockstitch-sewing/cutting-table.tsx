@@ -69,7 +69,7 @@ export function CuttingTable() {
 
   return (
     <group name="cutting-table">
-      {cards ? <ClassifyCards key={cards.object} object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}
+      {cards ? <ClassifyCards object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}
       <Grabbable object="cut-glove" wear="body" position={glove} hitBox={[0.14, 0.06, 0.2]}>
         <mesh geometry={gloveGeometry} material={compositeMaterial} />
       </Grabbable>

@@ -22,7 +22,7 @@ export const panels: Record<string, Vec3> = {
   'panel-4': [-0.64, cutTable.top + 0.002, -0.56],
 };
 /** Where the answer cards stand for the cutting-table questions (part, fabric, count). */
-export const cutCards: Vec3 = [-0.74, cutTable.top + 0.1, -0.95];
+export const cutCards: Vec3 = [-0.86, cutTable.top + 0.1, -0.95];
 /** The work order, clipped to the bundle trolley's handle (it travels with the bundle). */
 export const workOrder: Vec3 = [0, 0.9, -0.17];
 export const glove: Vec3 = [-0.5, cutTable.top + 0.02, -0.37];

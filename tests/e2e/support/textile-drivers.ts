@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { PerspectiveCamera, Vector3 } from 'three';
 import { expect } from 'vitest';
-import { aimAt, restingRightHand, xrOrigin } from './aim';
+import { aimAt, xrOrigin } from './aim';
 import { nextFrames, setButton, setPose } from './emulator';
 
 type Vec3 = readonly [number, number, number];
@@ -90,7 +90,22 @@ export function mousePlayer(page: Page): Player {
   };
 }
 
-/** The right controller: aim its ray from the resting hand, pull and release the trigger. */
+/** Where the trainee's eyes are in VR (world): the emulated headset at 1.6 m above the XR origin. */
+const eye = new Vector3(xrOrigin[0], 1.6, xrOrigin[2]);
+
+/**
+ * The hand reaches toward what it works on, as a trainee leans over the table: the ray starts
+ * 0.4 m before the target on the line to the eyes, so machine parts on the way do not catch it
+ * (and the hand stays clear of other parts, where the close-by grab would take over from the ray).
+ */
+function handNear(target: Vec3): Vec3 {
+  const t = new Vector3(...target);
+  const reach = Math.min(0.4, t.distanceTo(eye) / 2);
+  const hand = t.add(eye.clone().sub(t).normalize().multiplyScalar(reach)).sub(new Vector3(...xrOrigin));
+  return [hand.x, hand.y, hand.z];
+}
+
+/** The right controller: aim its ray from the reaching hand, pull and release the trigger. */
 export function controllerPlayer(page: Page): Player {
   const aim = async (hand: Vec3, target: Vec3) => {
     await setPose(page, 'right-controller', { position: hand, quaternion: aimAt(hand, target) });
@@ -102,37 +117,37 @@ export function controllerPlayer(page: Page): Player {
   };
   return {
     async press(id) {
-      await aim(restingRightHand, await worldPosition(page, id));
+      const target = await worldPosition(page, id);
+      await aim(handNear(target), target);
       await trigger(1);
       await trigger(0);
     },
     async hold(id, ms) {
-      await aim(restingRightHand, await worldPosition(page, id));
+      const target = await worldPosition(page, id);
+      await aim(handNear(target), target);
       await trigger(1);
       await page.waitForTimeout(ms);
       await trigger(0);
     },
     async slide(_id, from, to) {
-      await aim(restingRightHand, from);
+      const hand = handNear(from);
+      await aim(hand, from);
       await trigger(1);
-      await aim(restingRightHand, to);
+      await aim(hand, to);
       await trigger(0);
     },
     async carry(id, to) {
       const from = await worldPosition(page, id);
-      await aim(restingRightHand, from);
+      await aim(handNear(from), from);
       await trigger(1);
-      // The hand moves with the load: it keeps the distance it picked the thing up at.
-      const hand = new Vector3(...restingRightHand).add(new Vector3(...xrOrigin));
-      const reach = hand.distanceTo(new Vector3(...from));
-      const target = new Vector3(...to);
-      const moved = target.clone().sub(target.clone().sub(hand).normalize().multiplyScalar(reach)).sub(new Vector3(...xrOrigin));
-      const movedHand: Vec3 = [moved.x, moved.y, moved.z];
-      for (let i = 1; i <= 4; i++) {
-        const p = new Vector3(...restingRightHand).lerp(moved, i / 4);
-        await aim([p.x, p.y, p.z], to);
+      // The hand carries the load over: the point it holds moves from the pick-up spot to the zone.
+      const a = new Vector3(...from);
+      const b = new Vector3(...to);
+      for (let i = 1; i <= 5; i++) {
+        const p = a.clone().lerp(b, i / 5);
+        const at: Vec3 = [p.x, p.y, p.z];
+        await aim(handNear(at), at);
       }
-      await aim(movedHand, to);
       await trigger(0);
     },
   };
