@@ -12,6 +12,7 @@ export type Zone = keyof typeof zones;
 /** The desktop camera of src/world/station-canvas.tsx and the arrow-key step of src/world/desktop-look.tsx. */
 const eye = new Vector3(0, 1.6, 0.25);
 const KEY_STEP = Math.PI / 24;
+const MAX_PITCH = 1.2;
 
 /** Where on its scale a value sits, in world space (the scale runs along the control's local x). */
 export function valueWorldPoint(id: ValueObject, value: number): V3 {
@@ -33,37 +34,63 @@ async function worldOf(page: Page, id: string): Promise<V3> {
  * that are not objects (a spot on a scale, a bin) come from the same camera the app builds.
  */
 export class DesktopTrainee {
-  private turns = 0;
+  private yaw = 0;
+  private pitch = 0;
   constructor(private readonly page: Page) {}
 
-  /** Turns the view (arrow keys) until `world` is in the middle third of the screen. */
+  private async canvasRect() {
+    return this.page.evaluate(() => {
+      const r = document.querySelector('canvas')!.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height };
+    });
+  }
+
+  private project(world: V3, rect: { left: number; top: number; width: number; height: number }, yaw: number, pitch: number) {
+    const camera = new PerspectiveCamera(60, rect.width / rect.height, 0.05, 50);
+    camera.position.copy(eye);
+    camera.lookAt(0, 1.05, -0.6);
+    const view = new Euler().setFromQuaternion(camera.quaternion, 'YXZ');
+    view.y += yaw * KEY_STEP;
+    view.x = Math.max(-MAX_PITCH, Math.min(MAX_PITCH, view.x + pitch * KEY_STEP));
+    view.z = 0;
+    camera.quaternion.setFromEuler(view);
+    camera.updateMatrixWorld();
+    const p = new Vector3(...world).project(camera);
+    return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height, inFront: p.z < 1 };
+  }
+
+  /**
+   * Turns the view with the arrow keys until `world` is drawn in the lower right of the screen:
+   * the instruction overlay covers the upper left, and a trainee clicks what they can see.
+   */
   async face(world: V3): Promise<void> {
-    const yaw = Math.atan2(-(world[0] - eye.x), -(world[2] - eye.z));
-    const want = Math.round(yaw / KEY_STEP);
-    while (this.turns !== want) {
-      const left = want > this.turns;
+    const rect = await this.canvasRect();
+    const goal = { x: rect.left + rect.width * 0.72, y: rect.top + rect.height * 0.72 };
+    let best = { yaw: this.yaw, pitch: this.pitch, d: Infinity };
+    for (let yaw = -14; yaw <= 14; yaw++) {
+      for (let pitch = -4; pitch <= 6; pitch++) {
+        const p = this.project(world, rect, yaw, pitch);
+        const d = Math.hypot(p.x - goal.x, p.y - goal.y);
+        if (p.inFront && d < best.d) best = { yaw, pitch, d };
+      }
+    }
+    while (this.yaw !== best.yaw) {
+      const left = best.yaw > this.yaw;
       await this.page.keyboard.press(left ? 'ArrowLeft' : 'ArrowRight');
-      this.turns += left ? 1 : -1;
+      this.yaw += left ? 1 : -1;
+    }
+    while (this.pitch !== best.pitch) {
+      const up = best.pitch > this.pitch;
+      await this.page.keyboard.press(up ? 'ArrowUp' : 'ArrowDown');
+      this.pitch += up ? 1 : -1;
     }
     await nextFrames(this.page, 2);
   }
 
   /** The CSS pixel where a world point is drawn, with the app's camera turned as we turned it. */
   async screenOf(world: V3): Promise<{ x: number; y: number }> {
-    const rect = await this.page.evaluate(() => {
-      const r = document.querySelector('canvas')!.getBoundingClientRect();
-      return { left: r.left, top: r.top, width: r.width, height: r.height };
-    });
-    const camera = new PerspectiveCamera(60, rect.width / rect.height, 0.05, 50);
-    camera.position.copy(eye);
-    camera.lookAt(0, 1.05, -0.6);
-    const view = new Euler().setFromQuaternion(camera.quaternion, 'YXZ');
-    view.y += this.turns * KEY_STEP;
-    view.z = 0;
-    camera.quaternion.setFromEuler(view);
-    camera.updateMatrixWorld();
-    const p = new Vector3(...world).project(camera);
-    return { x: rect.left + ((p.x + 1) / 2) * rect.width, y: rect.top + ((1 - p.y) / 2) * rect.height };
+    const p = this.project(world, await this.canvasRect(), this.yaw, this.pitch);
+    return { x: p.x, y: p.y };
   }
 
   /** The screen position of an object, after turning toward it; it must be inside the view. */
