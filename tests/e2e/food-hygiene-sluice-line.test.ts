@@ -106,8 +106,9 @@ describe('food station on a computer, mouse only', () => {
     await trainee.face([0, 1, -0.7]);
     if (c === 'be') await saveScreenshot(page, 'food-meat-line');
     await play(page, trainee, line, true);
-    await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).toBe('100');
     const row = await storedRow(page);
+    expect(score(scenario(c), eventsOf(row), 'practice').mistakes).toEqual([]);
+    expect(await page.getByTestId('score').getAttribute('data-score')).toBe('100');
     expect(row).toMatchObject({ scenario_id: `food-hygiene-sluice-line-${c}`, device: 'desktop', score: 100 });
     expect(eventsOf(row).filter((e) => e.action === 'hold-end').length).toBe(3);
     expect(g.consoleErrors).toEqual([]);
@@ -178,6 +179,7 @@ describe('food station in VR, emulated controller', () => {
     const trainee = new ControllerTrainee(page);
     await play(page, trainee, [...sluice, ...line], true);
     const row = await storedRow(page);
+    expect(score(scenario('be'), eventsOf(row), 'practice').mistakes).toEqual([]);
     expect(row).toMatchObject({ scenario_id: 'food-hygiene-sluice-line-be', device: 'vr-controller', score: 100 });
     expect(new Set(eventsOf(row).map((e) => e.device))).toEqual(new Set(['vr-controller']));
   });

@@ -42,7 +42,7 @@ export const at = {
   sink: [-0.67, 1.01, -0.22] as V3,
   tap: [-0.8, 1.14, -0.22] as V3,
   towel: [-0.79, 1.12, -0.42] as V3,
-  disinfectant: [-0.42, 1.12, -0.33] as V3,
+  disinfectant: [-0.68, 1.16, -0.6] as V3,
   turnstile: [-0.52, 0.98, -0.64] as V3,
   okChicken: [0.115, 1.33, -0.775] as V3,
   nokChicken: [0.175, 1.33, -0.775] as V3,
@@ -84,10 +84,10 @@ export function staticParts(): Part[] {
     box([0.12, 0.08, 0.1], [-0.78, 0.94, 0.12], '#cbd2d9'),
     box([0.12, 0.08, 0.1], [-0.78, 0.94, -0.01], '#cbd2d9'),
     box([0.1, 0.3, 0.2], [-0.81, 1.2, 0.3], '#486581'),
-    // turnstile post with its arm hub's housing, and the disinfectant pillar
+    // turnstile post, and beside it the disinfectant pillar: the last thing before production
     box([0.14, 0.92, 0.14], [-0.52, 0.46, -0.64], steelDark),
-    cylinder(0.025, 1.0, [-0.42, 0.5, -0.33], steelDark),
-    box([0.18, 0.02, 0.18], [-0.42, 0.01, -0.33], steelDark),
+    cylinder(0.025, 1.06, [-0.68, 0.53, -0.64], steelDark),
+    box([0.18, 0.02, 0.18], [-0.68, 0.01, -0.64], steelDark),
     // line: table, conveyor, HACCP board, order-sheet clipboard, product label, chicken crate
     box([1.0, 0.86, 0.5], [0.05, 0.43, -0.7], body),
     box([1.02, 0.04, 0.52], [0.05, 0.88, -0.7], steel),

@@ -127,7 +127,7 @@ export default function FoodHygieneSluiceLine() {
       <Grabbable object="paper-towel" position={at.towel} hitBox={[0.06, 0.16, 0.18]}>
         <Parts parts={towel} />
       </Grabbable>
-      <HoldControl object="disinfectant" position={at.disinfectant} rotation={[0, HALF_PI, 0]} hitBox={[0.12, 0.17, 0.12]} progressMs={20000} travel={0.01}>
+      <HoldControl object="disinfectant" position={at.disinfectant} hitBox={[0.12, 0.17, 0.12]} progressMs={20000} travel={0.01}>
         <Parts parts={disinfectant} />
       </HoldControl>
       <Interactable object="turnstile" action="press" position={at.turnstile} hitBox={[0.34, 0.12, 0.3]}>
@@ -136,7 +136,8 @@ export default function FoodHygieneSluiceLine() {
         </group>
       </Interactable>
 
-      {/* intake: probe readings onto the HACCP list, OK or NOK per product */}
+      {/* intake: probe readings onto the HACCP list, OK or NOK per product. Picking up the crate, the
+          sticker or the tray is not a step of its own (no `grab`): putting it somewhere is. */}
       <ValueControl object="temp-chicken" {...valueControls['temp-chicken']} />
       <Interactable object="ok-chicken" action="press" position={at.okChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
         <Parts parts={okButton} />
@@ -151,14 +152,14 @@ export default function FoodHygieneSluiceLine() {
       <Interactable object="nok-mince" action="press" position={at.nokMince} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
         <Parts parts={nokButton} />
       </Interactable>
-      <Grabbable object="crate-mince" position={at.crateMince} hitBox={[0.2, 0.12, 0.15]}>
+      <Grabbable object="crate-mince" position={at.crateMince} grabAction={null} hitBox={[0.2, 0.12, 0.15]}>
         <Parts parts={mince} />
         <Suspense fallback={null}>
           <Display value={3.4} position={[0.05, 0.17, 0.019]} />
         </Suspense>
       </Grabbable>
       <DropZone id="line-infeed" accepts={['crate-mince']} position={zones['line-infeed'].position} size={zones['line-infeed'].size} marked={false} />
-      <Grabbable object="block-label" position={at.blockLabel} hitBox={[0.1, 0.03, 0.07]}>
+      <Grabbable object="block-label" position={at.blockLabel} grabAction={null} hitBox={[0.1, 0.03, 0.07]}>
         <Parts parts={sticker} />
         <Suspense fallback={null}>
           <StickerText ns={ns} />
@@ -177,7 +178,7 @@ export default function FoodHygieneSluiceLine() {
 
       {/* weighing, the tray with a foreign body, reporting, cleaning */}
       <ValueControl object="portion" {...valueControls.portion} />
-      <Grabbable object="tray" position={at.tray} hitBox={[0.18, 0.06, 0.14]}>
+      <Grabbable object="tray" position={at.tray} grabAction={null} hitBox={[0.18, 0.06, 0.14]}>
         <Parts parts={tray} />
       </Grabbable>
       <ClassifyCards
