@@ -72,7 +72,8 @@ async function open(page: Page, c: Country, vr: boolean) {
     await page.locator('[data-action="play-desktop"]').click();
   }
   await waitForFrames(page, 5);
-  await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('team-leader') === true, undefined, { timeout: 60_000 });
+  // Scales and cards arrive a few frames after the station (they carry text).
+  await page.waitForFunction(() => ['team-leader', 'temp-chicken', 'portion', 'tray:foreign-body'].every((id) => window.__werkvloer?.objectIds().includes(id)), undefined, { timeout: 60_000 });
 }
 
 /** The stored row of the session on screen, once the server has it. */

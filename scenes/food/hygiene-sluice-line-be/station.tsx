@@ -45,6 +45,7 @@ const white = '#f8fafc';
 const steelHex = '#aeb7bf';
 
 const CONVEYOR_TRAYS = 5;
+const TEXT_AFTER_FRAMES = 4;
 const moving = new Matrix4();
 
 /**
@@ -74,10 +75,16 @@ export default function FoodHygieneSluiceLine() {
   }, [lamp, disinfected]);
   useEffect(() => () => lamp.dispose(), [lamp]);
 
+  // Scales and cards carry text (troika, ~40 KB): like the signs they come a few frames after the
+  // station is first drawn, so the first frame never waits for text.
+  const frames = useRef(0);
+  const [drawn, setDrawn] = useState(false);
+
   // Machine state is read here per frame from the store, never through React: the belt runs and
   // the turnstile arms turn a third once the trainee has gone through.
   const travelled = useRef(0);
   useFrame((_, delta) => {
+    if (frames.current < TEXT_AFTER_FRAMES && ++frames.current === TEXT_AFTER_FRAMES) setDrawn(true);
     const engine = session.getState().engine;
     const through = engine?.completed.some((c) => c.id === 'enter-sluice') ?? false;
     const arm = turnstile.current;
@@ -138,14 +145,14 @@ export default function FoodHygieneSluiceLine() {
 
       {/* intake: probe readings onto the HACCP list, OK or NOK per product. Picking up the crate, the
           sticker or the tray is not a step of its own (no `grab`): putting it somewhere is. */}
-      <ValueControl object="temp-chicken" {...valueControls['temp-chicken']} />
+      {drawn ? <ValueControl object="temp-chicken" {...valueControls['temp-chicken']} /> : null}
       <Interactable object="ok-chicken" action="press" position={at.okChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
         <Parts parts={okButton} />
       </Interactable>
       <Interactable object="nok-chicken" action="press" position={at.nokChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
         <Parts parts={nokButton} />
       </Interactable>
-      <ValueControl object="temp-mince" {...valueControls['temp-mince']} />
+      {drawn ? <ValueControl object="temp-mince" {...valueControls['temp-mince']} /> : null}
       <Interactable object="ok-mince" action="press" position={at.okMince} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
         <Parts parts={okButton} />
       </Interactable>
@@ -154,43 +161,51 @@ export default function FoodHygieneSluiceLine() {
       </Interactable>
       <Grabbable object="crate-mince" position={at.crateMince} grabAction={null} hitBox={[0.2, 0.12, 0.15]}>
         <Parts parts={mince} />
-        <Suspense fallback={null}>
-          <Display value={3.4} position={[0.05, 0.17, 0.019]} />
-        </Suspense>
+        {drawn ? (
+          <Suspense fallback={null}>
+            <Display value={3.4} position={[0.05, 0.17, 0.019]} />
+          </Suspense>
+        ) : null}
       </Grabbable>
       <DropZone id="line-infeed" accepts={['crate-mince']} position={zones['line-infeed'].position} size={zones['line-infeed'].size} marked={false} />
       <Grabbable object="block-label" position={at.blockLabel} grabAction={null} hitBox={[0.1, 0.03, 0.07]}>
         <Parts parts={sticker} />
-        <Suspense fallback={null}>
-          <StickerText ns={ns} />
-        </Suspense>
+        {drawn ? (
+          <Suspense fallback={null}>
+            <StickerText ns={ns} />
+          </Suspense>
+        ) : null}
       </Grabbable>
       <DropZone id="crate-mince" accepts={['block-label']} position={zones['crate-mince'].position} size={zones['crate-mince'].size} marked={false} />
-      <ClassifyCards
-        object="allergen-list"
-        position={at.allergenCards}
-        cards={[
-          { id: 'correct', label: `${ns}:classes.correct`, color: '#2da44e' },
-          { id: 'missing-allergen', label: `${ns}:classes.missing-allergen`, color: '#cf222e' },
-          { id: 'extra-allergen', label: `${ns}:classes.extra-allergen`, color: '#f59f00' },
-        ]}
-      />
+      {drawn ? (
+        <ClassifyCards
+          object="allergen-list"
+          position={at.allergenCards}
+          cards={[
+            { id: 'correct', label: `${ns}:classes.correct`, color: '#2da44e' },
+            { id: 'missing-allergen', label: `${ns}:classes.missing-allergen`, color: '#cf222e' },
+            { id: 'extra-allergen', label: `${ns}:classes.extra-allergen`, color: '#f59f00' },
+          ]}
+        />
+      ) : null}
 
       {/* weighing, the tray with a foreign body, reporting, cleaning */}
-      <ValueControl object="portion" {...valueControls.portion} />
+      {drawn ? <ValueControl object="portion" {...valueControls.portion} /> : null}
       <Grabbable object="tray" position={at.tray} grabAction={null} hitBox={[0.18, 0.06, 0.14]}>
         <Parts parts={tray} />
       </Grabbable>
-      <ClassifyCards
-        object="tray"
-        position={at.trayCards}
-        rotation={[0, -HALF_PI, 0]}
-        cards={[
-          { id: 'good', label: `${ns}:classes.good`, color: '#2da44e' },
-          { id: 'foreign-body', label: `${ns}:classes.foreign-body`, color: '#cf222e' },
-          { id: 'underweight', label: `${ns}:classes.underweight`, color: '#f59f00' },
-        ]}
-      />
+      {drawn ? (
+        <ClassifyCards
+          object="tray"
+          position={at.trayCards}
+          rotation={[0, -HALF_PI, 0]}
+          cards={[
+            { id: 'good', label: `${ns}:classes.good`, color: '#2da44e' },
+            { id: 'foreign-body', label: `${ns}:classes.foreign-body`, color: '#cf222e' },
+            { id: 'underweight', label: `${ns}:classes.underweight`, color: '#f59f00' },
+          ]}
+        />
+      ) : null}
       <DropZone id="reject-bin" accepts={['tray']} position={zones['reject-bin'].position} size={zones['reject-bin'].size} marked={false} />
       <Interactable object="team-leader" action="press" position={at.teamLeader} hitBox={[0.06, 0.16, 0.14]} travel={0.008}>
         <Parts parts={callButton} />
@@ -202,9 +217,11 @@ export default function FoodHygieneSluiceLine() {
         <Parts parts={lineWater} />
       </HoldControl>
       <FaceZone />
-      <Suspense fallback={null}>
-        <WorldText ns={ns} />
-      </Suspense>
+      {drawn ? (
+        <Suspense fallback={null}>
+          <WorldText ns={ns} />
+        </Suspense>
+      ) : null}
     </group>
   );
 }
