@@ -11,7 +11,9 @@ import { HALF_PI } from './layout';
  * reading them is the language step; signs for orientation are in the trainee's language.
  */
 export default function WorldText({ ns }: { ns: string }) {
-  const { t, i18n } = useTranslation();
+  const { t: translate, i18n } = useTranslation();
+  // Locale texts hold no control characters (every glyph must be in the font): " | " breaks a line.
+  const t = (key: string) => translate(key).split(' | ').join('\n');
   const lang = languageInfo(i18n.language);
   const font = fontForLanguage(lang.code);
   const dutch = fontForLanguage('nl');
