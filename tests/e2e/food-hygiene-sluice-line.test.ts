@@ -68,6 +68,8 @@ async function open(page: Page, c: Country, vr: boolean) {
   if (vr) {
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    // The controllers appear once their (local) profiles are loaded: give the session frames to get there.
+    await waitForFrames(page, 30);
   } else {
     await page.locator('[data-action="play-desktop"]').click();
   }
