@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadScene } from '../../scripts/check-scenes';
 import { score, type SessionEvent } from '../../src/engine';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { nextFrames } from './support/emulator';
 import { storedSessions, type StoredSession } from './support/database';
 import { ControllerTrainee, DesktopTrainee, type ValueObject, type Zone } from './support/food-station';
 import { saveScreenshot } from './support/screenshots';
@@ -69,7 +70,7 @@ async function open(page: Page, c: Country, vr: boolean) {
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     // The controllers appear once their (local) profiles are loaded: give the session frames to get there.
-    await waitForFrames(page, 30);
+    await nextFrames(page, 30);
   } else {
     await page.locator('[data-action="play-desktop"]').click();
   }
