@@ -43,21 +43,27 @@ export function machineGeometry() {
     { cylinder: [0.02, 0.02, 0.03, 6], at: [0.81, 1.33, -0.95], color: dark },
     // yellow-black marking along the mould opening
     ...[-0.43, -0.33, -0.23, -0.13, -0.03].map((x, i): Piece => ({ box: [0.1, 0.02, 0.01], at: [x + 0.05, 0.86, -0.7], color: i % 2 ? black : yellow })),
-    // conveyor out of the machine to the left, with legs
-    { box: [0.55, 0.05, 0.15], at: [-0.5, 0.75, -0.55], color: '#4a5561' },
-    { box: [0.55, 0.008, 0.13], at: [-0.5, 0.779, -0.55], color: black },
-    { box: [0.03, 0.73, 0.03], at: [-0.74, 0.365, -0.55], color: dark },
-    { box: [0.03, 0.73, 0.03], at: [-0.26, 0.365, -0.55], color: dark },
+    // conveyor out of the machine toward the operator, with legs
+    { box: [0.15, 0.05, 0.45], at: [-0.42, 0.75, -0.5], color: '#4a5561' },
+    { box: [0.13, 0.008, 0.45], at: [-0.42, 0.779, -0.5], color: black },
+    { box: [0.03, 0.73, 0.03], at: [-0.42, 0.365, -0.69], color: dark },
+    { box: [0.03, 0.73, 0.03], at: [-0.42, 0.365, -0.31], color: dark },
     // stand for the box of good parts, and the box
-    { box: [0.24, 0.72, 0.24], at: [-0.64, 0.36, -0.3], color: '#52606d' },
-    { box: [0.22, 0.01, 0.18], at: [-0.64, 0.725, -0.3], color: '#b08a5a' },
-    { box: [0.22, 0.09, 0.01], at: [-0.64, 0.775, -0.39], color: '#c49a63' },
-    { box: [0.22, 0.09, 0.01], at: [-0.64, 0.775, -0.21], color: '#c49a63' },
-    { box: [0.01, 0.09, 0.18], at: [-0.75, 0.775, -0.3], color: '#c49a63' },
-    { box: [0.01, 0.09, 0.18], at: [-0.53, 0.775, -0.3], color: '#c49a63' },
-    // red scrap bin
-    { cylinder: [0.12, 0.1, 0.62, 10], at: [-0.33, 0.31, -0.32], color: '#c62828' },
-    { cylinder: [0.1, 0.1, 0.01, 10], at: [-0.33, 0.6, -0.32], color: '#3a1010' },
+    { box: [0.24, 0.72, 0.24], at: [-0.65, 0.36, -0.65], color: '#52606d' },
+    { box: [0.22, 0.01, 0.18], at: [-0.65, 0.725, -0.65], color: '#b08a5a' },
+    { box: [0.22, 0.09, 0.01], at: [-0.65, 0.775, -0.74], color: '#c49a63' },
+    { box: [0.22, 0.09, 0.01], at: [-0.65, 0.775, -0.56], color: '#c49a63' },
+    { box: [0.01, 0.09, 0.18], at: [-0.76, 0.775, -0.65], color: '#c49a63' },
+    { box: [0.01, 0.09, 0.18], at: [-0.54, 0.775, -0.65], color: '#c49a63' },
+    // red scrap bin in front of the conveyor
+    { cylinder: [0.12, 0.1, 0.62, 10], at: [-0.25, 0.31, -0.3], color: '#c62828' },
+    { cylinder: [0.1, 0.1, 0.01, 10], at: [-0.25, 0.6, -0.3], color: '#3a1010' },
+    // signs: hot surface (yellow triangle) on the nozzle guard, wear safety glasses (blue) on the bed
+    { cylinder: [0.045, 0.045, 0.004, 3], at: [0.21, 1.06, -0.858], rotate: [Math.PI / 2, 0, Math.PI / 2], color: yellow },
+    { cylinder: [0.03, 0.03, 0.004, 3], at: [0.21, 1.06, -0.855], rotate: [Math.PI / 2, 0, Math.PI / 2], color: black },
+    { cylinder: [0.02, 0.02, 0.004, 3], at: [0.21, 1.06, -0.853], rotate: [Math.PI / 2, 0, Math.PI / 2], color: yellow },
+    { cylinder: [0.05, 0.05, 0.004, 14], at: [0.45, 0.62, -0.698], rotate: [Math.PI / 2, 0, 0], color: '#1f6feb' },
+    { box: [0.06, 0.015, 0.004], at: [0.45, 0.625, -0.695], color: '#ffffff' },
     // PPE shelf, right
     { box: [0.3, 0.02, 0.16], at: [0.48, 0.82, -0.32], color: '#b08a5a' },
     { box: [0.03, 0.81, 0.03], at: [0.48, 0.405, -0.32], color: dark },
@@ -71,11 +77,11 @@ export function boxContentsGeometry() {
   for (let row = 0; row < 3; row++) {
     for (let col = 0; col < 4; col++) {
       if (row === 2 && col === 3) continue;
-      pieces.push({ cylinder: [0.022, 0.024, 0.02, 8], at: [-0.72 + col * 0.052, 0.742, -0.36 + row * 0.055], color: '#2f7fd1' });
+      pieces.push({ cylinder: [0.022, 0.024, 0.02, 8], at: [-0.728 + col * 0.052, 0.742, -0.705 + row * 0.055], color: '#2f7fd1' });
     }
   }
   return coloredGeometry(pieces);
 }
 
 /** Where the packed part goes: the empty twelfth place in the box. */
-export const lastPlaceInBox: [number, number, number] = [-0.72 + 3 * 0.052, 0.742, -0.36 + 2 * 0.055];
+export const lastPlaceInBox: [number, number, number] = [-0.728 + 3 * 0.052, 0.742, -0.705 + 2 * 0.055];

@@ -69,7 +69,8 @@ export default function InjectionMoulding() {
         { box: [0.42, 0.02, 0.02], at: [0.21, -0.21, 0], color: '#f2c12e' },
         { box: [0.02, 0.44, 0.02], at: [0, 0, 0], color: '#f2c12e' },
         { box: [0.02, 0.44, 0.02], at: [0.42, 0, 0], color: '#f2c12e' },
-        { box: [0.02, 0.12, 0.04], at: [-0.005, 0, 0.025], color: '#1b1f24' },
+        // the handle, at the gate's lower right corner (the group's origin)
+        { box: [0.02, 0.1, 0.04], at: [0.425, -0.15, 0.025], color: '#1b1f24' },
       ]),
       glasses: coloredGeometry([
         { cylinder: [0.03, 0.03, 0.008, 10], at: [-0.035, 0, 0], rotate: [Math.PI / 2, 0, 0], color: '#9ecbff' },
@@ -135,10 +136,10 @@ export default function InjectionMoulding() {
         <mesh geometry={geometry.gloves} material={coloredMaterial} />
       </Grabbable>
 
-      {/* The sliding safety gate: pull the handle to open (it slides left), again to close */}
-      <Interactable object="safety-gate" action={gateOpen ? 'close' : 'open'} position={gateOpen ? [-0.69, 1.07, -0.655] : [-0.29, 1.07, -0.655]} hitBox={[0.08, 0.16, 0.06]}>
-        <mesh geometry={geometry.gateFrame} material={coloredMaterial} />
-        <mesh position={[0.21, 0, 0]} material={glassMaterial}>
+      {/* The sliding safety gate: pull the handle (lower right) to open — it slides left — again to close */}
+      <Interactable object="safety-gate" action={gateOpen ? 'close' : 'open'} position={gateOpen ? [-0.27, 0.92, -0.655] : [0.13, 0.92, -0.655]} hitBox={[0.08, 0.1, 0.06]}>
+        <mesh geometry={geometry.gateFrame} material={coloredMaterial} position={[-0.42, 0.15, 0]} />
+        <mesh position={[-0.21, 0.15, 0]} material={glassMaterial}>
           <boxGeometry args={[0.4, 0.4, 0.006]} />
         </mesh>
       </Interactable>
@@ -190,7 +191,7 @@ export default function InjectionMoulding() {
                 key={p.id}
                 object={p.id}
                 grabAction={null}
-                position={current?.id === p.id ? [-0.3, 0.86, -0.5] : [-0.7 + i * 0.085, 0.797, -0.56]}
+                position={[-0.42, current?.id === p.id ? 0.85 : 0.797, -0.66 + i * 0.075]}
                 hitBox={[0.08, 0.05, 0.08]}
               >
                 <mesh geometry={geometry.parts[p.id]} material={coloredMaterial} scale={current?.id === p.id ? 1.4 : 1} />
@@ -199,12 +200,12 @@ export default function InjectionMoulding() {
           )
         : null}
       {alarmSeen && placed[4] !== '1' ? (
-        <Grabbable object="stuck-part" position={[-0.17, 1.03, -0.93]} hitBox={[0.06, 0.08, 0.08]}>
+        <Grabbable object="stuck-part" position={[0.0, 1.03, -0.93]} hitBox={[0.06, 0.08, 0.08]}>
           <mesh geometry={geometry.stuck} material={coloredMaterial} rotation={[0, 0, Math.PI / 2]} />
         </Grabbable>
       ) : null}
-      <DropZone id="scrap-bin" accepts={scrapAccepts} position={[-0.33, 0.72, -0.32]} size={[0.34, 0.4, 0.34]} marked={false} />
-      <DropZone id="good-box" accepts={boxAccepts} position={[-0.64, 0.82, -0.3]} size={[0.3, 0.3, 0.3]} marked={false} />
+      <DropZone id="scrap-bin" accepts={scrapAccepts} position={[-0.25, 0.7, -0.34]} size={[0.36, 0.8, 0.44]} marked={false} />
+      <DropZone id="good-box" accepts={boxAccepts} position={[-0.65, 0.95, -0.65]} size={[0.3, 0.5, 0.3]} marked={false} />
 
       {question ? <ClassifyCards key={question.object} object={question.object} action={question.object.startsWith('part-') ? 'classify' : 'answer'} cards={question.cards} position={questionAt} /> : null}
       {alarmQuestion ? <ClassifyCards key={alarmQuestion[0]!.id} object="alarm-display" action="answer" cards={alarmQuestion} position={alarmAt} /> : null}
