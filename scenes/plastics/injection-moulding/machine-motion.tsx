@@ -8,11 +8,18 @@ import { coloredGeometry, coloredMaterial } from './colored-geometry';
 /** What the machine shows: the engine's state, with the timed alarm applied at the current moment. */
 export type ShownState = 'stopped' | 'running' | 'alarm' | 'locked-out';
 
-/** How long the machine runs before the stuck-part alarm, from the scenario's own timed transition. */
+const alarmAfterByScenario = new WeakMap<object, number>();
+
+/** How long the machine runs before the stuck-part alarm, from the scenario's own timed transition (looked up once). */
 function alarmAfter(s: SessionState): number {
-  const imm = s.scenario?.machines.find((m) => m.id === 'imm');
-  const timed = imm?.transitions.find((tr) => tr.after !== undefined && tr.to === 'alarm');
-  return timed?.after ?? Number.POSITIVE_INFINITY;
+  if (!s.scenario) return Number.POSITIVE_INFINITY;
+  let after = alarmAfterByScenario.get(s.scenario);
+  if (after === undefined) {
+    const imm = s.scenario.machines.find((m) => m.id === 'imm');
+    after = imm?.transitions.find((tr) => tr.after !== undefined && tr.to === 'alarm')?.after ?? Number.POSITIVE_INFINITY;
+    alarmAfterByScenario.set(s.scenario, after);
+  }
+  return after;
 }
 
 /**

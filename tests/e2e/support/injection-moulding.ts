@@ -117,7 +117,7 @@ const handWorld: V3 = [hand[0] + xrOrigin[0], hand[1] + xrOrigin[1], hand[2] + x
 /** VR: point the right controller at a world point. */
 async function aim(page: Page, target: V3) {
   await setPose(page, 'right-controller', { position: hand, quaternion: aimAt(hand, target) });
-  await nextFrames(page, 3);
+  await nextFrames(page, 2);
 }
 
 /** VR: aim the right controller's ray at an object, pull the trigger, let go. */
@@ -125,9 +125,9 @@ export async function triggerOn(page: Page, id: string): Promise<void> {
   await page.waitForFunction((objectId) => window.__werkvloer?.objectIds().includes(objectId), id, { timeout: 60_000 });
   await aim(page, await worldOf(page, id));
   await setButton(page, 'trigger', 1);
-  await nextFrames(page, 3);
+  await nextFrames(page, 2);
   await setButton(page, 'trigger', 0);
-  await nextFrames(page, 3);
+  await nextFrames(page, 2);
 }
 
 /** VR: take a part with the ray (trigger held), swing it over the bin or box, let go. */
@@ -136,11 +136,17 @@ export async function carryToZone(page: Page, id: string, zone: Zone): Promise<v
   const at = await worldOf(page, id);
   await aim(page, at);
   await setButton(page, 'trigger', 1);
-  await nextFrames(page, 3);
-  const target = pointInZoneAt(handWorld, new Vector3(...handWorld).distanceTo(new Vector3(...at)), zone);
-  const mid: V3 = [(at[0] + target[0]) / 2, (at[1] + target[1]) / 2, (at[2] + target[2]) / 2];
-  await aim(page, mid);
-  await aim(page, target);
+  await nextFrames(page, 2);
+  const goal = pointInZoneAt(handWorld, new Vector3(...handWorld).distanceTo(new Vector3(...at)), zone);
+  await aim(page, [(at[0] + goal[0]) / 2, (at[1] + goal[1]) / 2, (at[2] + goal[2]) / 2]);
+  // The ray starts a little off the controller's position: steer by where the part really is.
+  const aimPoint = new Vector3(...goal);
+  for (let i = 0; i < 4; i++) {
+    await aim(page, [aimPoint.x, aimPoint.y, aimPoint.z]);
+    const error = new Vector3(...goal).sub(new Vector3(...(await worldOf(page, id))));
+    if (error.length() < 0.03) break;
+    aimPoint.add(error);
+  }
   await setButton(page, 'trigger', 0);
-  await nextFrames(page, 3);
+  await nextFrames(page, 2);
 }
