@@ -45,7 +45,8 @@ const gone = (page: Page, id: string) => page.waitForFunction((objectId) => !win
 async function restOfIdealPath(page: Page, h: Hands, onParts?: () => Promise<void>) {
   if (onParts) await onParts();
   for (let i = 0; i < 5; i++) await step(page, () => h.press(page, `part-${i + 1}:${classes[i]}`));
-  for (let i = 1; i <= 4; i++) {
+  // Nearest first: the ray to a far part passes close over the nearer ones.
+  for (let i = 4; i >= 1; i--) {
     await h.carry(page, `part-${i}`, zones.scrapBin);
     await gone(page, `part-${i}`);
   }
@@ -104,10 +105,10 @@ describe('plastics/injection-moulding: played through the real UI', () => {
     expect(row).toMatchObject({ scenario_id: 'plastics-injection-moulding', score: 100, device: 'desktop' });
     const events = JSON.parse(row.events_json) as { action: string; object: string; value?: string | number }[];
     expect(events.filter((e) => e.action === 'place').map((e) => `${e.object}>${e.value}`)).toEqual([
-      'part-1>scrap-bin',
-      'part-2>scrap-bin',
-      'part-3>scrap-bin',
       'part-4>scrap-bin',
+      'part-3>scrap-bin',
+      'part-2>scrap-bin',
+      'part-1>scrap-bin',
       'part-5>good-box',
       'stuck-part>scrap-bin',
     ]);

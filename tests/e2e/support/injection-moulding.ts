@@ -114,9 +114,9 @@ export async function dragToZone(page: Page, id: string, zone: Zone): Promise<vo
 const hand = restingRightHand;
 const handWorld: V3 = [hand[0] + xrOrigin[0], hand[1] + xrOrigin[1], hand[2] + xrOrigin[2]];
 
-/** VR: point the right controller at a world point. */
-async function aim(page: Page, target: V3) {
-  await setPose(page, 'right-controller', { position: hand, quaternion: aimAt(hand, target) });
+/** VR: point the right controller (held at `from`, in the origin's space) at a world point. */
+async function aim(page: Page, target: V3, from: V3 = hand) {
+  await setPose(page, 'right-controller', { position: from, quaternion: aimAt(from, target) });
   await nextFrames(page, 2);
 }
 
@@ -137,13 +137,20 @@ export async function carryToZone(page: Page, id: string, zone: Zone): Promise<v
   await aim(page, at);
   await setButton(page, 'trigger', 1);
   await nextFrames(page, 2);
-  const goal = pointInZoneAt(handWorld, new Vector3(...handWorld).distanceTo(new Vector3(...at)), zone);
-  await aim(page, [(at[0] + goal[0]) / 2, (at[1] + goal[1]) / 2, (at[2] + goal[2]) / 2]);
+  // The part stays at the distance it was taken at: the hand moves toward the zone, as a trainee's
+  // arm would, until the zone's centre is that far along the ray.
+  const reach = new Vector3(...handWorld).distanceTo(new Vector3(...at));
+  const goal = new Vector3(...zone.center);
+  const handThere = new Vector3(...handWorld).sub(goal).normalize().multiplyScalar(reach).add(goal);
+  const from: V3 = [handThere.x - xrOrigin[0], handThere.y - xrOrigin[1], handThere.z - xrOrigin[2]];
+  await aim(page, [(at[0] + goal.x) / 2, (at[1] + goal.y) / 2, (at[2] + goal.z) / 2], [(hand[0] + from[0]) / 2, (hand[1] + from[1]) / 2, (hand[2] + from[2]) / 2]);
   // The ray starts a little off the controller's position: steer by where the part really is.
-  const aimPoint = new Vector3(...goal);
+  const aimPoint = goal.clone();
   for (let i = 0; i < 4; i++) {
-    await aim(page, [aimPoint.x, aimPoint.y, aimPoint.z]);
-    const error = new Vector3(...goal).sub(new Vector3(...(await worldOf(page, id))));
+    await aim(page, [aimPoint.x, aimPoint.y, aimPoint.z], from);
+    const now = await worldOf(page, id);
+    if (process.env.E2E_TRACE) console.info(`[carry] ${id} at ${now.map((v) => v.toFixed(2)).join(' ')}`);
+    const error = goal.clone().sub(new Vector3(...now));
     if (error.length() < 0.03) break;
     aimPoint.add(error);
   }
