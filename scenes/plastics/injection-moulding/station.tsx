@@ -1,4 +1,5 @@
-import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
+import { useFrame } from '@react-three/fiber';
 import { MeshLambertMaterial } from 'three';
 import { ClassifyCards, type ClassifyCard } from '../../../src/world/classify-cards';
 import { DropZone } from '../../../src/world/drop-zone';
@@ -101,6 +102,15 @@ export default function InjectionMoulding() {
   const immState = useSession((s) => s.engine?.machines.imm?.state ?? 'stopped');
   const placed = useSession((s) => ['part-1', 'part-2', 'part-3', 'part-4', 'stuck-part'].map((m) => (s.engine?.machines[m]?.state === 'scrapped' ? '1' : '0')).join(''));
   const [shown, setShown] = useState<ShownState>('stopped');
+  // Cards and readings carry text (troika, ~40 KB gzip): mounted a few frames after the station was
+  // first drawn, so their code never sits on the path to the first frame.
+  const [textReady, setTextReady] = useState(false);
+  const frames = useRef(0);
+  useFrame(() => {
+    if (textReady) return;
+    frames.current += 1;
+    if (frames.current === 4) setTextReady(true);
+  });
 
   const started = isDone('start-cycle');
   const packed = isDone('pack-good');
@@ -124,9 +134,11 @@ export default function InjectionMoulding() {
       <mesh name="box-contents" geometry={geometry.box} material={coloredMaterial} />
       {packed ? <mesh geometry={geometry.parts['part-5']} material={coloredMaterial} position={lastPlaceInBox} /> : null}
       <MachineMotion onShown={setShown} />
-      <Suspense fallback={null}>
-        <StationText alarm={shown === 'alarm' || immState === 'alarm'} />
-      </Suspense>
+      {textReady ? (
+        <Suspense fallback={null}>
+          <StationText alarm={shown === 'alarm' || immState === 'alarm'} />
+        </Suspense>
+      ) : null}
 
       {/* PPE on the shelf: a press puts it on, or in VR bring it to the face / the body */}
       <Grabbable object="safety-glasses" wear="head" position={[0.4, 0.85, -0.32]} hitBox={[0.18, 0.06, 0.1]}>
@@ -207,8 +219,8 @@ export default function InjectionMoulding() {
       <DropZone id="scrap-bin" accepts={scrapAccepts} position={[-0.25, 0.7, -0.34]} size={[0.36, 0.8, 0.44]} marked={false} />
       <DropZone id="good-box" accepts={boxAccepts} position={[-0.65, 0.95, -0.65]} size={[0.3, 0.5, 0.3]} marked={false} />
 
-      {question ? <ClassifyCards key={question.object} object={question.object} action={question.object.startsWith('part-') ? 'classify' : 'answer'} cards={question.cards} position={questionAt} /> : null}
-      {alarmQuestion ? <ClassifyCards key={alarmQuestion[0]!.id} object="alarm-display" action="answer" cards={alarmQuestion} position={alarmAt} /> : null}
+      {textReady && question ? <ClassifyCards key={question.object} object={question.object} action={question.object.startsWith('part-') ? 'classify' : 'answer'} cards={question.cards} position={questionAt} /> : null}
+      {textReady && alarmQuestion ? <ClassifyCards key={alarmQuestion[0]!.id} object="alarm-display" action="answer" cards={alarmQuestion} position={alarmAt} /> : null}
 
       {/* Danger areas: the mould between the platens, the hot nozzle under its guard */}
       <HazardZone object="mould-zone" position={[-0.09, 1.05, -0.9]} size={[0.3, 0.3, 0.3]} />
