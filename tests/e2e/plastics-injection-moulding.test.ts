@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { storedSessions } from './support/database';
+import { carryToZone, click, dragToZone, mouldCentre, screenPointOf, triggerOn, zones, type Zone } from './support/injection-moulding';
+import { saveScreenshot } from './support/screenshots';
+
+const station = 'plastics/injection-moulding';
+
+/** One way of acting: the mouse on the desktop, or the right controller's ray in VR. */
+interface Hands {
+  press(page: Page, id: string): Promise<void>;
+  carry(page: Page, id: string, zone: Zone): Promise<void>;
+}
+const mouse: Hands = { press: click, carry: dragToZone };
+const controller: Hands = { press: triggerOn, carry: carryToZone };
+
+const traceStart = performance.now();
+const instruction = (page: Page) => page.getByTestId('instruction').textContent();
+
+/** Acts, then waits for the instruction to move on (the step was done). */
+async function step(page: Page, act: () => Promise<void>) {
+  if (process.env.E2E_TRACE) console.info(`[plastics] ${((performance.now() - traceStart) / 1000).toFixed(1)} s`);
+  const before = await instruction(page);
+  await act();
+  await expect.poll(() => instruction(page), { timeout: 20_000 }).not.toBe(before);
+}
+
+/** PPE, the dryer and hopper checks, the interlock test and the start of the automatic cycle. */
+async function upToRunning(page: Page, h: Hands) {
+  await step(page, () => h.press(page, 'safety-glasses'));
+  await step(page, () => h.press(page, 'work-gloves'));
+  await step(page, () => h.press(page, 'dryer-display:80'));
+  await step(page, () => h.press(page, 'hopper:enough'));
+  await h.press(page, 'safety-gate');
+  await step(page, () => h.press(page, 'cycle-start'));
+  await h.press(page, 'safety-gate');
+  await step(page, () => h.press(page, 'cycle-start'));
+}
+
+const classes = ['short-shot', 'flash', 'sink-mark', 'burn-mark', 'good'];
+const gone = (page: Page, id: string) => page.waitForFunction((objectId) => !window.__werkvloer!.objectIds().includes(objectId), id, { timeout: 20_000 });
+
+/** The whole ideal path from the running machine on: judge, sort, count, the alarm, lockout and clearing. */
+async function restOfIdealPath(page: Page, h: Hands, onParts?: () => Promise<void>) {
+  if (onParts) await onParts();
+  for (let i = 0; i < 5; i++) await step(page, () => h.press(page, `part-${i + 1}:${classes[i]}`));
+  // Nearest first: the ray to a far part passes close over the nearer ones.
+  for (let i = 4; i >= 1; i--) {
+    await h.carry(page, `part-${i}`, zones.scrapBin);
+    await gone(page, `part-${i}`);
+  }
+  await step(page, () => h.carry(page, 'part-5', zones.goodBox));
+  await step(page, () => h.press(page, 'box-card:12'));
+  // The machine stops with its alarm 30 s after the start: the answer cards appear then.
+  await page.waitForFunction(() => window.__werkvloer!.objectIds().includes('alarm-display:part-stuck'), undefined, { timeout: 60_000 });
+  await step(page, () => h.press(page, 'alarm-display:part-stuck'));
+  await step(page, () => h.press(page, 'alarm-display:call-setter'));
+  await step(page, () => h.press(page, 'main-switch'));
+  await step(page, () => h.press(page, 'cycle-start'));
+  await h.press(page, 'safety-gate');
+  await step(page, () => h.carry(page, 'stuck-part', zones.scrapBin));
+  await gone(page, 'stuck-part');
+  await h.press(page, 'safety-gate');
+  await h.press(page, 'main-switch');
+}
+
+async function storedRow(page: Page) {
+  await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
+  const sessionId = await page.locator('[data-session-id]').getAttribute('data-session-id');
+  const row = storedSessions(inject('dataDir')).find((r) => r.id === sessionId);
+  expect(row, 'the row of this very session').toBeDefined();
+  return row!;
+}
+
+describe('plastics/injection-moulding: played through the real UI', () => {
+  let g: GuardedPage;
+  beforeAll(async () => {
+    // 1024 x 640: the desktop overlay (420 px wide, top left) leaves the conveyor, the gate and the
+    // mould in view; at 640 x 400 it covers them and the mouse would hit the overlay instead.
+    g = await openGuardedPage(inject('baseUrl'), { width: 1024, height: 640 });
+  });
+  afterAll(async () => {
+    await g.close();
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  async function openOnDesktop(page: Page) {
+    await page.goto(inject('baseUrl'));
+    await page.locator(`[data-station="${station}"]`).click();
+    await page.locator('[data-action="play-desktop"]').click();
+    await waitForFrames(page, 5);
+    await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('safety-glasses'));
+  }
+
+  test('desktop, mouse only: the ideal path scores 100 and is stored; a screenshot of the running cell', async () => {
+    const { page } = g;
+    await openOnDesktop(page);
+    await upToRunning(page, mouse);
+    await restOfIdealPath(page, mouse, async () => {
+      await saveScreenshot(page, 'plastics-injection-moulding');
+    });
+    await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
+    const row = await storedRow(page);
+    expect(row).toMatchObject({ scenario_id: 'plastics-injection-moulding', score: 100, device: 'desktop' });
+    const events = JSON.parse(row.events_json) as { action: string; object: string; value?: string | number }[];
+    expect(events.filter((e) => e.action === 'place').map((e) => `${e.object}>${e.value}`)).toEqual([
+      'part-4>scrap-bin',
+      'part-3>scrap-bin',
+      'part-2>scrap-bin',
+      'part-1>scrap-bin',
+      'part-5>good-box',
+      'stuck-part>scrap-bin',
+    ]);
+    expect(events.filter((e) => e.object === 'mould-zone').map((e) => e.action)).toEqual(['enter', 'exit']);
+    expect(g.consoleErrors).toEqual([]);
+  });
+
+  test('desktop: a hand (the pointer) in the mould while the machine runs stops the attempt — failed', async () => {
+    const { page } = g;
+    await openOnDesktop(page);
+    await upToRunning(page, mouse);
+    const at = await screenPointOf(page, mouldCentre);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).not.toBeNull();
+    expect(Number(await page.getByTestId('score').getAttribute('data-score'))).toBeLessThan(75);
+    await expect.poll(() => page.locator('.hud.result .failed').count()).toBe(1);
+    const row = await storedRow(page);
+    const events = JSON.parse(row.events_json) as { action: string; object: string }[];
+    expect(events.at(-1)).toMatchObject({ action: 'enter', object: 'mould-zone' });
+    expect(row.score).toBeLessThan(75);
+  });
+});
+
+describe('plastics/injection-moulding in VR', () => {
+  // The XR view has no desktop overlay: the default small viewport keeps SwiftShader's two eyes cheap.
+  let vrPage: GuardedPage;
+  beforeAll(async () => {
+    vrPage = await openGuardedPage(inject('baseUrl'));
+  });
+  afterAll(async () => {
+    await vrPage.close();
+    expect(vrPage.foreignRequests).toEqual([]);
+  });
+
+  test('right controller (entering through the Enter VR button): the ideal path scores 100', { timeout: 420_000 }, async () => {
+    const { page } = vrPage;
+    await page.goto(`${inject('baseUrl')}/?emulate=quest3`);
+    await page.locator(`[data-station="${station}"]`).click();
+    await page.locator('[data-action="enter-vr"]').click();
+    await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    await waitForFrames(page, 10);
+    await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('safety-glasses'));
+    await upToRunning(page, controller);
+    await restOfIdealPath(page, controller);
+    const row = await storedRow(page);
+    expect(row).toMatchObject({ scenario_id: 'plastics-injection-moulding', score: 100, device: 'vr-controller' });
+  });
+});
