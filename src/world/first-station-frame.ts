@@ -24,6 +24,10 @@ export const firstStationFrame = {
  * `React.lazy` that starts fetching only after the first station frame: labels, readings and other
  * text (troika, ~40 KB gzip) never compete with the station itself for the download.
  */
-export function lazyAfterFirstFrame<P>(load: () => Promise<{ default: ComponentType<P> }>) {
-  return lazy(() => shown.then(load));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same bound as React.lazy's own
+export function lazyAfterFirstFrame<T extends ComponentType<any>>(load: () => Promise<{ default: T }>) {
+  return lazy(async () => {
+    await shown;
+    return load();
+  });
 }

@@ -1,4 +1,5 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
 import { InstancedMesh, Matrix4, MeshBasicMaterial, type Group } from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
 import { ClassifyCards } from '../../../src/world/classify-cards';
@@ -12,9 +13,9 @@ import { useSession, useSessionStore } from '../../../src/state/session-context'
 import { HALF_PI, at, crateParts, staticParts, valueControls, zones } from './layout';
 import { box, cylinder, mergeParts, partsMaterial, type Part } from './parts';
 
-const WorldText = lazy(() => import('./world-text'));
-const Display = lazy(() => import('./world-text').then((m) => ({ default: m.Display })));
-const StickerText = lazy(() => import('./world-text').then((m) => ({ default: m.StickerText })));
+const WorldText = lazyAfterFirstFrame(() => import('./world-text'));
+const Display = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.Display })));
+const StickerText = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.StickerText })));
 
 /** One composite mesh of the shared vertex-colour material (one draw call). */
 function Parts({ parts }: { parts: () => Part[] }) {

@@ -1,4 +1,5 @@
-import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
 import { useFrame } from '@react-three/fiber';
 import { MeshLambertMaterial } from 'three';
 import { ClassifyCards, type ClassifyCard } from '../../../src/world/classify-cards';
@@ -12,7 +13,7 @@ import { boxContentsGeometry, lastPlaceInBox, machineGeometry } from './machine-
 import { MachineMotion, type ShownState } from './machine-motion';
 import { partGeometry, type PartClass } from './part-geometry';
 
-const StationText = lazy(() => import('./station-text'));
+const StationText = lazyAfterFirstFrame(() => import('./station-text'));
 
 const NS = 'plastics-injection-moulding';
 const label = (key: string) => `${NS}:choices.${key}`;
