@@ -11,6 +11,8 @@ import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
 import { organisationApi } from './organisation-api';
+import { dashboardApi } from './dashboard-api';
+import { LiveSessions } from './dashboard/live-sessions';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -24,6 +26,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Serve over TLS (the LAN port for headsets). */
   https?: { cert: string; key: string };
+  /** New sessions for the dashboard's live list; share one between instances of one process (in-process by default). */
+  live?: LiveSessions;
 }
 
 /** The CSP: everything from this server, nothing from any other host (DESIGN.md principle 7). */
@@ -81,6 +85,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()) });
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  const live = opts.live ?? LiveSessions.inProcess();
+  if (!opts.live) app.addHook('onClose', () => live.close());
+  await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {
@@ -101,7 +108,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const url = request.url.split('?')[0] ?? '';
     // Client-side routes get the app; unknown API paths and missing files get a clear 404.
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url);
-    if (staticDir && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    // The trainer dashboard is its own entry (dashboard.html): /dashboard and anything under it.
+    const page = url === '/dashboard' || url.startsWith('/dashboard/') ? 'dashboard.html' : 'index.html';
+    if (staticDir && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile(page);
     return reply.code(404).send({ error: 'not-found', message: `${request.method} ${url} does not exist` });
   });
 

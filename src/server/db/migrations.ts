@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dashboardMigration } from './migration-dashboard';
 import { organisationsMigration } from './migration-organisations';
 
 /**
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '2026-11-26-003-organisations': organisationsMigration,
+  '2026-11-26-004-dashboard-assignments': dashboardMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
