@@ -25,6 +25,7 @@ export interface DashboardSessionOptions {
 export async function dashboardSessionRoutes(app: FastifyInstance, opts: DashboardSessionOptions) {
   const { db } = opts;
   const guard = trainerGuard(db, opts.now);
+  const open = new Set<() => void>();
 
   app.get('/api/dashboard/sessions', { preHandler: guard }, async (request, reply) => {
     const parsed = sessionListSchema.safeParse(request.query);
@@ -66,12 +67,20 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
         .catch((error: unknown) => request.log.warn({ err: error }, 'live session lookup failed'));
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), opts.heartbeatMs ?? 25_000);
+    heartbeat.unref();
     const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      open.delete(stop);
+      if (!res.writableEnded) res.end();
     };
+    open.add(stop);
     request.raw.on('close', stop);
     res.on('close', stop);
+  });
+  // Open streams never end by themselves: a closing server ends them, or close() would wait forever.
+  app.addHook('preClose', async () => {
+    for (const stop of [...open]) stop();
   });
 
   // Tell the live stream after every stored upload (201 only: a retry is not news).
