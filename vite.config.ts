@@ -16,6 +16,8 @@ export default defineConfig({
     // The manifest lets the budget checks tell a station's own chunk from the shared code.
     manifest: true,
     chunkSizeWarningLimit: 1200,
+    // The trainer dashboard is a second entry: its own chunk graph, never three.js (tests/dashboard/bundle.test.ts).
+    rolldownOptions: { input: { index: 'index.html', dashboard: 'dashboard.html' } },
   },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
