@@ -26,6 +26,8 @@ export function QrSheetPage({ id }: { id: string }) {
   const [cards, setCards] = useState<Card[] | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The trainer's laptop may use localhost; a headset needs the server's LAN address.
+  const [address, setAddress] = useState(location.origin);
   const group = groups.data?.groups.find((g) => g.id === id);
 
   const make = async () => {
@@ -36,7 +38,7 @@ export function QrSheetPage({ id }: { id: string }) {
       for (const [i, trainee] of list.entries()) {
         setProgress(t('cards.progress', { done: i, total: list.length }));
         const { joinCode, expiresAt } = await api<{ joinCode: string; expiresAt: string }>('POST', `/api/trainees/${trainee.id}/join-codes`);
-        const qr = await toDataURL(`${location.origin}/?join=${joinCode}`, { margin: 1, width: 160, errorCorrectionLevel: 'M' });
+        const qr = await toDataURL(`${address.replace(/\/+$/, '')}/?join=${joinCode}`, { margin: 1, width: 160, errorCorrectionLevel: 'M' });
         made.push({ trainee, joinCode, expiresAt, qr });
       }
       setCards(made);
@@ -54,8 +56,15 @@ export function QrSheetPage({ id }: { id: string }) {
         <Link href={`/groups/${id}`}>{t('cards.back')}</Link>
       </p>
       <p className="no-print">{t('cards.explain')}</p>
+      <label className="no-print">
+        {t('cards.address')}
+        <input type="url" required value={address} onChange={(e) => setAddress(e.target.value)} name="address" size={40} aria-describedby="address-hint" />
+      </label>
+      <p id="address-hint" className="no-print hint">
+        {t('cards.addressHint')}
+      </p>
       <div className="no-print inline">
-        <button type="button" className="primary" onClick={() => void make()} disabled={!trainees.data || progress !== null} data-action="make-cards">
+        <button type="button" className="primary" onClick={() => void make()} disabled={!trainees.data || progress !== null || !/^https?:\/\/\S+$/.test(address)} data-action="make-cards">
           {t('cards.make')}
         </button>
         {cards ? (
