@@ -57,6 +57,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     // Texts stay JSON files (fetched by src/i18n/i18n.ts), never inlined into the JavaScript.
     assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
+    // The trainer dashboard is a second entry: its own chunk graph, never three.js (tests/dashboard/bundle.test.ts).
+    rolldownOptions: { input: { index: 'index.html', dashboard: 'dashboard.html' } },
   },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -13,6 +13,8 @@ import { sessionsRoute } from './routes/sessions';
 import { organisationApi } from './organisation-api';
 import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
+import { dashboardApi } from './dashboard-api';
+import { LiveSessions } from './dashboard/live-sessions';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -28,6 +30,8 @@ export interface AppOptions {
   sqliteFile?: string;
   /** Serve over TLS (the LAN port for headsets). */
   https?: { cert: string; key: string };
+  /** New sessions for the dashboard's live list; share one between instances of one process (in-process by default). */
+  live?: LiveSessions;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -93,6 +97,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile });
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  const live = opts.live ?? LiveSessions.inProcess();
+  if (!opts.live) app.addHook('onClose', () => live.close());
+  await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {
@@ -113,7 +120,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const url = request.url.split('?')[0] ?? '';
     // Client-side routes get the app; unknown API paths and missing files get a clear 404.
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url);
-    if (staticDir && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    // The trainer dashboard is its own entry (dashboard.html): /dashboard and anything under it.
+    const page = url === '/dashboard' || url.startsWith('/dashboard/') ? 'dashboard.html' : 'index.html';
+    if (staticDir && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile(page);
     return reply.code(404).send({ error: 'not-found', message: `${request.method} ${url} does not exist` });
   });
 

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
 import { createDb } from './db/create-db';
+import { LiveSessions } from './dashboard/live-sessions';
 import { lanAddresses, machineName } from './lan-addresses';
 import { ScenarioCatalog, readScenes } from './scenario-catalog';
 import { readSettings, repoRoot, type Settings } from './settings';
@@ -80,7 +81,9 @@ async function main() {
   try {
     const catalog = await ScenarioCatalog.open(opened.db, current);
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile };
+    // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
+    const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     if (settings.httpPort !== null) {

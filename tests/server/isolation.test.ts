@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { databaseKinds } from './support/databases';
+import { openSse } from './support/sse';
 import { joinedTrainee, login, organisationWithTrainer, type LoggedIn } from './support/trainers';
 import { sessionBody, testApp } from './test-app';
 
@@ -10,7 +11,16 @@ type Caller = 'owner' | 'other-organisation' | 'trainee-token' | 'anonymous';
  * a trainer of the organisation that owns the data. A route the server has that is not listed
  * here fails the first test: a new route must say who may call it.
  */
-const matrix: Array<{ method: 'GET' | 'POST' | 'DELETE'; url: (ids: Ids) => string; body?: (ids: Ids) => object; public?: boolean }> = [
+const matrix: Array<{
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: (ids: Ids) => string;
+  body?: (ids: Ids) => object;
+  public?: boolean;
+  /** Answers a trainee token (about that trainee only), never a trainer's cookie. */
+  trainee?: boolean;
+  /** A server-sent events stream: read its first event, then hang up. */
+  stream?: boolean;
+}> = [
   { method: 'GET', url: () => '/api/health', public: true },
   { method: 'POST', url: () => '/api/sessions', body: () => sessionBody({ id: crypto.randomUUID() }), public: true },
   { method: 'POST', url: () => '/api/join', body: () => ({ code: 'NOPE2345' }), public: true },
@@ -26,9 +36,26 @@ const matrix: Array<{ method: 'GET' | 'POST' | 'DELETE'; url: (ids: Ids) => stri
   { method: 'GET', url: (ids) => `/api/sessions/${ids.sessionId}` },
   { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/export` },
   { method: 'DELETE', url: (ids) => `/api/trainees/${ids.traineeId}` },
+  // The trainer dashboard (issue 8).
+  { method: 'GET', url: () => '/api/trainers' },
+  { method: 'POST', url: () => '/api/trainers', body: () => ({ email: 'new@trainer.test', password: 'a long password' }) },
+  { method: 'DELETE', url: (ids) => `/api/trainers/${ids.trainerId}` },
+  { method: 'GET', url: (ids) => `/api/groups/${ids.groupId}/assignments` },
+  { method: 'PUT', url: (ids) => `/api/groups/${ids.groupId}/assignments`, body: () => ({ stations: [], exam: true }) },
+  { method: 'PUT', url: (ids) => `/api/trainees/${ids.traineeId}/exam`, body: () => ({ exam: true }) },
+  { method: 'GET', url: () => '/api/trainee/assignments', trainee: true },
+  { method: 'GET', url: () => '/api/dashboard/sessions' },
+  { method: 'GET', url: (ids) => `/api/dashboard/sessions/${ids.sessionId}` },
+  { method: 'GET', url: () => '/api/dashboard/live', stream: true },
+  { method: 'GET', url: () => '/api/dashboard/stations' },
+  { method: 'GET', url: (ids) => `/api/dashboard/trainees/${ids.traineeId}` },
+  { method: 'GET', url: (ids) => `/api/dashboard/groups/${ids.groupId}/step-failures` },
+  { method: 'GET', url: () => '/api/dashboard/export.csv' },
+  { method: 'GET', url: () => '/api/dashboard/export.xapi.json' },
 ];
 
 interface Ids {
+  trainerId: string;
   groupId: string;
   traineeId: string;
   sessionId: string;
@@ -50,14 +77,15 @@ describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
     const sessionId = crypto.randomUUID();
     const up = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${token}` }, payload: sessionBody({ id: sessionId }) });
     expect(up.statusCode).toBe(201);
-    ids = { groupId: trainee.groupId, traineeId: trainee.traineeId, sessionId };
+    const me = (await a.call('GET', '/api/auth/me')).json();
+    ids = { trainerId: me.trainer.id, groupId: trainee.groupId, traineeId: trainee.traineeId, sessionId };
   });
   afterAll(async () => {
     await t.close();
   });
 
   test('the matrix lists every API route the server has', () => {
-    const listed = new Set(matrix.map((m) => `${m.method} ${m.url({ groupId: ':id', traineeId: ':id', sessionId: ':id' })}`));
+    const listed = new Set(matrix.map((m) => `${m.method} ${m.url({ trainerId: ':id', groupId: ':id', traineeId: ':id', sessionId: ':id' })}`));
     const routes = t.app
       .printRoutes({ commonPrefix: false })
       .split('\n')
@@ -69,21 +97,37 @@ describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
   });
 
   const callers: Caller[] = ['other-organisation', 'trainee-token', 'anonymous'];
-  const cases = matrix.filter((m) => !m.public).flatMap((m) => callers.map((c) => [c, `${m.method} ${m.url({ groupId: ':id', traineeId: ':id', sessionId: ':id' })}`, m] as const));
+  const cases = matrix.filter((m) => !m.public).flatMap((m) => callers.map((c) => [c, `${m.method} ${m.url({ trainerId: ':id', groupId: ':id', traineeId: ':id', sessionId: ':id' })}`, m] as const));
   test.each(cases)('as %s, %s shows nothing of another organisation', async (caller, _name, route) => {
     const url = route.url(ids);
     const payload = route.body?.(ids);
     // A fresh login each time: the logout case must not log out the next.
     const other = caller === 'other-organisation' ? await login(t.app, b.organisationId, b.email, b.password) : null;
+    const headers: Record<string, string> = other ? { cookie: other.cookie } : caller === 'trainee-token' ? { authorization: `Bearer ${token}` } : {};
+    if (route.stream) {
+      // The live stream: b's first event is only the greeting, and a's uploads never reach it (dashboard-api.test.ts).
+      const sse = await openSse(t.app, url, headers);
+      if (sse.status === 200) await sse.waitFor(1);
+      sse.close();
+      expect(sse.status).toBe(other ? 200 : 401);
+      expect(sse.events.map((e) => e.event)).toEqual(other ? ['ready'] : []);
+      return;
+    }
     const res = other
       ? await other.call(route.method, url, payload)
-        : await t.app.inject({ method: route.method, url, headers: caller === 'trainee-token' ? { authorization: `Bearer ${token}` } : {}, ...(payload ? { payload } : {}) });
+        : await t.app.inject({ method: route.method, url, headers, ...(payload ? { payload } : {}) });
+    if (route.trainee) {
+      // Only a trainee token is answered, and only about its own trainee.
+      expect(res.statusCode).toBe(caller === 'trainee-token' ? 200 : 401);
+      expect(res.body).not.toContain(a.organisationId);
+      return;
+    }
     if (caller === 'other-organisation') {
       // Routes about b's own account answer b about b; nothing of a's appears.
       expect(res.body).not.toContain(a.organisationId);
       expect(res.body).not.toContain(ids.sessionId);
       expect(res.body).not.toContain('Sam');
-      if (url.includes(ids.groupId) || url.includes(ids.traineeId) || url.includes(ids.sessionId)) expect(res.statusCode).toBe(404);
+      if ([ids.trainerId, ids.groupId, ids.traineeId, ids.sessionId].some((id) => url.includes(id))) expect(res.statusCode).toBe(404);
     } else {
       expect(res.statusCode).toBe(401);
     }

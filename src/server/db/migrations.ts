@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { dashboardMigration } from './migration-dashboard';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   },
   '2026-11-26-003-organisations': organisationsMigration,
   '2026-11-26-004-privacy-indexes': privacyMigration,
+  '2026-11-26-005-dashboard-assignments': dashboardMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

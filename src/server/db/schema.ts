@@ -1,3 +1,4 @@
+import type { DashboardTables } from './schema-dashboard';
 import type { OrganisationTables } from './schema-organisations';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
@@ -35,7 +36,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables {
+export interface Database extends OrganisationTables, DashboardTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }

@@ -4,6 +4,7 @@ import { score, type ScoreResult } from '../../engine';
 import type { Database, SessionsTable } from '../db/schema';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
+import { examRefusal } from '../dashboard/assignments';
 import { fieldPath, sessionBodySchema, type SessionBody } from '../session-body';
 import { SessionWriter, type UploadWriter } from '../session-writer';
 import { SqliteSessionWriter } from '../sqlite-session-writer';
@@ -70,6 +71,11 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     const existing = await findRow(body.id);
     if (existing) return answerExisting(reply, existing, body, traineeId, hash);
 
+    // Checked after the retry answer: a stored exam stays acknowledged even if the unlock was withdrawn since.
+    if (body.mode === 'exam') {
+      const refusal = await examRefusal(opts.db, traineeId, body.scenarioId);
+      if (refusal) return reply.code(403).send({ error: 'exam-not-unlocked', message: refusal });
+    }
     const entry = await opts.catalog.find(body.scenarioHash, body.scenarioId, body.scenarioVersion);
     if (!entry || entry.scenario.id !== body.scenarioId) {
       return reply.code(422).send({

@@ -10,7 +10,7 @@ export interface LoggedIn {
   cookie: string;
   csrfToken: string;
   /** A request as this trainer: cookie always, CSRF header on state-changing methods. */
-  call(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse>;
+  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse>;
 }
 
 /** The `name=value` of a Set-Cookie header, as a browser would send it back. */

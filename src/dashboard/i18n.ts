@@ -1,0 +1,42 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { languages, sourceLanguage } from '../i18n/languages';
+
+/** Each language's dashboard texts, a chunk per language; only the chosen one and Dutch are fetched. */
+const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/dashboard.json');
+const storageKey = 'werkvloer.dashboard.language';
+
+export const dashboardLanguages = languages.filter((l) => `../../locales/${l.code}/dashboard.json` in files);
+
+async function load(code: string) {
+  const file = files[`../../locales/${code}/dashboard.json`];
+  if (file && !i18next.hasResourceBundle(code, 'dashboard')) i18next.addResourceBundle(code, 'dashboard', (await file()).default);
+}
+
+function initialLanguage(): string {
+  const stored = localStorage.getItem(storageKey);
+  const wanted = [stored, ...navigator.languages.map((l) => l.slice(0, 2))];
+  return wanted.find((c) => c && dashboardLanguages.some((l) => l.code === c)) ?? sourceLanguage;
+}
+
+export async function setDashboardLanguage(code: string) {
+  await load(code);
+  await i18next.changeLanguage(code);
+  localStorage.setItem(storageKey, code);
+  const dir = languages.find((l) => l.code === code)?.dir ?? 'ltr';
+  document.documentElement.lang = code;
+  document.documentElement.dir = dir;
+}
+
+export async function initDashboardI18n() {
+  await i18next.use(initReactI18next).init({
+    lng: sourceLanguage,
+    fallbackLng: sourceLanguage,
+    ns: ['dashboard'],
+    defaultNS: 'dashboard',
+    resources: {},
+    interpolation: { escapeValue: false },
+  });
+  await load(sourceLanguage);
+  await setDashboardLanguage(initialLanguage());
+}

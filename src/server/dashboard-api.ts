@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { ScenarioCatalog } from './scenario-catalog';
+import type { LiveSessions } from './dashboard/live-sessions';
+import { StationTexts } from './dashboard/station-texts';
+import { dashboardAssignmentRoutes } from './routes/dashboard-assignments';
+import { dashboardExportRoutes } from './routes/dashboard-exports';
+import { dashboardInsightRoutes } from './routes/dashboard-insights';
+import { dashboardSessionRoutes } from './routes/dashboard-sessions';
+import { dashboardTrainerRoutes } from './routes/dashboard-trainers';
+
+export interface DashboardApiOptions {
+  db: Kysely<Database>;
+  now: () => Date;
+  catalog: ScenarioCatalog;
+  live: LiveSessions;
+  /** Where the station texts are (locales/); the repository's by default. */
+  localesDir?: string;
+}
+
+/** The trainer dashboard's API (issue 8; docs/api.md "Dashboard"). Needs the cookie plugin registered. */
+export async function dashboardApi(app: FastifyInstance, opts: DashboardApiOptions) {
+  const texts = new StationTexts(opts.localesDir ?? join(process.cwd(), 'locales'), () => opts.catalog.current.map((e) => e.scenario));
+  const stationIds = () => opts.catalog.current.map((e) => e.scenario.id);
+  await dashboardTrainerRoutes(app, opts);
+  await dashboardAssignmentRoutes(app, { ...opts, stationIds });
+  await dashboardSessionRoutes(app, opts);
+  await dashboardInsightRoutes(app, { ...opts, texts });
+  await dashboardExportRoutes(app, { ...opts, texts });
+}

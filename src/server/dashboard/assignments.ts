@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface TraineeAssignments {
+  /** Scenario ids the trainee's group sees; null: every station (no choice made yet). */
+  stations: string[] | null;
+  /** Unlocked for the trainee or for their whole group. */
+  exam: boolean;
+  examByGroup: boolean;
+  examByTrainee: boolean;
+}
+
+/** What one trainee may play: their group's stations and whether exam mode is unlocked. */
+export async function traineeAssignments(db: Kysely<Database>, traineeId: string): Promise<TraineeAssignments | null> {
+  const trainee = await db.selectFrom('trainees').select(['id', 'group_id']).where('id', '=', traineeId).executeTakeFirst();
+  if (!trainee) return null;
+  const stations = await db.selectFrom('group_stations').select('scenario_id').where('group_id', '=', trainee.group_id).orderBy('scenario_id').execute();
+  const unlocks = await db
+    .selectFrom('exam_unlocks')
+    .select(['subject_kind'])
+    .where((eb) => eb.or([eb.and([eb('subject_kind', '=', 'trainee'), eb('subject_id', '=', trainee.id)]), eb.and([eb('subject_kind', '=', 'group'), eb('subject_id', '=', trainee.group_id)])]))
+    .execute();
+  const examByGroup = unlocks.some((u) => u.subject_kind === 'group');
+  const examByTrainee = unlocks.some((u) => u.subject_kind === 'trainee');
+  return { stations: stations.length > 0 ? stations.map((s) => s.scenario_id) : null, exam: examByGroup || examByTrainee, examByGroup, examByTrainee };
+}
+
+/** Why an exam upload is refused, or null when it may be stored. */
+export async function examRefusal(db: Kysely<Database>, traineeId: string | null, scenarioId: string): Promise<string | null> {
+  if (traineeId === null) return 'an exam needs a trainee signed in with a join code; anonymous play is practice only';
+  const a = await traineeAssignments(db, traineeId);
+  if (!a?.exam) return 'exam mode is not unlocked for this trainee; ask the trainer to unlock it';
+  if (a.stations !== null && !a.stations.includes(scenarioId)) return `station ${scenarioId} is not assigned to this trainee's group`;
+  return null;
+}

@@ -1,0 +1,108 @@
+import type { SessionSummary } from './session-query';
+
+/**
+ * CSV for Excel and LibreOffice as Belgian and Dutch offices set them up: UTF-8 with a BOM (else
+ * Excel reads it as Windows-1252), `;` between fields and a decimal comma (the list separator and
+ * decimal sign of nl-BE, nl-NL and fr-BE), CRLF line ends, times as `YYYY-MM-DD HH:MM:SS` in UTC.
+ */
+export const csvHeader = [
+  'session_id',
+  'group',
+  'trainee_code',
+  'trainee_alias',
+  'station',
+  'station_version',
+  'mode',
+  'device',
+  'language',
+  'started_at_utc',
+  'ended_at_utc',
+  'duration_s',
+  'score',
+  'passed',
+] as const;
+
+function cell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  let text = typeof value === 'number' ? String(value).replace('.', ',') : String(value);
+  // A trainer-typed alias starting with = + - @ would run as a formula in Excel: keep it text.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const utc = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
+
+export function sessionsCsv(sessions: readonly SessionSummary[]): string {
+  const lines = [csvHeader.join(';')];
+  for (const s of sessions) {
+    lines.push(
+      [
+        s.id,
+        s.group.name,
+        s.trainee.code,
+        s.trainee.alias,
+        s.scenarioId,
+        s.scenarioVersion,
+        s.mode,
+        s.device,
+        s.language,
+        utc(s.startedAt),
+        utc(s.endedAt),
+        Math.round(s.durationMs / 100) / 10,
+        s.score,
+        s.passed ? 'ja' : 'nee',
+      ]
+        .map(cell)
+        .join(';'),
+    );
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** ISO 8601 duration with up to two decimals of seconds, as xAPI asks (`PT1M5.25S`). */
+export function isoDuration(ms: number): string {
+  const totalSeconds = Math.max(0, ms) / 1000;
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = Math.round((totalSeconds % 60) * 100) / 100;
+  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds}S`;
+}
+
+const verbs = {
+  passed: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
+  failed: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
+} as const;
+
+/**
+ * One xAPI statement per session: the trainee as an account (home page: this server; name: the
+ * pseudonym, never the alias), ADL passed/failed, the server's score scaled to 0–1, and the
+ * session id as statement id and registration so a re-import never duplicates an attempt.
+ */
+export function xapiStatement(s: SessionSummary, homePage: string, title: string) {
+  return {
+    id: s.id,
+    actor: { objectType: 'Agent', account: { homePage, name: s.trainee.code } },
+    verb: s.passed ? verbs.passed : verbs.failed,
+    object: {
+      objectType: 'Activity',
+      id: `${homePage}/stations/${encodeURIComponent(s.scenarioId)}`,
+      definition: {
+        name: { 'nl-BE': title },
+        type: 'http://adlnet.gov/expapi/activities/simulation',
+      },
+    },
+    result: {
+      score: { scaled: Math.round(s.score) / 100, raw: s.score, min: 0, max: 100 },
+      success: s.passed,
+      completion: true,
+      duration: isoDuration(s.durationMs),
+    },
+    context: {
+      registration: s.id,
+      language: s.language,
+      platform: s.device,
+      extensions: { [`${homePage}/xapi/mode`]: s.mode, [`${homePage}/xapi/station-version`]: s.scenarioVersion },
+    },
+    timestamp: s.endedAt,
+  };
+}

@@ -1,0 +1,68 @@
+import { initialState, result, step, type EngineState, type Mode, type Scenario, type ScoreResult, type SessionEvent } from '../../engine';
+
+/** What one event did, read from the engine's state before and after it (works in exam mode too, which gives no feedback). */
+export interface TimelineEntry {
+  t: number;
+  action: string;
+  object: string;
+  value?: number | string;
+  device: string;
+  completed: string[];
+  mistakes: { kind: string; step: string | null }[];
+  violations: { rule: string; severity: string; critical: boolean; penalty: number }[];
+  hint: string | null;
+  /** Machines that changed state with this event, as `machine: from → to`. */
+  machines: { machine: string; from: string; to: string }[];
+}
+
+export interface StepTimelineEntry {
+  id: string;
+  competency: string;
+  status: 'done' | 'wrong' | 'skipped';
+  doneAt: number | null;
+  durationMs: number | null;
+  mistakes: number;
+  hints: number;
+  points: number;
+  earned: number;
+}
+
+/** The session as a trainer reads it: each step's outcome and every event with what it caused. */
+export function sessionTimeline(scenario: Scenario, events: readonly SessionEvent[], mode: Mode): { steps: StepTimelineEntry[]; events: TimelineEntry[]; result: ScoreResult } {
+  let state: EngineState = initialState(scenario, mode);
+  const entries: TimelineEntry[] = [];
+  for (const e of events) {
+    if (state.ended) break;
+    const before = state;
+    state = step(scenario, before, e).state;
+    const hintsBefore = Object.values(before.hints).reduce((a, b) => a + b, 0);
+    const hintsAfter = Object.values(state.hints).reduce((a, b) => a + b, 0);
+    entries.push({
+      t: e.t,
+      action: e.action,
+      object: e.object,
+      ...(e.value !== undefined ? { value: e.value } : {}),
+      device: e.device,
+      completed: state.completed.slice(before.completed.length).map((c) => c.id),
+      mistakes: state.mistakes.slice(before.mistakes.length).map((m) => ({ kind: m.kind, step: m.step })),
+      violations: state.violations.slice(before.violations.length).map((v) => ({ rule: v.rule, severity: v.severity, critical: v.critical, penalty: v.penalty })),
+      hint: hintsAfter > hintsBefore ? (Object.keys(state.hints).find((k) => (state.hints[k] ?? 0) > (before.hints[k] ?? 0)) ?? null) : null,
+      machines: Object.entries(state.machines)
+        .filter(([id, m]) => before.machines[id]?.state !== m.state)
+        .map(([id, m]) => ({ machine: id, from: before.machines[id]?.state ?? '', to: m.state })),
+    });
+  }
+  const res = result(scenario, state);
+  const steps = res.steps.map((s) => ({
+    id: s.id,
+    competency: s.competency,
+    status: (!s.done ? 'skipped' : s.mistakes > 0 ? 'wrong' : 'done') as StepTimelineEntry['status'],
+    doneAt: state.completed.find((c) => c.id === s.id)?.t ?? null,
+    durationMs: s.durationMs,
+    mistakes: s.mistakes,
+    hints: s.hints,
+    points: s.points,
+    earned: s.earned,
+  }));
+  return { steps, events: entries, result: res };
+}

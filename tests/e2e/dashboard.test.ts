@@ -1,0 +1,207 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import validateStatement from '@learninglocker/xapi-validation';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { idealEvents, sessionBody } from '../server/test-app';
+import { openGuardedPage, type GuardedPage } from './support/browser';
+import { gzipBytes, viteManifest } from './support/bundle';
+import { saveScreenshot } from './support/screenshots';
+
+const base = () => inject('baseUrl');
+const email = `dash-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
+const password = `e2e ${crypto.randomUUID()}`;
+
+/** No serious or critical axe violation on the page as it is now. */
+async function expectAccessible(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `${name}: axe`).toEqual([]);
+}
+
+/** A chart's data table as rows of cell texts (header row first). */
+const chartTable = (page: Page, testId: string) =>
+  page.getByTestId(testId).locator('table tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? '')));
+
+async function upload(token: string, body: object) {
+  const res = await fetch(`${base()}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  return res.status;
+}
+
+describe('the trainer dashboard in Chromium', () => {
+  let g: GuardedPage;
+  beforeAll(async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
+    delete env.DATABASE_URL;
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'Dashboard centrum', '--email', email], { env, encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`create-organisation failed:\n${made.stdout}${made.stderr}`);
+    g = await openGuardedPage(base(), { width: 1000, height: 700 });
+  });
+  afterAll(async () => {
+    await g.close();
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  test('the dashboard bundle stays under 200 KB gzip and carries no three.js', () => {
+    const manifest = viteManifest();
+    const files = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(k);
+    };
+    visit('dashboard.html');
+    const js = [...files].filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    const total = js.reduce((sum, f) => sum + gzipBytes(f), 0);
+    expect(total, `dashboard JS ${total} bytes gzip`).toBeLessThanOrEqual(200 * 1024);
+    for (const f of js) {
+      const text = readFileSync(`dist/app/${f}`, 'utf8');
+      expect(text.includes('isWebGLRenderer') || text.includes('isObject3D'), `${f} contains three.js`).toBe(false);
+    }
+  });
+
+  test('log in, group, trainee, assignments, QR sheet, live list, filters, detail, charts, exports — accessible and keyboard-reachable', async () => {
+    const { page } = g;
+    await page.goto(`${base()}/dashboard`);
+    await page.getByRole('heading', { name: 'Aanmelden als trainer' }).waitFor();
+    await expectAccessible(page, 'login');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('wrong password!');
+    await page.locator('[data-action="login"]').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('E-mailadres of wachtwoord is fout.');
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Sessies', level: 1 }).waitFor();
+
+    // Keyboard: the skip link comes first, then the menu; Enter on "Groepen" opens the groups.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    for (let i = 0; i < 3 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Groepen'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Groepen', level: 1 }).waitFor();
+
+    await page.getByLabel('Naam van de groep').fill('Hout dinsdag');
+    await page.locator('[data-action="add-group"]').click();
+    await page.getByRole('link', { name: 'Hout dinsdag' }).click();
+    await page.getByRole('heading', { name: 'Groep Hout dinsdag' }).waitFor();
+    await page.getByLabel('Roepnaam (niet verplicht)').fill('Amina');
+    await page.locator('[data-action="add-trainee"]').click();
+    await expect.poll(() => page.getByTestId('group-message').textContent()).toMatch(/^Cursist [2-9A-Z]{4}-[2-9A-Z]{2} toegevoegd/);
+    const code = (await page.getByTestId('trainees').locator('tbody a').first().textContent())!;
+
+    // Assign the sample station; the exam is unlocked for this trainee only (below).
+    await page.locator('[data-station="wood-intro-workbench"]').check();
+    await page.locator('[data-action="save-assignments"]').click();
+    await expect.poll(() => page.getByTestId('group-message').textContent()).toBe('Opdrachten opgeslagen.');
+    await expectAccessible(page, 'group');
+    const groupUrl = page.url();
+
+    // The QR sheet: one card, a QR image and a join code that really signs a headset in.
+    await page.locator('[data-action="cards"]').click();
+    await page.locator('[data-action="make-cards"]').click();
+    const card = page.getByTestId('qr-sheet').locator('li');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    const joinCode = (await card.getAttribute('data-join-code'))!;
+    await expectAccessible(page, 'cards');
+    await saveScreenshot(page, 'dashboard-qr-sheet');
+    const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: joinCode }) });
+    expect(joined.status).toBe(201);
+    const { token } = (await joined.json()) as { token: string };
+
+    // An exam before the unlock is refused; the trainer unlocks it on the trainee page.
+    const exam = sessionBody({ id: crypto.randomUUID(), mode: 'exam' });
+    expect(await upload(token, exam)).toBe(403);
+    await page.goto(groupUrl);
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { name: `Cursist ${code}` }).waitFor();
+    await page.locator('[data-action="trainee-exam"]').click();
+    await expect.poll(() => page.getByTestId('exam-state').textContent()).toBe('Examen: open');
+    expect(await upload(token, exam)).toBe(201);
+
+    // The list updates live while the class runs.
+    await page.getByRole('link', { name: 'Sessies' }).click();
+    await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('1');
+    const wrongFirst = [{ t: 800, action: 'press', object: 'stop-button', device: 'desktop' }, ...idealEvents];
+    expect(await upload(token, sessionBody({ id: crypto.randomUUID(), events: wrongFirst, startedAt: '2026-11-26T10:00:00.000Z', endedAt: '2026-11-26T10:00:06.000Z' }))).toBe(201);
+    const criticalId = crypto.randomUUID();
+    expect(await upload(token, sessionBody({ id: criticalId, events: [{ t: 500, action: 'press', object: 'start-button', device: 'desktop' }], startedAt: '2026-11-26T11:00:00.000Z', endedAt: '2026-11-26T11:00:02.000Z' }))).toBe(201);
+    await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('3');
+    expect(Number(await page.getByTestId('live-status').getAttribute('data-arrived'))).toBeGreaterThanOrEqual(1);
+    await expectAccessible(page, 'sessions');
+
+    // Filter: failed only; then open its detail.
+    await page.getByLabel('Resultaat').selectOption('false');
+    await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('1');
+    await page.locator(`tr[data-session="${criticalId}"] a`).first().click();
+    await page.getByTestId('steps').waitFor();
+    expect(await page.getByTestId('score').textContent()).toBe('0');
+    expect(await page.getByTestId('steps').locator('li').evaluateAll((l) => l.map((x) => x.getAttribute('data-status')))).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(await page.getByTestId('violations').textContent()).toContain('Kritiek');
+    expect(await page.getByTestId('events').textContent()).toContain('press · start-button');
+    await expectAccessible(page, 'session detail');
+
+    // Trainee page: both charts' data tables.
+    await page.getByRole('link', { name: code }).click();
+    await page.getByTestId('chart-attempts').waitFor();
+    expect(await chartTable(page, 'chart-attempts')).toEqual([
+      ['Poging', 'Werkbank met kolomboor'],
+      ['1', '100'],
+      ['2', '92'],
+      ['3', '0'],
+    ]);
+    const competencies = await chartTable(page, 'chart-competencies');
+    expect(competencies[0]).toEqual(['Competentie', 'Gemiddelde score']);
+    // safety 100, 100, 0 (the critical attempt) → 67; procedure (100 + 88 + 0) / 3 → 63.
+    expect(competencies.slice(1)).toEqual([
+      ['Veiligheid', '67'],
+      ['Kwaliteit', '–'],
+      ['Rekenen', '–'],
+      ['Taal', '–'],
+      ['Problemen oplossen', '–'],
+      ['Werkwijze', '63'],
+    ]);
+    await expectAccessible(page, 'trainee');
+
+    // Group page: the steps that fail most.
+    await page.getByRole('link', { name: 'Hout dinsdag' }).click();
+    await page.getByTestId('failures-wood-intro-workbench').waitFor();
+    expect(await chartTable(page, 'failures-wood-intro-workbench')).toEqual([
+      ['Stap', 'Mislukt (%)'],
+      ['Druk op de rode stopknop.', '67'],
+      ['Druk op de groene startknop.', '33'],
+      ['Zet de veiligheidsbril op.', '33'],
+    ]);
+
+    // Exports of the whole list.
+    await page.getByRole('link', { name: 'Sessies' }).click();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-csv"]').click()]);
+    const csv = readFileSync((await csvDownload.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1).map((l) => l.split(';').slice(2, 4).concat(l.split(';').slice(11)))).toEqual([
+      [code, 'Amina', '6', '100', 'ja'],
+      [code, 'Amina', '6', '92', 'ja'],
+      [code, 'Amina', '2', '0', 'nee'],
+    ]);
+    const [xapiDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-xapi"]').click()]);
+    const statements = JSON.parse(readFileSync((await xapiDownload.path())!, 'utf8')) as { actor: { account: { name: string } }; result: { score: { scaled: number } } }[];
+    expect(statements.map((s) => s.result.score.scaled)).toEqual([1, 0.92, 0]);
+    for (const s of statements) {
+      expect(validateStatement(s)).toEqual([]);
+      expect(s.actor.account.name).toBe(code);
+    }
+
+    // The admin's trainer page, then log out.
+    await page.getByRole('link', { name: 'Trainers' }).click();
+    await page.getByRole('heading', { name: 'Trainers', level: 1 }).waitFor();
+    await expectAccessible(page, 'trainers');
+    await page.locator('[data-action="logout"]').click();
+    await page.getByRole('heading', { name: 'Aanmelden als trainer' }).waitFor();
+    expect(g.consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+});

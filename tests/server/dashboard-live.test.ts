@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { createDb } from '../../src/server/db/create-db';
+import { LiveSessions } from '../../src/server/dashboard/live-sessions';
+import { ScenarioCatalog, readScenes } from '../../src/server/scenario-catalog';
+import { freshPostgresSchema } from './support/databases';
+import { openSse } from './support/sse';
+import { joinedTrainee, organisationWithTrainer } from './support/trainers';
+import { root, sessionBody } from './test-app';
+
+/** Two server instances on one PostgreSQL, as behind a load balancer: an upload to one reaches a trainer on the other. */
+describe('live updates across instances on PostgreSQL (LISTEN/NOTIFY)', () => {
+  let storage: Awaited<ReturnType<typeof freshPostgresSchema>>;
+  const instances: { app: Awaited<ReturnType<typeof buildApp>>; db: Awaited<ReturnType<typeof createDb>>['db']; close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    storage = await freshPostgresSchema();
+    for (let i = 0; i < 2; i++) {
+      const opened = await createDb({ dataDir: '', databaseUrl: storage.url });
+      const catalog = await ScenarioCatalog.open(opened.db, readScenes(root));
+      const live = await LiveSessions.postgres(storage.url, (e) => {
+        throw e;
+      });
+      const app = await buildApp({ db: opened.db, catalog, live, now: () => new Date('2026-11-26T09:00:10.000Z') });
+      instances.push({ app, db: opened.db, close: async () => (await app.close(), await live.close(), await opened.db.destroy()) });
+    }
+  });
+  afterAll(async () => {
+    for (const i of instances) await i.close();
+    await storage.drop();
+  });
+
+  test('a trainer on instance B sees a session uploaded to instance A; another organisation on B does not', async () => {
+    const [a, b] = instances.map((i) => i.app) as [typeof instances[0]['app'], typeof instances[0]['app']];
+    const owner = await organisationWithTrainer(a, instances[0]!.db, 'Naaiatelier');
+    const stranger = await organisationWithTrainer(a, instances[0]!.db, 'Slagerij');
+    const trainee = await joinedTrainee(a, owner);
+    const onB = await openSse(b, '/api/dashboard/live', { cookie: owner.cookie });
+    const strangerOnB = await openSse(b, '/api/dashboard/live', { cookie: stranger.cookie });
+    await Promise.all([onB.waitFor(1), strangerOnB.waitFor(1)]);
+    const ids = [crypto.randomUUID(), crypto.randomUUID()];
+    for (const id of ids) {
+      const res = await a.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${trainee.token}` }, payload: sessionBody({ id }) });
+      expect(res.statusCode).toBe(201);
+    }
+    await onB.waitFor(3);
+    expect(onB.events.slice(1).map((e) => (e.data as { id: string }).id).sort()).toEqual([...ids].sort());
+    expect(strangerOnB.events.map((e) => e.event)).toEqual(['ready']);
+    onB.close();
+    strangerOnB.close();
+  });
+});
