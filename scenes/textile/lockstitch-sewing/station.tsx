@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect, useMemo } from 'react';
+import { AfterFirstFrames } from './after-first-frames';
 import { compositeMaterial } from './composite';
 import { CuttingTable } from './cutting-table';
 import { SewingMachine } from './sewing-machine';
@@ -22,9 +23,11 @@ export default function LockstitchSewingStation() {
       <mesh name="station-body" geometry={body} material={compositeMaterial} />
       <CuttingTable />
       <SewingMachine />
-      <Suspense fallback={null}>
-        <WorkOrderText />
-      </Suspense>
+      <AfterFirstFrames>
+        <Suspense fallback={null}>
+          <WorkOrderText />
+        </Suspense>
+      </AfterFirstFrames>
     </group>
   );
 }
