@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { MeshBasicMaterial, SRGBColorSpace, TextureLoader } from 'three';
+import { MeshBasicMaterial, SRGBColorSpace, type TextureLoader } from 'three';
 
 export interface PictogramSlotProps {
   /** URL of the picture (an SVG rendered to PNG, or a PNG, served locally). Empty: a coloured square. */
@@ -9,7 +9,9 @@ export interface PictogramSlotProps {
   position?: [number, number, number];
 }
 
-const loader = new TextureLoader();
+// The loader comes with the first picture, not with the station's first frame (JS budget).
+let loader: Promise<TextureLoader> | null = null;
+const textureLoader = () => (loader ??= import('three/src/loaders/TextureLoader.js').then((m) => new m.TextureLoader()));
 
 /**
  * The square every panel and card keeps for a picture: instructions for trainees who read little
@@ -20,13 +22,15 @@ export function PictogramSlot({ src, color = '#d9e2ec', size, position }: Pictog
   useEffect(() => {
     if (!src) return;
     let cancelled = false;
-    loader.load(src, (texture) => {
-      if (cancelled) return texture.dispose();
-      texture.colorSpace = SRGBColorSpace;
-      material.map = texture;
-      material.color.set('#ffffff');
-      material.needsUpdate = true;
-    });
+    void textureLoader().then((l) =>
+      l.load(src, (texture) => {
+        if (cancelled) return texture.dispose();
+        texture.colorSpace = SRGBColorSpace;
+        material.map = texture;
+        material.color.set('#ffffff');
+        material.needsUpdate = true;
+      }),
+    );
     return () => {
       cancelled = true;
       material.map?.dispose();
