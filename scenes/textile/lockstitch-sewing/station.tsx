@@ -1,6 +1,5 @@
 import { Suspense, useEffect, useMemo } from 'react';
 import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
-import { AfterFirstFrames } from './after-first-frames';
 import { compositeMaterial } from './composite';
 import { CuttingTable } from './cutting-table';
 import { SewingMachine } from './sewing-machine';
@@ -25,11 +24,9 @@ export default function LockstitchSewingStation() {
       <mesh name="station-body" geometry={body} material={compositeMaterial} />
       <CuttingTable />
       <SewingMachine />
-      <AfterFirstFrames>
-        <Suspense fallback={null}>
-          <WorkOrderText />
-        </Suspense>
-      </AfterFirstFrames>
+      <Suspense fallback={null}>
+        <WorkOrderText />
+      </Suspense>
     </group>
   );
 }
