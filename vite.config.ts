@@ -3,9 +3,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { stationsPlugin } from './scripts/vite-stations';
 import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
+import { localAssetsPlugin } from './scripts/vite-local-assets';
 
 export default defineConfig({
-  plugins: [react(), stationsPlugin(), xrProfilesPlugin()],
+  plugins: [react(), stationsPlugin(), xrProfilesPlugin(), localAssetsPlugin()],
   // The emulator's dev UI ships its own three.js 0.165 while its handles use ours: one copy for all,
   // or the emulator crashes on the first frame (and the bundle carries three twice).
   resolve: { dedupe: ['three'] },

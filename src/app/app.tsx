@@ -11,6 +11,8 @@ import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
+import { SpokenSession } from '../audio/spoken-session';
+import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
 import { StartScreen } from './start-screen';
 import { loadStationCatalog } from './station-catalog';
 import { loadXR, type LoadedXR } from './xr-setup';
@@ -144,7 +146,9 @@ export function App() {
               enterVr={app.wantsVr}
               onBack={back}
             />
-            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
+            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
+            <SpokenSession />
+            <VocabularyTracker />
           </div>
         )}
         <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} />

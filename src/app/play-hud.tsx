@@ -6,15 +6,21 @@ import type { UploadStatus } from '../state/app-store';
 import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
 import { currentStepView } from './step-view';
+import { repeatRequests } from '../audio/spoken-session';
+import { PointedWord, WordsMet } from '../vocabulary/word-list';
+import { assetUrl } from '../world/asset-url';
+import { SettingsMenu } from './settings-menu';
 
 export interface PlayHudProps {
   upload: UploadStatus;
   onRetry(): void;
   onBack(): void;
+  language: string;
+  onLanguage(code: string): void;
 }
 
 /** The desktop overlay: the same instruction as the 3D panel, then the score and whether it was saved. */
-export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
+export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayHudProps) {
   const { t } = useTranslation(['ui', 'feedback']);
   const scenario = useSession((s) => s.scenario);
   const engine = useSession((s) => s.engine);
@@ -62,14 +68,17 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
             {t('ui:result.retry')}
           </button>
         ) : null}
+        <WordsMet scenario={scenario} />
         <button type="button" className="primary" onClick={onBack} data-action="back">
           {t('ui:result.backToStart')}
         </button>
+        <SettingsMenu language={language} onLanguage={onLanguage} />
       </aside>
     );
   }
   return (
     <aside className="hud" role="status" aria-live="polite">
+      {view?.pictogram ? <img className="pictogram" src={assetUrl(view.pictogram)} alt="" width={64} height={64} data-testid="hud-pictogram" /> : null}
       <p className="instruction" data-testid="instruction">
         {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
       </p>
@@ -79,6 +88,7 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
           <strong lang="nl" dir="ltr">{view.dutchTerm}</strong>
         </p>
       ) : null}
+      <PointedWord scenario={scenario} />
       {hint ? (
         <p className="hint" data-testid="hint">
           {t(hint.key)}
@@ -94,9 +104,13 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
           {t('ui:play.hint')}
         </button>
       ) : null}
+      <button type="button" onClick={() => repeatRequests.getState().repeat()} data-action="repeat">
+        {t('ui:play.repeat')}
+      </button>
       <button type="button" onClick={onBack} data-action="stop" aria-keyshortcuts="Escape">
         {t('ui:play.stop')}
       </button>
+      <SettingsMenu language={language} onLanguage={onLanguage} />
     </aside>
   );
 }
