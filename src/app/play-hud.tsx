@@ -78,10 +78,12 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
   }
   return (
     <aside className="hud" role="status" aria-live="polite">
-      {view?.pictogram ? <img className="pictogram" src={assetUrl(view.pictogram)} alt="" width={64} height={64} data-testid="hud-pictogram" /> : null}
-      <p className="instruction" data-testid="instruction">
-        {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
-      </p>
+      <div className="hud-step">
+        {view?.pictogram ? <img className="pictogram" src={assetUrl(view.pictogram)} alt="" width={44} height={44} data-testid="hud-pictogram" /> : null}
+        <p className="instruction" data-testid="instruction">
+          {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
+        </p>
+      </div>
       {view?.dutchTerm ? (
         <p className="term">
           <span>{t('ui:play.dutchWord')}: </span>
@@ -94,6 +96,7 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
           {t(hint.key)}
         </p>
       ) : null}
+      <div className="hud-actions">
       {mode === 'practice' && view?.hintKey ? (
         <button
           type="button"
@@ -110,6 +113,7 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
       <button type="button" onClick={onBack} data-action="stop" aria-keyshortcuts="Escape">
         {t('ui:play.stop')}
       </button>
+      </div>
       <SettingsMenu language={language} onLanguage={onLanguage} />
     </aside>
   );

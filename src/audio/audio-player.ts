@@ -13,8 +13,14 @@ let output: GainNode | null = null;
 let playing: AudioBufferSourceNode | null = null;
 let generation = 0;
 
-/** Keys played, newest last (read by the e2e probe; bounded). */
+/** Keys played as `lng:ns:key`, newest last (bounded); tests read them as `window.__werkvloerSpoken`. */
 export const playedKeys: string[] = [];
+declare global {
+  interface Window {
+    __werkvloerSpoken?: readonly string[];
+  }
+}
+if (typeof window !== 'undefined') window.__werkvloerSpoken = playedKeys;
 
 function base(): string {
   return `${import.meta.env.BASE_URL}audio/`;

@@ -14,6 +14,7 @@ import { useStore } from 'zustand';
 import { repeatRequests } from '../audio/spoken-session';
 import { vocabulary } from '../vocabulary/vocabulary';
 import { SettingsPanel } from './settings-panel';
+import { TextProbe } from './text-probe';
 
 export interface InstructionPanelProps {
   position: [number, number, number];
@@ -53,6 +54,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
 
   return (
     <group position={position} name="instruction-panel">
+      <TextProbe />
       <mesh position={[0, 0, -0.01]}>
         <planeGeometry args={[1.1, 0.55]} />
         <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
