@@ -11,8 +11,6 @@ import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
-import { SpokenSession } from '../audio/spoken-session';
-import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
 import { StartScreen } from './start-screen';
 import { loadStationCatalog } from './station-catalog';
 import { loadXR, type LoadedXR } from './xr-setup';
@@ -156,8 +154,6 @@ export function App() {
               onBack={back}
             />
             <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
-            <SpokenSession />
-            <VocabularyTracker />
           </div>
         )}
         <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} />

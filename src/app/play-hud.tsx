@@ -6,10 +6,9 @@ import type { UploadStatus } from '../state/app-store';
 import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
 import { currentStepView } from './step-view';
-import { repeatRequests } from '../audio/spoken-session';
-import { PointedWord, WordsMet } from '../vocabulary/word-list';
-import { assetUrl } from '../world/asset-url';
-import { SettingsMenu } from './settings-menu';
+import { Suspense, lazy, type ComponentProps } from 'react';
+import { useStore } from 'zustand';
+import { lateUi } from './late-ui';
 
 export interface PlayHudProps {
   upload: UploadStatus;
@@ -17,6 +16,19 @@ export interface PlayHudProps {
   onBack(): void;
   language: string;
   onLanguage(code: string): void;
+}
+
+const HudExtras = lazy(() => import('./hud-extras'));
+
+/** A part of the overlay that loads after the station's first frame; nothing until then. */
+function Late(props: ComponentProps<typeof HudExtras>) {
+  const ready = useStore(lateUi, (s) => s.ready);
+  if (!ready) return null;
+  return (
+    <Suspense fallback={null}>
+      <HudExtras {...props} />
+    </Suspense>
+  );
 }
 
 /** The desktop overlay: the same instruction as the 3D panel, then the score and whether it was saved. */
@@ -30,6 +42,7 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
   const mode = useSession((s) => s.mode);
   const lastFeedback = useSession((s) => s.lastFeedback);
   const session = useSessionStore();
+  const extras = { language, onLanguage };
 
   // Keys for the HUD (src/input/bindings.ts): Escape stops, H asks for a hint.
   useEffect(() => {
@@ -68,18 +81,17 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
             {t('ui:result.retry')}
           </button>
         ) : null}
-        <WordsMet scenario={scenario} />
         <button type="button" className="primary" onClick={onBack} data-action="back">
           {t('ui:result.backToStart')}
         </button>
-        <SettingsMenu language={language} onLanguage={onLanguage} />
+        <Late part="words-met" scenario={scenario} {...extras} />
       </aside>
     );
   }
   return (
     <aside className="hud" role="status" aria-live="polite">
       <div className="hud-step">
-        {view?.pictogram ? <img className="pictogram" src={assetUrl(view.pictogram)} alt="" width={44} height={44} data-testid="hud-pictogram" /> : null}
+        <Late part="picture" scenario={scenario} pictogram={view?.pictogram} {...extras} />
         <p className="instruction" data-testid="instruction">
           {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
         </p>
@@ -90,7 +102,7 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
           <strong lang="nl" dir="ltr">{view.dutchTerm}</strong>
         </p>
       ) : null}
-      <PointedWord scenario={scenario} />
+      <Late part="word" scenario={scenario} {...extras} />
       {hint ? (
         <p className="hint" data-testid="hint">
           {t(hint.key)}
@@ -107,14 +119,12 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
           {t('ui:play.hint')}
         </button>
       ) : null}
-      <button type="button" onClick={() => repeatRequests.getState().repeat()} data-action="repeat">
-        {t('ui:play.repeat')}
-      </button>
+      <Late part="actions" scenario={scenario} {...extras} />
       <button type="button" onClick={onBack} data-action="stop" aria-keyshortcuts="Escape">
         {t('ui:play.stop')}
       </button>
       </div>
-      <SettingsMenu language={language} onLanguage={onLanguage} />
+      <Late part="settings" scenario={scenario} {...extras} />
     </aside>
   );
 }

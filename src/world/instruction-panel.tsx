@@ -15,6 +15,10 @@ import { repeatRequests } from '../audio/spoken-session';
 import { vocabulary } from '../vocabulary/vocabulary';
 import { SettingsPanel } from './settings-panel';
 import { TextProbe } from './text-probe';
+import { useEffect } from 'react';
+import { SpokenSession } from '../audio/spoken-session';
+import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
+import { lateUi } from '../app/late-ui';
 
 export interface InstructionPanelProps {
   position: [number, number, number];
@@ -38,6 +42,8 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const session = useSessionStore();
   const pointed = useStore(vocabulary, (s) => s.pointed);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // This chunk loads after the station's first frame: the overlay's extras may follow now.
+  useEffect(() => lateUi.setState({ ready: true }), []);
   if (!scenario || !engine) return null;
   const lang = languageInfo(i18n.language);
   const font = fontForLanguage(lang.code);
@@ -55,6 +61,9 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   return (
     <group position={position} name="instruction-panel">
       <TextProbe />
+      {/* Voice and vocabulary run for desktop and VR alike; they draw nothing. */}
+      <SpokenSession />
+      <VocabularyTracker />
       <mesh position={[0, 0, -0.01]}>
         <planeGeometry args={[1.1, 0.55]} />
         <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
