@@ -41,6 +41,15 @@ export function App() {
   // The token the current session is made under, fixed when it starts: "next trainee" later never moves it.
   const sessionToken = useRef<string | null>(null);
 
+  // The VR settings panel changes the language through i18next: the app follows, mid-session too.
+  useEffect(() => {
+    const follow = (lng: string) => {
+      if (appStore.getState().language !== lng) appStore.getState().setLanguage(lng);
+    };
+    i18n.on('languageChanged', follow);
+    return () => i18n.off('languageChanged', follow);
+  }, [i18n, appStore]);
+
   useEffect(() => {
     void i18n.changeLanguage(app.language);
     const info = languageInfo(app.language);
@@ -164,7 +173,7 @@ export function App() {
               onBack={back}
               tutorial={tutorial}
             />
-            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
+            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
           </div>
         )}
         <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />

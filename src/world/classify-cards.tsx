@@ -11,7 +11,7 @@ export interface ClassifyCard {
   id: string;
   /** Translation key of the card's word (in the scenario's namespace: `<scenario id>:classes.good`), or a number shown as is. */
   label: string;
-  /** A picture of the class; an empty slot until issue 9's pictograms exist. */
+  /** A picture of the class: a file under assets/, e.g. `pictograms/accept.svg`. */
   pictogram?: string;
   /** The slot's colour when there is no picture (green for good, red for a defect). */
   color?: string;
