@@ -7,6 +7,7 @@ import { Grabbable } from '../../../src/world/grabbable';
 import { HoldControl } from '../../../src/world/hold-control';
 import { Interactable } from '../../../src/world/interactable';
 import { useSessionStore } from '../../../src/state/session-context';
+import { AfterFirstFrames } from './after-first-frames';
 import { Composite, compositeMaterial } from './composite';
 import { bundle, cutCards, cutter, glove, trolley } from './layout';
 import { cutterLamp, darkSteel, green, lampOff, lampOn, lampRunning, red, steel } from './materials';
@@ -69,7 +70,7 @@ export function CuttingTable() {
 
   return (
     <group name="cutting-table">
-      {cards ? <ClassifyCards object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}
+      <AfterFirstFrames>{cards ? <ClassifyCards object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}</AfterFirstFrames>
       <Grabbable object="cut-glove" wear="body" position={glove} hitBox={[0.14, 0.06, 0.2]}>
         <mesh geometry={gloveGeometry} material={compositeMaterial} />
       </Grabbable>

@@ -8,6 +8,7 @@ import { Inspectable } from '../../../src/world/inspectable';
 import { Interactable } from '../../../src/world/interactable';
 import { ValueControl } from '../../../src/world/value-control';
 import { useSessionStore } from '../../../src/state/session-context';
+import { AfterFirstFrames } from './after-first-frames';
 import { Composite, compositeMaterial } from './composite';
 import { bedTop, needle, needleCards, needleZone, pedal, powerSwitch, presserFoot, stitchDial, takeUpLever, tensionDisc, threadGuide } from './layout';
 import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, steel } from './materials';
@@ -94,7 +95,9 @@ export function SewingMachine() {
         </group>
       </Interactable>
       <ThreadPath />
-      <ValueControl object="stitch-dial" position={stitchDial.position} min={stitchDial.min} max={stitchDial.max} step={stitchDial.step} initial={4} unit="mm" length={stitchDial.length} />
+      <AfterFirstFrames>
+        <ValueControl object="stitch-dial" position={stitchDial.position} min={stitchDial.min} max={stitchDial.max} step={stitchDial.step} initial={4} unit="mm" length={stitchDial.length} />
+      </AfterFirstFrames>
       <Interactable object="power-switch" action="press" position={powerSwitch} hitBox={[0.07, 0.07, 0.04]} travel={0.005}>
         <mesh material={darkSteel}>
           <boxGeometry args={[0.05, 0.05, 0.02]} />

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useMemo } from 'react';
 import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
+import { AfterFirstFrames } from './after-first-frames';
 import { compositeMaterial } from './composite';
 import { CuttingTable } from './cutting-table';
 import { SewingMachine } from './sewing-machine';
@@ -24,9 +25,11 @@ export default function LockstitchSewingStation() {
       <mesh name="station-body" geometry={body} material={compositeMaterial} />
       <CuttingTable />
       <SewingMachine />
-      <Suspense fallback={null}>
-        <WorkOrderText />
-      </Suspense>
+      <AfterFirstFrames>
+        <Suspense fallback={null}>
+          <WorkOrderText />
+        </Suspense>
+      </AfterFirstFrames>
     </group>
   );
 }

@@ -109,11 +109,11 @@ function handNear(target: Vec3): Vec3 {
 export function controllerPlayer(page: Page): Player {
   const aim = async (hand: Vec3, target: Vec3) => {
     await setPose(page, 'right-controller', { position: hand, quaternion: aimAt(hand, target) });
-    await nextFrames(page, 4);
+    await nextFrames(page, 6);
   };
   const trigger = async (value: number) => {
     await setButton(page, 'trigger', value, 'right');
-    await nextFrames(page, 4);
+    await nextFrames(page, 6);
   };
   return {
     async press(id) {
