@@ -13,6 +13,7 @@ import { StationCanvas, type TutorialRun } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
+import { useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
 import { startTutorial, tutorialNamespace, tutorialWanted } from './vr-tutorial';
 import { loadXR, type LoadedXR } from './xr-setup';
@@ -38,6 +39,9 @@ export function App() {
     forgetTrainee();
     return null;
   });
+  // Which stations and whether the exam: the trainer decides per group and trainee (dashboard).
+  const assignments = useTraineeAssignments(trainee?.token ?? null);
+  const offered = useMemo(() => (assignments.stations ? stations.filter((s) => assignments.stations!.includes(s.id)) : stations), [assignments, stations]);
   // The token the current session is made under, fixed when it starts: "next trainee" later never moves it.
   const sessionToken = useRef<string | null>(null);
 
@@ -103,7 +107,8 @@ export function App() {
     const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
-    const startStation = () => sessionStore.getState().start(scenario, station.hash, app.mode, appStore.getState().language);
+    const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
+    const startStation = () => sessionStore.getState().start(scenario, station.hash, mode, appStore.getState().language);
     const run = withTutorial
       ? await startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
           setTutorial(null);
@@ -150,7 +155,8 @@ export function App() {
         {app.screen === 'start' ? (
           <StartScreen
             language={app.language}
-            stations={stations}
+            stations={offered}
+            examAllowed={assignments.exam}
             selected={app.stationFolder}
             mode={app.mode}
             vrAvailable={vrAvailable}

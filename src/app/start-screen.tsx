@@ -13,6 +13,8 @@ export interface StartScreenProps {
   stations: readonly StationEntry[];
   selected: string | null;
   mode: Mode;
+  /** The trainer unlocked the exam for this trainee (anonymous play is practice only). */
+  examAllowed: boolean;
   vrAvailable: boolean;
   trainee: TraineeIdentity | null;
   codeFromUrl: string | null;
@@ -73,7 +75,7 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </ul>
       </section>
-      <ModePicker mode={props.mode} onMode={props.onMode} />
+      <ModePicker mode={props.examAllowed ? props.mode : 'practice'} examAllowed={props.examAllowed} onMode={props.onMode} />
       {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">
         <button type="button" className="primary" disabled={!selected} onClick={props.onPlayDesktop} data-action="play-desktop">

@@ -147,7 +147,8 @@ describe('the trainer dashboard in Chromium', () => {
     // Trainee page: both charts' data tables.
     await page.getByRole('link', { name: code }).click();
     await page.getByTestId('chart-attempts').waitFor();
-    expect(await chartTable(page, 'chart-attempts')).toEqual([
+    // The step texts arrive with the station list, which may come after the chart: wait for them.
+    await expect.poll(() => chartTable(page, 'chart-attempts')).toEqual([
       ['Poging', 'Werkbank met kolomboor'],
       ['1', '100'],
       ['2', '92'],
@@ -169,7 +170,8 @@ describe('the trainer dashboard in Chromium', () => {
     // Group page: the steps that fail most.
     await page.getByRole('link', { name: 'Hout dinsdag' }).click();
     await page.getByTestId('failures-wood-intro-workbench').waitFor();
-    expect(await chartTable(page, 'failures-wood-intro-workbench')).toEqual([
+    // The step texts arrive with the station list, which may come after the chart: wait for them.
+    await expect.poll(() => chartTable(page, 'failures-wood-intro-workbench')).toEqual([
       ['Stap', 'Mislukt (%)'],
       ['Druk op de rode stopknop.', '67'],
       ['Druk op de groene startknop.', '33'],

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { seamGauge, stitchDial, trolley } from '../../scenes/textile/lockstitch-sewing/layout';
@@ -7,6 +6,7 @@ import { setPose, waitForTrackedInputs } from './support/emulator';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
 import { saveScreenshot } from './support/screenshots';
+import { joinAsNewTrainee, unlockExam } from './support/trainees';
 import { controllerPlayer, mousePlayer, screenPosition, type Player } from './support/textile-drivers';
 
 const STATION = 'textile/lockstitch-sewing';
@@ -136,11 +136,10 @@ describe('textile/lockstitch-sewing: played through the real interactables', () 
     expect(vr.foreignRequests).toEqual([]);
   }, 420_000);
 
-  // The exam choice is on the start screen once the mode picker exists (it is on main, not yet on
-  // this branch); practice stops at a critical violation just the same.
-  const modes = ['practice', ...(existsSync('src/app/mode-picker.tsx') ? ['exam'] : [])];
-  test.each(modes)('%s: fingers under the needle while the pedal is down end the attempt, failed', async (mode) => {
+  // Practice stops at a critical violation; an exam (unlocked by the trainer for a signed-in trainee) fails.
+  test.each(['practice', 'exam'])('%s: fingers under the needle while the pedal is down end the attempt, failed', async (mode) => {
     const { page } = g;
+    if (mode === 'exam') await unlockExam(inject('baseUrl'), inject('dataDir'), await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir')));
     await openStation(page, inject('baseUrl'));
     if (mode === 'exam') await page.locator('[data-mode="exam"]').click();
     await page.locator('[data-action="play-desktop"]').click();

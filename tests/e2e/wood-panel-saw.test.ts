@@ -6,6 +6,7 @@ import { storedSessions } from './support/database';
 import { clickOn, holdOn, pointOnScale } from './support/desktop-view';
 import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 import { saveScreenshot } from './support/screenshots';
+import { joinAsNewTrainee, unlockExam } from './support/trainees';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 type Vec3 = [number, number, number];
@@ -143,8 +144,11 @@ describe('wood: the panel saw (formaatzaag)', () => {
     await expect.poll(() => page.getByTestId('feedback').getAttribute('data-kind')).toBe('step-completed');
   });
 
-  test('exam: starting the saw without safety glasses fails the attempt at once', async () => {
+  test('exam (unlocked by the trainer): starting the saw without safety glasses fails the attempt at once', async () => {
     const { page } = g;
+    // Only a signed-in trainee whose exam a trainer unlocked may take it (the server refuses others).
+    const trainee = await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'));
+    await unlockExam(inject('baseUrl'), inject('dataDir'), trainee);
     await open(page, false, 'exam');
     expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
     await clickOn(page, 'saw-start');
@@ -152,7 +156,7 @@ describe('wood: the panel saw (formaatzaag)', () => {
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
     const id = await page.locator('[data-session-id]').getAttribute('data-session-id');
     const row = storedSessions(inject('dataDir')).find((r) => r.id === id)!;
-    expect(row).toMatchObject({ mode: 'exam', passed: 0 });
+    expect(row).toMatchObject({ mode: 'exam', passed: 0, trainee_id: trainee.id });
     expect(JSON.parse(row.result_json).failedByCritical).toBe(true);
   });
 });

@@ -12,11 +12,12 @@ export interface CardTrainee {
 }
 
 type Post = (path: string, body: object) => Promise<Record<string, string>>;
+type Put = (path: string, body: object) => Promise<void>;
 
 /** One organisation, trainer login and group per test file and server: the admin CLI is slow to start. */
-const groups = new Map<string, Promise<{ post: Post; groupId: string }>>();
+const groups = new Map<string, Promise<{ post: Post; put: Put; groupId: string }>>();
 
-async function trainerGroup(baseUrl: string, dataDir: string): Promise<{ post: Post; groupId: string }> {
+async function trainerGroup(baseUrl: string, dataDir: string): Promise<{ post: Post; put: Put; groupId: string }> {
   const email = `admin-${randomUUID().slice(0, 8)}@e2e.test`;
   const password = `e2e ${randomUUID()}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, WERKVLOER_ADMIN_PASSWORD: password };
@@ -35,8 +36,12 @@ async function trainerGroup(baseUrl: string, dataDir: string): Promise<{ post: P
     if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, string>;
   };
+  const put: Put = async (path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+    if (res.status !== 200) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
+  };
   const group = await post('/api/groups', { name: 'E2E groep' });
-  return { post, groupId: group.id! };
+  return { post, put, groupId: group.id! };
 }
 
 /**
@@ -44,10 +49,20 @@ async function trainerGroup(baseUrl: string, dataDir: string): Promise<{ post: P
  * CLI creates an organisation and its admin (same DATA_DIR), the trainer logs in over HTTP and adds a
  * group and its trainees through the API (docs/api.md).
  */
-export async function traineesWithCards(baseUrl: string, dataDir: string, count: number): Promise<CardTrainee[]> {
+function trainer(baseUrl: string, dataDir: string) {
   const key = `${baseUrl} ${dataDir}`;
   if (!groups.has(key)) groups.set(key, trainerGroup(baseUrl, dataDir));
-  const { post, groupId } = await groups.get(key)!;
+  return groups.get(key)!;
+}
+
+/** The trainer unlocks the exam for one trainee, as on the dashboard's trainee page. */
+export async function unlockExam(baseUrl: string, dataDir: string, trainee: CardTrainee): Promise<void> {
+  const { put } = await trainer(baseUrl, dataDir);
+  await put(`/api/trainees/${trainee.id}/exam`, { exam: true });
+}
+
+export async function traineesWithCards(baseUrl: string, dataDir: string, count: number): Promise<CardTrainee[]> {
+  const { post, groupId } = await trainer(baseUrl, dataDir);
   const trainees: CardTrainee[] = [];
   for (let i = 0; i < count; i++) {
     const t = await post(`/api/groups/${groupId}/trainees`, {});
