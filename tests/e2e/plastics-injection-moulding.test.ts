@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForTrackedInputs } from './support/emulator';
 import { storedSessions } from './support/database';
 import { carryToZone, click, dragToZone, mouldCentre, screenPointOf, triggerOn, zones, type Zone } from './support/injection-moulding';
 import { saveScreenshot } from './support/screenshots';
@@ -150,6 +151,8 @@ describe('plastics/injection-moulding in VR', () => {
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     await waitForFrames(page, 10);
+    // The controllers are tracked (and can point) before the first press.
+    await waitForTrackedInputs(page);
     await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('safety-glasses'));
     await upToRunning(page, controller);
     await restOfIdealPath(page, controller);
