@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { loadScene } from '../../scripts/check-scenes';
 import { score, type SessionEvent } from '../../src/engine';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
-import { nextFrames } from './support/emulator';
+import { nextFrames, waitForTrackedInputs } from './support/emulator';
 import { storedSessions, type StoredSession } from './support/database';
 import { ControllerTrainee, DesktopTrainee, type ValueObject, type Zone } from './support/food-station';
 import { saveScreenshot } from './support/screenshots';
@@ -69,8 +69,9 @@ async function open(page: Page, c: Country, vr: boolean) {
   if (vr) {
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
-    // The controllers appear once their (local) profiles are loaded: give the session frames to get there.
-    await nextFrames(page, 30);
+    // The controllers appear once their (local) profiles are loaded: a press before that is lost.
+    await waitForTrackedInputs(page);
+    await nextFrames(page, 10);
   } else {
     await page.locator('[data-action="play-desktop"]').click();
   }
