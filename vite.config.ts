@@ -6,6 +6,7 @@ import { stationsPlugin } from './scripts/vite-stations';
 import { lazyGltfLoaderPlugin } from './scripts/vite-lazy-gltf-loader';
 import { withoutEmulatorFiles } from './scripts/vite-precache';
 import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
+import { localAssetsPlugin } from './scripts/vite-local-assets';
 
 export default defineConfig({
   plugins: [
@@ -13,6 +14,7 @@ export default defineConfig({
     stationsPlugin(),
     xrProfilesPlugin(),
     lazyGltfLoaderPlugin(),
+    localAssetsPlugin(),
     // Once loaded, the app starts and plays without a network: the service worker precaches the whole
     // build (shell, every chunk incl. stations and locales, fonts, controller profiles). A new version
     // waits until the trainee is between sessions (src/app/update-offer.tsx); /api/* is never cached.

@@ -94,8 +94,8 @@ export default function TemplateStation() {
         object="slices"
         position={[0.55, 1.25, -0.95]}
         cards={[
-          { id: 'good', label: 'template-station:classes.good', color: '#2da44e' },
-          { id: 'bad', label: 'template-station:classes.bad', color: '#cf222e' },
+          { id: 'good', label: 'template-station:classes.good', color: '#2da44e', pictogram: 'pictograms/accept.svg' },
+          { id: 'bad', label: 'template-station:classes.bad', color: '#cf222e', pictogram: 'pictograms/reject.svg' },
         ]}
       />
       {/* grab: tools and the phone send `grab` when picked up (or pressed) */}

@@ -15,7 +15,7 @@ import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
 import { useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
-import { comfortSettings } from '../input/comfort-settings';
+import { startTutorial, tutorialNamespace, tutorialWanted } from './vr-tutorial';
 import { loadXR, type LoadedXR } from './xr-setup';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
@@ -44,6 +44,15 @@ export function App() {
   const offered = useMemo(() => (assignments.stations ? stations.filter((s) => assignments.stations!.includes(s.id)) : stations), [assignments, stations]);
   // The token the current session is made under, fixed when it starts: "next trainee" later never moves it.
   const sessionToken = useRef<string | null>(null);
+
+  // The VR settings panel changes the language through i18next: the app follows, mid-session too.
+  useEffect(() => {
+    const follow = (lng: string) => {
+      if (appStore.getState().language !== lng) appStore.getState().setLanguage(lng);
+    };
+    i18n.on('languageChanged', follow);
+    return () => i18n.off('languageChanged', follow);
+  }, [i18n, appStore]);
 
   useEffect(() => {
     void i18n.changeLanguage(app.language);
@@ -92,18 +101,16 @@ export function App() {
 
   const play = async (vr: boolean) => {
     if (!station) return;
-    // The tutorial's code comes only when this headset still wants the tutorial.
-    const tutorialCode = vr && comfortSettings.getState().tutorial ? await import('./vr-tutorial') : null;
-    const withTutorial = tutorialCode?.tutorialWanted() === true;
-    const namespaces = withTutorial && tutorialCode?.tutorialNamespace ? [station.id, tutorialCode.tutorialNamespace] : [station.id];
+    const withTutorial = vr && tutorialWanted();
+    const namespaces = withTutorial && tutorialNamespace ? [station.id, tutorialNamespace] : [station.id];
     // The station's scenario and its texts load now, not with the start screen (both are small).
     const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
     const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
     const startStation = () => sessionStore.getState().start(scenario, station.hash, mode, appStore.getState().language);
-    const run = withTutorial && tutorialCode
-      ? await tutorialCode.startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
+    const run = withTutorial
+      ? await startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
           setTutorial(null);
           startStation();
         })
@@ -172,7 +179,7 @@ export function App() {
               onBack={back}
               tutorial={tutorial}
             />
-            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} />
+            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
           </div>
         )}
         <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />

@@ -7,15 +7,33 @@ import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
 import { feedbackText, leadingFeedback } from './feedback-text';
 import { currentStepView } from './step-view';
+import { Suspense, lazy, type ComponentProps } from 'react';
+import { useStore } from 'zustand';
+import { lateUi } from './late-ui';
 
 export interface PlayHudProps {
   upload: UploadStatus;
   onRetry(): void;
   onBack(): void;
+  language: string;
+  onLanguage(code: string): void;
+}
+
+const HudExtras = lazy(() => import('./hud-extras'));
+
+/** A part of the overlay that loads after the station's first frame; nothing until then. */
+function Late(props: ComponentProps<typeof HudExtras>) {
+  const ready = useStore(lateUi, (s) => s.ready);
+  if (!ready) return null;
+  return (
+    <Suspense fallback={null}>
+      <HudExtras {...props} />
+    </Suspense>
+  );
 }
 
 /** The desktop overlay: the same instruction as the 3D panel, then the score and whether it was saved. */
-export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
+export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayHudProps) {
   const { t, i18n } = useTranslation(['ui', 'feedback']);
   const scenario = useSession((s) => s.scenario);
   const engine = useSession((s) => s.engine);
@@ -25,6 +43,7 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
   const mode = useSession((s) => s.mode);
   const lastFeedback = useSession((s) => s.lastFeedback);
   const session = useSessionStore();
+  const extras = { language, onLanguage };
 
   // Keys for the HUD (src/input/bindings.ts): Escape stops, H asks for a hint.
   useEffect(() => {
@@ -68,14 +87,18 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
         <button type="button" className="primary" onClick={onBack} data-action="back">
           {t('ui:result.backToStart')}
         </button>
+        <Late part="words-met" scenario={scenario} {...extras} />
       </aside>
     );
   }
   return (
     <aside className="hud" role="status" aria-live="polite">
-      <p className="instruction" data-testid="instruction">
-        {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
-      </p>
+      <div className="hud-step">
+        <Late part="picture" scenario={scenario} pictogram={view?.pictogram} {...extras} />
+        <p className="instruction" data-testid="instruction">
+          {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
+        </p>
+      </div>
       {view?.dutchTerm ? (
         <p className="term">
           <span>{t('ui:play.dutchWord')}: </span>
@@ -87,11 +110,13 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
           {feedbackText(t, i18n.language, scenario, said)}
         </p>
       ) : null}
+      <Late part="word" scenario={scenario} {...extras} />
       {hint ? (
         <p className="hint" data-testid="hint">
           {t(hint.key)}
         </p>
       ) : null}
+      <div className="hud-actions">
       {mode === 'practice' && view?.hintKey ? (
         <button
           type="button"
@@ -102,9 +127,12 @@ export function PlayHud({ upload, onRetry, onBack }: PlayHudProps) {
           {t('ui:play.hint')}
         </button>
       ) : null}
+      <Late part="actions" scenario={scenario} {...extras} />
       <button type="button" onClick={onBack} data-action="stop" aria-keyshortcuts="Escape">
         {t('ui:play.stop')}
       </button>
+      </div>
+      <Late part="settings" scenario={scenario} {...extras} />
     </aside>
   );
 }

@@ -21,8 +21,24 @@ async function loadResource(lng: string, ns: string): Promise<Record<string, unk
   return (await response.json()) as Record<string, unknown>;
 }
 
-export function createI18n(lng: string): I18n {
+/** Markers of the pseudo-locale (`?pseudo` in the URL): every translated text is wrapped in them. */
+export const pseudoMarkers = ['[«', '»]'] as const;
+
+/**
+ * The pseudo-locale check (tests/e2e/pseudo-locale.test.ts): with `?pseudo`, every text that comes
+ * through i18next is wrapped in markers, made from the real (nl) texts at run time. Any visible text
+ * without them was not translated. Not a language the picker offers.
+ */
+const pseudo = {
+  type: 'postProcessor' as const,
+  name: 'pseudo',
+  process: (value: string) => `${pseudoMarkers[0]}${value}${pseudoMarkers[1]}`,
+};
+
+export function createI18n(lng: string, search = typeof location === 'undefined' ? '' : location.search): I18n {
   const instance = i18next.createInstance();
+  const wrap = new URLSearchParams(search).has('pseudo');
+  if (wrap) instance.use(pseudo);
   void instance
     .use(resourcesToBackend(loadResource))
     .use(initReactI18next)
@@ -35,6 +51,7 @@ export function createI18n(lng: string): I18n {
       interpolation: { escapeValue: false },
       returnNull: false,
       react: { useSuspense: true },
+      ...(wrap ? { postProcess: ['pseudo'] } : {}),
     });
   return instance;
 }

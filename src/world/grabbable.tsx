@@ -7,6 +7,7 @@ import { objectRegistry } from './object-registry';
 import { pointerGesture, type GestureEvent } from './pointer-gesture';
 import { reach } from './reach';
 import { useAct } from './use-act';
+import { vocabulary } from '../vocabulary/vocabulary';
 
 export interface GrabbableProps {
   /** The scenario object: a tool, a workpiece, a garment. */
@@ -116,7 +117,10 @@ export function Grabbable({ object, position, rotation, hitBox, grabAction: grab
           goHome();
           if (grabAction) act('release', object, input.device);
         },
-        hover: (on) => group.current?.scale.setScalar(on ? 1.06 : 1),
+        hover: (on) => {
+          group.current?.scale.setScalar(on ? 1.06 : 1);
+          vocabulary.getState().point(object, on);
+        },
       },
       true,
     );

@@ -9,6 +9,16 @@ import { useSessionStore } from '../state/session-context';
 import { PanelButton } from './panel-button';
 import { PictogramSlot } from './pictogram-slot';
 import { currentStepView } from '../app/step-view';
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { repeatRequests } from '../audio/spoken-session';
+import { vocabulary } from '../vocabulary/vocabulary';
+import { SettingsPanel } from './settings-panel';
+import { TextProbe } from './text-probe';
+import { useEffect } from 'react';
+import { SpokenSession } from '../audio/spoken-session';
+import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
+import { lateUi } from '../app/late-ui';
 
 export interface InstructionPanelProps {
   position: [number, number, number];
@@ -30,6 +40,10 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const lastFeedback = useSession((s) => s.lastFeedback);
   const mode = useSession((s) => s.mode);
   const session = useSessionStore();
+  const pointed = useStore(vocabulary, (s) => s.pointed);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // This chunk loads after the station's first frame: the overlay's extras may follow now.
+  useEffect(() => lateUi.setState({ ready: true }), []);
   if (!scenario || !engine) return null;
   const lang = languageInfo(i18n.language);
   const font = fontForLanguage(lang.code);
@@ -41,14 +55,35 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const x = -0.32 * side;
   const view = currentStepView(scenario, engine);
   // A safety message outranks "well done" from the same action.
+  const pointedObject = pointed ? scenario.objects.find((o) => o.id === pointed) : undefined;
   const feedback = lastFeedback.find((f) => f.kind === 'rule-violated' || f.kind === 'stopped') ?? lastFeedback[lastFeedback.length - 1];
 
   return (
     <group position={position} name="instruction-panel">
+      <TextProbe />
+      {/* Voice and vocabulary run for desktop and VR alike; they draw nothing. */}
+      <SpokenSession />
+      <VocabularyTracker />
       <mesh position={[0, 0, -0.01]}>
         <planeGeometry args={[1.1, 0.55]} />
         <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
       </mesh>
+      {pointedObject ? (
+        // What the trainee points at: its Dutch word (always Latin, left to right) and their translation.
+        <group position={[0, 0.36, 0]} name="pointed-word">
+          <mesh position={[0, 0, -0.01]}>
+            <planeGeometry args={[1.1, 0.13]} />
+            <meshBasicMaterial color="#243b53" />
+          </mesh>
+          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr">
+            {pointedObject.term}
+          </Text>
+          <Text font={font} position={[0.02 * side, 0, 0]} fontSize={0.04} maxWidth={0.5} color="#ffffff" anchorX={anchorX} anchorY="middle" direction={lang.dir}>
+            {t(`${scenario.id}:${pointedObject.name}`)}
+          </Text>
+        </group>
+      ) : null}
+      {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} /> : null}
       {status === 'ended' && result ? (
         <>
           <Text font={font} position={[0, 0.17, 0]} fontSize={0.06} color="#ffffff" anchorX="center" direction={lang.dir}>
@@ -90,6 +125,8 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
               onPress={(device) => session.getState().act('hint', view.stepId, device)}
             />
           ) : null}
+          <PanelButton name="panel-repeat" label={t('ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} />
+          <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={0.4} position={[0.3 * side, -0.51, 0]} onPress={() => setSettingsOpen((o) => !o)} />
           {vr ? (
             <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
           ) : null}

@@ -5,6 +5,7 @@ import { HitBox } from './hit-box';
 import { objectRegistry } from './object-registry';
 import { pointerGesture } from './pointer-gesture';
 import { useAct } from './use-act';
+import { vocabulary } from '../vocabulary/vocabulary';
 
 export interface InteractableProps {
   /** The scenario object id, e.g. `start-button`. */
@@ -62,7 +63,10 @@ export function Interactable({ object, probeId, action, value, position, rotatio
           act(a, object, input.device, v);
           done?.(input.device);
         },
-        hover: (on) => group.current?.scale.setScalar(on ? HOVER_SCALE : 1),
+        hover: (on) => {
+          group.current?.scale.setScalar(on ? HOVER_SCALE : 1);
+          vocabulary.getState().point(object, on);
+        },
       }),
     [act, object, travel],
   );

@@ -13,10 +13,12 @@ export interface PanelButtonProps {
   /** Called with the device that pressed it, for actions the session records (a hint). */
   onPress: (device: Device) => void;
   name?: string;
+  /** The current choice among several (the trainee's language): drawn in another colour. */
+  active?: boolean;
 }
 
 /** A button on an in-world panel, usable by ray, hand, poke or mouse: the same `use` action as every button. */
-export function PanelButton({ label, font, position, width = 0.5, onPress, name }: PanelButtonProps) {
+export function PanelButton({ label, font, position, width = 0.5, onPress, name, active = false }: PanelButtonProps) {
   const plate = useRef<Mesh>(null);
   const latest = useRef(onPress);
   latest.current = onPress;
@@ -35,9 +37,9 @@ export function PanelButton({ label, font, position, width = 0.5, onPress, name 
     <group position={position} name={name} {...handlers}>
       <mesh ref={plate}>
         <planeGeometry args={[width, 0.12]} />
-        <meshBasicMaterial color="#1f6feb" />
+        <meshBasicMaterial color={active ? '#2da44e' : '#1f6feb'} />
       </mesh>
-      <Text font={font} position={[0, 0, 0.002]} fontSize={0.05} color="#ffffff" anchorX="center" anchorY="middle">
+      <Text font={font} position={[0, 0, 0.002]} fontSize={0.05} maxWidth={width - 0.02} color="#ffffff" anchorX="center" anchorY="middle" textAlign="center">
         {label}
       </Text>
     </group>

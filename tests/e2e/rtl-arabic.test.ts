@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { clickIdealPath } from './support/play';
+import { saveScreenshot } from './support/screenshots';
 
 const ar = {
   ui: JSON.parse(readFileSync('locales/ar/ui.json', 'utf8')) as { start: { chooseLanguage: string; playDesktop: string } },
@@ -66,6 +67,8 @@ describe('right to left: the sample station in Arabic', () => {
     expect(word.x + word.width).toBeLessThanOrEqual(label.x + 1);
     expect(await page.locator('.hud .term strong').textContent()).toBe('veiligheidsbril');
     expect(await page.getByTestId('instruction').textContent()).toContain(ar.station.steps['wear-glasses']!.instruction);
+    // For a reviewer: the overlay and the 3D panel right to left, the Dutch word and digits in order.
+    await saveScreenshot(page, 'station-ar');
 
     await clickIdealPath(page);
     expect(await page.getByTestId('score').textContent()).toBe('النتيجة: 100 من 100');

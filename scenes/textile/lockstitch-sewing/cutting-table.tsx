@@ -1,0 +1,119 @@
+import { useMemo, useRef } from 'react';
+import { useFrame } from '@react-three/fiber';
+import type { Group, Mesh } from 'three';
+import { ClassifyCards, type ClassifyCard } from '../../../src/world/classify-cards';
+import { DropZone } from '../../../src/world/drop-zone';
+import { Grabbable } from '../../../src/world/grabbable';
+import { HoldControl } from '../../../src/world/hold-control';
+import { Interactable } from '../../../src/world/interactable';
+import { useSessionStore } from '../../../src/state/session-context';
+import { AfterFirstFrames } from './after-first-frames';
+import { Composite, compositeMaterial } from './composite';
+import { bundle, cutCards, cutter, glove, trolley } from './layout';
+import { cutterLamp, darkSteel, green, lampOff, lampOn, lampRunning, red, steel } from './materials';
+import { useCurrentStep, useMachineState, useStepDone } from './use-station-state';
+
+const NS = 'textile-lockstitch-sewing';
+const fabricCards: ClassifyCard[] = [
+  { id: 'hole', label: `${NS}:classes.hole`, color: '#1f2933' },
+  { id: 'stain', label: `${NS}:classes.stain`, color: '#8d6e3f' },
+  { id: 'weaving-fault', label: `${NS}:classes.weaving-fault`, color: '#c9d8ea' },
+  { id: 'good', label: `${NS}:classes.good`, color: '#2da44e' },
+];
+const partCards: ClassifyCard[] = ['front', 'back', 'sleeve', 'collar'].map((id) => ({ id, label: `${NS}:parts.${id}` }));
+const countCards: ClassifyCard[] = ['10', '11', '12', '13', '24'].map((id) => ({ id, label: id }));
+const trolleyAccepts = ['bundle'];
+
+/** Which cards stand on the table for the step at hand (one set at a time keeps the view and the draw calls clear). */
+function cardsFor(step: string | null): { object: string; action: 'classify' | 'answer'; cards: ClassifyCard[] } | null {
+  if (step?.startsWith('classify-panel-')) return { object: step.slice('classify-'.length), action: 'classify', cards: fabricCards };
+  if (step === 'read-work-order') return { object: 'work-order', action: 'answer', cards: partCards };
+  if (step === 'count-pieces') return { object: 'bundle-ticket', action: 'answer', cards: countCards };
+  return null;
+}
+
+/** The cutting table: fabric to classify, the straight-knife cutter with its guard, glove, bundle, trolley. */
+export function CuttingTable() {
+  const session = useSessionStore();
+  const step = useCurrentStep();
+  const guard = useMachineState('guard');
+  const cut = useStepDone('cut-pieces');
+  const cards = cardsFor(step);
+  const blade = useRef<Mesh>(null);
+  const guardPart = useRef<Group>(null);
+  const [x, y, z] = cutter;
+  const gloveGeometry = useMemo(() => {
+    const c = new Composite().box([0.09, 0.02, 0.1], '#c0c7cf', [0, 0, 0]);
+    for (let i = 0; i < 4; i++) c.box([0.016, 0.016, 0.06], '#c0c7cf', [-0.033 + i * 0.022, 0, -0.075]);
+    return c.box([0.018, 0.016, 0.045], '#c0c7cf', [0.055, 0, -0.01], [0, -0.6, 0]).box([0.1, 0.022, 0.03], '#3e4c59', [0, 0, 0.06]).build();
+  }, []);
+  const bundleGeometry = useMemo(() => {
+    // Twelve cut front parts, stacked, with the bundle ticket on top.
+    const c = new Composite().box([0.2, 0.03, 0.14], '#3f6ea5', [0, -0.015, 0]);
+    return c.box([0.06, 0.002, 0.04], '#ffffff', [0.05, 0.001, 0.03]).box([0.21, 0.032, 0.01], '#f5f3ea', [0, -0.015, -0.03]).build();
+  }, []);
+
+  useFrame((_, delta) => {
+    const engine = session.getState().engine;
+    const knife = engine?.machines.cutter?.state;
+    const running = knife === 'running' || knife === 'cutting';
+    cutterLamp.color.copy(knife === 'cutting' ? lampRunning : running ? lampOn : lampOff);
+    // The vertical knife strokes up and down while the motor runs.
+    if (blade.current) blade.current.position.y = running ? Math.sin(performance.now() / 12) * 0.01 : 0;
+    // The guard slides down onto the spread or up (the machine state, smoothed).
+    const g = guardPart.current;
+    if (g) {
+      const target = engine?.machines.guard?.state === 'lowered' ? 0 : 0.12;
+      g.position.y += (target - g.position.y) * Math.min(1, delta * 8);
+    }
+  });
+
+  return (
+    <group name="cutting-table">
+      <AfterFirstFrames>{cards ? <ClassifyCards object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}</AfterFirstFrames>
+      <Grabbable object="cut-glove" wear="body" position={glove} hitBox={[0.14, 0.06, 0.2]}>
+        <mesh geometry={gloveGeometry} material={compositeMaterial} />
+      </Grabbable>
+      {/* the knife behind the guard, in the upright */}
+      <group position={[x, y + 0.08, z - 0.005]}>
+        <mesh ref={blade} material={steel}>
+          <boxGeometry args={[0.006, 0.16, 0.03]} />
+        </mesh>
+      </group>
+      {/* press: lower the guard when it is up, raise it when it is down */}
+      <Interactable object="knife-guard" action={guard === 'lowered' ? 'open' : 'close'} position={[x, y + 0.02, z + 0.02]} hitBox={[0.08, 0.1, 0.04]}>
+        <group ref={guardPart} position={[0, 0.12, 0]}>
+          <mesh position={[0, 0.04, 0]} material={darkSteel}>
+            <boxGeometry args={[0.05, 0.1, 0.012]} />
+          </mesh>
+        </group>
+      </Interactable>
+      <Interactable object="cutter-start" action="press" position={[x - 0.03, y + 0.2, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
+        <mesh material={green}>
+          <cylinderGeometry args={[0.014, 0.014, 0.012, 12]} />
+        </mesh>
+      </Interactable>
+      <Interactable object="cutter-stop" action="press" position={[x + 0.03, y + 0.2, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
+        <mesh material={red}>
+          <cylinderGeometry args={[0.016, 0.016, 0.014, 12]} />
+        </mesh>
+      </Interactable>
+      <mesh position={[x, y + 0.245, z + 0.03]} material={cutterLamp}>
+        <cylinderGeometry args={[0.01, 0.01, 0.012, 10]} />
+      </mesh>
+      {/* hold: guide the running knife along the line (the bar above it fills in 8 s) */}
+      <HoldControl object="cutter-handle" position={[x, y + 0.265, z - 0.02]} hitBox={[0.16, 0.05, 0.06]} progressMs={8000}>
+        <mesh rotation={[0, 0, Math.PI / 2]} material={darkSteel}>
+          <cylinderGeometry args={[0.014, 0.014, 0.14, 8]} />
+        </mesh>
+      </HoldControl>
+      {cut ? (
+        // Only putting it on the trolley is a step: picking it up sends nothing (grab would be a wrong action).
+        <Grabbable object="bundle" grabAction={null} position={bundle} hitBox={[0.22, 0.06, 0.16]}>
+          <mesh geometry={bundleGeometry} material={compositeMaterial} />
+        </Grabbable>
+      ) : null}
+      <DropZone id="bundle-trolley" accepts={trolleyAccepts} position={trolley.center} size={trolley.size} />
+    </group>
+  );
+}

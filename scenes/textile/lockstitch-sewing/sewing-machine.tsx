@@ -1,0 +1,127 @@
+import { useMemo, useRef } from 'react';
+import { useFrame } from '@react-three/fiber';
+import type { Group, Mesh } from 'three';
+import { ClassifyCards } from '../../../src/world/classify-cards';
+import { HazardZone } from '../../../src/world/hazard-zone';
+import { HoldControl } from '../../../src/world/hold-control';
+import { Inspectable } from '../../../src/world/inspectable';
+import { Interactable } from '../../../src/world/interactable';
+import { ValueControl } from '../../../src/world/value-control';
+import { useSessionStore } from '../../../src/state/session-context';
+import { AfterFirstFrames } from './after-first-frames';
+import { Composite, compositeMaterial } from './composite';
+import { bedTop, needle, needleCards, needleZone, pedal, powerSwitch, presserFoot, stitchDial, takeUpLever, tensionDisc, threadGuide } from './layout';
+import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, steel } from './materials';
+import { SeamCheck } from './seam-check';
+import { ThreadPath } from './thread-path';
+import { useCurrentStep, useStepDone } from './use-station-state';
+
+const NS = 'textile-lockstitch-sewing';
+/** Needle bar strokes per second at a slow trainee speed (real machines: up to 80). */
+const STROKES = 6;
+
+/** The lockstitch machine: threading points, stitch-length scale, power switch, pedal, needle. */
+export function SewingMachine() {
+  const session = useSessionStore();
+  const step = useCurrentStep();
+  const newNeedle = useStepDone('check-needle');
+  const bar = useRef<Group>(null);
+  const wheel = useRef<Mesh>(null);
+  const lever = useRef<Group>(null);
+  const cloth = useRef<Mesh>(null);
+  const fed = useRef(0);
+  const pedalGeometry = useMemo(() => new Composite().box([0.16, 0.03, 0.26], '#52606d', [0, 0, 0], [-0.25, 0, 0]).box([0.13, 0.006, 0.2], '#1f2933', [0, 0.018, 0], [-0.25, 0, 0]).build(), []);
+
+  // Per frame: read the machine from the store, move refs; no React render, no allocation.
+  useFrame((_, delta) => {
+    const state = session.getState().engine?.machines['sewing-machine']?.state;
+    const sewing = state === 'sewing';
+    sewingLamp.color.copy(state === 'on' ? lampOn : sewing ? lampRunning : lampOff);
+    if (!sewing) return;
+    const t = performance.now() / 1000;
+    const phase = Math.sin(t * STROKES * Math.PI * 2);
+    if (bar.current) bar.current.position.y = phase * 0.012;
+    if (lever.current) lever.current.rotation.z = phase * 0.35;
+    if (wheel.current) wheel.current.rotation.x -= delta * STROKES * Math.PI * 2;
+    // The feed dog moves the fabric away from the trainee, one stitch at a time.
+    fed.current = Math.min(0.25, fed.current + delta * 0.025);
+    if (cloth.current) cloth.current.position.x = 0.55 - fed.current;
+  });
+
+  return (
+    <group name="sewing-machine">
+      {/* fabric (two plies, edge at the guide) under the presser foot */}
+      <mesh ref={cloth} position={[0.55, bedTop + 0.002, -0.64]} material={fabric}>
+        <boxGeometry args={[0.3, 0.003, 0.12]} />
+      </mesh>
+      <mesh ref={wheel} position={[0.955, 1.12, -0.67]} rotation={[0, 0, Math.PI / 2]} material={darkSteel}>
+        <cylinderGeometry args={[0.05, 0.05, 0.025, 14]} />
+      </mesh>
+      {/* needle bar with the needle; the needle eye is where the thread goes in */}
+      <group position={[needle[0], 0, needle[2]]}>
+        <group ref={bar}>
+          <mesh position={[0, 0.95, 0]} material={steel}>
+            <cylinderGeometry args={[0.005, 0.005, 0.07, 6]} />
+          </mesh>
+          <Interactable object="needle-eye" action="press" position={[0, needle[1] + 0.01, 0]} hitBox={[0.03, 0.03, 0.03]}>
+            {/* a bent needle until it is replaced (check-needle) */}
+            <mesh position={[0, 0.01, 0]} rotation={[newNeedle ? 0 : 0.18, 0, 0]} material={steel}>
+              <cylinderGeometry args={[0.0015, 0.001, 0.07, 5]} />
+            </mesh>
+          </Interactable>
+        </group>
+      </group>
+      <Inspectable object="presser-foot" position={presserFoot} hitBox={[0.05, 0.02, 0.08]}>
+        <mesh material={darkSteel}>
+          <boxGeometry args={[0.02, 0.006, 0.04]} />
+        </mesh>
+      </Inspectable>
+      <HazardZone object="needle-zone" position={needleZone.center} size={needleZone.size} />
+      <Interactable object="thread-guide" action="press" position={threadGuide} hitBox={[0.05, 0.05, 0.05]}>
+        <mesh rotation={[Math.PI / 2, 0, 0]} material={steel}>
+          <cylinderGeometry args={[0.01, 0.01, 0.006, 10]} />
+        </mesh>
+      </Interactable>
+      <Interactable object="tension-disc" action="press" position={tensionDisc} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.05, 0.04, 0.05]}>
+        <mesh material={steel}>
+          <cylinderGeometry args={[0.018, 0.018, 0.012, 12]} />
+        </mesh>
+      </Interactable>
+      <Interactable object="take-up-lever" action="press" position={takeUpLever} hitBox={[0.05, 0.05, 0.04]}>
+        <group ref={lever}>
+          <mesh position={[0.012, 0, 0]} material={darkSteel}>
+            <boxGeometry args={[0.035, 0.008, 0.008]} />
+          </mesh>
+        </group>
+      </Interactable>
+      <ThreadPath />
+      <AfterFirstFrames>
+        <ValueControl object="stitch-dial" position={stitchDial.position} min={stitchDial.min} max={stitchDial.max} step={stitchDial.step} initial={4} unit="mm" length={stitchDial.length} />
+      </AfterFirstFrames>
+      <Interactable object="power-switch" action="press" position={powerSwitch} hitBox={[0.07, 0.07, 0.04]} travel={0.005}>
+        <mesh material={darkSteel}>
+          <boxGeometry args={[0.05, 0.05, 0.02]} />
+        </mesh>
+      </Interactable>
+      <mesh position={[powerSwitch[0] + 0.055, powerSwitch[1], powerSwitch[2]]} material={sewingLamp}>
+        <cylinderGeometry args={[0.009, 0.009, 0.01, 10]} />
+      </mesh>
+      <HoldControl object="pedal" position={pedal} hitBox={[0.2, 0.08, 0.28]} travel={0.02} progressMs={8000}>
+        <mesh geometry={pedalGeometry} material={compositeMaterial} />
+      </HoldControl>
+      {step === 'check-needle' ? (
+        <ClassifyCards
+          object="needle"
+          action="answer"
+          position={needleCards}
+          cards={[
+            { id: 'ok', label: `${NS}:needle.ok`, color: '#2da44e' },
+            { id: 'straighten', label: `${NS}:needle.straighten`, color: '#f7c948' },
+            { id: 'replace', label: `${NS}:needle.replace`, color: '#3e63dd' },
+          ]}
+        />
+      ) : null}
+      <SeamCheck />
+    </group>
+  );
+}

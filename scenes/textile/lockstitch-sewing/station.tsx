@@ -1,0 +1,35 @@
+import { Suspense, useEffect, useMemo } from 'react';
+import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
+import { AfterFirstFrames } from './after-first-frames';
+import { compositeMaterial } from './composite';
+import { CuttingTable } from './cutting-table';
+import { SewingMachine } from './sewing-machine';
+import { buildStaticBody } from './static-body';
+
+// Text (troika) loads after the station's first frame, never before it.
+// Text arrives after the station's first frame (troika is ~40 KB gzip).
+const WorkOrderText = lazyAfterFirstFrame(() => import('./work-order-text'));
+
+/**
+ * Textile: a cutting table with a straight-knife cutter (left, 0.88 m, worked standing) and an
+ * industrial lockstitch machine on its table (right, 0.76 m, open below for the pedal), a bundle
+ * trolley between them. The trainee stands at the origin facing -z; everything is within reach of
+ * one hand, seated or standing. Static parts are one merged mesh; only moving and pressable parts
+ * are separate, which keeps the station near 30 draw calls per eye.
+ */
+export default function LockstitchSewingStation() {
+  const body = useMemo(buildStaticBody, []);
+  useEffect(() => () => body.dispose(), [body]);
+  return (
+    <group name="station:textile/lockstitch-sewing">
+      <mesh name="station-body" geometry={body} material={compositeMaterial} />
+      <CuttingTable />
+      <SewingMachine />
+      <AfterFirstFrames>
+        <Suspense fallback={null}>
+          <WorkOrderText />
+        </Suspense>
+      </AfterFirstFrames>
+    </group>
+  );
+}

@@ -1,0 +1,102 @@
+import { audioSettings } from './audio-settings';
+import type { AudioManifest } from './spoken-keys';
+
+/**
+ * Plays the recorded text of a key in the trainee's language. The manifest of a language is
+ * fetched the first time that language speaks (never bundled); a key without a file (Tigrinya, a
+ * text with a value in it) is silent and the caption carries it. A new request cuts off what is
+ * playing: the trainee hears the current step, not a backlog.
+ */
+const manifests = new Map<string, Promise<AudioManifest | null>>();
+let context: AudioContext | null = null;
+let output: GainNode | null = null;
+let playing: AudioBufferSourceNode | null = null;
+let generation = 0;
+
+/** Keys played as `lng:ns:key`, newest last (bounded); tests read them as `window.__werkvloerSpoken`. */
+export const playedKeys: string[] = [];
+declare global {
+  interface Window {
+    __werkvloerSpoken?: readonly string[];
+  }
+}
+if (typeof window !== 'undefined') window.__werkvloerSpoken = playedKeys;
+
+function base(): string {
+  return `${import.meta.env.BASE_URL}audio/`;
+}
+
+function manifest(lng: string): Promise<AudioManifest | null> {
+  let m = manifests.get(lng);
+  if (!m) {
+    m = fetch(`${base()}${lng}/manifest.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<AudioManifest>) : null))
+      .catch(() => null);
+    manifests.set(lng, m);
+  }
+  return m;
+}
+
+function applySettings(): void {
+  if (!output) return;
+  const { volume, mono } = audioSettings.getState();
+  output.gain.value = volume;
+  // One channel, explicitly: the browser mixes left and right together, then feeds both ears.
+  output.channelCount = mono ? 1 : 2;
+  output.channelCountMode = mono ? 'explicit' : 'max';
+  output.channelInterpretation = 'speakers';
+}
+
+function graph(): { ctx: AudioContext; out: GainNode } | null {
+  if (typeof AudioContext === 'undefined') return null;
+  if (!context) {
+    context = new AudioContext();
+    output = context.createGain();
+    output.connect(context.destination);
+    applySettings();
+    audioSettings.subscribe(applySettings);
+  }
+  return { ctx: context, out: output! };
+}
+
+export function stopSpeaking(): void {
+  generation++;
+  try {
+    playing?.stop();
+  } catch {
+    // Already ended.
+  }
+  playing = null;
+}
+
+/** Speaks these keys one after another (e.g. feedback, then the next instruction). */
+export async function speak(lng: string, keys: readonly string[]): Promise<void> {
+  stopSpeaking();
+  const mine = generation;
+  const g = graph();
+  if (!g || keys.length === 0) return;
+  if (g.ctx.state === 'suspended') await g.ctx.resume().catch(() => undefined);
+  const m = await manifest(lng);
+  for (const key of keys) {
+    const entry = m?.files[key];
+    if (!entry || mine !== generation) continue;
+    try {
+      const data = await (await fetch(`${base()}${lng}/${entry.file}`)).arrayBuffer();
+      const buffer = await g.ctx.decodeAudioData(data);
+      if (mine !== generation) return;
+      const source = g.ctx.createBufferSource();
+      source.buffer = buffer;
+      source.connect(g.out);
+      playing = source;
+      playedKeys.push(`${lng}:${key}`);
+      if (playedKeys.length > 50) playedKeys.shift();
+      await new Promise<void>((resolve) => {
+        source.onended = () => resolve();
+        source.start();
+      });
+    } catch (error) {
+      // A broken or missing file must not stop the session: the caption is on screen.
+      console.warn('werkvloer: could not play', key, error);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Which texts are spoken, shared by `npm run audio`, its test and the player. Spoken: every step
+ * instruction and hint and every rule message of each scenario (its own namespace), the whole
+ * `feedback` namespace, and the few UI prompts that end a session. Texts with a `{{variable}}` are
+ * not spoken: a recording cannot know the value (the caption shows it).
+ */
+export const spokenUiKeys = ['play.allDone', 'result.passed', 'result.failed', 'result.stoppedBySafety'] as const;
+
+/** The parts of a scenario that name spoken texts (a structural subset of the engine's Scenario). */
+export interface SpokenScenario {
+  id: string;
+  steps: readonly { instruction: string; hint?: string | undefined }[];
+  rules?: readonly { message: string }[] | undefined;
+}
+
+/** Spoken keys as `namespace:key`, in a stable order. */
+export function spokenKeys(scenarios: readonly SpokenScenario[], feedbackKeys: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const k of feedbackKeys) keys.add(`feedback:${k}`);
+  for (const k of spokenUiKeys) keys.add(`ui:${k}`);
+  for (const s of scenarios) {
+    for (const step of s.steps) {
+      keys.add(`${s.id}:${step.instruction}`);
+      if (step.hint) keys.add(`${s.id}:${step.hint}`);
+    }
+    for (const rule of s.rules ?? []) keys.add(`${s.id}:${rule.message}`);
+  }
+  return [...keys];
+}
+
+/** The file of a key inside a language's folder: `<namespace>/<key>.ogg`. */
+export function audioFileName(nsKey: string): string {
+  const at = nsKey.indexOf(':');
+  return `${nsKey.slice(0, at)}/${nsKey.slice(at + 1)}.ogg`;
+}
+
+/** One language's manifest: assets/audio/<lng>/manifest.json. */
+export interface AudioManifest {
+  language: string;
+  /** The espeak-ng voice used for new files; null: no voice, captions only. */
+  voice: string | null;
+  files: Record<string, { file: string; sha256: string; voice: string }>;
+}
