@@ -133,7 +133,9 @@ export function stationsPlugin(): Plugin {
         const folder = virtualId.slice(scenarioPrefix.length);
         const hit = all.find((s) => s.source.folder === folder);
         if (!hit) this.error(`no playable station ${folder}`);
-        return `export default ${JSON.stringify(withoutComments(hit.scenario))};\n`;
+        // Sources and the review record are for authors and trainers; the engine on the headset never reads them.
+        const { sources: _sources, reviewed: _reviewed, ...played } = hit.scenario;
+        return `export default ${JSON.stringify(withoutComments(played))};\n`;
       }
       const lng = virtualId.slice(titlesPrefix.length);
       const titles: Record<string, { title: unknown; summary: unknown }> = {};
