@@ -15,7 +15,7 @@ import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
 import { useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
-import { startTutorial, tutorialNamespace, tutorialWanted } from './vr-tutorial';
+import { comfortSettings } from '../input/comfort-settings';
 import { loadXR, type LoadedXR } from './xr-setup';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
@@ -101,16 +101,18 @@ export function App() {
 
   const play = async (vr: boolean) => {
     if (!station) return;
-    const withTutorial = vr && tutorialWanted();
-    const namespaces = withTutorial && tutorialNamespace ? [station.id, tutorialNamespace] : [station.id];
+    // The tutorial's code comes only when this headset still wants the tutorial.
+    const tutorialCode = vr && comfortSettings.getState().tutorial ? await import('./vr-tutorial') : null;
+    const withTutorial = tutorialCode?.tutorialWanted() === true;
+    const namespaces = withTutorial && tutorialCode?.tutorialNamespace ? [station.id, tutorialCode.tutorialNamespace] : [station.id];
     // The station's scenario and its texts load now, not with the start screen (both are small).
     const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
     const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
     const startStation = () => sessionStore.getState().start(scenario, station.hash, mode, appStore.getState().language);
-    const run = withTutorial
-      ? await startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
+    const run = withTutorial && tutorialCode
+      ? await tutorialCode.startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
           setTutorial(null);
           startStation();
         })

@@ -21,10 +21,11 @@ export function WordPair({ scenario, object }: { scenario: Scenario; object: str
 /** The object pointed at right now (desktop hover; the VR panel shows the same line in 3D). */
 export function PointedWord({ scenario }: { scenario: Scenario }) {
   const pointed = useStore(vocabulary, (s) => s.pointed);
-  if (!pointed) return null;
+  // The line keeps its place when nothing is pointed at: an overlay that grew on hover would slide
+  // over the very object the trainee is about to click.
   return (
-    <p className="term pointed" data-testid="pointed-word" data-object={pointed}>
-      <WordPair scenario={scenario} object={pointed} />
+    <p className="term pointed" data-testid="pointed-word" data-object={pointed ?? ''} aria-hidden={pointed ? undefined : true}>
+      {pointed ? <WordPair scenario={scenario} object={pointed} /> : null}
     </p>
   );
 }

@@ -1,17 +1,18 @@
 import { Suspense } from 'react';
 import { lazyAfterFirstFrame } from './first-station-frame';
 import { Interactable } from './interactable';
-import { PictogramSlot } from './pictogram-slot';
 import { sharedMaterial } from './shared-materials';
 
 const CardLabel = lazyAfterFirstFrame(() => import('./card-label'));
+// The picture's slot comes with the label, after the first frame: the card itself is there at once.
+const PictogramSlot = lazyAfterFirstFrame(() => import('./pictogram-slot').then((m) => ({ default: m.PictogramSlot })));
 
 export interface ClassifyCard {
   /** The class id sent as the value of `classify` (e.g. `good`, `short-shot`). */
   id: string;
   /** Translation key of the card's word (in the scenario's namespace: `<scenario id>:classes.good`), or a number shown as is. */
   label: string;
-  /** A picture of the class: a file under assets/, e.g. `pictograms/accept.svg`. */
+  /** A picture of the class; an empty slot until issue 9's pictograms exist. */
   pictogram?: string;
   /** The slot's colour when there is no picture (green for good, red for a defect). */
   color?: string;
@@ -44,8 +45,8 @@ export function ClassifyCards({ object, action = 'classify', cards, position, ro
             <mesh material={sharedMaterial('card')}>
               <boxGeometry args={[WIDTH, 0.16, 0.008]} />
             </mesh>
-            <PictogramSlot src={card.pictogram} color={card.color} size={0.09} position={[0, 0.025, 0.006]} />
             <Suspense fallback={null}>
+              <PictogramSlot src={card.pictogram} color={card.color} size={0.09} position={[0, 0.025, 0.006]} />
               <CardLabel label={card.label} position={[0, -0.055, 0.006]} />
             </Suspense>
           </Interactable>
