@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { PerspectiveCamera, Vector3 } from 'three';
+import { Vector3 } from 'three';
 import { expect } from 'vitest';
 import { aimAt, xrOrigin } from './aim';
+import { clickOn, holdOn, revealOnScreen } from './desktop-view';
 import { nextFrames, setButton, setPose } from './emulator';
 
 type Vec3 = readonly [number, number, number];
@@ -29,63 +30,30 @@ export async function screenPosition(page: Page, id: string): Promise<{ x: numbe
   return at!;
 }
 
-/**
- * The desktop camera of src/world/station-canvas.tsx (at the work position, looking at the bench),
- * to find the screen point of a spot on a scale that no object marks. Checked against the app's own
- * probe on a registered object before use.
- */
-async function desktopProjector(page: Page, checkId: string) {
-  const rect = await page.evaluate(() => {
-    const r = document.querySelector('canvas')!.getBoundingClientRect();
-    return { left: r.left, top: r.top, width: r.width, height: r.height };
-  });
-  const camera = new PerspectiveCamera(60, rect.width / rect.height, 0.05, 50);
-  camera.position.set(0, 1.6, 0.25);
-  camera.lookAt(0, 1.05, -0.6);
-  camera.updateMatrixWorld();
-  const project = (p: Vec3) => {
-    const v = new Vector3(...p).project(camera);
-    return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
-  };
-  const probe = await screenPosition(page, checkId);
-  const mine = project(await worldPosition(page, checkId));
-  expect(Math.hypot(probe.x - mine.x, probe.y - mine.y), 'the test camera matches the app camera').toBeLessThan(1.5);
-  return project;
+/** The screen point of a room position through the app's live camera (after any turn of the view). */
+async function screenPoint(page: Page, p: Vec3): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate((q) => window.__werkvloer!.screenPoint(q), [...p] as [number, number, number]);
+  expect(at, `${p.join(', ')} projects to the screen`).not.toBeNull();
+  return at!;
 }
 
+/** The mouse, as a trainee uses it: what the overlay covers is first brought into view (desktop-view.ts). */
 export function mousePlayer(page: Page): Player {
-  const at = async (id: string) => {
-    const p = await screenPosition(page, id);
-    await page.mouse.move(p.x, p.y);
+  const drag = async (a: { x: number; y: number }, to: Vec3, steps: number) => {
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    const b = await screenPoint(page, to);
+    await page.mouse.move(b.x, b.y, { steps });
+    await page.mouse.up();
   };
   return {
-    async press(id) {
-      await at(id);
-      await page.mouse.down();
-      await page.mouse.up();
-    },
-    async hold(id, ms) {
-      await at(id);
-      await page.mouse.down();
-      await page.waitForTimeout(ms);
-      await page.mouse.up();
-    },
-    async slide(id, from, to) {
-      const project = await desktopProjector(page, id);
-      const a = project(from);
-      const b = project(to);
-      await page.mouse.move(a.x, a.y);
-      await page.mouse.down();
-      await page.mouse.move(b.x, b.y, { steps: 8 });
-      await page.mouse.up();
+    press: (id) => clickOn(page, id),
+    hold: (id, ms) => holdOn(page, id, ms),
+    async slide(_id, from, to) {
+      await drag(await revealOnScreen(page, [...from] as [number, number, number]), to, 8);
     },
     async carry(id, to) {
-      const project = await desktopProjector(page, id);
-      const b = project(to);
-      await at(id);
-      await page.mouse.down();
-      await page.mouse.move(b.x, b.y, { steps: 10 });
-      await page.mouse.up();
+      await drag(await revealOnScreen(page, id), to, 10);
     },
   };
 }
