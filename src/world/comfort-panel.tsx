@@ -5,8 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { Mesh } from 'three';
 import { useStore } from 'zustand';
 import { comfortSettings } from '../input/comfort-settings';
-import { fontForLanguage } from '../i18n/fonts';
-import { languageInfo } from '../i18n/languages';
 import { pointerGesture } from './pointer-gesture';
 
 const onColor = '#2da44e';
@@ -39,10 +37,10 @@ function ComfortToggle({ name, label, font, on, position, onToggle }: ComfortTog
   return (
     <group position={position} name={name} userData={{ on }} {...handlers}>
       <mesh ref={plate}>
-        <planeGeometry args={[0.42, 0.1]} />
+        <planeGeometry args={[0.56, 0.1]} />
         <meshBasicMaterial color={on ? onColor : offColor} />
       </mesh>
-      <Text font={font} position={[0, 0, 0.002]} fontSize={0.04} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={0.4}>
+      <Text font={font} position={[0, 0, 0.002]} fontSize={0.04} color="#ffffff" anchorX="center" anchorY="middle" maxWidth={0.54}>
         {label}
       </Text>
     </group>
@@ -50,19 +48,18 @@ function ComfortToggle({ name, label, font, on, position, onToggle }: ComfortTog
 }
 
 /**
- * VR comfort switches beside the instruction panel: seated play and smooth movement, changeable
- * without taking the headset off. The choice is remembered by the headset (comfort-settings).
+ * VR comfort switches, on the settings panel (src/world/settings-panel.tsx): seated play and smooth
+ * movement, changeable without taking the headset off. The choice is remembered by the headset
+ * (comfort-settings). Shown only when asked for: two switches always in view cost four draw calls a frame.
  */
-export default function ComfortPanel({ position, rotationY }: { position: [number, number, number]; rotationY: number }) {
-  const { t, i18n } = useTranslation('ui');
+export function ComfortToggles({ font, position }: { font: string; position: [number, number, number] }) {
+  const { t } = useTranslation('ui');
   const seated = useStore(comfortSettings, (s) => s.seated);
   const smoothMove = useStore(comfortSettings, (s) => s.smoothMove);
-  const font = fontForLanguage(languageInfo(i18n.language).code);
   return (
-    <group position={position} rotation={[0, rotationY, 0]} name="comfort-panel">
-      {/* No backing plate: two switches are two draw calls fewer per frame than a panel around them. */}
-      <ComfortToggle name="comfort-seated" label={t('play.seated')} font={font} on={seated} position={[0, 0.07, 0]} onToggle={() => comfortSettings.getState().setSeated(!seated)} />
-      <ComfortToggle name="comfort-smooth" label={t('play.smoothMove')} font={font} on={smoothMove} position={[0, -0.07, 0]} onToggle={() => comfortSettings.getState().setSmoothMove(!smoothMove)} />
+    <group position={position} name="comfort-panel">
+      <ComfortToggle name="comfort-seated" label={t('play.seated')} font={font} on={seated} position={[0, 0, 0]} onToggle={() => comfortSettings.getState().setSeated(!seated)} />
+      <ComfortToggle name="comfort-smooth" label={t('play.smoothMove')} font={font} on={smoothMove} position={[0, -0.12, 0]} onToggle={() => comfortSettings.getState().setSmoothMove(!smoothMove)} />
     </group>
   );
 }

@@ -83,7 +83,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           </Text>
         </group>
       ) : null}
-      {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} /> : null}
+      {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} vr={vr} /> : null}
       {status === 'ended' && result ? (
         <>
           <Text font={font} position={[0, 0.17, 0]} fontSize={0.06} color="#ffffff" anchorX="center" direction={lang.dir}>

@@ -5,14 +5,15 @@ import { useStore } from 'zustand';
 import { audioSettings } from '../audio/audio-settings';
 import { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
 import { languageInfo, languages, nativeName } from '../i18n/languages';
+import { ComfortToggles } from './comfort-panel';
 import { PanelButton } from './panel-button';
 
 /**
  * The settings in VR, beside the instruction panel: language (each in its own name and script),
  * volume and mono. A language chosen here changes the whole app (src/app/app.tsx follows i18next)
- * and keeps the session and its score.
+ * and keeps the session and its score. In a headset, the comfort switches (seated, smooth movement) too.
  */
-export function SettingsPanel({ position }: { position: [number, number, number] }) {
+export function SettingsPanel({ position, vr }: { position: [number, number, number]; vr: boolean }) {
   const { t, i18n } = useTranslation('ui');
   const volume = useStore(audioSettings, (s) => s.volume);
   const mono = useStore(audioSettings, (s) => s.mono);
@@ -20,8 +21,8 @@ export function SettingsPanel({ position }: { position: [number, number, number]
   const font = fontForLanguage(lang.code);
   return (
     <group position={position} name="settings-panel">
-      <mesh position={[0, 0, -0.01]}>
-        <planeGeometry args={[0.62, 0.86]} />
+      <mesh position={[0, vr ? -0.125 : 0, -0.01]}>
+        <planeGeometry args={[0.62, vr ? 1.11 : 0.86]} />
         <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
       </mesh>
       <Text font={font} position={[0, 0.38, 0]} fontSize={0.035} color="#9fb3c8" anchorX="center" anchorY="top" direction={lang.dir}>
@@ -52,6 +53,7 @@ export function SettingsPanel({ position }: { position: [number, number, number]
         position={[0, -0.39, 0]}
         onPress={() => audioSettings.getState().setMono(!mono)}
       />
+      {vr ? <ComfortToggles font={font} position={[0, -0.53, 0]} /> : null}
     </group>
   );
 }

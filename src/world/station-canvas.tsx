@@ -12,7 +12,6 @@ import { WorkshopRoom } from './workshop-room';
 // Text (troika) is ~40 KB gzip: fetched only once the station has been drawn, so the first frame
 // never waits for it (the desktop overlay shows the same instruction meanwhile).
 const InstructionPanel = lazy(() => import('./instruction-panel'));
-const ComfortPanel = lazy(() => import('./comfort-panel'));
 const TutorialSkip = lazy(() => import('./tutorial-skip'));
 
 /** The VR tutorial, running in its own session before the station (src/app/vr-tutorial.ts). */
@@ -55,9 +54,8 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
   const vr = enterVr && xr !== null;
   const panels = stationShown ? (
     <Suspense fallback={null}>
+      {/* Comfort switches are on its settings panel in VR (src/world/settings-panel.tsx). */}
       <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={vr} />
-      {/* Left of the instruction panel, turned towards the trainee: comfort is a VR matter. */}
-      {vr ? <ComfortPanel position={[-1.3, 1.35, -0.75]} rotationY={0.6} /> : null}
     </Suspense>
   ) : null;
   const world: ReactNode = (

@@ -61,7 +61,6 @@ describe('VR comfort: seated play, teleport, snap turn and recenter, all from in
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     await setPose(page, 'headset', { position: eyes, quaternion: { x: 0, y: 0, z: 0, w: 1 } });
     await waitForTrackedInputs(page);
-    await page.waitForFunction(() => window.__werkvloer?.sceneHas('comfort-seated') === true, undefined, { timeout: 60_000 });
     await waitForFrames(page, 5);
 
     const standing = await viewer(page);
@@ -70,6 +69,11 @@ describe('VR comfort: seated play, teleport, snap turn and recenter, all from in
     await nextFrames(page, 20);
     expect(await viewer(page)).toEqual(standing);
 
+    // The comfort switches are on the settings panel, opened from the instruction panel.
+    await page.waitForFunction(() => window.__werkvloer?.sceneHas('panel-settings') === true, undefined, { timeout: 60_000 });
+    await press(page, 'panel-settings');
+    await page.waitForFunction(() => window.__werkvloer?.sceneHas('comfort-seated') === true, undefined, { timeout: 60_000 });
+    expect(await viewer(page), 'opening the settings moves nobody').toEqual(standing);
     await press(page, 'comfort-seated');
     const seated = await viewer(page);
     expect(seated[1] - standing[1], 'seated play lifts the view by 0.4 m').toBeCloseTo(0.4, 2);

@@ -2,13 +2,15 @@ import { Suspense, useEffect, useMemo } from 'react';
 import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
 import { AfterFirstFrames } from './after-first-frames';
 import { compositeMaterial } from './composite';
-import { CuttingTable } from './cutting-table';
 import { SewingMachine } from './sewing-machine';
 import { buildStaticBody } from './static-body';
 
-// Text (troika) loads after the station's first frame, never before it.
 // Text arrives after the station's first frame (troika is ~40 KB gzip).
 const WorkOrderText = lazyAfterFirstFrame(() => import('./work-order-text'));
+// The first frame shows the machine, the tables (static body) and the sewing machine's controls; the
+// cutter, fabric, glove and trolley follow a moment later, so their code (grab, drop zones) is not
+// downloaded before the station is on screen (JS budget to the first frame).
+const CuttingTable = lazyAfterFirstFrame(() => import('./cutting-table').then((m) => ({ default: m.CuttingTable })));
 
 /**
  * Textile: a cutting table with a straight-knife cutter (left, 0.88 m, worked standing) and an
@@ -23,10 +25,10 @@ export default function LockstitchSewingStation() {
   return (
     <group name="station:textile/lockstitch-sewing">
       <mesh name="station-body" geometry={body} material={compositeMaterial} />
-      <CuttingTable />
       <SewingMachine />
       <AfterFirstFrames>
         <Suspense fallback={null}>
+          <CuttingTable />
           <WorkOrderText />
         </Suspense>
       </AfterFirstFrames>
