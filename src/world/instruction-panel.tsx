@@ -20,6 +20,8 @@ import { SpokenSession } from '../audio/spoken-session';
 import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
 import { lateUi } from '../app/late-ui';
 
+const noHit = () => null;
+
 export interface InstructionPanelProps {
   position: [number, number, number];
   onBack: () => void;
@@ -70,15 +72,16 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
       </mesh>
       {pointedObject ? (
         // What the trainee points at: its Dutch word (always Latin, left to right) and their translation.
+        // A label only: it never catches a ray (it appears while pointing, in the way of the next aim).
         <group position={[0, 0.36, 0]} name="pointed-word">
-          <mesh position={[0, 0, -0.01]}>
+          <mesh position={[0, 0, -0.01]} raycast={noHit}>
             <planeGeometry args={[1.1, 0.13]} />
             <meshBasicMaterial color="#243b53" />
           </mesh>
-          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr">
+          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
             {pointedObject.term}
           </Text>
-          <Text font={font} position={[0.02 * side, 0, 0]} fontSize={0.04} maxWidth={0.5} color="#ffffff" anchorX={anchorX} anchorY="middle" direction={lang.dir}>
+          <Text font={font} position={[0.02 * side, 0, 0]} fontSize={0.04} maxWidth={0.5} color="#ffffff" anchorX={anchorX} anchorY="middle" direction={lang.dir} raycast={noHit}>
             {t(`${scenario.id}:${pointedObject.name}`)}
           </Text>
         </group>

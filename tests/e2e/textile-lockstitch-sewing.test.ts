@@ -112,10 +112,7 @@ describe('textile/lockstitch-sewing: played through the real interactables', () 
     expect(g.consoleErrors).toEqual([]);
   });
 
-  // KNOWN FAILURE, left for the lead (see the report): it passed once on its own (d1b2c9b, 242 s) but
-  // presses stop registering part-way (at the first card, or at the thread guide after the presser
-  // foot was inspected) in later runs; skipped so the suite stays green until the cause is found.
-  test.skip('VR emulator, right controller, entering through the Enter VR button: the ideal path scores 100', async () => {
+  test('VR emulator, right controller, entering through the Enter VR button: the ideal path scores 100', async () => {
     const vr = await openGuardedPage(inject('baseUrl'));
     const { page } = vr;
     await openStation(page, `${inject('baseUrl')}/?emulate=quest3`);

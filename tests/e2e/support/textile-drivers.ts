@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Vector3 } from 'three';
 import { expect } from 'vitest';
-import { aimAt, xrOrigin } from './aim';
+import { aimAt, restingRightHand, xrOrigin } from './aim';
 import { clickOn, holdOn, revealOnScreen } from './desktop-view';
 import { nextFrames, setButton, setPose } from './emulator';
 
@@ -68,6 +68,10 @@ const eye = new Vector3(xrOrigin[0], 1.6, xrOrigin[2]);
  */
 function handNear(target: Vec3): Vec3 {
   const t = new Vector3(...target);
+  // Something held up before the eyes (an inspected part) is pointed at from the resting hand: the
+  // controller's ray ignores what is closer than 0.2 m (@react-three/xr's minDistance), so a hand
+  // pushed up to it would miss it and the trigger would teleport instead.
+  if (t.distanceTo(eye) < 0.6) return [...restingRightHand];
   const reach = Math.min(0.4, t.distanceTo(eye) / 2);
   const hand = t.add(eye.clone().sub(t).normalize().multiplyScalar(reach)).sub(new Vector3(...xrOrigin));
   return [hand.x, hand.y, hand.z];
