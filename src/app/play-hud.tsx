@@ -131,8 +131,9 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
       <button type="button" onClick={onBack} data-action="stop" aria-keyshortcuts="Escape">
         {t('ui:play.stop')}
       </button>
-      </div>
+      {/* In the buttons' row: one row fewer over the station; it opens below them. */}
       <Late part="settings" scenario={scenario} {...extras} />
+      </div>
     </aside>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../state/session-context';
 import { comfortSettings } from '../input/comfort-settings';
 import { useSessionStore } from '../state/session-context';
 import { PanelButton } from './panel-button';
+import { PanelPlates } from './panel-plates';
 import { PictogramSlot } from './pictogram-slot';
 import { currentStepView } from '../app/step-view';
 import { useState } from 'react';
@@ -62,6 +63,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
 
   return (
     <group position={position} name="instruction-panel">
+      <PanelPlates>
       <TextProbe />
       {/* Voice and vocabulary run for desktop and VR alike; they draw nothing. */}
       <SpokenSession />
@@ -135,6 +137,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           ) : null}
         </>
       )}
+      </PanelPlates>
     </group>
   );
 }

@@ -1,9 +1,15 @@
-import { useMemo, useRef } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Text } from '@react-three/drei';
 import './text-setup';
-import type { Mesh } from 'three';
+import { MeshBasicMaterial } from 'three';
 import type { Device } from '../engine';
+import { usePanelPlate } from './panel-plates';
 import { pointerGesture } from './pointer-gesture';
+
+const HEIGHT = 0.12;
+const colors = { idle: '#1f6feb', hover: '#4c8ff5', active: '#2da44e', activeHover: '#3fbf62' };
+// Seen by rays, never drawn: the plate itself is drawn by the panel's PanelPlates.
+const unseen = new MeshBasicMaterial({ visible: false });
 
 export interface PanelButtonProps {
   label: string;
@@ -18,27 +24,35 @@ export interface PanelButtonProps {
 }
 
 /** A button on an in-world panel, usable by ray, hand, poke or mouse: the same `use` action as every button. */
-export function PanelButton({ label, font, position, width = 0.5, onPress, name, active = false }: PanelButtonProps) {
-  const plate = useRef<Mesh>(null);
+export function PanelButton({ label, font, position = [0, 0, 0], width = 0.5, onPress, name, active = false }: PanelButtonProps) {
   const latest = useRef(onPress);
   latest.current = onPress;
+  const [hovered, setHovered] = useState(false);
   const handlers = useMemo(
     () =>
       pointerGesture('use', {
         end: (input, _e, over) => {
           if (over) latest.current(input.device);
         },
-        hover: (on) => plate.current?.scale.setScalar(on ? 1.05 : 1),
+        hover: setHovered,
       }),
     [],
   );
+  const color = active ? (hovered ? colors.activeHover : colors.active) : hovered ? colors.hover : colors.idle;
+  const shared = usePanelPlate(useId(), { x: position[0], y: position[1], width, height: HEIGHT, color });
   return (
     // Handlers on the group: the label in front of the plate is part of the button too.
     <group position={position} name={name} {...handlers}>
-      <mesh ref={plate}>
-        <planeGeometry args={[width, 0.12]} />
-        <meshBasicMaterial color={active ? '#2da44e' : '#1f6feb'} />
-      </mesh>
+      {shared ? (
+        <mesh material={unseen}>
+          <planeGeometry args={[width, HEIGHT]} />
+        </mesh>
+      ) : (
+        <mesh>
+          <planeGeometry args={[width, HEIGHT]} />
+          <meshBasicMaterial color={color} />
+        </mesh>
+      )}
       <Text font={font} position={[0, 0, 0.002]} fontSize={0.05} maxWidth={width - 0.02} color="#ffffff" anchorX="center" anchorY="middle" textAlign="center">
         {label}
       </Text>

@@ -98,7 +98,10 @@ export function RenderProbe() {
       drawnMeshesUnder(name) {
         let n = 0;
         scene.getObjectByName(name)?.traverseVisible((o) => {
-          if ((o as { isMesh?: boolean }).isMesh) n += 1;
+          // A hit area's material is invisible: rays find it, the renderer skips it (no draw call).
+          const m = (o as { isMesh?: boolean; material?: { visible: boolean } | { visible: boolean }[] }).material;
+          const drawn = Array.isArray(m) ? m.some((x) => x.visible) : m?.visible !== false;
+          if ((o as { isMesh?: boolean }).isMesh && drawn) n += 1;
         });
         return n;
       },

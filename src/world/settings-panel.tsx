@@ -7,6 +7,7 @@ import { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
 import { languageInfo, languages, nativeName } from '../i18n/languages';
 import { ComfortToggles } from './comfort-panel';
 import { PanelButton } from './panel-button';
+import { PanelPlates } from './panel-plates';
 
 /**
  * The settings in VR, beside the instruction panel: language (each in its own name and script),
@@ -21,6 +22,7 @@ export function SettingsPanel({ position, vr }: { position: [number, number, num
   const font = fontForLanguage(lang.code);
   return (
     <group position={position} name="settings-panel">
+      <PanelPlates>
       <mesh position={[0, vr ? -0.125 : 0, -0.01]}>
         <planeGeometry args={[0.62, vr ? 1.11 : 0.86]} />
         <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
@@ -54,6 +56,7 @@ export function SettingsPanel({ position, vr }: { position: [number, number, num
         onPress={() => audioSettings.getState().setMono(!mono)}
       />
       {vr ? <ComfortToggles font={font} position={[0, -0.53, 0]} /> : null}
+      </PanelPlates>
     </group>
   );
 }

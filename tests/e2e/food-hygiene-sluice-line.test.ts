@@ -70,7 +70,9 @@ async function open(page: Page, c: Country, vr: boolean) {
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     // The controllers appear once their (local) profiles are loaded: a press before that is lost.
-    await waitForTrackedInputs(page);
+    // The instruction panel follows the first frame; start once the station has settled.
+    await waitForTrackedInputs(page, 2);
+    await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
     await nextFrames(page, 10);
   } else {
     await page.locator('[data-action="play-desktop"]').click();

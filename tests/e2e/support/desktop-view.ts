@@ -27,6 +27,9 @@ const reachesCanvas = (page: Page, p: Point) =>
  * machine's body) to turn the view until it can be clicked.
  */
 export async function revealOnScreen(page: Page, target: string | Vec3): Promise<Point> {
+  // The overlay grows once, when its late parts (picture, settings, repeat) arrive after the first
+  // frame: wait for that, or a point found free now may be covered by the time it is clicked.
+  await page.waitForFunction(() => !document.querySelector('.hud:not(.result)') || document.querySelector('[data-testid="settings"]') !== null, undefined, { timeout: 60_000 });
   for (let attempt = 0; attempt < 8; attempt++) {
     const p = await screenOf(page, target);
     expect(p, `${JSON.stringify(target)} is in the scene`).not.toBeNull();

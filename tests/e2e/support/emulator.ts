@@ -60,7 +60,13 @@ export async function nextFrames(page: Page, n = 3): Promise<void> {
   await page.waitForFunction((target) => (window.__werkvloer?.counts.frames ?? 0) >= target, start + n, { timeout: 60_000 });
 }
 
-/** Waits until the scene tracks a controller or hand (its pointer exists): only then can it press. */
-export async function waitForTrackedInputs(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) > 0, undefined, { timeout: 60_000 });
+/**
+ * Waits until the scene tracks `min` controllers or hands (their pointers exist) and their models
+ * have come (they load after the first station frame; the controller re-renders when they arrive):
+ * only then is a press sure to reach the scene.
+ */
+export async function waitForTrackedInputs(page: Page, min = 1): Promise<void> {
+  await page.waitForFunction((n) => (window.__werkvloer?.trackedInputs() ?? 0) >= n, min, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/xr-profiles/') && e.name.endsWith('.glb')), undefined, { timeout: 60_000 });
+  await nextFrames(page, 10);
 }
