@@ -1,9 +1,10 @@
-// `npm run admin -- create-organisation --name "Opleidingscentrum" --email admin@centrum.be`
-// The first-run path: an organisation and its admin trainer, with a password typed here (never a
-// default). Uses the same DATA_DIR / DATABASE_URL as `npm start`.
+// `npm run admin -- create-organisation --name "Opleidingscentrum" --country BE --email admin@centrum.be`
+// The first-run path: an organisation (with its country: BE or NL, whose legal limits its stations
+// follow) and its admin trainer, with a password typed here (never a default). Uses the same
+// DATA_DIR / DATABASE_URL as `npm start`.
 import { parseArgs } from 'node:util';
 import { createDb } from '../src/server/db/create-db';
-import { createOrganisation } from '../src/server/organisations';
+import { countrySchema, createOrganisation } from '../src/server/organisations';
 import { readSettings } from '../src/server/settings';
 
 /** Reads a line without echoing it (a TTY), or the first line of piped input (scripts). */
@@ -38,21 +39,29 @@ async function readPassword(prompt: string): Promise<string> {
 }
 
 const usage = `usage:
-  npm run admin -- create-organisation --name "<organisation>" --email <admin e-mail>
+  npm run admin -- create-organisation --name "<organisation>" --country <BE|NL> --email <admin e-mail>
+--country is where the organisation trains (Belgium or the Netherlands): it picks the stations whose
+legal limits apply; an admin can change it later on the dashboard.
 The password is asked for (at least 10 characters), or read from WERKVLOER_ADMIN_PASSWORD.`;
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, email: { type: 'string' } } });
-  if (positionals[0] !== 'create-organisation' || !values.name || !values.email) {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, country: { type: 'string' }, email: { type: 'string' } } });
+  if (positionals[0] !== 'create-organisation' || !values.name || !values.country || !values.email) {
     console.error(usage);
+    process.exit(2);
+  }
+  // A wrong country is named before the password is asked for, not after.
+  const country = countrySchema.safeParse(values.country.trim().toUpperCase());
+  if (!country.success) {
+    console.error(`--country: ${country.error.issues[0]!.message}\n${usage}`);
     process.exit(2);
   }
   const password = process.env.WERKVLOER_ADMIN_PASSWORD ?? (await readPassword(`Password for ${values.email}: `));
   const settings = readSettings(process.env);
   const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   try {
-    const { organisationId } = await createOrganisation(opened.db, { name: values.name, email: values.email, password });
-    console.log(`Organisation "${values.name}" created (${organisationId}) in ${opened.kind} (${opened.location}).`);
+    const { organisationId } = await createOrganisation(opened.db, { name: values.name, email: values.email, password, country: country.data });
+    console.log(`Organisation "${values.name}" (${country.data}) created (${organisationId}) in ${opened.kind} (${opened.location}).`);
     console.log(`Log in as ${values.email.toLowerCase()} on the dashboard.`);
   } finally {
     await opened.db.destroy();

@@ -116,7 +116,9 @@ export function stationsPlugin(): Plugin {
       const stations = all.filter((s) => s.source.folder !== tutorialFolder);
       const entry = ({ source, scenario, hash }: Playable) => {
         const composition = `/${relative(root, source.compositionFile).split('\\').join('/')}`;
-        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, hash };
+        // The country goes into the list so the start screen can offer an organisation its own
+        // country's stations without loading any scenario.
+        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null, hash };
         return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}).then((m) => m.default), loadComposition: () => import(${JSON.stringify(composition)}) }`;
       };
       if (virtualId === tutorialModuleId) {

@@ -13,7 +13,7 @@ import { StationCanvas, type TutorialRun } from '../world/station-canvas';
 import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
-import { useTraineeAssignments } from './trainee-assignments';
+import { offeredStations, useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
 import { loadXR, type LoadedXR } from './xr-setup';
@@ -41,7 +41,7 @@ export function App() {
   });
   // Which stations and whether the exam: the trainer decides per group and trainee (dashboard).
   const assignments = useTraineeAssignments(trainee?.token ?? null);
-  const offered = useMemo(() => (assignments.stations ? stations.filter((s) => assignments.stations!.includes(s.id)) : stations), [assignments, stations]);
+  const offered = useMemo(() => offeredStations(stations, assignments), [assignments, stations]);
   // The token the current session is made under, fixed when it starts: "next trainee" later never moves it.
   const sessionToken = useRef<string | null>(null);
 

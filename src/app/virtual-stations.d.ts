@@ -8,6 +8,8 @@ declare module 'virtual:werkvloer/stations' {
     id: string;
     version: number;
     sector: string;
+    /** The country whose rules the station follows (scenario `country`); null: every country. */
+    country: 'BE' | 'NL' | null;
     /** Content hash of the scenario version, sent with every result so the server re-scores with it. */
     hash: string;
     loadScenario: () => Promise<Scenario>;

@@ -158,6 +158,10 @@ function buildScenarioSchema() {
       id,
       version: z.number().int().positive(),
       sector: z.enum(['wood', 'food', 'plastics', 'textile']),
+      country: z
+        .enum(['BE', 'NL'])
+        .optional()
+        .describe('the country whose rules this station follows (e.g. legal temperature limits); a trainee of an organisation in another country is not offered it. Leave out for a station that fits every country'),
       station: id,
       title: key,
       summary: key,

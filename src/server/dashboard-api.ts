@@ -10,6 +10,7 @@ import { dashboardExportRoutes } from './routes/dashboard-exports';
 import { dashboardInsightRoutes } from './routes/dashboard-insights';
 import { dashboardSessionRoutes } from './routes/dashboard-sessions';
 import { dashboardTrainerRoutes } from './routes/dashboard-trainers';
+import { organisationSettingsRoutes } from './routes/organisation-settings';
 
 export interface DashboardApiOptions {
   db: Kysely<Database>;
@@ -25,6 +26,7 @@ export async function dashboardApi(app: FastifyInstance, opts: DashboardApiOptio
   const texts = new StationTexts(opts.localesDir ?? join(process.cwd(), 'locales'), () => opts.catalog.current.map((e) => e.scenario));
   const stationIds = () => opts.catalog.current.map((e) => e.scenario.id);
   await dashboardTrainerRoutes(app, opts);
+  await organisationSettingsRoutes(app, opts);
   await dashboardAssignmentRoutes(app, { ...opts, stationIds });
   await dashboardSessionRoutes(app, opts);
   await dashboardInsightRoutes(app, { ...opts, texts });

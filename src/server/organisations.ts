@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './db/schema';
+import type { Country } from './db/schema-organisations';
 import { hashPassword, passwordProblem } from './auth/password';
 
 export const emailSchema = z
@@ -11,19 +12,28 @@ export const emailSchema = z
   .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address')
   .transform((e) => e.toLowerCase());
 
+export const countries = ['BE', 'NL'] as const satisfies readonly Country[];
+
+/** BE or NL, as the CLI, the API and scenarios spell it. */
+export const countrySchema = z.enum(countries, { message: 'must be "BE" (Belgium) or "NL" (the Netherlands)' });
+
 /**
  * The first-run path (`npm run admin -- create-organisation`): an organisation and its admin, with
- * a password the person chose. There is no default account and no default password.
+ * a password the person chose, and its country (whose legal limits its stations follow). There is
+ * no default account and no default password.
  */
 export async function createOrganisation(
   db: Kysely<Database>,
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; country: string },
   now = new Date(),
 ): Promise<{ organisationId: string; trainerId: string }> {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 120) throw new Error('organisation name: must be 1–120 characters');
   const email = emailSchema.safeParse(input.email);
   if (!email.success) throw new Error(`email: ${email.error.issues[0]!.message}`);
+  // The CLI passes what was typed: be lenient about case, strict about the value.
+  const country = countrySchema.safeParse(input.country.trim().toUpperCase());
+  if (!country.success) throw new Error(`country: ${country.error.issues[0]!.message}`);
   const problem = passwordProblem(input.password);
   if (problem) throw new Error(`password: ${problem}`);
   const taken = await db.selectFrom('trainers').select('id').where('email', '=', email.data).executeTakeFirst();
@@ -32,7 +42,7 @@ export async function createOrganisation(
   const trainerId = randomUUID();
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('organisations').values({ id: organisationId, name, created_at: now.toISOString() }).execute();
+    await tx.insertInto('organisations').values({ id: organisationId, name, country: country.data, created_at: now.toISOString() }).execute();
     await tx
       .insertInto('trainers')
       .values({ id: trainerId, organisation_id: organisationId, email: email.data, password_hash: passwordHash, role: 'admin', created_at: now.toISOString() })

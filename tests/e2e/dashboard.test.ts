@@ -34,7 +34,7 @@ describe('the trainer dashboard in Chromium', () => {
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
     delete env.DATABASE_URL;
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'Dashboard centrum', '--email', email], { env, encoding: 'utf8' });
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'Dashboard centrum', '--country', 'NL', '--email', email], { env, encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`create-organisation failed:\n${made.stdout}${made.stderr}`);
     g = await openGuardedPage(base(), { width: 1000, height: 700 });
   });
@@ -201,7 +201,16 @@ describe('the trainer dashboard in Chromium', () => {
     // The admin's trainer page, then log out.
     await page.getByRole('link', { name: 'Trainers' }).click();
     await page.getByRole('heading', { name: 'Trainers', level: 1 }).waitFor();
+    // The organisation's country (issue 6), made NL by the CLI: the admin switches it to Belgium.
+    const country = page.getByTestId('country-setting').getByRole('combobox');
+    await expect.poll(() => country.inputValue()).toBe('NL');
     await expectAccessible(page, 'trainers');
+    await country.selectOption({ label: 'België' });
+    await page.getByRole('button', { name: 'Land opslaan' }).click();
+    await expect.poll(() => page.getByTestId('country-setting').getAttribute('data-country')).toBe('BE');
+    expect(await page.getByTestId('country-setting').getByRole('status').textContent()).toBe('Opgeslagen. Land: België.');
+    const stored = await page.evaluate(async () => ((await (await fetch('/api/organisation')).json()) as { country: string }).country);
+    expect(stored).toBe('BE');
     await page.locator('[data-action="logout"]').click();
     await page.getByRole('heading', { name: 'Aanmelden als trainer' }).waitFor();
     expect(g.consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);

@@ -16,11 +16,13 @@ const on = (c: Country) => variants[c];
 
 /** The scenario without author comments and country words: what scores. */
 const scoring = (sc: Scenario) =>
-  JSON.parse(JSON.stringify({ ...sc, id: null, station: null, sources: null, objects: sc.objects.map((o) => ({ ...o, term: null })) }), (k, v: unknown) => (k === '$comment' ? undefined : v)) as unknown;
+  JSON.parse(JSON.stringify({ ...sc, id: null, station: null, country: null, sources: null, objects: sc.objects.map((o) => ({ ...o, term: null })) }), (k, v: unknown) => (k === '$comment' ? undefined : v)) as unknown;
 
 describe('food-hygiene-sluice-line: the two country variants', () => {
-  test('score the same way: only id, station, sources, comments and some floor words differ', () => {
+  test('score the same way: only id, station, country, sources, comments and some floor words differ', () => {
     expect(scoring(variants.be.sc)).toEqual(scoring(variants.nl.sc));
+    // The country is data the start screen filters on, not the id's suffix.
+    expect([variants.be.sc.country, variants.nl.sc.country]).toEqual(['BE', 'NL']);
     expect(variants.be.ideal).toEqual(variants.nl.ideal);
     const termsBe = Object.fromEntries(variants.be.sc.objects.map((o) => [o.id, o.term]));
     const differ = variants.nl.sc.objects.filter((o) => o.term !== termsBe[o.id]).map((o) => [o.id, termsBe[o.id], o.term]);

@@ -74,6 +74,14 @@ describe('stations plugin', () => {
     expect(() => loadModule(root)).toThrow(/scenes\/wood\/intro-workbench\/scenario\.json.*steps\[1\]\.object/);
   });
 
+  test('the list carries each station’s country (null when the scenario names none)', () => {
+    const root = tempProject();
+    expect(loadModule(root)).toContain('"sector":"wood","country":null');
+    const file = join(root, 'scenes/wood/intro-workbench/scenario.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), country: 'NL' }));
+    expect(loadModule(root)).toContain('"sector":"wood","country":"NL"');
+  });
+
   test('a scenario without its 3D composition yet is left out of the app, with a warning', () => {
     const root = tempProject();
     rmSync(join(root, 'scenes/wood/intro-workbench/station.tsx'));

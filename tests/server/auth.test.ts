@@ -57,7 +57,7 @@ describe.each(databaseKinds)('trainer login on %s', (kind) => {
 
   test('sets a __Host- cookie that is HttpOnly, Secure, SameSite=Strict and Path=/', async () => {
     const { app, db } = await start();
-    await createOrganisation(db, { name: 'Atelier', email: 'Anna@Atelier.test', password: 'a long password' });
+    await createOrganisation(db, { name: 'Atelier', email: 'Anna@Atelier.test', password: 'a long password', country: 'BE' });
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'anna@atelier.test', password: 'a long password' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ trainer: { email: 'anna@atelier.test', role: 'admin', organisation: { name: 'Atelier' } } });
@@ -72,7 +72,7 @@ describe.each(databaseKinds)('trainer login on %s', (kind) => {
 
   test('a wrong password and an unknown e-mail get the same 401, and no cookie', async () => {
     const { app, db } = await start();
-    await createOrganisation(db, { name: 'Atelier', email: 'anna@atelier.test', password: 'a long password' });
+    await createOrganisation(db, { name: 'Atelier', email: 'anna@atelier.test', password: 'a long password', country: 'BE' });
     const wrong = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'anna@atelier.test', password: 'not it at all' } });
     const unknown = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'bob@atelier.test', password: 'not it at all' } });
     expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
@@ -138,7 +138,7 @@ describe.each(databaseKinds)('trainer login on %s', (kind) => {
 
   test('a trainer with an old scrypt hash logs in, and the hash is replaced by argon2id', async () => {
     const { app, db } = await start();
-    const { trainerId } = await createOrganisation(db, { name: 'Atelier', email: 'anna@atelier.test', password: 'a long password' });
+    const { trainerId } = await createOrganisation(db, { name: 'Atelier', email: 'anna@atelier.test', password: 'a long password', country: 'BE' });
     await db.updateTable('trainers').set({ password_hash: legacyScryptHash('a long password') }).where('id', '=', trainerId).execute();
     const wrong = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'anna@atelier.test', password: 'not the password' } });
     expect(wrong.statusCode).toBe(401);

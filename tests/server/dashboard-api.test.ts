@@ -58,7 +58,7 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
     // Group assignment: only the chosen station; the exam of another station is refused.
     const put = await a.call('PUT', `/api/groups/${trainee.groupId}/assignments`, { stations: ['wood-panel-saw'], exam: true });
     expect(put.json()).toEqual({ stations: ['wood-panel-saw'], exam: true });
-    expect((await headset()).json()).toEqual({ stations: ['wood-panel-saw'], allStations: false, exam: true });
+    expect((await headset()).json()).toEqual({ stations: ['wood-panel-saw'], allStations: false, exam: true, country: 'BE' });
     const other = await upload(sessionBody({ id: crypto.randomUUID(), mode: 'exam' }));
     expect(other.statusCode).toBe(403);
     expect(other.json().message).toContain('not assigned');

@@ -44,6 +44,9 @@ const matrix: Array<{
   { method: 'PUT', url: (ids) => `/api/groups/${ids.groupId}/assignments`, body: () => ({ stations: [], exam: true }) },
   { method: 'PUT', url: (ids) => `/api/trainees/${ids.traineeId}/exam`, body: () => ({ exam: true }) },
   { method: 'GET', url: () => '/api/trainee/assignments', trainee: true },
+  // The organisation's own settings (issue 6): no id in the URL; b reads and changes only b's.
+  { method: 'GET', url: () => '/api/organisation' },
+  { method: 'PUT', url: () => '/api/organisation', body: () => ({ country: 'NL' }) },
   { method: 'GET', url: () => '/api/dashboard/sessions' },
   { method: 'GET', url: (ids) => `/api/dashboard/sessions/${ids.sessionId}` },
   { method: 'GET', url: () => '/api/dashboard/live', stream: true },

@@ -20,7 +20,7 @@ describe('two server instances on one PostgreSQL', () => {
     // Started together: both run the migrations at once, which Kysely's migration lock serialises.
     [a, b] = await Promise.all([startServerProcess({ DATABASE_URL: schema.url, DATA_DIR: '/nonexistent' }), startServerProcess({ DATABASE_URL: schema.url, DATA_DIR: '/nonexistent' })]);
     const opened = await createDb({ dataDir: '', databaseUrl: schema.url });
-    await createOrganisation(opened.db, { name: 'Atelier', email: 'anna@atelier.test', password: 'a long password' });
+    await createOrganisation(opened.db, { name: 'Atelier', email: 'anna@atelier.test', password: 'a long password', country: 'BE' });
     await opened.db.destroy();
   }, 120_000);
   afterAll(async () => {

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { Me } from '../dashboard-app';
 import { useLoad } from '../use-load';
+import { CountrySetting } from './country-setting';
 
-/** An organisation admin adds and removes the trainers of the organisation. */
+/** An organisation admin sets the organisation's country and adds and removes its trainers. */
 export function TrainersPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const trainers = useLoad<{ trainers: { id: string; email: string; role: string }[] }>('/api/trainers');
@@ -82,6 +83,7 @@ export function TrainersPage({ me }: { me: Me }) {
         </label>
         <button type="submit">{t('trainers.add')}</button>
       </form>
+      <CountrySetting />
     </section>
   );
 }

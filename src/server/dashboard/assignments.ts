@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { Country } from '../db/schema-organisations';
 
 export interface TraineeAssignments {
   /** Scenario ids the trainee's group sees; null: every station (no choice made yet). */
@@ -8,11 +9,18 @@ export interface TraineeAssignments {
   exam: boolean;
   examByGroup: boolean;
   examByTrainee: boolean;
+  /** The organisation's country (its stations' legal limits); null: not chosen yet, every station. */
+  country: Country | null;
 }
 
 /** What one trainee may play: their group's stations and whether exam mode is unlocked. */
 export async function traineeAssignments(db: Kysely<Database>, traineeId: string): Promise<TraineeAssignments | null> {
-  const trainee = await db.selectFrom('trainees').select(['id', 'group_id']).where('id', '=', traineeId).executeTakeFirst();
+  const trainee = await db
+    .selectFrom('trainees')
+    .innerJoin('organisations', 'organisations.id', 'trainees.organisation_id')
+    .select(['trainees.id', 'trainees.group_id', 'organisations.country'])
+    .where('trainees.id', '=', traineeId)
+    .executeTakeFirst();
   if (!trainee) return null;
   const stations = await db.selectFrom('group_stations').select('scenario_id').where('group_id', '=', trainee.group_id).orderBy('scenario_id').execute();
   const unlocks = await db
@@ -22,7 +30,7 @@ export async function traineeAssignments(db: Kysely<Database>, traineeId: string
     .execute();
   const examByGroup = unlocks.some((u) => u.subject_kind === 'group');
   const examByTrainee = unlocks.some((u) => u.subject_kind === 'trainee');
-  return { stations: stations.length > 0 ? stations.map((s) => s.scenario_id) : null, exam: examByGroup || examByTrainee, examByGroup, examByTrainee };
+  return { stations: stations.length > 0 ? stations.map((s) => s.scenario_id) : null, exam: examByGroup || examByTrainee, examByGroup, examByTrainee, country: trainee.country };
 }
 
 /** Why an exam upload is refused, or null when it may be stored. */

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { countryMigration } from './migration-country';
 import { dashboardMigration } from './migration-dashboard';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-003-organisations': organisationsMigration,
   '2026-11-26-004-privacy-indexes': privacyMigration,
   '2026-11-26-005-dashboard-assignments': dashboardMigration,
+  '2026-11-27-006-organisation-country': countryMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,13 @@
 /** The organisation side of the database (see migration-organisations.ts). Timestamps are ISO strings. */
+/** Whose legal limits apply (issue 6); scenarios name theirs in `country`. */
+export type Country = 'BE' | 'NL';
+
 export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** null: organisations from before the setting, until an admin chooses (their trainees see every station). */
+  country: Country | null;
 }
 
 export type TrainerRole = 'admin' | 'trainer';

@@ -79,6 +79,7 @@ export async function dashboardAssignmentRoutes(app: FastifyInstance, opts: { db
     }
     const a = await traineeAssignments(db, trainee.traineeId);
     if (!a) return reply.code(401).send({ error: 'trainee-token-unknown', message: 'this trainee no longer exists; join again with a code' });
-    return { stations: a.stations ?? opts.stationIds(), allStations: a.stations === null, exam: a.exam };
+    // The country goes with the list: the app offers only that country's stations (and those for every country).
+    return { stations: a.stations ?? opts.stationIds(), allStations: a.stations === null, exam: a.exam, country: a.country };
   });
 }

@@ -13,16 +13,18 @@ export interface CardTrainee {
 
 type Post = (path: string, body: object) => Promise<Record<string, string>>;
 type Put = (path: string, body: object) => Promise<void>;
+/** The organisation's country (issue 6): it picks the food station variant its trainees see. */
+export type Country = 'BE' | 'NL';
 
 /** One organisation, trainer login and group per test file and server: the admin CLI is slow to start. */
 const groups = new Map<string, Promise<{ post: Post; put: Put; groupId: string }>>();
 
-async function trainerGroup(baseUrl: string, dataDir: string): Promise<{ post: Post; put: Put; groupId: string }> {
+async function trainerGroup(baseUrl: string, dataDir: string, country: Country): Promise<{ post: Post; put: Put; groupId: string }> {
   const email = `admin-${randomUUID().slice(0, 8)}@e2e.test`;
   const password = `e2e ${randomUUID()}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, WERKVLOER_ADMIN_PASSWORD: password };
   delete env.DATABASE_URL; // the e2e server runs on SQLite in dataDir
-  const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'E2E centrum', '--email', email], {
+  const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', `E2E centrum ${country}`, '--country', country, '--email', email], {
     env,
     encoding: 'utf8',
   });
@@ -49,9 +51,9 @@ async function trainerGroup(baseUrl: string, dataDir: string): Promise<{ post: P
  * CLI creates an organisation and its admin (same DATA_DIR), the trainer logs in over HTTP and adds a
  * group and its trainees through the API (docs/api.md).
  */
-function trainer(baseUrl: string, dataDir: string) {
-  const key = `${baseUrl} ${dataDir}`;
-  if (!groups.has(key)) groups.set(key, trainerGroup(baseUrl, dataDir));
+function trainer(baseUrl: string, dataDir: string, country: Country = 'BE') {
+  const key = `${baseUrl} ${dataDir} ${country}`;
+  if (!groups.has(key)) groups.set(key, trainerGroup(baseUrl, dataDir, country));
   return groups.get(key)!;
 }
 
@@ -61,8 +63,9 @@ export async function unlockExam(baseUrl: string, dataDir: string, trainee: Card
   await put(`/api/trainees/${trainee.id}/exam`, { exam: true });
 }
 
-export async function traineesWithCards(baseUrl: string, dataDir: string, count: number): Promise<CardTrainee[]> {
-  const { post, groupId } = await trainer(baseUrl, dataDir);
+/** `count` new trainees of the file's organisation in `country` (one organisation per country). */
+export async function traineesWithCards(baseUrl: string, dataDir: string, count: number, country: Country = 'BE'): Promise<CardTrainee[]> {
+  const { post, groupId } = await trainer(baseUrl, dataDir, country);
   const trainees: CardTrainee[] = [];
   for (let i = 0; i < count; i++) {
     const t = await post(`/api/groups/${groupId}/trainees`, {});
