@@ -34,19 +34,14 @@ export function plainEventLog(value: unknown, maxEvents: number): SessionEvent[]
   return out;
 }
 
+/** An event's fields in the schema's order: the stored log's and the upload hash's. */
+export const eventFields = ['t', 'action', 'object', 'value', 'device'] as const;
+
 /**
- * The event log as JSON, fields in the schema's order, from a log that passed the schema: what
- * `JSON.stringify(events)` gives for zod's output, built once per upload for both the stored
- * column and the idempotency hash.
+ * The event log as JSON, fields in the schema's order whatever order the objects hold them in:
+ * what `JSON.stringify(events)` gives for zod's output, built once per upload for both the stored
+ * column and the idempotency hash (the key list keeps it native, as fast as a plain stringify).
  */
 export function eventLogJson(events: readonly SessionEvent[]): string {
-  let out = '[';
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (i > 0) out += ',';
-    out += `{"t":${JSON.stringify(e.t)},"action":${JSON.stringify(e.action)},"object":${JSON.stringify(e.object)}`;
-    if (e.value !== undefined) out += `,"value":${JSON.stringify(e.value)}`;
-    out += `,"device":${JSON.stringify(e.device)}}`;
-  }
-  return `${out}]`;
+  return JSON.stringify(events, eventFields as unknown as string[]);
 }

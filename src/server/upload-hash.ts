@@ -5,7 +5,7 @@ import type { SessionBody } from './session-body';
 
 /** Every field of an upload, in the hash's fixed order (a test checks this against the schema). */
 export const hashedSessionFields = ['id', 'scenarioId', 'scenarioVersion', 'scenarioHash', 'mode', 'device', 'language', 'startedAt', 'endedAt', 'events', 'clientScore'] as const;
-export const hashedEventFields = ['t', 'action', 'object', 'value', 'device'] as const;
+export { eventFields as hashedEventFields } from './event-log-check';
 
 /**
  * The idempotency key's content: "the same record" is the same hash. The schema is strict, so the

@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
 import { score, type ScoreResult } from '../../engine';
 import type { Database, SessionsTable } from '../db/schema';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
 import { examRefusal } from '../dashboard/assignments';
+import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
 import { eventLogJson } from '../event-log-check';
 import { fieldPath, parseSessionBody, type SessionBody } from '../session-body';
 import { SessionWriter, type UploadWriter } from '../session-writer';
@@ -17,6 +18,8 @@ export interface SessionsRouteOptions {
   now: () => Date;
   /** The SQLite database file: uploads are then written on their own thread (SqliteSessionWriter). */
   sqliteFile?: string;
+  /** Told of every newly stored session of an organisation, for the dashboards' live list. */
+  live?: LiveSessions;
 }
 
 /** An upload of 10,000 events is about 0.8 MB; twice that leaves room without inviting abuse. */
@@ -57,6 +60,13 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
   const findRow = (id: string) => opts.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   const writer: UploadWriter = opts.sqliteFile ? new SqliteSessionWriter(opts.sqliteFile) : new SessionWriter(opts.db);
   app.addHook('onClose', () => writer.close());
+  // Told once the uploader has its answer (a retry is not news); the route knows the organisation, so no lookup.
+  const stored = new WeakMap<FastifyRequest, SessionStored>();
+  app.addHook('onResponse', async (request, reply) => {
+    const event = stored.get(request);
+    if (!event || reply.statusCode !== 201) return;
+    await opts.live?.publish(event).catch((error: unknown) => request.log.warn({ err: error }, 'live publish failed'));
+  });
 
   app.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
     const parsed = parseSessionBody(request.body);
@@ -133,6 +143,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       const stored = await answerIfStored();
       if (stored) return stored;
     }
+    if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });
 }
