@@ -52,6 +52,7 @@ async function openStation(page: Page, url: string, folder: string, vr: boolean)
   await page.locator(vr ? '[data-action="enter-vr"]' : '[data-action="play-desktop"]').click();
   await page.waitForFunction(() => window.__werkvloer?.counts.firstStationFrameMs != null, undefined, { timeout: 60_000 });
   await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
+  if (vr) await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
 }
 
 /** Script and task time per frame (DevTools protocol), heap growth and React commits over FRAMES frames. */
@@ -145,6 +146,11 @@ export const renderFrame: BenchModule = {
       });
       const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
       await context.addInitScript(commitCounter);
+      // A headset that has done the VR tutorial (as tests/e2e/support/browser.ts): else entering VR
+      // plays the tutorial room first, and every station would measure that room.
+      await context.addInitScript(() => {
+        if (localStorage.getItem('werkvloer.comfort') === null) localStorage.setItem('werkvloer.comfort', '{"tutorial":false}');
+      });
       const rows: BenchRow[] = [];
       // A fresh page for every measurement: an unthrottled render loop can starve a navigation.
       const fresh = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
@@ -167,9 +173,9 @@ export const renderFrame: BenchModule = {
         rows.push({ area: 'render', name: `${folder} desktop draw calls, max over a turn at the work position`, value: desk.calls, unit: 'calls', note: `${desk.triangles} triangles, ${desk.programs} programs, ${desk.textures} textures; turned ${desk.turned.toFixed(0)}°` });
         const vr = await fresh(async (page) => {
           await openStation(page, url, folder, true);
-          return xrTurn(page);
+          return { ...(await xrTurn(page)), objects: await page.evaluate(() => window.__werkvloer!.objectIds().length) };
         });
-        rows.push({ area: 'render', name: `${folder} VR draw calls per frame (both eyes), max over a turn`, value: vr.calls, unit: 'calls', baseline: '≤ 150', note: `${vr.triangles} triangles (≤ 300k), ${vr.programs} programs, ${vr.textures} textures` });
+        rows.push({ area: 'render', name: `${folder} VR draw calls per frame (both eyes), max over a turn`, value: vr.calls, unit: 'calls', baseline: '≤ 150', note: `${vr.triangles} triangles (≤ 300k), ${vr.programs} programs, ${vr.textures} textures; ${vr.objects} interactables` });
       }
 
       // Frame cost and load: alternate app and baseline so drift hits both alike. Each run measures
