@@ -5,13 +5,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchModule, BenchRow } from './types';
 import { bundleSize } from './bundle-size';
+import { busiestFrame } from './busiest-frame';
 import { engineRescore } from './engine-rescore';
 import { renderFrame } from './render-frame';
 import { serverUploads } from './server-uploads';
 
-const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, serverUploads];
+const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads];
 
-function format(v: number): string {
+function format(v: number | null): string {
+  if (v === null) return '–';
   if (Number.isInteger(v)) return v.toLocaleString('en-US');
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
 }

@@ -18,7 +18,7 @@ import type { BenchModule, BenchRow } from './types';
 
 const CONNECTIONS = 20;
 /** Uploads per measured run; a fixed amount (not a duration) so every answer is counted before the rows are. */
-const AMOUNT = 6000;
+const AMOUNT = Number(process.env.BENCH_UPLOADS ?? 6000);
 const WARM_UP = 400;
 /** About 250 events: a long practice session, some 20 KB of JSON. */
 const PADDING_EVENTS = 240;
@@ -55,7 +55,9 @@ function uploadTemplate(): { prefix: string; suffix: string; bytes: number; even
 }
 
 async function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process (open in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const port = await new Promise<number>((resolve, reject) => {

@@ -2,7 +2,8 @@
 export interface BenchRow {
   area: string;
   name: string;
-  value: number;
+  /** null: not measured, with the reason in the note. */
+  value: number | null;
   unit: string;
   /** The goal or the previous figure to compare against, e.g. "< 5". */
   baseline?: string;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { sessionEventSchema } from '../../src/engine';
 import { sessionBodySchema } from '../../src/server/session-body';
-import { hashedEventFields, hashedSessionFields, legacyUploadHash, uploadHash } from '../../src/server/upload-hash';
+import { hashedEventFields, hashedSessionFields, legacyUploadHash, uploadHash, v2UploadHash } from '../../src/server/upload-hash';
 import { databaseKinds } from './support/databases';
 import { joinedTrainee, organisationWithTrainer } from './support/trainers';
 import { sessionBody, testApp } from './test-app';
@@ -105,6 +105,18 @@ describe('the upload hash', () => {
     expect(uploadHash(body, 'trainee-a')).not.toBe(uploadHash(body, 'trainee-b'));
     const withValue = { ...body, events: body.events.map((e, i) => (i === 0 ? { ...e, value: 0 } : e)) };
     expect(uploadHash(withValue, null)).not.toBe(uploadHash(body, null));
+  });
+
+  test.each(databaseKinds)('rows stored with the v2 hash (log hashed as arrays) still answer retries and conflicts (%s)', async (kind) => {
+    t = await testApp({ kind });
+    const post = (body: object) => t!.app.inject({ method: 'POST', url: '/api/sessions', payload: body });
+    expect((await post(sessionBody())).statusCode).toBe(201);
+    const v2 = v2UploadHash(sessionBodySchema.parse(sessionBody()), null);
+    expect(v2.startsWith('v2:')).toBe(true);
+    await t.db.updateTable('sessions').set({ content_hash: v2 }).execute();
+    expect((await post(sessionBody())).statusCode).toBe(200);
+    expect((await post(sessionBody({ device: 'touch' }))).statusCode).toBe(409);
+    expect(await rowCount()).toBe(1);
   });
 
   test.each(databaseKinds)('rows stored with the earlier hash format still answer retries and conflicts (%s)', async (kind) => {

@@ -1,23 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import type { StepTimelineEntry, TimelineEntry } from '../../server/dashboard/timeline-types';
 import { Link } from 'wouter';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
 import { seconds, type SessionSummary } from './sessions-page';
 
 interface SessionDetail extends SessionSummary {
-  steps: { id: string; competency: string; status: 'done' | 'wrong' | 'skipped'; doneAt: number | null; durationMs: number | null; mistakes: number; hints: number; points: number; earned: number }[];
-  events: {
-    t: number;
-    action: string;
-    object: string;
-    value?: number | string;
-    device: string;
-    completed: string[];
-    mistakes: { kind: string; step: string | null }[];
-    violations: { rule: string; severity: string; critical: boolean; penalty: number }[];
-    hint: string | null;
-    machines: { machine: string; from: string; to: string }[];
-  }[];
+  steps: StepTimelineEntry[];
+  events: TimelineEntry[];
   result: { violations: { t: number; rule: string; severity: string; critical: boolean; penalty: number }[]; passScore: number };
 }
 

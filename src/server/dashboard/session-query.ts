@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
+import { sessionFields, type SessionFieldsRow } from '../session-fields';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 const sortColumns = { endedAt: 's.ended_at', receivedAt: 's.received_at', score: 's.score', durationMs: 's.duration_ms', scenarioId: 's.scenario_id' } as const;
@@ -81,42 +82,9 @@ export async function sessionPage(db: Kysely<Database>, organisationId: string, 
   return { total: Number(count?.n ?? 0), page: q.page, pageSize: q.pageSize, sessions: rows.map(sessionSummary) };
 }
 
-
-export function sessionSummary(r: {
-  id: string;
-  scenario_id: string;
-  scenario_version: number;
-  mode: string;
-  device: string;
-  language: string;
-  score: number;
-  passed: number;
-  started_at: string;
-  ended_at: string;
-  duration_ms: number;
-  received_at: string;
-  trainee_id: string;
-  code: string;
-  alias: string | null;
-  group_id: string;
-  group_name: string;
-}) {
-  return {
-    id: r.id,
-    trainee: { id: r.trainee_id, code: r.code, alias: r.alias },
-    group: { id: r.group_id, name: r.group_name },
-    scenarioId: r.scenario_id,
-    scenarioVersion: r.scenario_version,
-    mode: r.mode,
-    device: r.device,
-    language: r.language,
-    score: r.score,
-    passed: r.passed === 1,
-    startedAt: r.started_at,
-    endedAt: r.ended_at,
-    durationMs: r.duration_ms,
-    receivedAt: r.received_at,
-  };
+/** A row of the dashboard's list (and live stream): the session with its trainee and group. */
+export function sessionSummary(r: SessionFieldsRow & { id: string; trainee_id: string; code: string; alias: string | null; group_id: string; group_name: string }) {
+  return { id: r.id, trainee: { id: r.trainee_id, code: r.code, alias: r.alias }, group: { id: r.group_id, name: r.group_name }, ...sessionFields(r) };
 }
 
 export type SessionSummary = ReturnType<typeof sessionSummary>;

@@ -1,31 +1,5 @@
 import { initialState, result, step, type EngineState, type Mode, type Scenario, type ScoreResult, type SessionEvent } from '../../engine';
-
-/** What one event did, read from the engine's state before and after it (works in exam mode too, which gives no feedback). */
-export interface TimelineEntry {
-  t: number;
-  action: string;
-  object: string;
-  value?: number | string;
-  device: string;
-  completed: string[];
-  mistakes: { kind: string; step: string | null }[];
-  violations: { rule: string; severity: string; critical: boolean; penalty: number }[];
-  hint: string | null;
-  /** Machines that changed state with this event, as `machine: from → to`. */
-  machines: { machine: string; from: string; to: string }[];
-}
-
-export interface StepTimelineEntry {
-  id: string;
-  competency: string;
-  status: 'done' | 'wrong' | 'skipped';
-  doneAt: number | null;
-  durationMs: number | null;
-  mistakes: number;
-  hints: number;
-  points: number;
-  earned: number;
-}
+import type { StepTimelineEntry, TimelineEntry } from './timeline-types';
 
 /** The session as a trainer reads it: each step's outcome and every event with what it caused. */
 export function sessionTimeline(scenario: Scenario, events: readonly SessionEvent[], mode: Mode): { steps: StepTimelineEntry[]; events: TimelineEntry[]; result: ScoreResult } {

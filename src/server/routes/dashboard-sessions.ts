@@ -82,13 +82,4 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
   app.addHook('preClose', async () => {
     for (const stop of [...open]) stop();
   });
-
-  // Tell the live stream after every stored upload (201 only: a retry is not news).
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== '/api/sessions' || reply.statusCode !== 201) return;
-    const id = (request.body as { id?: unknown } | undefined)?.id;
-    if (typeof id !== 'string') return;
-    const row = await db.selectFrom('sessions').select(['organisation_id']).where('id', '=', id).executeTakeFirst();
-    if (row?.organisation_id) await opts.live.publish({ organisationId: row.organisation_id, sessionId: id }).catch((error: unknown) => request.log.warn({ err: error }, 'live publish failed'));
-  });
 }

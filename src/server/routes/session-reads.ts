@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
+import { sessionFields } from '../session-fields';
 import { invalidBody } from './invalid-body';
 
 const listQuery = z.strictObject({
@@ -42,21 +43,7 @@ export async function sessionReadRoutes(app: FastifyInstance, opts: { db: Kysely
     const rows = await q.execute();
     const last = rows.at(-1);
     return {
-      sessions: rows.map((r) => ({
-        id: r.id,
-        trainee: { code: r.code, groupId: r.group_id },
-        scenarioId: r.scenario_id,
-        scenarioVersion: r.scenario_version,
-        mode: r.mode,
-        device: r.device,
-        language: r.language,
-        score: r.score,
-        passed: r.passed === 1,
-        startedAt: r.started_at,
-        endedAt: r.ended_at,
-        durationMs: r.duration_ms,
-        receivedAt: r.received_at,
-      })),
+      sessions: rows.map((r) => ({ id: r.id, trainee: { code: r.code, groupId: r.group_id }, ...sessionFields(r) })),
       next: rows.length === parsed.data.limit && last ? `${last.received_at}|${last.id}` : null,
     };
   });
@@ -69,17 +56,7 @@ export async function sessionReadRoutes(app: FastifyInstance, opts: { db: Kysely
     return {
       id: row.id,
       trainee: { code: row.code, alias: row.alias },
-      scenarioId: row.scenario_id,
-      scenarioVersion: row.scenario_version,
-      mode: row.mode,
-      device: row.device,
-      language: row.language,
-      score: row.score,
-      passed: row.passed === 1,
-      startedAt: row.started_at,
-      endedAt: row.ended_at,
-      durationMs: row.duration_ms,
-      receivedAt: row.received_at,
+      ...sessionFields(row),
       events: JSON.parse(row.events_json) as unknown,
       result: JSON.parse(row.result_json) as unknown,
     };

@@ -1,11 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
 import { score, type ScoreResult } from '../../engine';
 import type { Database, SessionsTable } from '../db/schema';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
 import { examRefusal } from '../dashboard/assignments';
-import { fieldPath, sessionBodySchema, type SessionBody } from '../session-body';
+import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
+import { eventLogJson } from '../event-log-check';
+import { fieldPath, parseSessionBody, type SessionBody } from '../session-body';
 import { SessionWriter, type UploadWriter } from '../session-writer';
 import { SqliteSessionWriter } from '../sqlite-session-writer';
 import { sameHash, uploadHash } from '../upload-hash';
@@ -16,6 +18,8 @@ export interface SessionsRouteOptions {
   now: () => Date;
   /** The SQLite database file: uploads are then written on their own thread (SqliteSessionWriter). */
   sqliteFile?: string;
+  /** Told of every newly stored session of an organisation, for the dashboards' live list. */
+  live?: LiveSessions;
 }
 
 /** An upload of 10,000 events is about 0.8 MB; twice that leaves room without inviting abuse. */
@@ -56,9 +60,16 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
   const findRow = (id: string) => opts.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   const writer: UploadWriter = opts.sqliteFile ? new SqliteSessionWriter(opts.sqliteFile) : new SessionWriter(opts.db);
   app.addHook('onClose', () => writer.close());
+  // Told once the uploader has its answer (a retry is not news); the route knows the organisation, so no lookup.
+  const stored = new WeakMap<FastifyRequest, SessionStored>();
+  app.addHook('onResponse', async (request, reply) => {
+    const event = stored.get(request);
+    if (!event || reply.statusCode !== 201) return;
+    await opts.live?.publish(event).catch((error: unknown) => request.log.warn({ err: error }, 'live publish failed'));
+  });
 
   app.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
-    const parsed = sessionBodySchema.safeParse(request.body);
+    const parsed = parseSessionBody(request.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: fieldPath(i.path), message: i.message }));
       return reply.code(400).send({ error: 'invalid-session', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
@@ -67,17 +78,25 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     const identity = await uploadIdentity(opts.db, request.headers.authorization, body.endedAt);
     if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
     const traineeId = identity.trainee?.traineeId ?? null;
-    const hash = uploadHash(body, traineeId);
-    const existing = await findRow(body.id);
-    if (existing) return answerExisting(reply, existing, body, traineeId, hash);
+    // Serialised once: stored as events_json and hashed as such.
+    const eventsJson = eventLogJson(body.events);
+    const hash = uploadHash(body, traineeId, eventsJson);
+    // A retry gets the original answer before any refusal below (a stored exam stays acknowledged
+    // even if the unlock was withdrawn since). A first upload, the usual case, is not looked up
+    // first: the insert's primary key tells a retry from it (see after the insert).
+    const answerIfStored = async () => {
+      const existing = await findRow(body.id);
+      return existing ? answerExisting(reply, existing, body, traineeId, hash) : null;
+    };
 
-    // Checked after the retry answer: a stored exam stays acknowledged even if the unlock was withdrawn since.
     if (body.mode === 'exam') {
       const refusal = await examRefusal(opts.db, traineeId, body.scenarioId);
-      if (refusal) return reply.code(403).send({ error: 'exam-not-unlocked', message: refusal });
+      if (refusal) return (await answerIfStored()) ?? reply.code(403).send({ error: 'exam-not-unlocked', message: refusal });
     }
     const entry = await opts.catalog.find(body.scenarioHash, body.scenarioId, body.scenarioVersion);
     if (!entry || entry.scenario.id !== body.scenarioId) {
+      const stored = await answerIfStored();
+      if (stored) return stored;
       return reply.code(422).send({
         error: 'unknown-scenario',
         message: `scenario ${body.scenarioId} version ${body.scenarioVersion} (hash ${body.scenarioHash.slice(0, 12)}…) is not known to this server`,
@@ -88,6 +107,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       result = score(entry.scenario, body.events, body.mode);
     } catch (error) {
       // The log passed the schema but the engine could not replay it: the client's fault, said plainly.
+      const stored = await answerIfStored();
+      if (stored) return stored;
       request.log.warn({ err: error, session: body.id }, 'event log could not be replayed');
       return reply.code(422).send({ error: 'unscorable-session', message: `the event log could not be replayed on ${entry.scenario.id} v${entry.scenario.version}` });
     }
@@ -106,7 +127,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       started_at: body.startedAt,
       ended_at: body.endedAt,
       duration_ms: Math.max(0, Date.parse(body.endedAt) - Date.parse(body.startedAt)),
-      events_json: JSON.stringify(body.events),
+      events_json: eventsJson,
       client_score: Math.round(body.clientScore),
       score: result.total,
       passed: result.passed ? 1 : 0,
@@ -118,9 +139,11 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       trainee_id: traineeId,
     });
     if (!inserted) {
-      const winner = await findRow(body.id);
-      if (winner) return answerExisting(reply, winner, body, traineeId, hash);
+      // A retry, or a concurrent duplicate that won: the stored row answers.
+      const stored = await answerIfStored();
+      if (stored) return stored;
     }
+    if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });
 }
