@@ -7,7 +7,11 @@ export type StaticPart = {
   position: [number, number, number];
   rotation?: [number, number, number];
   color: string;
-} & ({ box: [number, number, number] } | { cylinder: [radiusTop: number, radiusBottom: number, height: number, segments: number] });
+} & (
+  | { box: [number, number, number] }
+  /** `arc`: only this much of the circle (radians), for a part that is not round all the way. */
+  | { cylinder: [radiusTop: number, radiusBottom: number, height: number, segments: number, arc?: number] }
+);
 
 const matrix = new Matrix4();
 const euler = new Euler();
@@ -15,10 +19,12 @@ const turn = new Quaternion();
 const at = new Vector3();
 const one = new Vector3(1, 1, 1);
 
+const cylinderGeometry = (top: number, bottom: number, height: number, segments: number, arc = Math.PI * 2) => new CylinderGeometry(top, bottom, height, segments, 1, false, 0, arc);
+
 /** The parts as one geometry, each vertex coloured with its part's colour. */
 export function mergeStaticParts(parts: readonly StaticPart[]): BufferGeometry {
   const pieces = parts.map((p) => {
-    const g = 'box' in p ? new BoxGeometry(...p.box) : new CylinderGeometry(...p.cylinder);
+    const g = 'box' in p ? new BoxGeometry(...p.box) : cylinderGeometry(...p.cylinder);
     matrix.compose(at.set(...p.position), turn.setFromEuler(euler.set(...(p.rotation ?? [0, 0, 0]))), one);
     g.applyMatrix4(matrix);
     const c = new Color(p.color);
@@ -38,6 +44,15 @@ export function mergeStaticParts(parts: readonly StaticPart[]): BufferGeometry {
 let material: MeshLambertMaterial | null = null;
 
 /**
+ * The vertex-colour material of StaticParts, for meshes of merged parts that do move (a platen, a
+ * button that travels): the same shader and state as the fixed body, so no switch between them.
+ */
+export function staticPartsMaterial(): MeshLambertMaterial {
+  material ??= new MeshLambertMaterial({ vertexColors: true });
+  return material;
+}
+
+/**
  * A station's fixed body — cabinet, table, pillars, racks — drawn as one mesh: one draw call per
  * eye instead of one per part, which is what keeps a detailed machine inside the XR budget. The
  * parts list is read once; it is for things that never move and are never touched.
@@ -45,6 +60,5 @@ let material: MeshLambertMaterial | null = null;
 export function StaticParts({ parts, name = 'static-parts' }: { parts: readonly StaticPart[]; name?: string }) {
   const geometry = useMemo(() => mergeStaticParts(parts), [parts]);
   useEffect(() => () => geometry.dispose(), [geometry]);
-  material ??= new MeshLambertMaterial({ vertexColors: true });
-  return <mesh name={name} geometry={geometry} material={material} />;
+  return <mesh name={name} geometry={geometry} material={staticPartsMaterial()} />;
 }

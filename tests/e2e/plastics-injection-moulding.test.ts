@@ -30,8 +30,8 @@ async function step(page: Page, act: () => Promise<void>) {
 }
 
 /** PPE, the dryer and hopper checks, the interlock test and the start of the automatic cycle. */
-async function upToRunning(page: Page, h: Hands) {
-  await step(page, () => h.press(page, 'safety-glasses'));
+async function upToRunning(page: Page, h: Hands, glassesOn = false) {
+  if (!glassesOn) await step(page, () => h.press(page, 'safety-glasses'));
   await step(page, () => h.press(page, 'work-gloves'));
   await step(page, () => h.press(page, 'dryer-display:80'));
   await step(page, () => h.press(page, 'hopper:enough'));
@@ -187,6 +187,25 @@ describe('plastics/injection-moulding in VR', () => {
     await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('safety-glasses'));
   }
 
+  /**
+   * The first press of a VR attempt, repeated if it was lost: on a page that entered VR before, the
+   * controller can be tracked a few frames before its ray dispatches presses. Only a press that
+   * changed nothing is repeated (the instruction still asks for the glasses).
+   */
+  async function glassesOn(page: Page) {
+    const before = await instruction(page);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await controller.press(page, 'safety-glasses');
+      const moved = await expect
+        .poll(() => instruction(page), { timeout: 8_000 })
+        .not.toBe(before)
+        .then(() => true)
+        .catch(() => false);
+      if (moved) return;
+    }
+    throw new Error('three presses on the safety glasses were lost');
+  }
+
   /** The mould's centre in the XR origin's space, where emulator poses are given. */
   const mouldInOrigin: [number, number, number] = [mouldCentre[0] - xrOrigin[0], mouldCentre[1] - xrOrigin[1], mouldCentre[2] - xrOrigin[2]];
 
@@ -202,7 +221,8 @@ describe('plastics/injection-moulding in VR', () => {
   test('the controller itself (its grip, not the ray) in the running mould stops the attempt — failed', { timeout: 300_000 }, async () => {
     const { page } = vrPage;
     await enterVr(page);
-    await upToRunning(page, controller);
+    await glassesOn(page);
+    await upToRunning(page, controller, true);
     // The trainee reaches in: the controller goes straight from the hip into the open mould area.
     await setPose(page, 'right-controller', { position: mouldInOrigin, quaternion: { x: 0, y: 0, z: 0, w: 1 } });
     const row = await failedByMould(page);
@@ -214,7 +234,8 @@ describe('plastics/injection-moulding in VR', () => {
     const { page } = vrPage;
     await enterVr(page);
     // The machine is started with the controller; then the trainee puts it down and reaches in bare-handed.
-    await upToRunning(page, controller);
+    await glassesOn(page);
+    await upToRunning(page, controller, true);
     const [x, y, z] = mouldInOrigin;
     // Half a metre in front of the mould, fingers pointing at it.
     await setPose(page, 'right-hand', { position: [x, y, z + 0.5], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
@@ -227,12 +248,12 @@ describe('plastics/injection-moulding in VR', () => {
     );
     await page.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) > 0, undefined, { timeout: 60_000 });
     await nextFrames(page, 10);
-    expect(await page.getByTestId('score').getAttribute('data-score'), 'the hand in front of the mould did nothing').toBeNull();
+    expect(await page.getByTestId('score').count(), 'the hand in front of the mould did nothing').toBe(0);
     // The hand moves in, fingers first, a few centimetres at a time until the fingertip is inside.
     for (let dz = 0.45; dz >= -0.1; dz -= 0.05) {
       await setPose(page, 'right-hand', { position: [x, y, z + dz] });
       await nextFrames(page, 3);
-      if ((await page.getByTestId('score').getAttribute('data-score')) !== null) break;
+      if ((await page.getByTestId('score').count()) > 0) break;
     }
     const row = await failedByMould(page);
     expect(lastEvent(row)).toMatchObject({ action: 'enter', object: 'mould-zone', device: 'vr-hand' });
