@@ -36,7 +36,7 @@ function shown(o: Object3D | null): boolean {
  * vertices at most. One draw call per eye instead of one per thing, without three's BatchedMesh
  * (7 KB gzip before the first frame, over the station's JavaScript budget).
  */
-class FollowingBatch {
+export class FollowingBatch {
   readonly mesh: Mesh;
   private readonly slots: Slot[];
   private readonly stride: number;
@@ -151,7 +151,7 @@ class FollowingBatch {
 
 const BatchContext = createContext<FollowingBatch | null>(null);
 
-function kindOf(parts: StaticPart[]): Kind {
+export function kindOf(parts: StaticPart[]): Kind {
   const g = mergeStaticParts(parts);
   const kind = {
     positions: g.getAttribute('position').array as Float32Array,
