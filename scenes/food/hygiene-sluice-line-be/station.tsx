@@ -2,11 +2,13 @@ import { Suspense, useRef, useState } from 'react';
 import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
 import type { Group } from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
+import { ClassifyCards } from '../../../src/world/classify-cards';
 import { DropZone } from '../../../src/world/drop-zone';
 import { Grabbable } from '../../../src/world/grabbable';
 import { HazardZone } from '../../../src/world/hazard-zone';
 import { HoldControl } from '../../../src/world/hold-control';
 import { Interactable } from '../../../src/world/interactable';
+import { ValueControl } from '../../../src/world/value-control';
 import { useSession, useSessionStore } from '../../../src/state/session-context';
 import { HALF_PI, at, crateParts, staticParts, valueControls, zones } from './layout';
 import { StaticParts } from '../../../src/world/static-parts';
@@ -16,10 +18,6 @@ import { BatchedPart, PartsBatch } from './parts-batch';
 const WorldText = lazyAfterFirstFrame(() => import('./world-text'));
 const Display = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.Display })));
 const StickerText = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.StickerText })));
-// Scales and cards are drawn only once `drawn` (they carry text): their code waits too, which keeps
-// the station's JavaScript before its first VR frame inside the budget.
-const ValueControl = lazyAfterFirstFrame(() => import('../../../src/world/value-control').then((m) => ({ default: m.ValueControl })));
-const ClassifyCards = lazyAfterFirstFrame(() => import('../../../src/world/classify-cards').then((m) => ({ default: m.ClassifyCards })));
 
 // The movable things, each one mesh: pictures for trainees who read little (✓ on OK, ✗ on NOK).
 const jewellery = () => [cylinder(0.05, 0.01, [0, 0, 0], '#cbd2d9'), cylinder(0.012, 0.006, [-0.015, 0.008, 0.01], '#d4a017', [HALF_PI, 0, 0]), box([0.03, 0.008, 0.035], [0.02, 0.009, -0.005], '#243b53')];
@@ -150,22 +148,14 @@ export default function FoodHygieneSluiceLine() {
 
         {/* intake: probe readings onto the HACCP list, OK or NOK per product. Picking up the crate, the
             sticker or the tray is not a step of its own (no `grab`): putting it somewhere is. */}
-        {drawn ? (
-          <Suspense fallback={null}>
-            <ValueControl object="temp-chicken" {...valueControls['temp-chicken']} />
-          </Suspense>
-        ) : null}
+        {drawn ? <ValueControl object="temp-chicken" {...valueControls['temp-chicken']} /> : null}
         <Interactable object="ok-chicken" action="press" position={at.okChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
           <BatchedPart kind="okButton" />
         </Interactable>
         <Interactable object="nok-chicken" action="press" position={at.nokChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
           <BatchedPart kind="nokButton" />
         </Interactable>
-        {drawn ? (
-          <Suspense fallback={null}>
-            <ValueControl object="temp-mince" {...valueControls['temp-mince']} />
-          </Suspense>
-        ) : null}
+        {drawn ? <ValueControl object="temp-mince" {...valueControls['temp-mince']} /> : null}
         <Interactable object="ok-mince" action="press" position={at.okMince} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
           <BatchedPart kind="okButton" />
         </Interactable>
@@ -191,41 +181,33 @@ export default function FoodHygieneSluiceLine() {
         </Grabbable>
         <DropZone id="crate-mince" accepts={['block-label']} position={zones['crate-mince'].position} size={zones['crate-mince'].size} marked={false} />
         {drawn ? (
-          <Suspense fallback={null}>
-            <ClassifyCards
-              object="allergen-list"
-              position={at.allergenCards}
-              cards={[
-                { id: 'correct', label: `${ns}:classes.correct`, color: '#2da44e' },
-                { id: 'missing-allergen', label: `${ns}:classes.missing-allergen`, color: '#cf222e' },
-                { id: 'extra-allergen', label: `${ns}:classes.extra-allergen`, color: '#f59f00' },
-              ]}
-            />
-          </Suspense>
+          <ClassifyCards
+            object="allergen-list"
+            position={at.allergenCards}
+            cards={[
+              { id: 'correct', label: `${ns}:classes.correct`, color: '#2da44e' },
+              { id: 'missing-allergen', label: `${ns}:classes.missing-allergen`, color: '#cf222e' },
+              { id: 'extra-allergen', label: `${ns}:classes.extra-allergen`, color: '#f59f00' },
+            ]}
+          />
         ) : null}
 
         {/* weighing, the tray with a foreign body, reporting, cleaning */}
-        {drawn ? (
-          <Suspense fallback={null}>
-            <ValueControl object="portion" {...valueControls.portion} />
-          </Suspense>
-        ) : null}
+        {drawn ? <ValueControl object="portion" {...valueControls.portion} /> : null}
         <Grabbable object="tray" position={at.tray} grabAction={null} hitBox={[0.18, 0.06, 0.14]}>
           <BatchedPart kind="tray" />
         </Grabbable>
         {drawn ? (
-          <Suspense fallback={null}>
-            <ClassifyCards
-              object="tray"
-              position={at.trayCards}
-              rotation={[0, -HALF_PI, 0]}
-              cards={[
-                { id: 'good', label: `${ns}:classes.good`, color: '#2da44e' },
-                { id: 'foreign-body', label: `${ns}:classes.foreign-body`, color: '#cf222e' },
-                { id: 'underweight', label: `${ns}:classes.underweight`, color: '#f59f00' },
-              ]}
-            />
-          </Suspense>
+          <ClassifyCards
+            object="tray"
+            position={at.trayCards}
+            rotation={[0, -HALF_PI, 0]}
+            cards={[
+              { id: 'good', label: `${ns}:classes.good`, color: '#2da44e' },
+              { id: 'foreign-body', label: `${ns}:classes.foreign-body`, color: '#cf222e' },
+              { id: 'underweight', label: `${ns}:classes.underweight`, color: '#f59f00' },
+            ]}
+          />
         ) : null}
         <DropZone id="reject-bin" accepts={['tray']} position={zones['reject-bin'].position} size={zones['reject-bin'].size} marked={false} />
         <Interactable object="team-leader" action="press" position={at.teamLeader} hitBox={[0.06, 0.16, 0.14]} travel={0.008}>
