@@ -1,11 +1,10 @@
 import { Suspense, useRef, useState } from 'react';
 import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
 import type { Group } from 'three';
-import { useFrame, useThree } from '@react-three/fiber';
+import { useFrame } from '@react-three/fiber';
 import { ClassifyCards } from '../../../src/world/classify-cards';
 import { DropZone } from '../../../src/world/drop-zone';
 import { Grabbable } from '../../../src/world/grabbable';
-import { HazardZone } from '../../../src/world/hazard-zone';
 import { HoldControl } from '../../../src/world/hold-control';
 import { Interactable } from '../../../src/world/interactable';
 import { ValueControl } from '../../../src/world/value-control';
@@ -18,6 +17,9 @@ import { BatchedPart, PartsBatch } from './parts-batch';
 const WorldText = lazyAfterFirstFrame(() => import('./world-text'));
 const Display = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.Display })));
 const StickerText = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.StickerText })));
+// The face zone matters only in VR and only once the trainee works: after the first frame, so its
+// code (the hazard-zone chunk, 1.4 KB gzip) is not in the way of the station's JavaScript budget.
+const FaceZone = lazyAfterFirstFrame(() => import('./face-zone'));
 
 // The movable things, each one mesh: pictures for trainees who read little (✓ on OK, ✗ on NOK).
 const jewellery = () => [cylinder(0.05, 0.01, [0, 0, 0], '#cbd2d9'), cylinder(0.012, 0.006, [-0.015, 0.008, 0.01], '#d4a017', [HALF_PI, 0, 0]), box([0.03, 0.008, 0.035], [0.02, 0.009, -0.005], '#243b53')];
@@ -220,7 +222,9 @@ export default function FoodHygieneSluiceLine() {
           <BatchedPart kind="lineWater" />
         </HoldControl>
       </PartsBatch>
-      <FaceZone />
+      <Suspense fallback={null}>
+        <FaceZone />
+      </Suspense>
       {drawn ? (
         <Suspense fallback={null}>
           <WorldText ns={ns} />
@@ -235,22 +239,3 @@ const blueNet = net('#4c8bf5');
 
 /** Every small thing of the station, drawn by one PartsBatch (one draw call per eye). */
 const kinds = { jewellery, phone, whiteNet, blueNet, soap, water, tap, towel, disinfectant, arms, okButton, nokButton, mince, sticker, tray, callButton, cloth, lineWater, beltTray, lampRed, lampGreen };
-
-/**
- * The trainee's face, following the headset: a hand or a held thing there sends `enter` (touching
- * the face). Only in VR — on a computer the camera is the head and every pointer ray starts there.
- */
-function FaceZone() {
-  const gl = useThree((s) => s.gl);
-  const camera = useThree((s) => s.camera);
-  const face = useRef<Group>(null);
-  const [vr, setVr] = useState(false);
-  useFrame(() => {
-    if (gl.xr.isPresenting !== vr) setVr(gl.xr.isPresenting);
-    const g = face.current;
-    if (!g) return;
-    camera.getWorldPosition(g.position);
-    g.position.y -= 0.08;
-  });
-  return <group ref={face}>{vr ? <HazardZone object="face-zone" position={[0, 0, 0]} size={[0.18, 0.2, 0.18]} /> : null}</group>;
-}
