@@ -29,6 +29,7 @@ export function applyEvent(scenario: Scenario, c: Compiled, s: EngineState, e: S
     // Rules and sequences judge the situation the trainee acted in: the state before the event.
     for (const i of tg.rules) {
       const r = c.rules[i]!;
+      if (r.value !== undefined && r.value !== e.value) continue;
       if (!r.when(s)) continue;
       violate(s, r, t, out);
       matched = true;

@@ -40,6 +40,8 @@ export interface CompiledRule {
   penalty: number;
   competency: import('./types').Competency;
   key: string;
+  /** Only events with this value trigger the rule (rules only; sequences match on action and object). */
+  value: string | number | undefined;
   when: CompiledCondition;
 }
 
@@ -103,6 +105,7 @@ function compile(scenario: Scenario): Compiled {
     penalty: r.penalty ?? defaultPenalty[r.severity],
     competency: r.competency,
     key: `${scenario.id}:${r.message}`,
+    value: 'on' in r ? r.on.value : undefined,
     when: compileCondition('when' in r ? r.when : undefined, stepIndex),
   });
   const rules = scenario.rules.map(toRule);

@@ -138,8 +138,14 @@ function buildScenarioSchema() {
     message: key.describe('translation key explaining what went wrong and why'),
   };
 
+  // A rule may also name the event's value: `place` a defective part with value `good-box` is the
+  // mistake, the same part into the scrap bin is the work.
+  const ruleOn = match
+    .extend({ value: z.union([z.string().min(1).max(256), z.number().finite()]).optional().describe('only events with this value (e.g. for `place`: the zone it was put in)') })
+    .describe('an event pattern: this action on this object, optionally with this value');
+
   const ruleSchema = z
-    .strictObject({ ...ruleCommon, on: match, when: conditionSchema.optional().describe('violated if this holds before the event; omitted: always') })
+    .strictObject({ ...ruleCommon, on: ruleOn, when: conditionSchema.optional().describe('violated if this holds before the event; omitted: always') })
     .describe('a hazard: this action while the condition holds');
 
   const sequenceSchema = z
@@ -199,7 +205,7 @@ export type ScenarioStep = Scenario['steps'][number];
 export type ScenarioRule = Scenario['rules'][number];
 export type ScenarioSequence = Scenario['sequences'][number];
 export type ScenarioMachine = Scenario['machines'][number];
-export type EventMatch = ScenarioRule['on'];
+export type EventMatch = ScenarioSequence['first'][number];
 
 /**
  * One uploaded event, for the server to check a log before re-scoring it. Bounded strings and a

@@ -1,13 +1,16 @@
 import { useEffect, useMemo } from 'react';
-import { BoxGeometry, Color, CylinderGeometry, Euler, Float32BufferAttribute, Matrix4, MeshLambertMaterial, Quaternion, Vector3, type BufferGeometry } from 'three';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { BoxGeometry, BufferAttribute, BufferGeometry, Color, CylinderGeometry, Euler, Float32BufferAttribute, Matrix4, MeshLambertMaterial, Quaternion, Vector3 } from 'three';
 
 /** One fixed part of a station: a box or a cylinder, where it stands, and its colour. */
 export type StaticPart = {
   position: [number, number, number];
   rotation?: [number, number, number];
   color: string;
-} & ({ box: [number, number, number] } | { cylinder: [radiusTop: number, radiusBottom: number, height: number, segments: number] });
+} & (
+  | { box: [number, number, number] }
+  /** `arc`: only this much of the circle (radians), for a part that is not round all the way. */
+  | { cylinder: [radiusTop: number, radiusBottom: number, height: number, segments: number, arc?: number] }
+);
 
 const matrix = new Matrix4();
 const euler = new Euler();
@@ -15,27 +18,57 @@ const turn = new Quaternion();
 const at = new Vector3();
 const one = new Vector3(1, 1, 1);
 
-/** The parts as one geometry, each vertex coloured with its part's colour. */
+const cylinderGeometry = (top: number, bottom: number, height: number, segments: number, arc = Math.PI * 2) => new CylinderGeometry(top, bottom, height, segments, 1, false, 0, arc);
+
+/**
+ * The parts as one indexed geometry (position, normal, colour), each vertex coloured with its
+ * part's colour. Merged here rather than with three's mergeGeometries: that module is 1.5 KB gzip
+ * before a station's first frame, and these parts need none of its generality.
+ */
 export function mergeStaticParts(parts: readonly StaticPart[]): BufferGeometry {
   const pieces = parts.map((p) => {
-    const g = 'box' in p ? new BoxGeometry(...p.box) : new CylinderGeometry(...p.cylinder);
+    const g = 'box' in p ? new BoxGeometry(...p.box) : cylinderGeometry(...p.cylinder);
     matrix.compose(at.set(...p.position), turn.setFromEuler(euler.set(...(p.rotation ?? [0, 0, 0]))), one);
     g.applyMatrix4(matrix);
-    const c = new Color(p.color);
-    const count = g.getAttribute('position').count;
-    const colors = new Float32Array(count * 3);
-    for (let i = 0; i < count; i++) colors.set([c.r, c.g, c.b], i * 3);
-    g.setAttribute('color', new Float32BufferAttribute(colors, 3));
-    return g;
+    return { g, color: new Color(p.color) };
   });
-  const merged = mergeGeometries(pieces);
-  for (const g of pieces) g.dispose();
-  if (!merged) throw new Error('static parts could not be merged');
+  const vertices = pieces.reduce((n, { g }) => n + g.getAttribute('position').count, 0);
+  const indices = pieces.reduce((n, { g }) => n + g.index!.count, 0);
+  const position = new Float32Array(vertices * 3);
+  const normal = new Float32Array(vertices * 3);
+  const colors = new Float32Array(vertices * 3);
+  const index = vertices > 65535 ? new Uint32Array(indices) : new Uint16Array(indices);
+  let v = 0;
+  let n = 0;
+  for (const { g, color } of pieces) {
+    const count = g.getAttribute('position').count;
+    position.set(g.getAttribute('position').array as Float32Array, v * 3);
+    normal.set(g.getAttribute('normal').array as Float32Array, v * 3);
+    for (let i = 0; i < count; i++) color.toArray(colors, (v + i) * 3);
+    const own = g.index!.array;
+    for (let i = 0; i < own.length; i++) index[n++] = own[i]! + v;
+    v += count;
+    g.dispose();
+  }
+  const merged = new BufferGeometry();
+  merged.setAttribute('position', new Float32BufferAttribute(position, 3));
+  merged.setAttribute('normal', new Float32BufferAttribute(normal, 3));
+  merged.setAttribute('color', new Float32BufferAttribute(colors, 3));
+  merged.setIndex(new BufferAttribute(index, 1));
   return merged;
 }
 
 // One material for every station's fixed parts: the colour lives in the vertices.
 let material: MeshLambertMaterial | null = null;
+
+/**
+ * The vertex-colour material of StaticParts, for meshes of merged parts that do move (a platen, a
+ * button that travels): the same shader and state as the fixed body, so no switch between them.
+ */
+export function staticPartsMaterial(): MeshLambertMaterial {
+  material ??= new MeshLambertMaterial({ vertexColors: true });
+  return material;
+}
 
 /**
  * A station's fixed body — cabinet, table, pillars, racks — drawn as one mesh: one draw call per
@@ -45,6 +78,5 @@ let material: MeshLambertMaterial | null = null;
 export function StaticParts({ parts, name = 'static-parts' }: { parts: readonly StaticPart[]; name?: string }) {
   const geometry = useMemo(() => mergeStaticParts(parts), [parts]);
   useEffect(() => () => geometry.dispose(), [geometry]);
-  material ??= new MeshLambertMaterial({ vertexColors: true });
-  return <mesh name={name} geometry={geometry} material={material} />;
+  return <mesh name={name} geometry={geometry} material={staticPartsMaterial()} />;
 }

@@ -6,6 +6,7 @@ import { score, type SessionEvent } from '../../src/engine';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { nextFrames, waitForTrackedInputs } from './support/emulator';
 import { storedSessions, type StoredSession } from './support/database';
+import { chooseExam } from './support/exam-attempt';
 import { ControllerTrainee, DesktopTrainee, type ValueObject, type Zone } from './support/food-station';
 import { saveScreenshot } from './support/screenshots';
 
@@ -63,9 +64,12 @@ async function play(page: Page, trainee: Trainee, moves: readonly Move[], last: 
   }
 }
 
-async function open(page: Page, c: Country, vr: boolean) {
-  await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
-  await page.locator(`[data-station="${folder(c)}"]`).click();
+/** Opens the station in practice, or (`chosen`) starts the one already chosen on the start screen. */
+async function open(page: Page, c: Country, vr: boolean, chosen = false) {
+  if (!chosen) {
+    await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
+    await page.locator(`[data-station="${folder(c)}"]`).click();
+  }
   if (vr) {
     await page.locator('[data-action="enter-vr"]').click();
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
@@ -121,7 +125,7 @@ describe('food station on a computer, mouse only', () => {
     expect(g.consoleErrors).toEqual([]);
   });
 
-  test('entering without washing the hands is critical: stopped and failed, and an exam attempt fails too', async () => {
+  test('entering without washing the hands is critical: the practice attempt stops, failed', async () => {
     const { page } = g;
     await open(page, 'be', false);
     const trainee = new DesktopTrainee(page);
@@ -129,13 +133,26 @@ describe('food station on a computer, mouse only', () => {
     await trainee.press('turnstile');
     await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
     const row = await storedRow(page);
-    expect(row.passed).toBe(0);
+    expect(row).toMatchObject({ mode: 'practice', passed: 0 });
     expect(row.score).toBeLessThan(scenario('be').passScore);
-    // The same actions as an exam attempt (the app has no exam switch yet): the engine the server
-    // re-scores with fails it on the critical rule.
-    const exam = score(scenario('be'), eventsOf(row), 'exam');
-    expect(exam).toMatchObject({ passed: false, failedByCritical: true });
-    expect(exam.violations.map((v) => v.rule)).toContain('enter-without-washing');
+    expect(score(scenario('be'), eventsOf(row), 'practice').violations.map((v) => v.rule)).toContain('enter-without-washing');
+  });
+
+  test('exam (unlocked by the trainer): entering the sluice without washing the hands fails the attempt', async () => {
+    const { page } = g;
+    const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), folder('nl'));
+    await open(page, 'nl', false, true);
+    expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
+    const desktop = new DesktopTrainee(page);
+    await play(page, desktop, sluice.slice(0, 3), false);
+    await desktop.press('turnstile');
+    await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
+    const row = await storedRow(page);
+    expect(row).toMatchObject({ scenario_id: 'food-hygiene-sluice-line-nl', mode: 'exam', passed: 0, trainee_id: trainee.id });
+    // The server's own scoring of the uploaded events, as stored.
+    const result = JSON.parse(row.result_json) as { failedByCritical: boolean; violations: { rule: string; severity: string }[] };
+    expect(result.failedByCritical).toBe(true);
+    expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'enter-without-washing', severity: 'critical' }));
   });
 
   test('a 4 s wash is too short: the step stays open, and walking on counts as unwashed', async () => {

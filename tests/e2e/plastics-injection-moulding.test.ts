@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
-import { waitForTrackedInputs } from './support/emulator';
-import { storedSessions } from './support/database';
+import { nextFrames, setPose, useHands, waitForTrackedInputs } from './support/emulator';
+import { storedSessions, type StoredSession } from './support/database';
+import { chooseExam } from './support/exam-attempt';
 import { carryToZone, click, dragToZone, mouldCentre, screenPointOf, triggerOn, zones, type Zone } from './support/injection-moulding';
+import { xrOrigin } from './support/aim';
 import { saveScreenshot } from './support/screenshots';
 
 const station = 'plastics/injection-moulding';
@@ -28,8 +30,8 @@ async function step(page: Page, act: () => Promise<void>) {
 }
 
 /** PPE, the dryer and hopper checks, the interlock test and the start of the automatic cycle. */
-async function upToRunning(page: Page, h: Hands) {
-  await step(page, () => h.press(page, 'safety-glasses'));
+async function upToRunning(page: Page, h: Hands, glassesOn = false) {
+  if (!glassesOn) await step(page, () => h.press(page, 'safety-glasses'));
   await step(page, () => h.press(page, 'work-gloves'));
   await step(page, () => h.press(page, 'dryer-display:80'));
   await step(page, () => h.press(page, 'hopper:enough'));
@@ -74,6 +76,25 @@ async function storedRow(page: Page) {
   return row!;
 }
 
+const lastEvent = (row: StoredSession) => (JSON.parse(row.events_json) as { action: string; object: string; device: string }[]).at(-1);
+
+/**
+ * The attempt stopped, failed on the critical mould rule: on screen (score below the pass mark, the
+ * failed result) and in the stored row, which the server scored itself from the events.
+ */
+async function failedByMould(page: Page): Promise<StoredSession> {
+  await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).not.toBeNull();
+  expect(Number(await page.getByTestId('score').getAttribute('data-score'))).toBeLessThan(75);
+  await expect.poll(() => page.locator('.hud.result .failed').count()).toBe(1);
+  const row = await storedRow(page);
+  expect(row.passed).toBe(0);
+  expect(row.score).toBeLessThan(75);
+  const result = JSON.parse(row.result_json) as { failedByCritical: boolean; violations: { rule: string; severity: string }[] };
+  expect(result.failedByCritical).toBe(true);
+  expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'reach-into-running-mould', severity: 'critical' }));
+  return row;
+}
+
 describe('plastics/injection-moulding: played through the real UI', () => {
   let g: GuardedPage;
   beforeAll(async () => {
@@ -86,9 +107,11 @@ describe('plastics/injection-moulding: played through the real UI', () => {
     expect(g.foreignRequests).toEqual([]);
   });
 
-  async function openOnDesktop(page: Page) {
-    await page.goto(inject('baseUrl'));
-    await page.locator(`[data-station="${station}"]`).click();
+  async function openOnDesktop(page: Page, chosen = false) {
+    if (!chosen) {
+      await page.goto(inject('baseUrl'));
+      await page.locator(`[data-station="${station}"]`).click();
+    }
     await page.locator('[data-action="play-desktop"]').click();
     await waitForFrames(page, 5);
     await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('safety-glasses'));
@@ -123,13 +146,22 @@ describe('plastics/injection-moulding: played through the real UI', () => {
     await upToRunning(page, mouse);
     const at = await screenPointOf(page, mouldCentre);
     await page.mouse.move(at.x, at.y);
-    await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).not.toBeNull();
-    expect(Number(await page.getByTestId('score').getAttribute('data-score'))).toBeLessThan(75);
-    await expect.poll(() => page.locator('.hud.result .failed').count()).toBe(1);
-    const row = await storedRow(page);
-    const events = JSON.parse(row.events_json) as { action: string; object: string }[];
-    expect(events.at(-1)).toMatchObject({ action: 'enter', object: 'mould-zone' });
-    expect(row.score).toBeLessThan(75);
+    const row = await failedByMould(page);
+    expect(row).toMatchObject({ mode: 'practice', device: 'desktop' });
+    expect(lastEvent(row)).toMatchObject({ action: 'enter', object: 'mould-zone', device: 'desktop' });
+  });
+
+  test('exam (unlocked by the trainer): reaching into the running mould fails the attempt', async () => {
+    const { page } = g;
+    const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), station);
+    await openOnDesktop(page, true);
+    expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
+    await upToRunning(page, mouse);
+    const at = await screenPointOf(page, mouldCentre);
+    await page.mouse.move(at.x, at.y);
+    const row = await failedByMould(page);
+    expect(row).toMatchObject({ mode: 'exam', passed: 0, trainee_id: trainee.id, device: 'desktop' });
+    expect(lastEvent(row)).toMatchObject({ action: 'enter', object: 'mould-zone' });
   });
 });
 
@@ -144,8 +176,7 @@ describe('plastics/injection-moulding in VR', () => {
     expect(vrPage.foreignRequests).toEqual([]);
   });
 
-  test('right controller (entering through the Enter VR button): the ideal path scores 100', { timeout: 420_000 }, async () => {
-    const { page } = vrPage;
+  async function enterVr(page: Page) {
     await page.goto(`${inject('baseUrl')}/?emulate=quest3`);
     await page.locator(`[data-station="${station}"]`).click();
     await page.locator('[data-action="enter-vr"]').click();
@@ -154,9 +185,77 @@ describe('plastics/injection-moulding in VR', () => {
     // The controllers are tracked (and can point) before the first press.
     await waitForTrackedInputs(page);
     await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('safety-glasses'));
+  }
+
+  /**
+   * The first press of a VR attempt, repeated if it was lost: on a page that entered VR before, the
+   * controller can be tracked a few frames before its ray dispatches presses. Only a press that
+   * changed nothing is repeated (the instruction still asks for the glasses).
+   */
+  async function glassesOn(page: Page) {
+    const before = await instruction(page);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await controller.press(page, 'safety-glasses');
+      const moved = await expect
+        .poll(() => instruction(page), { timeout: 8_000 })
+        .not.toBe(before)
+        .then(() => true)
+        .catch(() => false);
+      if (moved) return;
+    }
+    throw new Error('three presses on the safety glasses were lost');
+  }
+
+  /** The mould's centre in the XR origin's space, where emulator poses are given. */
+  const mouldInOrigin: [number, number, number] = [mouldCentre[0] - xrOrigin[0], mouldCentre[1] - xrOrigin[1], mouldCentre[2] - xrOrigin[2]];
+
+  test('right controller (entering through the Enter VR button): the ideal path scores 100', { timeout: 420_000 }, async () => {
+    const { page } = vrPage;
+    await enterVr(page);
     await upToRunning(page, controller);
     await restOfIdealPath(page, controller);
     const row = await storedRow(page);
     expect(row).toMatchObject({ scenario_id: 'plastics-injection-moulding', score: 100, device: 'vr-controller' });
+  });
+
+  test('the controller itself (its grip, not the ray) in the running mould stops the attempt — failed', { timeout: 300_000 }, async () => {
+    const { page } = vrPage;
+    await enterVr(page);
+    await glassesOn(page);
+    await upToRunning(page, controller, true);
+    // The trainee reaches in: the controller goes straight from the hip into the open mould area.
+    await setPose(page, 'right-controller', { position: mouldInOrigin, quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    const row = await failedByMould(page);
+    expect(row).toMatchObject({ mode: 'practice', device: 'vr-controller' });
+    expect(lastEvent(row)).toMatchObject({ action: 'enter', object: 'mould-zone', device: 'vr-controller' });
+  });
+
+  test('a tracked hand: the index fingertip in the running mould stops the attempt — failed', { timeout: 300_000 }, async () => {
+    const { page } = vrPage;
+    await enterVr(page);
+    // The machine is started with the controller; then the trainee puts it down and reaches in bare-handed.
+    await glassesOn(page);
+    await upToRunning(page, controller, true);
+    const [x, y, z] = mouldInOrigin;
+    // Half a metre in front of the mould, fingers pointing at it.
+    await setPose(page, 'right-hand', { position: [x, y, z + 0.5], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    await useHands(page, true);
+    await page.waitForFunction(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      () => ((window.__werkvloerEmulator as any)?.inputSources ?? []).some((s: XRInputSource) => s.hand && s.handedness === 'right'),
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) > 0, undefined, { timeout: 60_000 });
+    await nextFrames(page, 10);
+    expect(await page.getByTestId('score').count(), 'the hand in front of the mould did nothing').toBe(0);
+    // The hand moves in, fingers first, a few centimetres at a time until the fingertip is inside.
+    for (let dz = 0.45; dz >= -0.1; dz -= 0.05) {
+      await setPose(page, 'right-hand', { position: [x, y, z + dz] });
+      await nextFrames(page, 3);
+      if ((await page.getByTestId('score').count()) > 0) break;
+    }
+    const row = await failedByMould(page);
+    expect(lastEvent(row)).toMatchObject({ action: 'enter', object: 'mould-zone', device: 'vr-hand' });
   });
 });

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { aimAt, restingRightHand } from './support/aim';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
+import { chooseExam } from './support/exam-attempt';
 import { clickOn, holdOn, pointOnScale } from './support/desktop-view';
 import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 import { saveScreenshot } from './support/screenshots';
-import { joinAsNewTrainee, unlockExam } from './support/trainees';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 type Vec3 = [number, number, number];
@@ -48,10 +48,15 @@ const idealPath: Move[] = [
   { press: 'extraction-stop' },
 ];
 
-async function open(page: Page, vr: boolean, mode: 'practice' | 'exam' = 'practice') {
+async function open(page: Page, vr: boolean) {
   await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
   await page.locator(`[data-station="${folder}"]`).click();
-  await page.locator(`[data-mode="${mode}"]`).click();
+  await page.locator('[data-mode="practice"]').click();
+  await start(page, vr);
+}
+
+/** From the start screen with station and mode chosen: play on the computer or enter VR, until the station is there. */
+async function start(page: Page, vr: boolean) {
   await page.locator(`[data-action="${vr ? 'enter-vr' : 'play-desktop'}"]`).click();
   if (vr) {
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
@@ -147,9 +152,8 @@ describe('wood: the panel saw (formaatzaag)', () => {
   test('exam (unlocked by the trainer): starting the saw without safety glasses fails the attempt at once', async () => {
     const { page } = g;
     // Only a signed-in trainee whose exam a trainer unlocked may take it (the server refuses others).
-    const trainee = await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'));
-    await unlockExam(inject('baseUrl'), inject('dataDir'), trainee);
-    await open(page, false, 'exam');
+    const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), folder);
+    await start(page, false);
     expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
     await clickOn(page, 'saw-start');
     await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).not.toBeNull();

@@ -1,14 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { Color } from 'three';
-import { box, cylinder, mergeParts } from '../../scenes/food/hygiene-sluice-line-be/parts';
+import { mergeStaticParts } from '../../src/world/static-parts';
+import { box, cylinder } from '../../scenes/food/hygiene-sluice-line-be/parts';
 import { staticParts, valueControls, zones } from '../../scenes/food/hygiene-sluice-line-be/layout';
 
-describe('food station parts: many boxes and cylinders as one coloured mesh', () => {
+describe('food station parts: the shorthands give StaticParts, merged into one coloured mesh', () => {
   test('keeps every triangle, puts each part where it belongs and colours its vertices', () => {
-    const g = mergeParts([box([0.2, 0.1, 0.4], [1, 0, 0], '#ff0000'), cylinder(0.05, 0.3, [0, 1, 0], '#0000ff', undefined, 8)]);
-    const boxVertices = 36;
-    const cylinderVertices = 8 * 6 * 2; // side quads (2 triangles each) + two caps of 8 triangles
-    expect(g.getAttribute('position').count).toBe(boxVertices + cylinderVertices);
+    const g = mergeStaticParts([box([0.2, 0.1, 0.4], [1, 0, 0], '#ff0000'), cylinder(0.05, 0.3, [0, 1, 0], '#0000ff', undefined, 8)]);
+    g.computeBoundingBox();
+    const boxTriangles = 12;
+    const cylinderTriangles = 8 * 2 + 8 * 2; // side quads (2 triangles each) + two caps of 8 triangles
+    expect(g.index!.count / 3).toBe(boxTriangles + cylinderTriangles);
     expect(g.getAttribute('normal').count).toBe(g.getAttribute('position').count);
     expect(g.boundingBox!.min.toArray()).toEqual([expect.closeTo(-0.05), expect.closeTo(-0.05), expect.closeTo(-0.2)]);
     expect(g.boundingBox!.max.toArray()).toEqual([expect.closeTo(1.1), expect.closeTo(1.15), expect.closeTo(0.2)]);
@@ -21,14 +23,15 @@ describe('food station parts: many boxes and cylinders as one coloured mesh', ()
   });
 
   test('a rotated part turns about its own centre', () => {
-    const g = mergeParts([box([0.4, 0.02, 0.02], [0, 1, 0], '#ffffff', [0, 0, Math.PI / 2])]);
+    const g = mergeStaticParts([box([0.4, 0.02, 0.02], [0, 1, 0], '#ffffff', [0, 0, Math.PI / 2])]);
+    g.computeBoundingBox();
     expect(g.boundingBox!.max.y).toBeCloseTo(1.2);
     expect(g.boundingBox!.max.x).toBeCloseTo(0.01);
   });
 
   test('the whole static station is one mesh of a few thousand triangles, within the reach of the work position', () => {
-    const g = mergeParts(staticParts());
-    expect(g.getAttribute('position').count / 3).toBeLessThan(5000);
+    const g = mergeStaticParts(staticParts());
+    expect(g.index!.count / 3).toBeLessThan(5000);
     // Seated, one-handed: nothing to use is more than an arm and a lean away from the trainee (z = 0.25).
     const far = (p: readonly number[]) => Math.hypot(p[0]!, p[2]! - 0.25);
     for (const c of Object.values(valueControls)) expect(far(c.position)).toBeLessThan(1.1);

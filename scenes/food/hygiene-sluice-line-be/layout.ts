@@ -1,4 +1,5 @@
-import { box, cylinder, type Part } from './parts';
+import type { StaticPart } from '../../../src/world/static-parts';
+import { box, cylinder } from './parts';
 
 /**
  * Where everything of the food station stands (m, world space; the trainee stands at z = 0.25 facing
@@ -59,7 +60,7 @@ export const at = {
 };
 
 /** A crate of meat with a probe thermometer in it (the display is text, drawn apart). */
-export function crateParts(meat: string): Part[] {
+export function crateParts(meat: string): StaticPart[] {
   return [
     box([0.2, 0.1, 0.15], [0, 0, 0], crateBlue),
     box([0.18, 0.012, 0.13], [0, 0.05, 0], meat),
@@ -69,8 +70,8 @@ export function crateParts(meat: string): Part[] {
   ];
 }
 
-/** Everything that never moves, as one list (merged into one mesh). */
-export function staticParts(): Part[] {
+/** Everything that never moves, as one list (merged into one mesh by StaticParts). */
+export function staticParts(): StaticPart[] {
   return [
     // sluice: counter, tiled wall, sign, wash basin, tap column, towel dispenser, net boxes, locker
     box([0.36, 0.86, 0.9], [-0.68, 0.43, -0.05], body),
@@ -101,7 +102,7 @@ export function staticParts(): Part[] {
     box([0.03, 0.2, 0.03], [0.38, 1.0, -0.78], steelDark),
     box([0.16, 0.04, 0.1], [0.38, 0.92, -0.55], white),
     box([0.15, 0.1, 0.006], [0.38, 0.98, -0.57], '#fff3bf', [-0.6, 0, 0]),
-    ...crateParts(chicken).map((p) => ({ ...p, at: [p.at[0] - 0.3, p.at[1] + 0.95, p.at[2] - 0.58] as const })),
+    ...crateParts(chicken).map((p): StaticPart => ({ ...p, position: [p.position[0] - 0.3, p.position[1] + 0.95, p.position[2] - 0.58] })),
     // weighing and packing: counter, wall, scale with the portion, reject bin (open top), hand basin, call box
     box([0.36, 0.86, 0.9], [0.68, 0.43, -0.05], body),
     box([0.38, 0.04, 0.92], [0.68, 0.88, -0.05], steel),

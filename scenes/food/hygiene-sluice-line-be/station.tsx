@@ -1,28 +1,25 @@
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
-import { InstancedMesh, Matrix4, MeshBasicMaterial, type Group } from 'three';
-import { useFrame, useThree } from '@react-three/fiber';
+import type { Group } from 'three';
+import { useFrame } from '@react-three/fiber';
 import { ClassifyCards } from '../../../src/world/classify-cards';
 import { DropZone } from '../../../src/world/drop-zone';
 import { Grabbable } from '../../../src/world/grabbable';
-import { HazardZone } from '../../../src/world/hazard-zone';
 import { HoldControl } from '../../../src/world/hold-control';
 import { Interactable } from '../../../src/world/interactable';
 import { ValueControl } from '../../../src/world/value-control';
 import { useSession, useSessionStore } from '../../../src/state/session-context';
 import { HALF_PI, at, crateParts, staticParts, valueControls, zones } from './layout';
-import { box, cylinder, mergeParts, partsMaterial, type Part } from './parts';
+import { StaticParts } from '../../../src/world/static-parts';
+import { box, cylinder } from './parts';
+import { BatchedPart, PartsBatch } from './parts-batch';
 
 const WorldText = lazyAfterFirstFrame(() => import('./world-text'));
 const Display = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.Display })));
 const StickerText = lazyAfterFirstFrame(() => import('./world-text').then((m) => ({ default: m.StickerText })));
-
-/** One composite mesh of the shared vertex-colour material (one draw call). */
-function Parts({ parts }: { parts: () => Part[] }) {
-  const geometry = useMemo(() => mergeParts(parts()), [parts]);
-  useEffect(() => () => geometry.dispose(), [geometry]);
-  return <mesh geometry={geometry} material={partsMaterial} />;
-}
+// The face zone matters only in VR and only once the trainee works: after the first frame, so its
+// code (the hazard-zone chunk, 1.4 KB gzip) is not in the way of the station's JavaScript budget.
+const FaceZone = lazyAfterFirstFrame(() => import('./face-zone'));
 
 // The movable things, each one mesh: pictures for trainees who read little (✓ on OK, ✗ on NOK).
 const jewellery = () => [cylinder(0.05, 0.01, [0, 0, 0], '#cbd2d9'), cylinder(0.012, 0.006, [-0.015, 0.008, 0.01], '#d4a017', [HALF_PI, 0, 0]), box([0.03, 0.008, 0.035], [0.02, 0.009, -0.005], '#243b53')];
@@ -45,9 +42,15 @@ const phone = () => [box([0.07, 0.01, 0.14], [0, 0, 0], '#1f2933'), box([0.06, 0
 const white = '#f8fafc';
 const steelHex = '#aeb7bf';
 
+const lampRed = () => [box([0.06, 0.03, 0.01], [0, 0, 0], '#d64545')];
+const lampGreen = () => [box([0.06, 0.03, 0.01], [0, 0, 0], '#2fbf4a')];
+const beltTray = () => [box([0.12, 0.03, 0.09], [0, 0, 0], white), box([0.1, 0.012, 0.07], [0, 0.018, 0], '#f2c6a0')];
+const fixedParts = staticParts();
+
 const CONVEYOR_TRAYS = 5;
+const TRAY_PITCH = 0.28;
+const trayX = (i: number, travelled: number) => -0.4 + i * TRAY_PITCH + travelled;
 const TEXT_AFTER_FRAMES = 4;
-const moving = new Matrix4();
 
 /**
  * Food: hygiene sluice and meat line. The trainee stands at the origin facing -z: the sluice on the
@@ -64,17 +67,7 @@ export default function FoodHygieneSluiceLine() {
   const disinfected = done('disinfect-hands');
 
   const turnstile = useRef<Group>(null);
-  const belt = useMemo(() => {
-    const mesh = new InstancedMesh(mergeParts([box([0.12, 0.03, 0.09], [0, 0, 0], white), box([0.1, 0.012, 0.07], [0, 0.018, 0], '#f2c6a0')]), partsMaterial, CONVEYOR_TRAYS);
-    for (let i = 0; i < CONVEYOR_TRAYS; i++) mesh.setMatrixAt(i, moving.makeTranslation(-0.4 + i * 0.28, 0.975, -0.88));
-    return mesh;
-  }, []);
-  useEffect(() => () => belt.geometry.dispose(), [belt]);
-  const lamp = useMemo(() => new MeshBasicMaterial({ color: '#d64545' }), []);
-  useEffect(() => {
-    lamp.color.set(disinfected ? '#2fbf4a' : '#d64545');
-  }, [lamp, disinfected]);
-  useEffect(() => () => lamp.dispose(), [lamp]);
+  const trays = useRef<(Group | null)[]>([]);
 
   // Scales and cards carry text (troika, ~40 KB): like the signs they come a few frames after the
   // station is first drawn, so the first frame never waits for text.
@@ -94,130 +87,144 @@ export default function FoodHygieneSluiceLine() {
       arm.rotation.x += Math.min(Math.abs(target - arm.rotation.x), delta * 2) * Math.sign(target - arm.rotation.x);
     }
     if (!through) return;
-    travelled.current = (travelled.current + delta * 0.12) % 0.28;
-    for (let i = 0; i < CONVEYOR_TRAYS; i++) belt.setMatrixAt(i, moving.makeTranslation(-0.4 + i * 0.28 + travelled.current, 0.975, -0.88));
-    belt.instanceMatrix.needsUpdate = true;
+    travelled.current = (travelled.current + delta * 0.12) % TRAY_PITCH;
+    for (let i = 0; i < CONVEYOR_TRAYS; i++) trays.current[i]?.position.setX(trayX(i, travelled.current));
   });
 
   return (
     <group name="station:food/hygiene-sluice-line">
-      <Parts parts={staticParts} />
-      <primitive object={belt} />
-      <mesh position={[-0.52, 0.9, -0.567]} material={lamp}>
-        <boxGeometry args={[0.06, 0.03, 0.01]} />
-      </mesh>
-
-      {/* the hygiene sluice, in the order of the work */}
-      {done('remove-jewellery') ? null : (
-        <Interactable object="jewellery" action="remove" position={at.jewellery} hitBox={[0.12, 0.06, 0.12]}>
-          <Parts parts={jewellery} />
-        </Interactable>
-      )}
-      <Grabbable object="phone" position={at.phone} hitBox={[0.1, 0.04, 0.16]}>
-        <Parts parts={phone} />
-      </Grabbable>
-      <Grabbable object="hairnet" wear="head" position={at.hairnet} hitBox={[0.12, 0.06, 0.11]}>
-        <Parts parts={whiteNet} />
-      </Grabbable>
-      <Grabbable object="beard-net" wear="head" position={at.beardNet} hitBox={[0.12, 0.06, 0.11]}>
-        <Parts parts={blueNet} />
-      </Grabbable>
-      <Interactable object="soap-dispenser" action="press" position={at.soap} hitBox={[0.1, 0.18, 0.12]} travel={0.01}>
-        <Parts parts={soap} />
-      </Interactable>
-      {/* rubbing the soaped hands over the basin: the bar fills in the 20 s a good wash takes */}
-      <HoldControl object="sink" position={at.sink} hitBox={[0.22, 0.12, 0.22]} progressMs={20000}>
-        <Parts parts={water} />
-      </HoldControl>
-      <Interactable object="tap" action="press" position={at.tap} hitBox={[0.18, 0.08, 0.08]}>
-        <Parts parts={tap} />
-      </Interactable>
-      <Grabbable object="paper-towel" position={at.towel} hitBox={[0.06, 0.16, 0.18]}>
-        <Parts parts={towel} />
-      </Grabbable>
-      <HoldControl object="disinfectant" position={at.disinfectant} hitBox={[0.12, 0.17, 0.12]} progressMs={20000} travel={0.01}>
-        <Parts parts={disinfectant} />
-      </HoldControl>
-      <Interactable object="turnstile" action="press" position={at.turnstile} hitBox={[0.34, 0.12, 0.3]}>
-        <group ref={turnstile}>
-          <Parts parts={arms} />
+      <StaticParts parts={fixedParts} />
+      <PartsBatch kinds={kinds} instances={32}>
+        {Array.from({ length: CONVEYOR_TRAYS }, (_, i) => (
+          <group
+            key={i}
+            ref={(g) => {
+              trays.current[i] = g;
+            }}
+            position={[trayX(i, 0), 0.975, -0.88]}
+          >
+            <BatchedPart kind="beltTray" />
+          </group>
+        ))}
+        {/* the turnstile lamp: red until the hands are disinfected, then green */}
+        <group position={[-0.52, 0.9, -0.567]}>
+          <BatchedPart kind={disinfected ? 'lampGreen' : 'lampRed'} />
         </group>
-      </Interactable>
 
-      {/* intake: probe readings onto the HACCP list, OK or NOK per product. Picking up the crate, the
-          sticker or the tray is not a step of its own (no `grab`): putting it somewhere is. */}
-      {drawn ? <ValueControl object="temp-chicken" {...valueControls['temp-chicken']} /> : null}
-      <Interactable object="ok-chicken" action="press" position={at.okChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
-        <Parts parts={okButton} />
-      </Interactable>
-      <Interactable object="nok-chicken" action="press" position={at.nokChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
-        <Parts parts={nokButton} />
-      </Interactable>
-      {drawn ? <ValueControl object="temp-mince" {...valueControls['temp-mince']} /> : null}
-      <Interactable object="ok-mince" action="press" position={at.okMince} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
-        <Parts parts={okButton} />
-      </Interactable>
-      <Interactable object="nok-mince" action="press" position={at.nokMince} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
-        <Parts parts={nokButton} />
-      </Interactable>
-      <Grabbable object="crate-mince" position={at.crateMince} grabAction={null} hitBox={[0.2, 0.12, 0.15]}>
-        <Parts parts={mince} />
-        {drawn ? (
-          <Suspense fallback={null}>
-            <Display value={3.4} position={[0.05, 0.17, 0.019]} />
-          </Suspense>
-        ) : null}
-      </Grabbable>
-      <DropZone id="line-infeed" accepts={['crate-mince']} position={zones['line-infeed'].position} size={zones['line-infeed'].size} marked={false} />
-      <Grabbable object="block-label" position={at.blockLabel} grabAction={null} hitBox={[0.1, 0.03, 0.07]}>
-        <Parts parts={sticker} />
-        {drawn ? (
-          <Suspense fallback={null}>
-            <StickerText ns={ns} />
-          </Suspense>
-        ) : null}
-      </Grabbable>
-      <DropZone id="crate-mince" accepts={['block-label']} position={zones['crate-mince'].position} size={zones['crate-mince'].size} marked={false} />
-      {drawn ? (
-        <ClassifyCards
-          object="allergen-list"
-          position={at.allergenCards}
-          cards={[
-            { id: 'correct', label: `${ns}:classes.correct`, color: '#2da44e' },
-            { id: 'missing-allergen', label: `${ns}:classes.missing-allergen`, color: '#cf222e' },
-            { id: 'extra-allergen', label: `${ns}:classes.extra-allergen`, color: '#f59f00' },
-          ]}
-        />
-      ) : null}
+        {/* the hygiene sluice, in the order of the work */}
+        {done('remove-jewellery') ? null : (
+          <Interactable object="jewellery" action="remove" position={at.jewellery} hitBox={[0.12, 0.06, 0.12]}>
+            <BatchedPart kind="jewellery" />
+          </Interactable>
+        )}
+        <Grabbable object="phone" position={at.phone} hitBox={[0.1, 0.04, 0.16]}>
+          <BatchedPart kind="phone" />
+        </Grabbable>
+        <Grabbable object="hairnet" wear="head" position={at.hairnet} hitBox={[0.12, 0.06, 0.11]}>
+          <BatchedPart kind="whiteNet" />
+        </Grabbable>
+        <Grabbable object="beard-net" wear="head" position={at.beardNet} hitBox={[0.12, 0.06, 0.11]}>
+          <BatchedPart kind="blueNet" />
+        </Grabbable>
+        <Interactable object="soap-dispenser" action="press" position={at.soap} hitBox={[0.1, 0.18, 0.12]} travel={0.01}>
+          <BatchedPart kind="soap" />
+        </Interactable>
+        {/* rubbing the soaped hands over the basin: the bar fills in the 20 s a good wash takes */}
+        <HoldControl object="sink" position={at.sink} hitBox={[0.22, 0.12, 0.22]} progressMs={20000}>
+          <BatchedPart kind="water" />
+        </HoldControl>
+        <Interactable object="tap" action="press" position={at.tap} hitBox={[0.18, 0.08, 0.08]}>
+          <BatchedPart kind="tap" />
+        </Interactable>
+        <Grabbable object="paper-towel" position={at.towel} hitBox={[0.06, 0.16, 0.18]}>
+          <BatchedPart kind="towel" />
+        </Grabbable>
+        <HoldControl object="disinfectant" position={at.disinfectant} hitBox={[0.12, 0.17, 0.12]} progressMs={20000} travel={0.01}>
+          <BatchedPart kind="disinfectant" />
+        </HoldControl>
+        <Interactable object="turnstile" action="press" position={at.turnstile} hitBox={[0.34, 0.12, 0.3]}>
+          <group ref={turnstile}>
+            <BatchedPart kind="arms" />
+          </group>
+        </Interactable>
 
-      {/* weighing, the tray with a foreign body, reporting, cleaning */}
-      {drawn ? <ValueControl object="portion" {...valueControls.portion} /> : null}
-      <Grabbable object="tray" position={at.tray} grabAction={null} hitBox={[0.18, 0.06, 0.14]}>
-        <Parts parts={tray} />
-      </Grabbable>
-      {drawn ? (
-        <ClassifyCards
-          object="tray"
-          position={at.trayCards}
-          rotation={[0, -HALF_PI, 0]}
-          cards={[
-            { id: 'good', label: `${ns}:classes.good`, color: '#2da44e' },
-            { id: 'foreign-body', label: `${ns}:classes.foreign-body`, color: '#cf222e' },
-            { id: 'underweight', label: `${ns}:classes.underweight`, color: '#f59f00' },
-          ]}
-        />
-      ) : null}
-      <DropZone id="reject-bin" accepts={['tray']} position={zones['reject-bin'].position} size={zones['reject-bin'].size} marked={false} />
-      <Interactable object="team-leader" action="press" position={at.teamLeader} hitBox={[0.06, 0.16, 0.14]} travel={0.008}>
-        <Parts parts={callButton} />
-      </Interactable>
-      <HoldControl object="cloth" position={at.cloth} hitBox={[0.14, 0.04, 0.12]} progressMs={5000}>
-        <Parts parts={cloth} />
-      </HoldControl>
-      <HoldControl object="line-sink" position={at.lineSink} hitBox={[0.18, 0.1, 0.14]} progressMs={20000}>
-        <Parts parts={lineWater} />
-      </HoldControl>
-      <FaceZone />
+        {/* intake: probe readings onto the HACCP list, OK or NOK per product. Picking up the crate, the
+            sticker or the tray is not a step of its own (no `grab`): putting it somewhere is. */}
+        {drawn ? <ValueControl object="temp-chicken" {...valueControls['temp-chicken']} /> : null}
+        <Interactable object="ok-chicken" action="press" position={at.okChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
+          <BatchedPart kind="okButton" />
+        </Interactable>
+        <Interactable object="nok-chicken" action="press" position={at.nokChicken} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
+          <BatchedPart kind="nokButton" />
+        </Interactable>
+        {drawn ? <ValueControl object="temp-mince" {...valueControls['temp-mince']} /> : null}
+        <Interactable object="ok-mince" action="press" position={at.okMince} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
+          <BatchedPart kind="okButton" />
+        </Interactable>
+        <Interactable object="nok-mince" action="press" position={at.nokMince} hitBox={[0.06, 0.06, 0.04]} travel={0.005}>
+          <BatchedPart kind="nokButton" />
+        </Interactable>
+        <Grabbable object="crate-mince" position={at.crateMince} grabAction={null} hitBox={[0.2, 0.12, 0.15]}>
+          <BatchedPart kind="mince" />
+          {drawn ? (
+            <Suspense fallback={null}>
+              <Display value={3.4} position={[0.05, 0.17, 0.019]} />
+            </Suspense>
+          ) : null}
+        </Grabbable>
+        <DropZone id="line-infeed" accepts={['crate-mince']} position={zones['line-infeed'].position} size={zones['line-infeed'].size} marked={false} />
+        <Grabbable object="block-label" position={at.blockLabel} grabAction={null} hitBox={[0.1, 0.03, 0.07]}>
+          <BatchedPart kind="sticker" />
+          {drawn ? (
+            <Suspense fallback={null}>
+              <StickerText ns={ns} />
+            </Suspense>
+          ) : null}
+        </Grabbable>
+        <DropZone id="crate-mince" accepts={['block-label']} position={zones['crate-mince'].position} size={zones['crate-mince'].size} marked={false} />
+        {drawn ? (
+          <ClassifyCards
+            object="allergen-list"
+            position={at.allergenCards}
+            cards={[
+              { id: 'correct', label: `${ns}:classes.correct`, color: '#2da44e' },
+              { id: 'missing-allergen', label: `${ns}:classes.missing-allergen`, color: '#cf222e' },
+              { id: 'extra-allergen', label: `${ns}:classes.extra-allergen`, color: '#f59f00' },
+            ]}
+          />
+        ) : null}
+
+        {/* weighing, the tray with a foreign body, reporting, cleaning */}
+        {drawn ? <ValueControl object="portion" {...valueControls.portion} /> : null}
+        <Grabbable object="tray" position={at.tray} grabAction={null} hitBox={[0.18, 0.06, 0.14]}>
+          <BatchedPart kind="tray" />
+        </Grabbable>
+        {drawn ? (
+          <ClassifyCards
+            object="tray"
+            position={at.trayCards}
+            rotation={[0, -HALF_PI, 0]}
+            cards={[
+              { id: 'good', label: `${ns}:classes.good`, color: '#2da44e' },
+              { id: 'foreign-body', label: `${ns}:classes.foreign-body`, color: '#cf222e' },
+              { id: 'underweight', label: `${ns}:classes.underweight`, color: '#f59f00' },
+            ]}
+          />
+        ) : null}
+        <DropZone id="reject-bin" accepts={['tray']} position={zones['reject-bin'].position} size={zones['reject-bin'].size} marked={false} />
+        <Interactable object="team-leader" action="press" position={at.teamLeader} hitBox={[0.06, 0.16, 0.14]} travel={0.008}>
+          <BatchedPart kind="callButton" />
+        </Interactable>
+        <HoldControl object="cloth" position={at.cloth} hitBox={[0.14, 0.04, 0.12]} progressMs={5000}>
+          <BatchedPart kind="cloth" />
+        </HoldControl>
+        <HoldControl object="line-sink" position={at.lineSink} hitBox={[0.18, 0.1, 0.14]} progressMs={20000}>
+          <BatchedPart kind="lineWater" />
+        </HoldControl>
+      </PartsBatch>
+      <Suspense fallback={null}>
+        <FaceZone />
+      </Suspense>
       {drawn ? (
         <Suspense fallback={null}>
           <WorldText ns={ns} />
@@ -230,21 +237,5 @@ export default function FoodHygieneSluiceLine() {
 const whiteNet = net('#f0f4f8');
 const blueNet = net('#4c8bf5');
 
-/**
- * The trainee's face, following the headset: a hand or a held thing there sends `enter` (touching
- * the face). Only in VR — on a computer the camera is the head and every pointer ray starts there.
- */
-function FaceZone() {
-  const gl = useThree((s) => s.gl);
-  const camera = useThree((s) => s.camera);
-  const face = useRef<Group>(null);
-  const [vr, setVr] = useState(false);
-  useFrame(() => {
-    if (gl.xr.isPresenting !== vr) setVr(gl.xr.isPresenting);
-    const g = face.current;
-    if (!g) return;
-    camera.getWorldPosition(g.position);
-    g.position.y -= 0.08;
-  });
-  return <group ref={face}>{vr ? <HazardZone object="face-zone" position={[0, 0, 0]} size={[0.18, 0.2, 0.18]} /> : null}</group>;
-}
+/** Every small thing of the station, drawn by one PartsBatch (one draw call per eye). */
+const kinds = { jewellery, phone, whiteNet, blueNet, soap, water, tap, towel, disinfectant, arms, okButton, nokButton, mince, sticker, tray, callButton, cloth, lineWater, beltTray, lampRed, lampGreen };

@@ -3,7 +3,7 @@ import { MeshLambertMaterial, type Mesh } from 'three';
 import { useFrame } from '@react-three/fiber';
 import { useSessionStore } from '../../../src/state/session-context';
 import type { SessionState } from '../../../src/state/session-store';
-import { coloredGeometry, coloredMaterial } from './colored-geometry';
+import { mergeStaticParts, staticPartsMaterial } from '../../../src/world/static-parts';
 
 /** What the machine shows: the engine's state, with the timed alarm applied at the current moment. */
 export type ShownState = 'stopped' | 'running' | 'alarm' | 'locked-out';
@@ -38,9 +38,9 @@ const PLATEN_CLOSED_X = -0.12;
 const CYCLE_S = 3;
 
 /** Moving platen and its mould half (the cavity side faces the fixed half at +x). */
-const platenGeometry = coloredGeometry([
-  { box: [0.06, 0.44, 0.4], at: [0, 0, 0], color: '#8a96a3' },
-  { box: [0.05, 0.26, 0.26], at: [0.055, -0.02, 0], color: '#b9803f' },
+const platenGeometry = mergeStaticParts([
+  { box: [0.06, 0.44, 0.4], position: [0, 0, 0], color: '#8a96a3' },
+  { box: [0.05, 0.26, 0.26], position: [0.055, -0.02, 0], color: '#b9803f' },
 ]);
 
 /**
@@ -88,7 +88,7 @@ export function MachineMotion({ onShown }: { onShown: (state: ShownState) => voi
 
   return (
     <group name="machine-motion">
-      <mesh ref={platen} position={[PLATEN_OPEN_X, 1.07, -0.95]} geometry={platenGeometry} material={coloredMaterial} />
+      <mesh ref={platen} position={[PLATEN_OPEN_X, 1.07, -0.95]} geometry={platenGeometry} material={staticPartsMaterial()} />
       <mesh position={[0.81, 1.36, -0.95]} material={lamps.red}>
         <cylinderGeometry args={[0.03, 0.03, 0.05, 10]} />
       </mesh>

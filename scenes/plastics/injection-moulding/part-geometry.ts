@@ -1,4 +1,4 @@
-import { coloredGeometry, type Piece } from './colored-geometry';
+import { mergeStaticParts, type StaticPart } from '../../../src/world/static-parts';
 
 /** The class each part on the conveyor shows (the scenario's expected classification). */
 export type PartClass = 'good' | 'short-shot' | 'flash' | 'sink-mark' | 'burn-mark';
@@ -13,15 +13,15 @@ const H = 0.025;
  * a burn mark a black-brown streak where the flow ends.
  */
 export function partGeometry(kind: PartClass) {
-  const cap: Piece = { cylinder: [R, R * 1.05, H, 12], at: [0, 0, 0], color: abs };
-  const pieces: Piece[] = [];
-  if (kind === 'short-shot') pieces.push({ ...cap, arc: Math.PI * 1.3 });
+  const cap: StaticPart = { cylinder: [R, R * 1.05, H, 12], position: [0, 0, 0], color: abs };
+  const pieces: StaticPart[] = [];
+  if (kind === 'short-shot') pieces.push({ ...cap, cylinder: [R, R * 1.05, H, 12, Math.PI * 1.3] });
   else pieces.push(cap);
-  if (kind === 'flash') pieces.push({ cylinder: [R * 1.5, R * 1.5, 0.002, 12], at: [0, -H / 2 + 0.002, 0], color: '#9cc7ef' });
-  if (kind === 'sink-mark') pieces.push({ cylinder: [0.013, 0.013, 0.002, 10], at: [0, H / 2 + 0.0005, 0], color: '#163a63' });
+  if (kind === 'flash') pieces.push({ cylinder: [R * 1.5, R * 1.5, 0.002, 12], position: [0, -H / 2 + 0.002, 0], color: '#9cc7ef' });
+  if (kind === 'sink-mark') pieces.push({ cylinder: [0.013, 0.013, 0.002, 10], position: [0, H / 2 + 0.0005, 0], color: '#163a63' });
   if (kind === 'burn-mark') {
-    pieces.push({ box: [0.03, 0.002, 0.012], at: [0.012, H / 2 + 0.0005, 0.008], color: '#1b1108' });
-    pieces.push({ box: [0.016, 0.002, 0.02], at: [0.022, H / 2 + 0.0006, 0.004], color: '#5a3514' });
+    pieces.push({ box: [0.03, 0.002, 0.012], position: [0.012, H / 2 + 0.0005, 0.008], color: '#1b1108' });
+    pieces.push({ box: [0.016, 0.002, 0.02], position: [0.022, H / 2 + 0.0006, 0.004], color: '#5a3514' });
   }
-  return coloredGeometry(pieces);
+  return mergeStaticParts(pieces);
 }

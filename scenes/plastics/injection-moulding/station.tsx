@@ -8,14 +8,18 @@ import { Grabbable } from '../../../src/world/grabbable';
 import { HazardZone } from '../../../src/world/hazard-zone';
 import { Interactable } from '../../../src/world/interactable';
 import { useSession } from '../../../src/state/session-context';
-import { coloredGeometry, coloredMaterial } from './colored-geometry';
-import { boxContentsGeometry, lastPlaceInBox, machineGeometry } from './machine-geometry';
+import { mergeStaticParts, StaticParts, staticPartsMaterial } from '../../../src/world/static-parts';
+import { boxContentsParts, lastPlaceInBox, machineParts } from './machine-geometry';
 import { MachineMotion, type ShownState } from './machine-motion';
 import { partGeometry, type PartClass } from './part-geometry';
 
 const StationText = lazyAfterFirstFrame(() => import('./station-text'));
 
 const NS = 'plastics-injection-moulding';
+/** Machine, conveyor, stands and the good caps already in the box: never moved, one mesh. */
+const fixedParts = [...machineParts(), ...boxContentsParts()];
+/** The moving composites share the fixed body's vertex-colour material (no shader switch). */
+const material = staticPartsMaterial();
 const label = (key: string) => `${NS}:choices.${key}`;
 
 /** Parts on the conveyor and the class each one shows (scenario: classify-part-N). */
@@ -62,35 +66,33 @@ const screenMaterial = new MeshLambertMaterial({ color: '#0b2e4f', emissive: '#0
 export default function InjectionMoulding() {
   const geometry = useMemo(
     () => ({
-      machine: machineGeometry(),
-      box: boxContentsGeometry(),
       parts: Object.fromEntries(parts.map((p) => [p.id, partGeometry(p.kind)])) as Record<string, ReturnType<typeof partGeometry>>,
       stuck: partGeometry('good'),
-      gateFrame: coloredGeometry([
-        { box: [0.42, 0.02, 0.02], at: [0.21, 0.21, 0], color: '#f2c12e' },
-        { box: [0.42, 0.02, 0.02], at: [0.21, -0.21, 0], color: '#f2c12e' },
-        { box: [0.02, 0.44, 0.02], at: [0, 0, 0], color: '#f2c12e' },
-        { box: [0.02, 0.44, 0.02], at: [0.42, 0, 0], color: '#f2c12e' },
+      gateFrame: mergeStaticParts([
+        { box: [0.42, 0.02, 0.02], position: [0.21, 0.21, 0], color: '#f2c12e' },
+        { box: [0.42, 0.02, 0.02], position: [0.21, -0.21, 0], color: '#f2c12e' },
+        { box: [0.02, 0.44, 0.02], position: [0, 0, 0], color: '#f2c12e' },
+        { box: [0.02, 0.44, 0.02], position: [0.42, 0, 0], color: '#f2c12e' },
         // the handle, at the gate's lower right corner (the group's origin)
-        { box: [0.02, 0.1, 0.04], at: [0.425, -0.15, 0.025], color: '#1b1f24' },
+        { box: [0.02, 0.1, 0.04], position: [0.425, -0.15, 0.025], color: '#1b1f24' },
       ]),
-      glasses: coloredGeometry([
-        { cylinder: [0.03, 0.03, 0.008, 10], at: [-0.035, 0, 0], rotate: [Math.PI / 2, 0, 0], color: '#9ecbff' },
-        { cylinder: [0.03, 0.03, 0.008, 10], at: [0.035, 0, 0], rotate: [Math.PI / 2, 0, 0], color: '#9ecbff' },
-        { box: [0.16, 0.012, 0.012], at: [0, 0.02, 0], color: '#24292f' },
+      glasses: mergeStaticParts([
+        { cylinder: [0.03, 0.03, 0.008, 10], position: [-0.035, 0, 0], rotation: [Math.PI / 2, 0, 0], color: '#9ecbff' },
+        { cylinder: [0.03, 0.03, 0.008, 10], position: [0.035, 0, 0], rotation: [Math.PI / 2, 0, 0], color: '#9ecbff' },
+        { box: [0.16, 0.012, 0.012], position: [0, 0.02, 0], color: '#24292f' },
       ]),
-      gloves: coloredGeometry([
-        { box: [0.07, 0.02, 0.12], at: [-0.04, 0, 0], color: '#e36209' },
-        { box: [0.07, 0.02, 0.12], at: [0.04, 0.004, 0.01], rotate: [0, 0.2, 0], color: '#f0883e' },
+      gloves: mergeStaticParts([
+        { box: [0.07, 0.02, 0.12], position: [-0.04, 0, 0], color: '#e36209' },
+        { box: [0.07, 0.02, 0.12], position: [0.04, 0.004, 0.01], rotation: [0, 0.2, 0], color: '#f0883e' },
       ]),
-      mainSwitch: coloredGeometry([
-        { box: [0.09, 0.09, 0.01], at: [0, 0, 0], color: '#f2c12e' },
-        { cylinder: [0.02, 0.02, 0.02, 10], at: [0, 0, 0.01], rotate: [Math.PI / 2, 0, 0], color: '#cf222e' },
+      mainSwitch: mergeStaticParts([
+        { box: [0.09, 0.09, 0.01], position: [0, 0, 0], color: '#f2c12e' },
+        { cylinder: [0.02, 0.02, 0.02, 10], position: [0, 0, 0.01], rotation: [Math.PI / 2, 0, 0], color: '#cf222e' },
       ]),
-      switchHandle: coloredGeometry([{ box: [0.075, 0.016, 0.016], at: [0, 0, 0.025], color: '#cf222e' }]),
-      padlock: coloredGeometry([
-        { box: [0.03, 0.03, 0.015], at: [0.035, -0.05, 0.03], color: '#d4a72c' },
-        { box: [0.03, 0.045, 0.004], at: [0.07, -0.06, 0.03], color: '#ffffff' },
+      switchHandle: mergeStaticParts([{ box: [0.075, 0.016, 0.016], position: [0, 0, 0.025], color: '#cf222e' }]),
+      padlock: mergeStaticParts([
+        { box: [0.03, 0.03, 0.015], position: [0.035, -0.05, 0.03], color: '#d4a72c' },
+        { box: [0.03, 0.045, 0.004], position: [0.07, -0.06, 0.03], color: '#ffffff' },
       ]),
     }),
     [],
@@ -131,9 +133,8 @@ export default function InjectionMoulding() {
 
   return (
     <group name="station:plastics/injection-moulding">
-      <mesh name="machine" geometry={geometry.machine} material={coloredMaterial} />
-      <mesh name="box-contents" geometry={geometry.box} material={coloredMaterial} />
-      {packed ? <mesh geometry={geometry.parts['part-5']} material={coloredMaterial} position={lastPlaceInBox} /> : null}
+      <StaticParts parts={fixedParts} name="machine" />
+      {packed ? <mesh geometry={geometry.parts['part-5']} material={material} position={lastPlaceInBox} /> : null}
       <MachineMotion onShown={setShown} />
       {textReady ? (
         <Suspense fallback={null}>
@@ -143,15 +144,15 @@ export default function InjectionMoulding() {
 
       {/* PPE on the shelf: a press puts it on, or in VR bring it to the face / the body */}
       <Grabbable object="safety-glasses" wear="head" position={[0.4, 0.85, -0.32]} hitBox={[0.18, 0.06, 0.1]}>
-        <mesh geometry={geometry.glasses} material={coloredMaterial} />
+        <mesh geometry={geometry.glasses} material={material} />
       </Grabbable>
       <Grabbable object="work-gloves" wear="body" position={[0.55, 0.845, -0.32]} hitBox={[0.18, 0.05, 0.16]}>
-        <mesh geometry={geometry.gloves} material={coloredMaterial} />
+        <mesh geometry={geometry.gloves} material={material} />
       </Grabbable>
 
       {/* The sliding safety gate: pull the handle (lower right) to open — it slides left — again to close */}
       <Interactable object="safety-gate" action={gateOpen ? 'close' : 'open'} position={gateOpen ? [-0.27, 0.92, -0.655] : [0.13, 0.92, -0.655]} hitBox={[0.08, 0.1, 0.06]}>
-        <mesh geometry={geometry.gateFrame} material={coloredMaterial} position={[-0.42, 0.15, 0]} />
+        <mesh geometry={geometry.gateFrame} material={material} position={[-0.42, 0.15, 0]} />
         <mesh position={[-0.21, 0.15, 0]} material={glassMaterial}>
           <boxGeometry args={[0.4, 0.4, 0.006]} />
         </mesh>
@@ -191,9 +192,9 @@ export default function InjectionMoulding() {
 
       {/* Main switch on the cabinet: a turn to 0 with the own padlock locks out; again unlocks */}
       <Interactable object="main-switch" action={locked ? 'unlock' : 'lock'} position={[0.81, 1.12, -0.695]} hitBox={[0.11, 0.11, 0.06]}>
-        <mesh geometry={geometry.mainSwitch} material={coloredMaterial} />
-        <mesh geometry={geometry.switchHandle} material={coloredMaterial} rotation={[0, 0, locked ? 0 : Math.PI / 2]} />
-        {locked ? <mesh geometry={geometry.padlock} material={coloredMaterial} /> : null}
+        <mesh geometry={geometry.mainSwitch} material={material} />
+        <mesh geometry={geometry.switchHandle} material={material} rotation={[0, 0, locked ? 0 : Math.PI / 2]} />
+        {locked ? <mesh geometry={geometry.padlock} material={material} /> : null}
       </Interactable>
 
       {/* Parts on the conveyor once the machine has run; the one to judge now lies raised at the front */}
@@ -207,14 +208,14 @@ export default function InjectionMoulding() {
                 position={[-0.42, current?.id === p.id ? 0.85 : 0.797, -0.66 + i * 0.075]}
                 hitBox={[0.08, 0.05, 0.08]}
               >
-                <mesh geometry={geometry.parts[p.id]} material={coloredMaterial} scale={current?.id === p.id ? 1.4 : 1} />
+                <mesh geometry={geometry.parts[p.id]} material={material} scale={current?.id === p.id ? 1.4 : 1} />
               </Grabbable>
             ) : null,
           )
         : null}
       {alarmSeen && placed[4] !== '1' ? (
         <Grabbable object="stuck-part" position={[0.0, 1.03, -0.93]} hitBox={[0.06, 0.08, 0.08]}>
-          <mesh geometry={geometry.stuck} material={coloredMaterial} rotation={[0, 0, Math.PI / 2]} />
+          <mesh geometry={geometry.stuck} material={material} rotation={[0, 0, Math.PI / 2]} />
         </Grabbable>
       ) : null}
       <DropZone id="scrap-bin" accepts={scrapAccepts} position={[-0.25, 0.7, -0.34]} size={[0.36, 0.8, 0.44]} marked={false} />
