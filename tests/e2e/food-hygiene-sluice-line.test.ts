@@ -9,6 +9,7 @@ import { storedSessions, type StoredSession } from './support/database';
 import { chooseExam } from './support/exam-attempt';
 import { ControllerTrainee, DesktopTrainee, type ValueObject, type Zone } from './support/food-station';
 import { saveScreenshot } from './support/screenshots';
+import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 // The food station (hygiene sluice + meat line) played through the real UI: the mouse on a computer,
 // the emulated controller in VR. Holds last as long as the step asks (20 s washing, 20 s
@@ -202,6 +203,8 @@ describe('food station in VR, emulated controller', () => {
     await open(page, 'be', true);
     const trainee = new ControllerTrainee(page);
     await play(page, trainee, [...sluice, ...line], true);
+    // The busiest moment of the whole scenario, both eyes (issue 10; bench/busiest-frame.ts reads this line).
+    await expectBusiestXrFrameWithinBudget(page, 'food/hygiene-sluice-line-be');
     const row = await storedRow(page);
     expect(score(scenario('be'), eventsOf(row), 'practice').mistakes).toEqual([]);
     expect(row).toMatchObject({ scenario_id: 'food-hygiene-sluice-line-be', device: 'vr-controller', score: 100 });

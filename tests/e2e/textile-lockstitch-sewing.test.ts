@@ -6,6 +6,7 @@ import { setPose, waitForTrackedInputs } from './support/emulator';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
 import { saveScreenshot } from './support/screenshots';
+import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 import { joinAsNewTrainee, unlockExam } from './support/trainees';
 import { controllerPlayer, mousePlayer, screenPosition, type Player } from './support/textile-drivers';
 
@@ -125,6 +126,8 @@ describe('textile/lockstitch-sewing: played through the real interactables', () 
     await setPose(page, 'left-controller', { position: [-0.3, 0.8, 0.1], quaternion: aimAt([-0.3, 0.8, 0.1], [-0.3, 0, 0.6]) });
 
     await playIdealPath(page, controllerPlayer(page));
+    // The busiest moment of the whole scenario, both eyes (issue 10; bench/busiest-frame.ts reads this line).
+    await expectBusiestXrFrameWithinBudget(page, 'textile/lockstitch-sewing');
     await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
     const row = await storedRow(page);
