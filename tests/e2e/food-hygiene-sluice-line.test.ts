@@ -141,7 +141,7 @@ describe('food station on a computer, mouse only', () => {
 
   test('exam (unlocked by the trainer): entering the sluice without washing the hands fails the attempt', async () => {
     const { page } = g;
-    const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), folder('nl'));
+    const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), folder('nl'), '', 'NL');
     await open(page, 'nl', false, true);
     expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
     const desktop = new DesktopTrainee(page);
@@ -154,6 +154,9 @@ describe('food station on a computer, mouse only', () => {
     const result = JSON.parse(row.result_json) as { failedByCritical: boolean; violations: { rule: string; severity: string }[] };
     expect(result.failedByCritical).toBe(true);
     expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'enter-without-washing', severity: 'critical' }));
+    // Sign the trainee out: the other tests play both countries' stations, as a headset nobody signed in to.
+    await page.goto(inject('baseUrl'));
+    await page.locator('[data-action="next-trainee"]').click();
   });
 
   test('a 4 s wash is too short: the step stays open, and walking on counts as unwashed', async () => {

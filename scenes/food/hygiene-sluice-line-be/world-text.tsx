@@ -1,6 +1,4 @@
-import { useEffect, useMemo } from 'react';
 import { Text } from '@react-three/drei';
-import { BatchedText } from 'troika-three-text';
 import '../../../src/world/text-setup';
 import { useTranslation } from 'react-i18next';
 import { fontForLanguage } from '../../../src/i18n/fonts';
@@ -20,12 +18,11 @@ export default function WorldText({ ns }: { ns: string }) {
   const font = fontForLanguage(lang.code);
   const dutch = fontForLanguage('nl');
   const own = { font, direction: lang.dir, color: '#102a43' } as const;
-  // The signs never move: troika draws them all as one mesh (one draw call per eye, not eight).
-  // Each Text keeps its own font, size, colour and place; the batch only shares the draw.
-  const batch = useMemo(() => new BatchedText(), []);
-  useEffect(() => () => batch.dispose(), [batch]);
+  // One Text per sign. troika's BatchedText (experimental) would draw them in one call, but until
+  // its members are packed it draws with an unbounded instance count (three reported Infinity
+  // triangles for that frame); the station stays within budget without it.
   return (
-    <primitive object={batch} name="food-station-text">
+    <group name="food-station-text">
       <Text {...own} color="#ffffff" position={[-0.843, 1.93, -0.05]} rotation={[0, HALF_PI, 0]} fontSize={0.055} maxWidth={0.54} anchorX="center" anchorY="middle">
         {t(`${ns}:world.sluice-sign`)}
       </Text>
@@ -48,7 +45,7 @@ export default function WorldText({ ns }: { ns: string }) {
         {t(`${ns}:objects.team-leader`)}
       </Text>
       <Display value={3.2} position={[-0.25, 1.12, -0.56]} />
-    </primitive>
+    </group>
   );
 }
 

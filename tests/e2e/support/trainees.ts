@@ -9,6 +9,8 @@ export interface CardTrainee {
   code: string;
   /** What is printed on the trainee's card (and in its QR). */
   joinCode: string;
+  /** Their organisation's country: its trainer is the one who may unlock their exam. */
+  country: Country;
 }
 
 type Post = (path: string, body: object) => Promise<Record<string, string>>;
@@ -59,7 +61,7 @@ function trainer(baseUrl: string, dataDir: string, country: Country = 'BE') {
 
 /** The trainer unlocks the exam for one trainee, as on the dashboard's trainee page. */
 export async function unlockExam(baseUrl: string, dataDir: string, trainee: CardTrainee): Promise<void> {
-  const { put } = await trainer(baseUrl, dataDir);
+  const { put } = await trainer(baseUrl, dataDir, trainee.country);
   await put(`/api/trainees/${trainee.id}/exam`, { exam: true });
 }
 
@@ -69,7 +71,7 @@ export async function traineesWithCards(baseUrl: string, dataDir: string, count:
   const trainees: CardTrainee[] = [];
   for (let i = 0; i < count; i++) {
     const t = await post(`/api/groups/${groupId}/trainees`, {});
-    trainees.push({ id: t.id!, code: t.code!, joinCode: t.joinCode! });
+    trainees.push({ id: t.id!, code: t.code!, joinCode: t.joinCode!, country });
   }
   return trainees;
 }
@@ -91,8 +93,8 @@ export async function joinByCard(page: Page, baseUrl: string, trainee: CardTrain
 }
 
 /** A new trainee on the e2e server, signed in on `page` (every e2e test that uploads results plays as one). */
-export async function joinAsNewTrainee(page: Page, baseUrl: string, dataDir: string, query = ''): Promise<CardTrainee> {
-  const [trainee] = await traineesWithCards(baseUrl, dataDir, 1);
+export async function joinAsNewTrainee(page: Page, baseUrl: string, dataDir: string, query = '', country: Country = 'BE'): Promise<CardTrainee> {
+  const [trainee] = await traineesWithCards(baseUrl, dataDir, 1, country);
   await joinByCard(page, baseUrl, trainee!, query);
   return trainee!;
 }
