@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { heading } from './support/aim';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { emulatorOnlyFiles, gzipBytes, stationChunkFile } from './support/bundle';
-import { nextFrames, setPose } from './support/emulator';
+import { nextFrames, setPose, waitForControllerModels } from './support/emulator';
 import { stationFolders } from './support/stations';
 
 /** Budgets every station inherits (issue 2). Counts, never times. */
@@ -77,11 +77,7 @@ describe.each(stationFolders())('budgets for %s', (folder) => {
     console.info(`[budget] ${folder}: max ${maxCalls} draw calls, ${maxTriangles} triangles per XR frame; of them the instruction panel ${2 * panel} (${panel} per eye)`);
     expect(panel, 'the instruction panel is drawn').toBeGreaterThan(0);
     // Controller models wait for the first station frame (scripts/vite-lazy-gltf-loader.ts), but they do come, from our own server.
-    await page.waitForFunction(
-      () => performance.getEntriesByType('resource').some((e) => e.name.includes('/xr-profiles/') && e.name.endsWith('.glb')),
-      undefined,
-      { timeout: 60_000 },
-    );
+    await waitForControllerModels(page);
     expect(scripts.some((s) => s.includes('GLTFLoader')), 'the glTF loader is not in the way of the first frame').toBe(false);
     expect(maxCalls).toBeGreaterThan(0);
     expect(maxCalls).toBeLessThanOrEqual(budget.drawCallsPerXrFrame);

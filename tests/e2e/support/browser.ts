@@ -13,6 +13,25 @@ export interface GuardedPage {
 }
 
 /**
+ * The flags every test browser runs with: WebGL through SwiftShader, WebXR off so the IWER emulator
+ * can install (RECIPES.md), no background traffic, and every host but the local server unresolvable.
+ */
+export function guardedChromiumArgs(localHost: string): string[] {
+  return [
+    '--no-sandbox',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--disable-features=WebXR',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${localHost}`,
+  ];
+}
+
+/**
  * Debian Chromium with WebGL through SwiftShader and WebXR switched off so the IWER emulator can
  * install (RECIPES.md). Every host but the local server is unresolvable, and any attempt is recorded.
  */
@@ -24,18 +43,7 @@ export async function openGuardedPage(
   const local = new URL(baseUrl);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-features=WebXR',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${local.hostname}`,
-    ],
+    args: guardedChromiumArgs(local.hostname),
   });
   const context = await browser.newContext({ viewport, locale: 'nl-BE', hasTouch: options.hasTouch ?? false });
   if (!options.firstTimeInVr) {

@@ -67,6 +67,11 @@ export async function nextFrames(page: Page, n = 3): Promise<void> {
  */
 export async function waitForTrackedInputs(page: Page, min = 1): Promise<void> {
   await page.waitForFunction((n) => (window.__werkvloer?.trackedInputs() ?? 0) >= n, min, { timeout: 60_000 });
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/xr-profiles/') && e.name.endsWith('.glb')), undefined, { timeout: 60_000 });
+  await waitForControllerModels(page);
   await nextFrames(page, 10);
+}
+
+/** Waits until a controller model (glTF, from our own server's /xr-profiles/) has been fetched. */
+export async function waitForControllerModels(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/xr-profiles/') && e.name.endsWith('.glb')), undefined, { timeout: 60_000 });
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath } from './browser';
+import { chromiumPath, guardedChromiumArgs } from './browser';
 
 export interface PersistentGuardedPage {
   browser: Browser;
@@ -27,19 +27,10 @@ export async function openPersistentGuardedPage(baseUrl: string, userDataDir: st
     chromiumPath,
     [
       '--headless',
-      '--no-sandbox',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-features=WebXR',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...guardedChromiumArgs(local.hostname),
       '--no-default-browser-check',
-      '--disable-quic',
       '--lang=nl-BE',
       `--window-size=${viewport.width},${viewport.height}`,
-      `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${local.hostname}`,
       `--user-data-dir=${userDataDir}`,
       '--remote-debugging-port=0',
       'about:blank',
