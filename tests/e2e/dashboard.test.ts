@@ -133,6 +133,17 @@ describe('the trainer dashboard in Chromium', () => {
     expect(Number(await page.getByTestId('live-status').getAttribute('data-arrived'))).toBeGreaterThanOrEqual(1);
     await expectAccessible(page, 'sessions');
 
+    // Filter by trainee: the list only offers a group's trainees, so the group comes first.
+    const traineeFilter = page.locator('select[name="traineeId"]');
+    expect(await traineeFilter.isDisabled()).toBe(true);
+    await page.locator('select[name="groupId"]').selectOption({ label: 'Hout dinsdag' });
+    await expect.poll(() => traineeFilter.locator('option').allTextContents()).toEqual(['Alle', `${code} (Amina)`]);
+    const byTrainee = page.waitForResponse((r) => r.url().includes('/api/dashboard/sessions?') && new URL(r.url()).searchParams.has('traineeId'));
+    await traineeFilter.selectOption({ label: `${code} (Amina)` });
+    const traineeQuery = new URL((await byTrainee).url()).searchParams;
+    expect(traineeQuery.get('traineeId')).toBe(await traineeFilter.inputValue());
+    await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('3');
+
     // Filter: failed only; then open its detail.
     await page.getByLabel('Resultaat').selectOption('false');
     await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('1');

@@ -21,7 +21,7 @@ export interface SessionSummary {
   durationMs: number;
 }
 
-const emptyFilters = { groupId: '', scenarioId: '', mode: '', passed: '', from: '', to: '' };
+const emptyFilters = { groupId: '', traineeId: '', scenarioId: '', mode: '', passed: '', from: '', to: '' };
 
 export const seconds = (ms: number, lng: string) => new Intl.NumberFormat(lng, { maximumFractionDigits: 1 }).format(ms / 1000);
 
@@ -31,6 +31,8 @@ export function SessionsPage() {
   const groups = useLoad<{ groups: Group[] }>('/api/groups');
   const stations = useStations();
   const [filters, setFilters] = useState(emptyFilters);
+  // Trainees are listed per group: a class has a few dozen, the organisation may have hundreds.
+  const trainees = useLoad<{ trainees: { id: string; code: string; alias: string | null }[] }>(filters.groupId ? `/api/groups/${filters.groupId}/trainees` : null);
   const [sort, setSort] = useState('endedAt:desc');
   const [page, setPage] = useState(1);
   const [arrived, setArrived] = useState(0);
@@ -51,7 +53,8 @@ export function SessionsPage() {
   }, [reload]);
 
   const set = (key: keyof typeof emptyFilters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    setFilters((f) => ({ ...f, [key]: e.target.value }));
+    // Another group's trainee would match nothing: choosing a group clears the trainee.
+    setFilters((f) => ({ ...f, [key]: e.target.value, ...(key === 'groupId' ? { traineeId: '' } : {}) }));
     setPage(1);
   };
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
@@ -69,6 +72,20 @@ export function SessionsPage() {
                 {g.name}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          {t('sessions.trainee')}
+          <select value={filters.traineeId} onChange={set('traineeId')} name="traineeId" disabled={!filters.groupId}>
+            <option value="">{filters.groupId ? t('sessions.all') : t('sessions.traineeNeedsGroup')}</option>
+            {/* The last group's list lingers in the loader while no group is chosen. */}
+            {filters.groupId
+              ? trainees.data?.trainees.map((tr) => (
+                  <option key={tr.id} value={tr.id}>
+                    {tr.alias ? `${tr.code} (${tr.alias})` : tr.code}
+                  </option>
+                ))
+              : null}
           </select>
         </label>
         <label>
