@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Scenario } from '../engine';
+import { sameWord } from './same-word';
 import { vocabulary } from './vocabulary';
 
 /** One Dutch word and the trainee's translation: the Dutch always left to right, in Latin script. */
@@ -8,12 +9,13 @@ export function WordPair({ scenario, object }: { scenario: Scenario; object: str
   const { t } = useTranslation();
   const o = scenario.objects.find((x) => x.id === object);
   if (!o) return null;
+  const translation = t(`${scenario.id}:${o.name}`);
   return (
     <>
       <strong lang="nl" dir="ltr">
         {o.term}
       </strong>
-      <span> · {t(`${scenario.id}:${o.name}`)}</span>
+      {sameWord(o.term, translation) ? null : <span> · {translation}</span>}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import { repeatRequests } from '../audio/spoken-session';
 import { vocabulary } from '../vocabulary/vocabulary';
+import { sameWord } from '../vocabulary/same-word';
 import { SettingsPanel } from './settings-panel';
 import { TextProbe } from './text-probe';
 import { useEffect } from 'react';
@@ -26,7 +27,7 @@ const noHit = () => null;
 export interface InstructionPanelProps {
   position: [number, number, number];
   onBack: () => void;
-  /** In a headset: offer "recenter" (desktop trainees turn the view themselves). */
+  /** In a headset the panel is drawn; on a screen only its voice and vocabulary run (the overlay shows the rest). */
   vr: boolean;
 }
 
@@ -61,13 +62,28 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const pointedObject = pointed ? scenario.objects.find((o) => o.id === pointed) : undefined;
   const feedback = lastFeedback.find((f) => f.kind === 'rule-violated' || f.kind === 'stopped') ?? lastFeedback[lastFeedback.length - 1];
 
+  // Voice and vocabulary run for desktop and VR alike; they draw nothing.
+  const unseen = (
+    <>
+      <TextProbe />
+      <SpokenSession />
+      <VocabularyTracker />
+    </>
+  );
+  // On a screen the HTML overlay (src/app/play-hud.tsx) says all of this already, with its own
+  // buttons: drawn as well, the panel showed the same text twice, half behind the overlay.
+  if (!vr) {
+    return (
+      <group position={position} name="instruction-panel">
+        {unseen}
+      </group>
+    );
+  }
+
   return (
     <group position={position} name="instruction-panel">
       <PanelPlates>
-      <TextProbe />
-      {/* Voice and vocabulary run for desktop and VR alike; they draw nothing. */}
-      <SpokenSession />
-      <VocabularyTracker />
+      {unseen}
       <mesh position={[0, 0, -0.01]}>
         <planeGeometry args={[1.1, 0.55]} />
         <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
@@ -83,12 +99,14 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
             {pointedObject.term}
           </Text>
-          <Text font={font} position={[0.02 * side, 0, 0]} fontSize={0.04} maxWidth={0.5} color="#ffffff" anchorX={anchorX} anchorY="middle" direction={lang.dir} raycast={noHit}>
-            {t(`${scenario.id}:${pointedObject.name}`)}
-          </Text>
+          {sameWord(pointedObject.term, t(`${scenario.id}:${pointedObject.name}`)) ? null : (
+            <Text font={font} position={[0.02 * side, 0, 0]} fontSize={0.04} maxWidth={0.5} color="#ffffff" anchorX={anchorX} anchorY="middle" direction={lang.dir} raycast={noHit}>
+              {t(`${scenario.id}:${pointedObject.name}`)}
+            </Text>
+          )}
         </group>
       ) : null}
-      {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} vr={vr} /> : null}
+      {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} /> : null}
       {status === 'ended' && result ? (
         <>
           <Text font={font} position={[0, 0.17, 0]} fontSize={0.06} color="#ffffff" anchorX="center" direction={lang.dir}>
@@ -132,9 +150,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           ) : null}
           <PanelButton name="panel-repeat" label={t('ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} />
           <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={0.4} position={[0.3 * side, -0.51, 0]} onPress={() => setSettingsOpen((o) => !o)} />
-          {vr ? (
-            <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
-          ) : null}
+          <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
         </>
       )}
       </PanelPlates>

@@ -12,9 +12,10 @@ import { PanelPlates } from './panel-plates';
 /**
  * The settings in VR, beside the instruction panel: language (each in its own name and script),
  * volume and mono. A language chosen here changes the whole app (src/app/app.tsx follows i18next)
- * and keeps the session and its score. In a headset, the comfort switches (seated, smooth movement) too.
+ * and keeps the session and its score; and the comfort switches (seated, smooth movement). Only in a
+ * headset: on a screen the overlay's settings menu (src/app/settings-menu.tsx) does this.
  */
-export function SettingsPanel({ position, vr }: { position: [number, number, number]; vr: boolean }) {
+export function SettingsPanel({ position }: { position: [number, number, number] }) {
   const { t, i18n } = useTranslation('ui');
   const volume = useStore(audioSettings, (s) => s.volume);
   const mono = useStore(audioSettings, (s) => s.mono);
@@ -23,8 +24,8 @@ export function SettingsPanel({ position, vr }: { position: [number, number, num
   return (
     <group position={position} name="settings-panel">
       <PanelPlates>
-      <mesh position={[0, vr ? -0.125 : 0, -0.01]}>
-        <planeGeometry args={[0.62, vr ? 1.11 : 0.86]} />
+      <mesh position={[0, -0.15, -0.01]}>
+        <planeGeometry args={[0.62, 1.16]} />
         <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
       </mesh>
       <Text font={font} position={[0, 0.38, 0]} fontSize={0.035} color="#9fb3c8" anchorX="center" anchorY="top" direction={lang.dir}>
@@ -42,7 +43,7 @@ export function SettingsPanel({ position, vr }: { position: [number, number, num
           active={l.code === lang.code}
         />
       ))}
-      <PanelButton name="volume-down" label="−" font={defaultFontUrl} width={0.12} position={[-0.22, -0.27, 0]} onPress={() => audioSettings.getState().setVolume(volume - 0.1)} />
+      <PanelButton name="volume-down" label="–" font={defaultFontUrl} width={0.12} position={[-0.22, -0.27, 0]} onPress={() => audioSettings.getState().setVolume(volume - 0.1)} />
       <Text font={font} position={[0, -0.27, 0]} fontSize={0.035} color="#ffffff" anchorX="center" anchorY="middle" direction={lang.dir}>
         {t('ui:settings.volumeValue', { volume: Math.round(volume * 100) })}
       </Text>
@@ -55,7 +56,7 @@ export function SettingsPanel({ position, vr }: { position: [number, number, num
         position={[0, -0.39, 0]}
         onPress={() => audioSettings.getState().setMono(!mono)}
       />
-      {vr ? <ComfortToggles font={font} position={[0, -0.53, 0]} /> : null}
+      <ComfortToggles font={font} top={-0.52} />
       </PanelPlates>
     </group>
   );

@@ -53,7 +53,7 @@ describe('right to left: the sample station in Arabic', () => {
     await page.getByRole('button', { name: ar.ui.start.playDesktop }).click();
     await waitForFrames(page, 5);
     await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
-    // The 3D panel (drei Text in Noto Sans Arabic, Noto Sans behind it) is in the scene as well.
+    // The panel's voice and vocabulary have loaded (on a screen the panel itself is not drawn: the overlay says it).
     await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
 
     // The desktop overlay stays on the left, where the station leaves room (the 3D world does not
@@ -67,7 +67,7 @@ describe('right to left: the sample station in Arabic', () => {
     expect(word.x + word.width).toBeLessThanOrEqual(label.x + 1);
     expect(await page.locator('.hud .term strong').textContent()).toBe('veiligheidsbril');
     expect(await page.getByTestId('instruction').textContent()).toContain(ar.station.steps['wear-glasses']!.instruction);
-    // For a reviewer: the overlay and the 3D panel right to left, the Dutch word and digits in order.
+    // For a reviewer: the overlay right to left, the Dutch word and digits in order.
     await saveScreenshot(page, 'station-ar');
 
     await clickIdealPath(page);

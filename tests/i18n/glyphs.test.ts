@@ -78,6 +78,15 @@ describe('glyph coverage', () => {
     expect(fonts.latin.has('ع'.codePointAt(0)!)).toBe(false);
   });
 
+  test('labels written into the 3D code (not translated: symbols) are in Noto Sans', () => {
+    // "−" (U+2212) on the volume button made troika fetch a fallback font from a CDN: offline, an error and a box.
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'));
+    const labels = files.flatMap((f) => [...readFileSync(`src/${f}`, 'utf8').matchAll(/label="([^"]*)"/g)].map((m) => ({ file: f, label: m[1]! })));
+    expect(labels.map((l) => l.label)).toEqual(expect.arrayContaining(['+', '–']));
+    const missing = labels.filter((l) => [...l.label].some((ch) => !fonts.latin.has(ch.codePointAt(0)!)));
+    expect(missing).toEqual([]);
+  });
+
   for (const lng of languages) {
     test(`${lng.code}: every character of its texts is in its font or in Noto Sans`, () => {
       const dir = `locales/${lng.code}`;
