@@ -1,7 +1,7 @@
 // Render, frame and load figures in Debian Chromium (SwiftShader): counts at the work position,
-// per-frame script time and heap growth beside a bare three.js page, and time to the first station
-// frame beside a naive R3F app. Times vary ±30% under SwiftShader: runs alternate app and baseline
-// and report medians and ratios; nothing here passes or fails.
+// per-frame script time and heap growth beside the same scene drawn by a bare three.js loop, and the
+// app's own time to the first station frame beside a naive R3F app. Times vary ±30% under
+// SwiftShader: runs alternate app and baseline and report medians and ratios; nothing passes or fails.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { stationFolders } from '../tests/e2e/support/stations';
+import { bareLoop, commitCounter, loadMarks, nameShim, type LoadMarks } from './support/page-scripts';
 import { serveStatic } from './support/static-server';
 import { median, type BenchModule, type BenchRow } from './types';
 
@@ -28,31 +29,48 @@ async function buildFixture(name: string, outDir: string): Promise<void> {
   });
 }
 
-// Counts React commits in every root (the DOM app and the three.js scene) through the hook React
-// calls on each commit, also in production builds.
-const commitCounter = () => {
-  const w = window as unknown as { __commits: number; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown };
-  w.__commits = 0;
-  w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    renderers: new Map(),
-    inject: () => 1,
-    onCommitFiberRoot: () => void (w.__commits += 1),
-    onCommitFiberUnmount: () => {},
-    onPostCommitFiberRoot: () => {},
-    checkDCE: () => {},
-  };
-};
-
 const frames = (page: Page, app: boolean) => page.evaluate((isApp) => (isApp ? window.__werkvloer?.counts.frames : (window as unknown as { __bench?: { frames: number } }).__bench?.frames) ?? 0, app);
 
-async function openStation(page: Page, url: string, folder: string, vr: boolean): Promise<void> {
+const commitsSoFar = (page: Page) => page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0);
+
+/**
+ * Steady state: the overlay's extras load once the instruction panel is there (src/app/late-ui.ts)
+ * and commit when they arrive, so wait until 2 s pass without a commit (at most 20 s; a page that
+ * keeps committing is then measured as it is: its row shows the commits). Sleeps, not waitForFunction:
+ * polling inside the page slows its frames.
+ */
+async function settle(page: Page): Promise<void> {
+  let last = await commitsSoFar(page);
+  let quietSince = Date.now();
+  const end = Date.now() + 20_000;
+  while (Date.now() < end && Date.now() - quietSince < 2_000) {
+    await page.waitForTimeout(250);
+    const now = await commitsSoFar(page);
+    if (now !== last) [last, quietSince] = [now, Date.now()];
+  }
+}
+
+/** The app's load, from the page's own marks: without the bench's clicks, and with them. */
+interface Load {
+  ownMs: number;
+  startScreenMs: number;
+  clickToFrameMs: number;
+  withClicksMs: number;
+}
+
+async function openStation(page: Page, url: string, folder: string, vr: boolean): Promise<Load> {
   await page.goto(vr ? `${url}/?emulate=quest3` : `${url}/`);
   await page.locator(`[data-station="${folder}"]`).click();
   await page.locator(vr ? '[data-action="enter-vr"]' : '[data-action="play-desktop"]').click();
   await page.waitForFunction(() => window.__werkvloer?.counts.firstStationFrameMs != null, undefined, { timeout: 60_000 });
   await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
   if (vr) await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+  else await settle(page);
+  const m = await page.evaluate(() => ({ ...(window as unknown as { __load: LoadMarks }).__load, frame: window.__werkvloer!.counts.firstStationFrameMs, commits: (window as unknown as { __commits?: number }).__commits ?? 0 }));
+  // The start screen and the station are React commits: none counted means the hook never installed.
+  if (m.commits === 0) throw new Error('the React commit counter saw no commit while the station opened');
+  if (m.startScreenMs === null || m.playClickMs === null || m.frame === null) throw new Error(`load marks missing: ${JSON.stringify(m)}`);
+  return { ownMs: m.startScreenMs + (m.frame - m.playClickMs), startScreenMs: m.startScreenMs, clickToFrameMs: m.frame - m.playClickMs, withClicksMs: m.frame };
 }
 
 /** Script and task time per frame (DevTools protocol), heap growth and React commits over FRAMES frames. */
@@ -62,13 +80,13 @@ async function frameCost(page: Page, app: boolean) {
   await cdp.send('HeapProfiler.collectGarbage');
   const metric = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')).metrics as { name: string; value: number }[]).map((m) => [m.name, m.value]));
   const before = await metric();
-  const commits0 = await page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0);
+  const commits0 = await commitsSoFar(page);
   const f0 = await frames(page, app);
   // Sleep and look, rather than waitForFunction: its polling inside the page slows the very frames
   // being measured (a bare three.js page dropped from ~118 to ~25 fps under it).
   while ((await frames(page, app)) < f0 + FRAMES) await page.waitForTimeout(500);
   const f1 = await frames(page, app);
-  const commits1 = await page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0);
+  const commits1 = await commitsSoFar(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const after = await metric();
   await cdp.detach();
@@ -79,6 +97,17 @@ async function frameCost(page: Page, app: boolean) {
     heapGrowthKb: (after.JSHeapUsedSize! - before.JSHeapUsedSize!) / 1024,
     commitsPerFrame: (commits1 - commits0) / n,
   };
+}
+
+/** The same page, the same scene, drawn by a plain requestAnimationFrame loop (support/page-scripts.ts). */
+async function bareCost(page: Page) {
+  await page.evaluate(bareLoop, 'start' as const);
+  await page.waitForFunction(() => ((window as unknown as { __bench?: { frames: number } }).__bench?.frames ?? 0) > 30);
+  try {
+    return await frameCost(page, false);
+  } finally {
+    await page.evaluate(bareLoop, 'stop' as const);
+  }
 }
 
 async function counts(page: Page) {
@@ -136,16 +165,17 @@ export const renderFrame: BenchModule = {
     const served = { close: () => {} };
     try {
       await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: join(tmp, 'app'), emptyOutDir: true } });
-      await buildFixture('bare-three', join(tmp, 'bare-three'));
       await buildFixture('naive-r3f', join(tmp, 'naive-r3f'));
-      const { url, server } = await serveStatic({ '/bare-three/': join(tmp, 'bare-three'), '/naive-r3f/': join(tmp, 'naive-r3f'), '/': join(tmp, 'app') });
+      const { url, server } = await serveStatic({ '/naive-r3f/': join(tmp, 'naive-r3f'), '/': join(tmp, 'app') });
       served.close = () => server.close();
       browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
         args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-features=WebXR', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
       });
       const context = await browser.newContext({ viewport: { width: 640, height: 400 } });
+      await context.addInitScript({ content: nameShim });
       await context.addInitScript(commitCounter);
+      await context.addInitScript(loadMarks);
       // A headset that has done the VR tutorial (as tests/e2e/support/browser.ts): else entering VR
       // plays the tutorial room first, and every station would measure that room.
       await context.addInitScript(() => {
@@ -163,11 +193,10 @@ export const renderFrame: BenchModule = {
       };
 
       const folders = stationFolders(root);
-      const loadApp = new Map<string, number[]>(folders.map((f) => [f, []]));
+      const loadApp = new Map<string, Load[]>(folders.map((f) => [f, []]));
       for (const folder of folders) {
         const desk = await fresh(async (page) => {
-          await openStation(page, url, folder, false);
-          loadApp.get(folder)!.push((await counts(page)).firstStationFrameMs!);
+          loadApp.get(folder)!.push(await openStation(page, url, folder, false));
           return desktopTurn(page);
         });
         rows.push({ area: 'render', name: `${folder} desktop draw calls, max over a turn at the work position`, value: desk.calls, unit: 'calls', note: `${desk.triangles} triangles, ${desk.programs} programs, ${desk.textures} textures; turned ${desk.turned.toFixed(0)}°` });
@@ -178,24 +207,25 @@ export const renderFrame: BenchModule = {
         rows.push({ area: 'render', name: `${folder} VR draw calls per frame (both eyes), max over a turn`, value: vr.calls, unit: 'calls', baseline: '≤ 150', note: `${vr.triangles} triangles (≤ 300k), ${vr.programs} programs, ${vr.textures} textures; ${vr.objects} interactables` });
       }
 
-      // Frame cost and load: alternate app and baseline so drift hits both alike. Each run measures
-      // the bare page, then every station, then the naive app's load; medians over RUNS runs.
+      // Frame cost and load: app and baseline alternate so drift hits both alike. Each run opens
+      // every station once and measures the app's frames and the bare loop's on the same page, the
+      // order swapped every run; then the naive app's load. Medians over RUNS runs.
       type Cost = Awaited<ReturnType<typeof frameCost>>;
       const app = new Map<string, Cost[]>(folders.map((f) => [f, []]));
-      const bare: Cost[] = [];
+      const bare = new Map<string, Cost[]>(folders.map((f) => [f, []]));
       const loadNaive: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        await fresh(async (page) => {
-          await page.goto(`${url}/bare-three/`);
-          await page.waitForFunction(() => ((window as unknown as { __bench?: { frames: number } }).__bench?.frames ?? 0) > 30);
-          bare.push(await frameCost(page, false));
-        });
         for (const folder of folders) {
           await fresh(async (page) => {
-            await openStation(page, url, folder, false);
             // The first open of each station above counts too: RUNS + 1 loads, the first with a cold cache.
-            loadApp.get(folder)!.push((await counts(page)).firstStationFrameMs!);
-            app.get(folder)!.push(await frameCost(page, true));
+            loadApp.get(folder)!.push(await openStation(page, url, folder, false));
+            if (run % 2 === 0) {
+              app.get(folder)!.push(await frameCost(page, true));
+              bare.get(folder)!.push(await bareCost(page));
+            } else {
+              bare.get(folder)!.push(await bareCost(page));
+              app.get(folder)!.push(await frameCost(page, true));
+            }
           });
         }
         await fresh(async (page) => {
@@ -206,17 +236,26 @@ export const renderFrame: BenchModule = {
       }
       const m = (xs: Cost[], k: keyof Cost) => median(xs.map((x) => x[k]));
       const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-      const bareScript = m(bare, 'scriptMsPerFrame');
-      const bareTask = m(bare, 'taskMsPerFrame');
-      const bareNote = 'the bare page draws the sample workbench (wood/intro-workbench) in plain three.js';
+      const ms = (x: number) => `${x.toFixed(0)} ms`;
+      const bareNote = "bare: the same page's renderer, scene and camera drawn by a plain requestAnimationFrame loop with R3F's loop stopped (no useFrame, no R3F or app per-frame work)";
       for (const folder of folders) {
         const a = app.get(folder)!;
+        const b = bare.get(folder)!;
+        const loads = loadApp.get(folder)!;
+        const own = median(loads.map((l) => l.ownMs));
         rows.push(
-          { area: 'frame', name: `${folder}: React commits per steady-state frame (desktop)`, value: m(a, 'commitsPerFrame'), unit: 'commits', baseline: '0 expected' },
-          { area: 'frame', name: `${folder}: script time per frame (median of ${RUNS})`, value: m(a, 'scriptMsPerFrame'), unit: 'ms', baseline: `${bareScript.toFixed(3)} bare`, note: `${ratio(m(a, 'scriptMsPerFrame'), bareScript)}; ${bareNote}; SwiftShader stalls inside WebGL calls count as script` },
-          { area: 'frame', name: `${folder}: task time per frame (median of ${RUNS})`, value: m(a, 'taskMsPerFrame'), unit: 'ms', baseline: `${bareTask.toFixed(3)} bare`, note: ratio(m(a, 'taskMsPerFrame'), bareTask) },
-          { area: 'frame', name: `${folder}: JS heap growth over ${FRAMES} frames (after GC)`, value: m(a, 'heapGrowthKb'), unit: 'KB', baseline: `${m(bare, 'heapGrowthKb').toFixed(1)} bare` },
-          { area: 'load', name: `${folder}: navigation to first station frame (desktop, median of ${RUNS + 1})`, value: median(loadApp.get(folder)!), unit: 'ms', baseline: `${median(loadNaive).toFixed(0)} naive`, note: `${ratio(median(loadApp.get(folder)!), median(loadNaive))}; the app's includes the bench's two clicks (station, play); naive: first frame of the naive R3F + xr + drei app` },
+          { area: 'frame', name: `${folder}: React commits per steady-state frame (desktop)`, value: m(a, 'commitsPerFrame'), unit: 'commits', baseline: '0 expected', note: `counted by React's commit hook (checked to have seen the station's commits), after 2 s without a commit; bare loop ${m(b, 'commitsPerFrame').toFixed(2)}` },
+          { area: 'frame', name: `${folder}: script time per frame (median of ${RUNS})`, value: m(a, 'scriptMsPerFrame'), unit: 'ms', baseline: `${m(b, 'scriptMsPerFrame').toFixed(3)} bare`, note: `${ratio(m(a, 'scriptMsPerFrame'), m(b, 'scriptMsPerFrame'))}; ${bareNote}; SwiftShader stalls inside WebGL calls count as script` },
+          { area: 'frame', name: `${folder}: task time per frame (median of ${RUNS})`, value: m(a, 'taskMsPerFrame'), unit: 'ms', baseline: `${m(b, 'taskMsPerFrame').toFixed(3)} bare`, note: `${ratio(m(a, 'taskMsPerFrame'), m(b, 'taskMsPerFrame'))}; same bare loop` },
+          { area: 'frame', name: `${folder}: JS heap growth over ${FRAMES} frames (after GC)`, value: m(a, 'heapGrowthKb'), unit: 'KB', baseline: `${m(b, 'heapGrowthKb').toFixed(1)} bare`, note: 'same bare loop' },
+          {
+            area: 'load',
+            name: `${folder}: app's own time to first station frame (desktop, median of ${RUNS + 1})`,
+            value: own,
+            unit: 'ms',
+            baseline: `${median(loadNaive).toFixed(0)} naive`,
+            note: `${ratio(own, median(loadNaive))}; navigation → start screen's station buttons in a frame (${ms(median(loads.map((l) => l.startScreenMs)))}) + click on "play on this computer" → first frame with the station (${ms(median(loads.map((l) => l.clickToFrameMs)))}), the bench's wait between (its station click) not counted; with the bench's clicks ${ms(median(loads.map((l) => l.withClicksMs)))}; naive: navigation → first frame of the naive R3F + xr + drei app`,
+          },
         );
       }
       return rows;

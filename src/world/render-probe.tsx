@@ -1,8 +1,16 @@
-import { useFrame, useThree } from '@react-three/fiber';
+import { useFrame, useThree, type RootState } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import { objectRegistry } from './object-registry';
 import { reach } from './reach';
+
+/** What one frame cost the GPU side: draw calls and triangles drawn, programs and textures held. */
+export interface FrameLoad {
+  calls: number;
+  triangles: number;
+  programs: number;
+  textures: number;
+}
 
 export interface RenderCounts {
   frames: number;
@@ -12,9 +20,10 @@ export interface RenderCounts {
   textures: number;
   geometries: number;
   presenting: boolean;
-  /** The most draw calls and triangles of any frame while presenting in XR (both eyes): the busiest moment of a session. */
-  maxXrCalls: number;
-  maxXrTriangles: number;
+  /** The most of each over every frame while presenting in XR (both eyes): the busiest moment of a session. */
+  maxXr: FrameLoad;
+  /** The same over every desktop frame once the station has been drawn (never the room before it). */
+  maxDesktop: FrameLoad;
   /** Scripts the page had loaded when the first frame with station objects was drawn (for the budget). */
   scriptsAtFirstStationFrame: string[] | null;
   /** performance.now() when that frame was drawn: navigation to first station frame (for the bench). */
@@ -40,6 +49,8 @@ export interface WerkvloerProbe {
   sceneHas(name: string): boolean;
   /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
   drawnMeshesUnder(name: string): number;
+  /** R3F's state (renderer, scene, camera, frame loop): the bench draws the same scene without the app. */
+  three(): RootState;
 }
 
 declare global {
@@ -59,8 +70,9 @@ export function RenderProbe() {
   const camera = useThree((s) => s.camera);
   const size = useThree((s) => s.size);
   const scene = useThree((s) => s.scene);
+  const get = useThree((s) => s.get);
 
-  const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, maxXrCalls: 0, maxXrTriangles: 0, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
+  const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, maxXr: { calls: 0, triangles: 0, programs: 0, textures: 0 }, maxDesktop: { calls: 0, triangles: 0, programs: 0, textures: 0 }, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
 
   useEffect(() => {
     const counts = countsRef.current;
@@ -105,11 +117,12 @@ export function RenderProbe() {
         });
         return n;
       },
+      three: get,
     };
     return () => {
       delete window.__werkvloer;
     };
-  }, [gl, camera, size, scene]);
+  }, [gl, camera, size, scene, get]);
 
   const stationSeenAtFrame = useRef<number | null>(null);
   // Runs before each render and reads the previous frame's totals: no allocation per frame.
@@ -135,9 +148,12 @@ export function RenderProbe() {
     c.textures = gl.info.memory.textures;
     c.geometries = gl.info.memory.geometries;
     c.presenting = gl.xr.isPresenting;
-    if (c.presenting) {
-      c.maxXrCalls = Math.max(c.maxXrCalls, c.calls);
-      c.maxXrTriangles = Math.max(c.maxXrTriangles, c.triangles);
+    const max = c.presenting ? c.maxXr : c.scriptsAtFirstStationFrame ? c.maxDesktop : null;
+    if (max) {
+      max.calls = Math.max(max.calls, c.calls);
+      max.triangles = Math.max(max.triangles, c.triangles);
+      max.programs = Math.max(max.programs, c.programs);
+      max.textures = Math.max(max.textures, c.textures);
     }
   });
   return null;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
 import { clickIdealPath, sampleIdealPath } from './support/play';
+import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { joinAsNewTrainee } from './support/trainees';
 
 
@@ -38,5 +39,6 @@ describe('desktop: play the sample station with the mouse', () => {
     expect(rows[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', language: 'en', score: 100, client_score: 100, trainee_id: trainee.id });
     expect(JSON.parse(rows[0]!.events_json).map((e: { object: string }) => e.object)).toEqual(sampleIdealPath);
     expect(g.consoleErrors).toEqual([]);
+    await logBusiestDesktopFrame(page, 'wood/intro-workbench');
   });
 });

@@ -9,6 +9,7 @@ import { storedSessions, type StoredSession } from './support/database';
 import { chooseExam } from './support/exam-attempt';
 import { ControllerTrainee, DesktopTrainee, type ValueObject, type Zone } from './support/food-station';
 import { saveScreenshot } from './support/screenshots';
+import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 // The food station (hygiene sluice + meat line) played through the real UI: the mouse on a computer,
@@ -124,6 +125,7 @@ describe('food station on a computer, mouse only', () => {
     expect(row).toMatchObject({ scenario_id: `food-hygiene-sluice-line-${c}`, device: 'desktop', score: 100 });
     expect(eventsOf(row).filter((e) => e.action === 'hold-end').length).toBe(3);
     expect(g.consoleErrors).toEqual([]);
+    await logBusiestDesktopFrame(page, folder(c));
   });
 
   test('entering without washing the hands is critical: the practice attempt stops, failed', async () => {

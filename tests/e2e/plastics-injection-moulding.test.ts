@@ -7,6 +7,7 @@ import { chooseExam } from './support/exam-attempt';
 import { carryToZone, click, dragToZone, mouldCentre, screenPointOf, triggerOn, zones, type Zone } from './support/injection-moulding';
 import { xrOrigin } from './support/aim';
 import { saveScreenshot } from './support/screenshots';
+import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 const station = 'plastics/injection-moulding';
@@ -139,6 +140,7 @@ describe('plastics/injection-moulding: played through the real UI', () => {
     ]);
     expect(events.filter((e) => e.object === 'mould-zone').map((e) => e.action)).toEqual(['enter', 'exit']);
     expect(g.consoleErrors).toEqual([]);
+    await logBusiestDesktopFrame(page, station);
   });
 
   test('desktop: a hand (the pointer) in the mould while the machine runs stops the attempt — failed', async () => {

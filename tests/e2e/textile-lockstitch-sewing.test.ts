@@ -6,6 +6,7 @@ import { setPose, waitForTrackedInputs } from './support/emulator';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { storedSessions } from './support/database';
 import { saveScreenshot } from './support/screenshots';
+import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 import { joinAsNewTrainee, unlockExam } from './support/trainees';
 import { controllerPlayer, mousePlayer, screenPosition, type Player } from './support/textile-drivers';
@@ -111,6 +112,7 @@ describe('textile/lockstitch-sewing: played through the real interactables', () 
     ]);
     expect(events).toContainEqual(expect.objectContaining({ action: 'place', object: 'bundle', value: 'bundle-trolley' }));
     expect(g.consoleErrors).toEqual([]);
+    await logBusiestDesktopFrame(page, STATION);
   });
 
   test('VR emulator, right controller, entering through the Enter VR button: the ideal path scores 100', async () => {

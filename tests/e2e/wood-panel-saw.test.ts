@@ -7,6 +7,7 @@ import { chooseExam } from './support/exam-attempt';
 import { clickOn, holdOn, pointOnScale } from './support/desktop-view';
 import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 import { saveScreenshot } from './support/screenshots';
+import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 
 type Vec3 = [number, number, number];
@@ -128,6 +129,7 @@ describe('wood: the panel saw (formaatzaag)', () => {
     await saveScreenshot(g.page, 'wood-panel-saw');
     const row = await playIdealPath(g.page, false);
     expect(row).toMatchObject({ scenario_id: 'wood-panel-saw', device: 'desktop', score: 100, passed: 1 });
+    await logBusiestDesktopFrame(g.page, folder);
   });
 
   test('VR, emulated controller entering through the real button: the ideal path scores 100', async () => {
