@@ -60,6 +60,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const view = currentStepView(scenario, engine);
   // A safety message outranks "well done" from the same action.
   const pointedObject = pointed ? scenario.objects.find((o) => o.id === pointed) : undefined;
+  const pointedTranslation = pointedObject ? t(`${scenario.id}:${pointedObject.name}`) : '';
   const feedback = lastFeedback.find((f) => f.kind === 'rule-violated' || f.kind === 'stopped') ?? lastFeedback[lastFeedback.length - 1];
 
   // Voice and vocabulary run for desktop and VR alike; they draw nothing.
@@ -99,9 +100,9 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
             {pointedObject.term}
           </Text>
-          {sameWord(pointedObject.term, t(`${scenario.id}:${pointedObject.name}`)) ? null : (
+          {sameWord(pointedObject.term, pointedTranslation) ? null : (
             <Text font={font} position={[0.02 * side, 0, 0]} fontSize={0.04} maxWidth={0.5} color="#ffffff" anchorX={anchorX} anchorY="middle" direction={lang.dir} raycast={noHit}>
-              {t(`${scenario.id}:${pointedObject.name}`)}
+              {pointedTranslation}
             </Text>
           )}
         </group>

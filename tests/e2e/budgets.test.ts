@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { heading } from './support/aim';
-import { openGuardedPage, type GuardedPage } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { emulatorOnlyFiles, gzipBytes, stationChunkFile } from './support/bundle';
 import { nextFrames, setPose, waitForControllerModels } from './support/emulator';
 import { stationFolders } from './support/stations';
@@ -20,14 +20,7 @@ async function scriptsAtFirstStationFrame(page: Page): Promise<string[]> {
 }
 
 describe.each(stationFolders())('budgets for %s', (folder) => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   test('JavaScript until the first frame, the station chunk included, is within budget', async () => {
     const { page } = g;

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { describe, expect, inject, test } from 'vitest';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { clickIdealPath, sampleIdealPath } from './support/play';
 import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
@@ -7,14 +8,7 @@ import { joinAsNewTrainee } from './support/trainees';
 
 
 describe('desktop: play the sample station with the mouse', () => {
-  let g: GuardedPage;
-  beforeEach(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests(undefined, { each: true });
 
   test('choose English, play by mouse, see 100 and find the row in the database', async () => {
     const { page } = g;

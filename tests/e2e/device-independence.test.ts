@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { parseScenario, score, type Scenario, type SessionEvent } from '../../src/engine';
-import { aimAt, restingRightHand } from './support/aim';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
+import { pressAt } from './support/vr-press';
 import { storedSessions } from './support/database';
-import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
+import { waitForTrackedInputs } from './support/emulator';
 
 /**
  * One attempt with a hint, a mistake and a safety violation — asking for help, pressing stop before
@@ -32,12 +33,7 @@ async function clickTarget(page: Page, target: (typeof wrongPath)[number]) {
 async function pointAndPull(page: Page, target: (typeof wrongPath)[number]) {
   const at = await page.evaluate((id) => window.__werkvloer!.worldPosition(id), target === 'hint' ? 'panel-hint' : target);
   expect(at, `${target} is in the scene`).not.toBeNull();
-  await setPose(page, 'right-controller', { position: restingRightHand, quaternion: aimAt(restingRightHand, at!) });
-  await nextFrames(page, 4);
-  await setButton(page, 'trigger', 1);
-  await nextFrames(page, 4);
-  await setButton(page, 'trigger', 0);
-  await nextFrames(page, 4);
+  await pressAt(page, at!);
 }
 
 /** Plays the wrong path and returns the stored row of that session. */
@@ -66,14 +62,7 @@ async function play(page: Page, vr: boolean) {
 }
 
 describe('device independence: the same attempt on the desktop and in VR scores the same', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   test('a hint, a mistake and a critical violation: identical per-step results and score, only the device differs', async () => {
     const desktop = await play(g.page, false);

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { loadScene } from '../../scripts/check-scenes';
 import { score, type SessionEvent } from '../../src/engine';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { nextFrames, waitForTrackedInputs } from './support/emulator';
 import { storedSessions, type StoredSession } from './support/database';
 import { chooseExam } from './support/exam-attempt';
@@ -100,14 +101,7 @@ async function storedRow(page: Page): Promise<StoredSession> {
 const eventsOf = (row: StoredSession) => JSON.parse(row.events_json) as SessionEvent[];
 
 describe('food station on a computer, mouse only', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   test.each(countries)('%s: the ideal path scores 100 (screenshots of the sluice and the line)', async (c) => {
     const { page } = g;
@@ -194,14 +188,7 @@ describe('food station on a computer, mouse only', () => {
 });
 
 describe('food station in VR, emulated controller', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   test('be: entering through the Enter VR button, the ideal path scores 100 with the right controller', async () => {
     const { page } = g;

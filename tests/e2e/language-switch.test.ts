@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { clickIdealPath } from './support/play';
 import { saveScreenshot } from './support/screenshots';
 
@@ -20,13 +21,7 @@ async function clickObject(page: Page, id: string): Promise<void> {
 }
 
 describe('language: switching mid-session, Tigrinya in Ge\'ez, spoken steps, Dutch words', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g?.close();
-  });
+  const g = guardedPageForTests();
 
   test('start in Dutch, switch to Arabic and then Tigrinya mid-session: same session, score 100', async () => {
     const { page } = g;

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { aimAt, restingRightHand } from './support/aim';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { setPose } from './support/emulator';
 import { namedAt, objectAt, pressAt } from './support/vr-press';
 
 const station = (lng: string) => JSON.parse(readFileSync(`locales/${lng}/wood-intro-workbench.json`, 'utf8')) as { steps: Record<string, { instruction: string }>; objects: Record<string, string> };
 
 describe('VR: the language changes on the 3D settings panel mid-session', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g?.close();
-  });
+  const g = guardedPageForTests();
 
   test('point at an object for its Dutch word, switch to Arabic and Tigrinya by controller, finish with 100', async () => {
     const { page } = g;

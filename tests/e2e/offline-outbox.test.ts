@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openGuardedPage, type GuardedPage } from './support/browser';
+import { describe, expect, inject, test } from 'vitest';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { playSampleStation } from './support/play';
 import { readFileSync } from 'node:fs';
 import { storedSessions } from './support/database';
 import { joinAsNewTrainee } from './support/trainees';
 
 describe('never lose a result: the IndexedDB outbox in Chromium', () => {
-  let g: GuardedPage;
-  beforeEach(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests(undefined, { each: true });
 
   test('a session finished while the server is unreachable waits, survives a reload, and arrives exactly once', async () => {
     const { page } = g;

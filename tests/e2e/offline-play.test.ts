@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openGuardedPage, type GuardedPage } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { openPersistentGuardedPage, type PersistentGuardedPage } from './support/persistent-browser';
 import { playSampleStation } from './support/play';
@@ -74,14 +74,7 @@ describe('offline first: the app plays without a network and every result arrive
 });
 
 describe('a lost answer', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   test('the server stores a session but its answer is lost: the app sends it again, and there is still one row', async () => {
     const { page } = g;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openGuardedPage, type GuardedPage } from './support/browser';
+import { describe, expect, inject, test } from 'vitest';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { joinByCard, traineesWithCards } from './support/trainees';
 
 // Issue 6: the organisation's country picks the food station (the legal limits differ between
@@ -10,14 +10,7 @@ const be = 'food/hygiene-sluice-line-be';
 const nl = 'food/hygiene-sluice-line-nl';
 
 describe('the station list follows the organisation’s country', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   const listed = () => g.page.locator('[data-station]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-station')!));
   const food = async () => (await listed()).filter((f) => f.startsWith('food/'));

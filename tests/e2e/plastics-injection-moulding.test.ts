@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { describe, expect, inject, test } from 'vitest';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { nextFrames, setPose, useHands, waitForTrackedInputs } from './support/emulator';
 import { storedSessions, type StoredSession } from './support/database';
 import { chooseExam } from './support/exam-attempt';
@@ -98,16 +99,9 @@ async function failedByMould(page: Page): Promise<StoredSession> {
 }
 
 describe('plastics/injection-moulding: played through the real UI', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    // 1024 x 640: the desktop overlay (420 px wide, top left) leaves the conveyor, the gate and the
-    // mould in view; at 640 x 400 it covers them and the mouse would hit the overlay instead.
-    g = await openGuardedPage(inject('baseUrl'), { width: 1024, height: 640 });
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  // 1024 x 640: the desktop overlay (420 px wide, top left) leaves the conveyor, the gate and the
+  // mould in view; at 640 x 400 it covers them and the mouse would hit the overlay instead.
+  const g = guardedPageForTests({ width: 1024, height: 640 });
 
   async function openOnDesktop(page: Page, chosen = false) {
     if (!chosen) {
@@ -170,14 +164,7 @@ describe('plastics/injection-moulding: played through the real UI', () => {
 
 describe('plastics/injection-moulding in VR', () => {
   // The XR view has no desktop overlay: the default small viewport keeps SwiftShader's two eyes cheap.
-  let vrPage: GuardedPage;
-  beforeAll(async () => {
-    vrPage = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await vrPage.close();
-    expect(vrPage.foreignRequests).toEqual([]);
-  });
+  const vrPage = guardedPageForTests();
 
   async function enterVr(page: Page) {
     await page.goto(`${inject('baseUrl')}/?emulate=quest3`);

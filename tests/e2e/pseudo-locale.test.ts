@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { describe, expect, inject, test } from 'vitest';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { waitForTrackedInputs } from './support/emulator';
 import { clickIdealPath } from './support/play';
 import { namedAt, objectAt, pressAt } from './support/vr-press';
@@ -47,14 +48,8 @@ async function visibleDomTexts(page: Page): Promise<string[]> {
 }
 
 describe('pseudo-locale: no hard-coded text', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    // Wider than the default: the markers make every line longer, and the overlay must not cover the machine.
-    g = await openGuardedPage(inject('baseUrl'), { width: 800, height: 500 });
-  });
-  afterAll(async () => {
-    await g?.close();
-  });
+  // Wider than the default: the markers make every line longer, and the overlay must not cover the machine.
+  const g = guardedPageForTests({ width: 800, height: 500 });
 
   test('desktop: start screen, play screen with its settings, end screen: every text is translated', async () => {
     const { page } = g;

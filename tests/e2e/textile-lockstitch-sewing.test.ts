@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { seamGauge, stitchDial, trolley } from '../../scenes/textile/lockstitch-sewing/layout';
 import { aimAt } from './support/aim';
 import { setPose, waitForTrackedInputs } from './support/emulator';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { openGuardedPage, waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { saveScreenshot } from './support/screenshots';
 import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
@@ -79,15 +80,8 @@ function storedRow(page: Page) {
 }
 
 describe('textile/lockstitch-sewing: played through the real interactables', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    // 1024 × 640: at 640 × 400 the desktop overlay (420 px wide) covers the left table's back half.
-    g = await openGuardedPage(inject('baseUrl'), { width: 1024, height: 640 });
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  // 1024 × 640: at 640 × 400 the desktop overlay (420 px wide) covers the left table's back half.
+  const g = guardedPageForTests({ width: 1024, height: 640 });
 
   test('desktop, mouse only: the ideal path scores 100 and is stored; screenshot', async () => {
     const { page } = g;

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
-import { openGuardedPage, type GuardedPage } from './support/browser';
+import { describe, expect, inject, test } from 'vitest';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { playSampleStation } from './support/play';
 import { traineesWithCards } from './support/trainees';
@@ -7,14 +7,7 @@ import { traineesWithCards } from './support/trainees';
 const rowOf = (id: string) => storedSessions(inject('dataDir')).filter((r) => r.id === id);
 
 describe('trainees sign in on the app with the code on their card', () => {
-  let g: GuardedPage;
-  beforeEach(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterEach(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests(undefined, { each: true });
 
   test('a wrong code is named as such and stays in the field; the right one signs in, and the stored session is that trainee\'s', async () => {
     const [a] = await traineesWithCards(inject('baseUrl'), inject('dataDir'), 1);

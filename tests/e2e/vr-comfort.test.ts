@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { Quaternion, Vector3 } from 'three';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { restingRightHand } from './support/aim';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 
 type Vec3 = [number, number, number];
@@ -41,14 +42,7 @@ async function press(page: Page, name: string) {
 }
 
 describe('VR comfort: seated play, teleport, snap turn and recenter, all from inside the headset', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   test('the trainee changes comfort in VR with the controller; nothing moves them otherwise; the headset remembers seated play', async () => {
     const { page } = g;

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { aimAt, restingLeftHand, restingRightHand } from './support/aim';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { nextFrames, setButton, setPinch, setPose, useHands, type Side, waitForTrackedInputs } from './support/emulator';
 import { joinAsNewTrainee } from './support/trainees';
@@ -38,14 +39,7 @@ async function pressWith(page: Page, way: Way, id: string) {
 }
 
 describe('VR: play the sample station with controllers and hands, entering through the real button', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'));
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests();
 
   test.each(ways)('with $name: score 100, row stored as $device', async (way) => {
     const { page } = g;

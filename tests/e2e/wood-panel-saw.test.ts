@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { aimAt, restingRightHand } from './support/aim';
-import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { waitForFrames } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { chooseExam } from './support/exam-attempt';
 import { clickOn, holdOn, pointOnScale } from './support/desktop-view';
@@ -115,14 +116,7 @@ async function playIdealPath(page: Page, vr: boolean) {
 }
 
 describe('wood: the panel saw (formaatzaag)', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(inject('baseUrl'), { width: 960, height: 600 });
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests({ width: 960, height: 600 });
 
   test('desktop, mouse only: the ideal path scores 100 and is stored', async () => {
     await open(g.page, false);
