@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import { dropZones } from './drop-zones';
+import { objectRegistry } from './object-registry';
 import { sharedMaterial } from './shared-materials';
 
 export interface DropZoneProps {
@@ -21,7 +22,13 @@ export function DropZone({ id, accepts, position, rotation, size, marked = true 
   const group = useRef<Group>(null);
   useEffect(() => {
     if (!group.current) return;
-    return dropZones.add({ id, object: group.current, half: [size[0] / 2, size[1] / 2, size[2] / 2], accepts });
+    const removeZone = dropZones.add({ id, object: group.current, half: [size[0] / 2, size[1] / 2, size[2] / 2], accepts });
+    // The probe knows it as `drop-zone:<id>`: where a driver carries what it accepts.
+    const unregister = objectRegistry.register(`drop-zone:${id}`, group.current, { object: id, operation: { kind: 'drop-zone', zone: id, accepts, size } });
+    return () => {
+      removeZone();
+      unregister();
+    };
   }, [id, accepts, size]);
   return (
     <group ref={group} name={`drop-zone:${id}`} position={position} rotation={rotation}>

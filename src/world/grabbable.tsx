@@ -53,8 +53,8 @@ export function Grabbable({ object, position, rotation, hitBox, grabAction: grab
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current);
-  }, [object]);
+    return objectRegistry.register(object, group.current, { object, operation: { kind: 'grab', grab: grabAction, tap, ...(wear ? { wear } : {}) } });
+  }, [object, grabAction, tap, wear]);
 
   const handlers = useMemo(() => {
     const carry = { distance: 0, offset: new Vector3(), start: new Vector3(), moved: false, unreach: null as null | (() => void) };

@@ -36,8 +36,8 @@ export function HoldControl({ object, position, rotation, hitBox, travel = 0, pr
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current);
-  }, [object]);
+    return objectRegistry.register(object, group.current, { object, operation: { kind: 'hold', ...(progressMs ? { minMs: progressMs } : {}) } });
+  }, [object, progressMs]);
 
   const handlers = useMemo(
     () =>

@@ -37,7 +37,7 @@ export function Inspectable({ object, position, rotation, hitBox, children }: In
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current);
+    return objectRegistry.register(object, group.current, { object, operation: { kind: 'inspect' } });
   }, [object]);
 
   const handlers = useMemo(() => {

@@ -1,7 +1,7 @@
 import { useFrame, useThree, type RootState } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
-import { objectRegistry } from './object-registry';
+import { objectRegistry, type PartDescriptor } from './object-registry';
 import { reach } from './reach';
 
 /** What one frame cost the GPU side: draw calls and triangles drawn, programs and textures held. */
@@ -45,6 +45,10 @@ export interface WerkvloerProbe {
   /** Controllers or hands the scene tracks now (their reach points): VR input is ready when > 0. */
   trackedInputs(): number;
   objectIds(): string[];
+  /** Every registered part that says how it is operated (the generic test driver plays paths from these). */
+  parts(): (PartDescriptor & { id: string })[];
+  /** World position of a point given in a part's own space (a value on a scale, the aim point). */
+  partPoint(id: string, local: [number, number, number]): [number, number, number] | null;
   /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
   sceneHas(name: string): boolean;
   /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
@@ -106,6 +110,17 @@ export function RenderProbe() {
       },
       trackedInputs: () => reach.points.length,
       objectIds: () => objectRegistry.ids(),
+      parts: () =>
+        objectRegistry.ids().flatMap((id) => {
+          const d = objectRegistry.descriptor(id);
+          return d ? [{ id, ...d }] : [];
+        }),
+      partPoint(id, local) {
+        const object = objectRegistry.get(id);
+        if (!object) return null;
+        object.localToWorld(tmp.set(...local));
+        return [tmp.x, tmp.y, tmp.z];
+      },
       sceneHas: (name) => scene.getObjectByName(name) !== undefined,
       drawnMeshesUnder(name) {
         let n = 0;

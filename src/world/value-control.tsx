@@ -56,8 +56,8 @@ export function ValueControl({ object, position, rotation, min, max, step, initi
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current);
-  }, [object]);
+    return objectRegistry.register(object, group.current, { object, operation: { kind: 'set', min, max, step, length } });
+  }, [object, min, max, step, length]);
 
   const handlers = useMemo(() => {
     const update = (e: GestureEvent) => {
