@@ -8,7 +8,10 @@ import { withoutEmulatorFiles } from './scripts/vite-precache';
 import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
 import { localAssetsPlugin } from './scripts/vite-local-assets';
 
-export default defineConfig({
+/** `vite build --mode e2e` (npm test) builds the test build into its own folder (src/state/app-clock.ts). */
+const outDirOf = (mode: string) => (mode === 'e2e' ? 'dist/e2e' : 'dist/app');
+
+export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     stationsPlugin(),
@@ -28,7 +31,7 @@ export default defineConfig({
         globPatterns: ['index.html', '**/*.{js,css,json,ttf,otf,woff,woff2,glb,gltf,png,svg,jpg,webp,ktx2,mp3,ogg,opus,wav,m4a}'],
         // Vite's manifest is for the build and the budget checks, not for the browser.
         globIgnores: ['.vite/**'],
-        manifestTransforms: [withoutEmulatorFiles('dist/app')],
+        manifestTransforms: [withoutEmulatorFiles(outDirOf(mode))],
         // The Arabic and Ethiopic fonts and three.js's chunk exceed workbox's 2 MB default.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         navigateFallback: 'index.html',
@@ -51,7 +54,7 @@ export default defineConfig({
     alias: [{ find: /^three$/, replacement: 'three/src/Three.js' }],
   },
   build: {
-    outDir: 'dist/app',
+    outDir: outDirOf(mode),
     emptyOutDir: true,
     sourcemap: false,
     // The manifest lets the budget checks tell a station's own chunk from the shared code.
@@ -72,4 +75,4 @@ export default defineConfig({
     // Server tests run on SQLite and PostgreSQL: this starts a throwaway cluster unless TEST_DATABASE_URL is set.
     globalSetup: ['tests/server/support/global-setup.ts'],
   },
-});
+}));

@@ -13,7 +13,7 @@ import type { BenchModule, BenchRow } from './types';
 
 const root = process.cwd();
 const line = /\[budget\] (\S+)(.*?): busiest (XR|desktop) frame of the session (\d+) draw calls, (\d+) triangles, (\d+) programs, (\d+) textures/g;
-const helpers = { desktop: 'logBusiestDesktopFrame(', XR: 'expectBusiestXrFrameWithinBudget(' } as const;
+const helpers = { desktop: 'logBusiestDesktopFrame(', XR: 'expectBusiestXrFrameWithinBudget(', matrix: 'stationMatrix(' } as const;
 // Only the ideal-path play-throughs of those files (their names say "ideal path", "play by mouse" or
 // are vr-play's "VR: play the sample station"): the failure cases in the same files add nothing here.
 const idealPaths = 'ideal path|play by mouse|VR: play the sample station';
@@ -27,8 +27,8 @@ export const busiestFrame: BenchModule = {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.test.ts') && Object.values(helpers).some((h) => readFileSync(join(dir, f), 'utf8').includes(h)))
       .map((f) => `tests/e2e/${f}`);
-    // The e2e server serves dist/app: build it from this tree first (global-setup reuses a stale one).
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    // The e2e server serves the test build (dist/e2e): build it from this tree first (global-setup reuses a stale one).
+    const build = spawnSync('npx', ['vite', 'build', '--mode', 'e2e', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
     const run = spawnSync('npx', ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', ...files, '-t', idealPaths], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const out = `${run.stdout}\n${run.stderr}`;

@@ -57,7 +57,8 @@ const suites = [
   { name: 'lint', command: ['npx', 'eslint', '--max-warnings=0', '.'] },
   ...(existsSync(join(root, 'scripts/check-scenes.ts')) ? [{ name: 'scenes', command: ['npx', 'tsx', 'scripts/check-scenes.ts'] }] : []),
   vitest('unit', []),
-  { name: 'build', command: ['npx', 'vite', 'build', '--logLevel', 'warn'] },
+  // The one build of the run: the test build (dist/e2e, test clock included; src/state/app-clock.ts) the e2e suite serves.
+  { name: 'build', command: ['npx', 'vite', 'build', '--mode', 'e2e', '--logLevel', 'warn'] },
   vitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']),
 ];
 

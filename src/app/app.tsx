@@ -6,6 +6,7 @@ import { languageInfo, suggestLanguage } from '../i18n/languages';
 import { createAppStore } from '../state/app-store';
 import { SessionProvider } from '../state/session-context';
 import { createSessionStore } from '../state/session-store';
+import { appClock } from '../state/app-clock';
 import { OutboxSlot } from '../results/outbox-slot';
 import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
@@ -23,7 +24,7 @@ export function App() {
   const stations = useMemo(() => loadStationCatalog(), []);
   const [appStore] = useState(() => createAppStore(suggestLanguage(navigator.languages)));
   const [sessionStore] = useState(() =>
-    createSessionStore({ now: () => Date.now(), uuid: () => crypto.randomUUID() }),
+    createSessionStore({ now: appClock.now, uuid: () => crypto.randomUUID() }),
   );
   const [xr, setXr] = useState<LoadedXR | null>(null);
   const [tutorial, setTutorial] = useState<TutorialRun | null>(null);
@@ -112,7 +113,7 @@ export function App() {
     const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
     const startStation = () => sessionStore.getState().start(scenario, station.hash, mode, appStore.getState().language);
     const run = withTutorial && tutorialCode
-      ? await tutorialCode.startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
+      ? await tutorialCode.startTutorial({ now: appClock.now, uuid: () => crypto.randomUUID() }, app.language, () => {
           setTutorial(null);
           startStation();
         })

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Group, Mesh } from 'three';
 import { useFrame } from '@react-three/fiber';
+import { appClock } from '../state/app-clock';
 import { HitBox } from './hit-box';
 import { objectRegistry } from './object-registry';
 import { pointerGesture } from './pointer-gesture';
@@ -46,7 +47,7 @@ export function HoldControl({ object, position, rotation, hitBox, travel = 0, pr
         {
           start: (input) => {
             part.current?.position.set(0, -travel, 0);
-            heldSince.current = performance.now();
+            heldSince.current = appClock.now();
             act('hold-start', object, input.device);
           },
           end: (input) => {
@@ -65,7 +66,7 @@ export function HoldControl({ object, position, rotation, hitBox, travel = 0, pr
   useFrame(() => {
     if (!bar.current || !progressMs) return;
     const since = heldSince.current;
-    const f = since === null ? 0 : Math.min(1, (performance.now() - since) / progressMs);
+    const f = since === null ? 0 : Math.min(1, (appClock.now() - since) / progressMs);
     bar.current.visible = f > 0;
     bar.current.scale.x = Math.max(f, 0.001);
     bar.current.position.x = (-BAR_WIDTH / 2) * (1 - f);

@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import { objectRegistry, type PartDescriptor } from './object-registry';
 import { reach } from './reach';
+import { useSessionStore } from '../state/session-context';
+import type { SessionEvent } from '../engine';
 
 /** What one frame cost the GPU side: draw calls and triangles drawn, programs and textures held. */
 export interface FrameLoad {
@@ -47,6 +49,10 @@ export interface WerkvloerProbe {
   objectIds(): string[];
   /** Every registered part that says how it is operated (the generic test driver plays paths from these). */
   parts(): (PartDescriptor & { id: string })[];
+  /** The events the session has recorded so far (a copy): a test driver checks each move made what the path says. */
+  events(): SessionEvent[];
+  /** A world point in a part's own space (is a hand inside a danger area?). */
+  partLocal(id: string, world: [number, number, number]): [number, number, number] | null;
   /** World position of a point given in a part's own space (a value on a scale, the aim point). */
   partPoint(id: string, local: [number, number, number]): [number, number, number] | null;
   /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
@@ -75,6 +81,7 @@ export function RenderProbe() {
   const size = useThree((s) => s.size);
   const scene = useThree((s) => s.scene);
   const get = useThree((s) => s.get);
+  const session = useSessionStore();
 
   const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, maxXr: { calls: 0, triangles: 0, programs: 0, textures: 0 }, maxDesktop: { calls: 0, triangles: 0, programs: 0, textures: 0 }, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
 
@@ -115,6 +122,13 @@ export function RenderProbe() {
           const d = objectRegistry.descriptor(id);
           return d ? [{ id, ...d }] : [];
         }),
+      events: () => session.getState().events.map((e) => ({ ...e })),
+      partLocal(id, world) {
+        const object = objectRegistry.get(id);
+        if (!object) return null;
+        object.worldToLocal(tmp.set(...world));
+        return [tmp.x, tmp.y, tmp.z];
+      },
       partPoint(id, local) {
         const object = objectRegistry.get(id);
         if (!object) return null;
@@ -137,7 +151,7 @@ export function RenderProbe() {
     return () => {
       delete window.__werkvloer;
     };
-  }, [gl, camera, size, scene, get]);
+  }, [gl, camera, size, scene, get, session]);
 
   const stationSeenAtFrame = useRef<number | null>(null);
   // Runs before each render and reads the previous frame's totals: no allocation per frame.

@@ -2,10 +2,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import validateStatement from '@learninglocker/xapi-validation';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { idealEvents, sessionBody } from '../server/test-app';
 import { openGuardedPage, type GuardedPage } from './support/browser';
+import { builtAppDir } from './support/built-app';
 import { gzipBytes, viteManifest } from './support/bundle';
 import { saveScreenshot } from './support/screenshots';
 
@@ -58,7 +60,7 @@ describe('the trainer dashboard in Chromium', () => {
     const total = js.reduce((sum, f) => sum + gzipBytes(f), 0);
     expect(total, `dashboard JS ${total} bytes gzip`).toBeLessThanOrEqual(200 * 1024);
     for (const f of js) {
-      const text = readFileSync(`dist/app/${f}`, 'utf8');
+      const text = readFileSync(join(builtAppDir, f), 'utf8');
       expect(text.includes('isWebGLRenderer') || text.includes('isObject3D'), `${f} contains three.js`).toBe(false);
     }
   });

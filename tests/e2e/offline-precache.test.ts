@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { builtAppDir } from './support/built-app';
 import { emulatorOnlyFiles, viteManifest } from './support/bundle';
 
-const distDir = join(process.cwd(), 'dist/app');
+const distDir = builtAppDir;
 
 /** The URLs the built service worker precaches (its manifest is inlined in sw.js). */
 function precached(): string[] {

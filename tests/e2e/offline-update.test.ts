@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { waitForFrames } from './support/browser';
+import { builtAppDir } from './support/built-app';
 import { openPersistentGuardedPage, type PersistentGuardedPage } from './support/persistent-browser';
 
-const swFile = join(process.cwd(), 'dist/app/sw.js');
+const swFile = join(builtAppDir, 'sw.js');
 const registration = (page: Page) =>
   page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({ active: r?.active?.state ?? null, waiting: r?.waiting?.state ?? null })));
 

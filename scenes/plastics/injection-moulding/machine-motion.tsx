@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { MeshLambertMaterial, type Mesh } from 'three';
 import { useFrame } from '@react-three/fiber';
+import { appClock } from '../../../src/state/app-clock';
 import { useSessionStore } from '../../../src/state/session-context';
 import type { SessionState } from '../../../src/state/session-store';
 import { mergeStaticParts, staticPartsMaterial } from '../../../src/world/static-parts';
@@ -65,7 +66,7 @@ export function MachineMotion({ onShown }: { onShown: (state: ShownState) => voi
   const phase = useRef(0);
 
   useFrame((_, delta) => {
-    const state = shownState(session.getState(), Date.now());
+    const state = shownState(session.getState(), appClock.now());
     if (state !== shown.current) {
       shown.current = state;
       lamps.green.emissive.set(state === 'running' ? '#2ea043' : '#000000');

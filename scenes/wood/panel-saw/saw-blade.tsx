@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, MeshLambertMaterial } from 'three';
+import { appClock } from '../../../src/state/app-clock';
 import { useSessionStore } from '../../../src/state/session-context';
 import { StaticParts, type StaticPart } from '../../../src/world/static-parts';
 
@@ -29,7 +30,7 @@ export function SawBlade({ position, lampPosition }: { position: [number, number
     let speed = 0;
     if (saw?.state === 'running') speed = FULL_SPEED;
     else if (saw?.state === 'running-down') {
-      const left = 1 - (Date.now() - s.startedAt - saw.since) / RUN_DOWN_MS;
+      const left = 1 - (appClock.now() - s.startedAt - saw.since) / RUN_DOWN_MS;
       speed = FULL_SPEED * Math.max(0, left);
     }
     if (blade.current) blade.current.rotation.x -= speed * Math.min(delta, 0.1);

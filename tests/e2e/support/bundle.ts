@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { builtAppDir } from './built-app';
 
 interface ManifestChunk {
   file: string;
@@ -11,7 +12,7 @@ interface ManifestChunk {
   dynamicImports?: string[];
 }
 
-const distDir = join(process.cwd(), 'dist/app');
+const distDir = builtAppDir;
 
 export function viteManifest(): Record<string, ManifestChunk> {
   return JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { builtAppDir } from './built-app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,16 +16,17 @@ const root = process.cwd();
 let server: ChildProcess | undefined;
 let dataDir = '';
 
-/** Builds the app if `npm test` has not already, then starts the real server on a free loopback port. */
+/** Builds the test app if `npm test` has not already, then starts the real server on a free loopback port. */
 export async function setup(project: TestProject) {
-  if (!existsSync(join(root, 'dist/app/index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // The test build (with the test clock, src/state/app-clock.ts), never the production one in dist/app.
+  if (!existsSync(join(builtAppDir, 'index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build', '--mode', 'e2e', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');
   }
   dataDir = mkdtempSync(join(tmpdir(), 'werkvloer-e2e-'));
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HTTPS_PORT: 'off', DATA_DIR: dataDir, NO_QR: '1' },
+    env: { ...process.env, STATIC_DIR: builtAppDir, HOST: '127.0.0.1', PORT: '0', HTTPS_PORT: 'off', DATA_DIR: dataDir, NO_QR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,0 +1,340 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { Vector3 } from 'three';
+import { expect } from 'vitest';
+import { aimAt, restingLeftHand, restingRightHand, xrOrigin } from './aim';
+import { revealOnScreen } from './desktop-view';
+import { nextFrames, setButton, setPinch, setPose, type Side } from './emulator';
+import { nextMove, type Move, type Part, type PathEvent } from './path-plan';
+
+type Vec3 = [number, number, number];
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** How the trainee plays: the mouse or a finger on a screen, a controller or a tracked hand in either hand. */
+export type Way = { kind: 'mouse' } | { kind: 'touch' } | { kind: 'controller'; hand: Side } | { kind: 'hand'; hand: Side };
+
+/** The device the session records for a way of playing. */
+export const deviceOf = (way: Way) => ({ mouse: 'desktop', touch: 'touch', controller: 'vr-controller', hand: 'vr-hand' })[way.kind];
+
+/**
+ * One trainee's hands on the station, whatever the device: point at a world point and press, keep
+ * pressing, move while pressed, let go. Poses and screen points come from where the world placed
+ * each part (the render probe), never from station constants.
+ */
+interface Hands {
+  /** Points at a world point (turning the desktop view if needed) without pressing. */
+  point(world: Vec3): Promise<void>;
+  down(): Promise<void>;
+  /** Moves while pressed so the held thing comes to `world` (a carried part, a knob). */
+  moveHeld(world: Vec3, partId?: string): Promise<void>;
+  up(): Promise<void>;
+  /** Brings the hand (or the desktop pointer) into a danger area, or takes it out again. */
+  reach(world: Vec3 | null): Promise<void>;
+}
+
+async function partAim(page: Page, part: Part): Promise<Vec3> {
+  const at = await page.evaluate(({ id, aim }) => window.__werkvloer!.partPoint(id, aim), { id: part.id, aim: [...(part.aim ?? [0, 0, 0])] as Vec3 });
+  expect(at, `${part.id} is placed`).not.toBeNull();
+  return at!;
+}
+
+/** Where the trainee's eyes are (world). */
+const eyes = (page: Page) => page.evaluate(() => window.__werkvloer!.viewerPosition());
+
+/** Screen-based hands: the mouse, or one finger through Chrome's touch events. */
+function screenHands(page: Page, touch: boolean): Hands {
+  let at: Point = { x: 0, y: 0 };
+  let cdp: CDPSession | null = null;
+  const finger = async (type: 'touchStart' | 'touchMove' | 'touchEnd', p: Point) => {
+    cdp ??= await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: p.x, y: p.y, id: 1 }] });
+  };
+  const screenOf = async (world: Vec3) => {
+    const p = await page.evaluate((w) => window.__werkvloer!.screenPoint(w), world);
+    return p;
+  };
+  let pressed = false;
+  return {
+    async point(world) {
+      at = await revealOnScreen(page, world);
+      if (!touch) await page.mouse.move(at.x, at.y);
+    },
+    async down() {
+      pressed = true;
+      if (touch) await finger('touchStart', at);
+      else await page.mouse.down();
+      await nextFrames(page, 2);
+    },
+    async moveHeld(world) {
+      const to = await screenOf(world);
+      const from = at;
+      for (let i = 1; i <= 6; i++) {
+        const p = { x: from.x + ((to.x - from.x) * i) / 6, y: from.y + ((to.y - from.y) * i) / 6 };
+        if (touch) await finger('touchMove', p);
+        else await page.mouse.move(p.x, p.y);
+      }
+      at = to;
+      await nextFrames(page, 2);
+    },
+    async up() {
+      if (!pressed) return;
+      pressed = false;
+      if (touch) await finger('touchEnd', at);
+      else await page.mouse.up();
+      await nextFrames(page, 2);
+    },
+    async reach(world) {
+      // On a screen the pointer over a danger area is the hand in it (src/world/hazard-zone.tsx).
+      if (world) {
+        at = await revealOnScreen(page, world);
+        if (touch) await finger('touchStart', at);
+        else await page.mouse.move(at.x, at.y, { steps: 4 });
+      } else if (touch) await finger('touchEnd', at);
+      else await page.mouse.move(4, 4, { steps: 4 });
+      await nextFrames(page, 3);
+    },
+  };
+}
+
+const eyeHeight = 1.6;
+
+/**
+ * The hand reaches toward what it works on, as a trainee leans over the table: the ray starts 0.4 m
+ * before the target on the line to the eyes, so other parts on the way do not catch it. Something
+ * held before the eyes (an inspected part) is pointed at from the resting hand: the controller ray
+ * ignores the nearest 0.2 m (@react-three/xr's minDistance).
+ */
+function handNear(target: Vec3, rest: readonly [number, number, number]): Vec3 {
+  const eye = new Vector3(xrOrigin[0], eyeHeight, xrOrigin[2]);
+  const t = new Vector3(...target);
+  if (t.distanceTo(eye) < 0.6) return [...rest];
+  const reach = Math.min(0.4, t.distanceTo(eye) / 2);
+  const hand = t.add(eye.clone().sub(t).normalize().multiplyScalar(reach)).sub(new Vector3(...xrOrigin));
+  return [hand.x, hand.y, hand.z];
+}
+
+/** A controller (trigger) or a tracked hand (pinch) in the emulated headset, either side. */
+function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
+  const rest = side === 'left' ? restingLeftHand : restingRightHand;
+  const target = `${side}-${kind}` as const;
+  let aimPoint: Vec3 = [0, 1, -1];
+  const aim = async (hand: Vec3, at: Vec3) => {
+    await setPose(page, target, { position: hand, quaternion: aimAt(hand, at) });
+    await nextFrames(page, 4);
+  };
+  const squeeze = async (v: 0 | 1) => {
+    if (kind === 'hand') await setPinch(page, v, side);
+    else await setButton(page, 'trigger', v, side);
+    await nextFrames(page, 4);
+  };
+  return {
+    async point(world) {
+      aimPoint = world;
+      await aim(handNear(world, rest), world);
+    },
+    down: () => squeeze(1),
+    async moveHeld(world, partId) {
+      // Swing over in steps, as an arm would; then steer by where the held part really is (the ray
+      // starts a little off the controller's position).
+      const from = new Vector3(...aimPoint);
+      const to = new Vector3(...world);
+      for (let i = 1; i <= 4; i++) {
+        const p = from.clone().lerp(to, i / 4).toArray() as Vec3;
+        await aim(handNear(p, rest), p);
+      }
+      if (!partId) return;
+      const goal = to.clone();
+      const steer = to.clone();
+      for (let i = 0; i < 4; i++) {
+        const now = await page.evaluate((id) => window.__werkvloer!.worldPosition(id), partId);
+        if (!now) break;
+        const error = goal.clone().sub(new Vector3(...now));
+        if (error.length() < 0.03) break;
+        steer.add(error);
+        await aim(handNear(goal.toArray() as Vec3, rest), steer.toArray() as Vec3);
+      }
+    },
+    up: () => squeeze(0),
+    async reach(world) {
+      // The controller's grip (or the hand's fingertip) itself in the area, then back to rest.
+      const at: Vec3 = world ? [world[0] - xrOrigin[0], world[1] - xrOrigin[1], world[2] - xrOrigin[2]] : [...rest];
+      await setPose(page, target, { position: at, quaternion: aimAt(at, [at[0], at[1] - 1, at[2] - 1]) });
+      await nextFrames(page, 6);
+    },
+  };
+}
+
+export function handsFor(page: Page, way: Way): Hands {
+  if (way.kind === 'mouse' || way.kind === 'touch') return screenHands(page, way.kind === 'touch');
+  return xrHands(page, way.kind, way.hand);
+}
+
+/** A point inside the zone the carried part can land on: as far from the pointer's origin as the part was when taken. */
+async function landingPoint(page: Page, part: Part, zone: Part, origin: Vec3, distance: number): Promise<Vec3> {
+  if (zone.operation.kind !== 'drop-zone') throw new Error(`${zone.id} is no drop zone`);
+  const [w, h, d] = zone.operation.size;
+  const grid: Vec3[] = [];
+  const n = 8;
+  for (let i = 0; i <= n; i++) for (let j = 0; j <= n; j++) for (let k = 0; k <= n; k++) grid.push([(i / n - 0.5) * w * 0.9, (j / n - 0.5) * h * 0.9, (k / n - 0.5) * d * 0.9]);
+  const points = await page.evaluate(({ id, grid }) => grid.map((g) => window.__werkvloer!.partPoint(id, g)!), { id: zone.id, grid });
+  const centre = new Vector3(...(await partAim(page, zone)));
+  const o = new Vector3(...origin);
+  let best: Vec3 | null = null;
+  let bestScore = Infinity;
+  for (const p of points) {
+    const v = new Vector3(...p);
+    if (Math.abs(v.distanceTo(o) - distance) > 0.02) continue;
+    const score = v.distanceTo(centre);
+    if (score < bestScore) [best, bestScore] = [p, score];
+  }
+  if (!best) throw new Error(`${part.id}: no point of ${zone.id} lies ${distance.toFixed(2)} m from the pointer`);
+  return best;
+}
+
+/**
+ * Lets `ms` of the path's time pass: on the test build's clock (src/state/app-clock.ts) at once, so
+ * a 45 s wash takes no 45 s; on any other build (the bench's production one) in real time.
+ */
+async function advance(page: Page, ms: number) {
+  if (ms <= 0) return;
+  const skipped = await page.evaluate((d) => {
+    if (!window.__werkvloerClock) return false;
+    window.__werkvloerClock.advance(d);
+    return true;
+  }, ms);
+  if (!skipped) await page.waitForTimeout(ms);
+  await nextFrames(page, 2);
+}
+
+async function inside(page: Page, zone: Part, part: Part): Promise<boolean> {
+  if (zone.operation.kind !== 'reach-zone') return false;
+  const local = await page.evaluate(({ id, at }) => window.__werkvloer!.partLocal(id, at), { id: zone.id, at: await partAim(page, part) });
+  const size = zone.operation.size;
+  return local !== null && local.every((v, i) => Math.abs(v) <= size[i]! / 2);
+}
+
+const parts = (page: Page) => page.evaluate(() => window.__werkvloer?.parts() ?? []);
+const recorded = (page: Page) => page.evaluate(() => window.__werkvloer?.events() ?? []);
+const key = (e: { action: string; object: string }) => `${e.action} ${e.object}`;
+const isZoneEvent = (e: PathEvent) => e.action === 'enter' || e.action === 'exit';
+
+/** Waits until a part can make the event (parts arrive with the steps and after the first frames), then plans the move. */
+async function planNext(page: Page, events: readonly PathEvent[], i: number): Promise<{ move: Move; next: number }> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      return nextMove(events, i, await parts(page));
+    } catch (error) {
+      lastError = error;
+      await page.waitForTimeout(200);
+    }
+  }
+  throw lastError;
+}
+
+export interface PlayOptions {
+  /** Called with each move before it is made (screenshots at a moment of the path). */
+  beforeMove?: (move: Move, index: number) => Promise<void>;
+  /** Stop after this many events (a rule path that ends the attempt). */
+  until?: number;
+}
+
+/**
+ * Plays a path (ideal or rule) on the open station with one way of input: finds each event's part
+ * among those the world placed, operates it as its descriptor says, lets the test clock run the time
+ * the path lets pass, and checks the session recorded exactly the path's events (a danger area's
+ * enter and exit may come with a hand that reaches in, or not with a ray from afar).
+ */
+export async function playPath(page: Page, way: Way, events: readonly PathEvent[], opts: PlayOptions = {}): Promise<void> {
+  const hands = handsFor(page, way);
+  let lastT = 0;
+  let i = 0;
+  let moveIndex = 0;
+  const end = opts.until ?? events.length;
+  while (i < end) {
+    const { move, next } = await planNext(page, events, i);
+    await opts.beforeMove?.(move, moveIndex++);
+    const before = (await recorded(page)).filter((e) => !isZoneEvent(e)).length;
+    // The time the path lets pass before this move (the blade runs down, the alarm comes).
+    await advance(page, move.events[0]!.t - lastT);
+    lastT = move.events.at(-1)!.t;
+    if (move.kind === 'reach') {
+      // A hand reaching in for the next part (a stuck part, the needle's eye) makes it itself.
+      const following = i + 1 < events.length && !isZoneEvent(events[i + 1]!) ? await planNext(page, events, i + 1).catch(() => null) : null;
+      const previous = i > 0 ? await planNext(page, events, i - 1).catch(() => null) : null;
+      const neighbour = move.events[0]!.action === 'enter' ? following : previous;
+      if (neighbour && (await inside(page, move.part, neighbour.move.part))) {
+        i = next;
+        continue;
+      }
+    }
+    await perform(page, hands, move, way);
+    i = next;
+    const expected = move.events.filter((e) => !isZoneEvent(e)).map(key);
+    if (expected.length === 0) continue;
+    await expect
+      .poll(async () => (await recorded(page)).filter((e) => !isZoneEvent(e)).slice(before).map(key), { timeout: 20_000, message: `after ${move.kind} ${move.part.id}` })
+      .toEqual(expected);
+  }
+}
+
+async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<void> {
+  switch (move.kind) {
+    case 'press':
+    case 'inspect': {
+      await hands.point(await partAim(page, move.part));
+      await hands.down();
+      await hands.up();
+      if (move.kind === 'inspect') {
+        // It is now before the eyes: a second press puts it back where it lay.
+        await expect.poll(() => recorded(page).then((r) => r.at(-1)?.action), { timeout: 20_000 }).toBe('inspect');
+        await hands.point(await partAim(page, move.part));
+        await hands.down();
+        await hands.up();
+      }
+      return;
+    }
+    case 'hold': {
+      await hands.point(await partAim(page, move.part));
+      await hands.down();
+      await expect.poll(() => recorded(page).then((r) => key(r.at(-1) ?? { action: '', object: '' })), { timeout: 20_000 }).toBe(`hold-start ${move.part.object}`);
+      await advance(page, move.ms);
+      await hands.up();
+      return;
+    }
+    case 'set': {
+      const op = move.part.operation;
+      if (op.kind !== 'set') throw new Error(`${move.part.id} has no scale`);
+      const x = ((move.value - op.min) / (op.max - op.min) - 0.5) * op.length;
+      const at = await page.evaluate(({ id, x }) => window.__werkvloer!.partPoint(id, [x, 0, 0]), { id: move.part.id, x });
+      await hands.point(at!);
+      await hands.down();
+      await hands.up();
+      return;
+    }
+    case 'carry': {
+      const from = await partAim(page, move.part);
+      await hands.point(from);
+      const origin = way.kind === 'mouse' || way.kind === 'touch' ? await eyes(page) : await rayOrigin(page, way.hand, from);
+      const to = await landingPoint(page, move.part, move.zone, origin, new Vector3(...origin).distanceTo(new Vector3(...from)));
+      await hands.down();
+      await hands.moveHeld(to, move.part.id);
+      await hands.up();
+      return;
+    }
+    case 'reach': {
+      const e = move.events[0]!;
+      await hands.reach(e.action === 'enter' ? await partAim(page, move.part) : null);
+      return;
+    }
+  }
+}
+
+/** Where a controller's ray starts when it reaches toward `target` (world). */
+async function rayOrigin(_page: Page, side: Side, target: Vec3): Promise<Vec3> {
+  const h = handNear(target, side === 'left' ? restingLeftHand : restingRightHand);
+  return [h[0] + xrOrigin[0], h[1] + xrOrigin[1], h[2] + xrOrigin[2]];
+}
+

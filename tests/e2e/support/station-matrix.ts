@@ -1,0 +1,189 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { loadScene } from '../../../scripts/check-scenes';
+import { score, type SessionEvent } from '../../../src/engine';
+import { heading } from './aim';
+import { emulatorOnlyFiles, gzipBytes, stationChunkFile } from './bundle';
+import { waitForFrames } from './browser';
+import { storedSessions, type StoredSession } from './database';
+import { logBusiestDesktopFrame } from './desktop-busiest-frame';
+import { nextFrames, setPose, waitForControllerModels, waitForTrackedInputs } from './emulator';
+import { chooseExam } from './exam-attempt';
+import { guardedPageForTests } from './guarded-page-for-tests';
+import type { PathEvent } from './path-plan';
+import { saveScreenshot } from './screenshots';
+import { deviceOf, playPath, type Way } from './station-driver';
+import { expectBusiestXrFrameWithinBudget, xrFrameBudget } from './xr-budget';
+
+/** The JavaScript budget every station inherits (issue 2): gzip bytes until the first station frame. */
+export const javascriptBudget = 350_000;
+
+export interface MatrixOptions {
+  /** The window of the desktop run (the overlay must leave the station's parts clickable). */
+  viewport?: { width: number; height: number };
+  /** The critical rule the exam attempt breaks, played from `rule-paths/<rule>.json`. */
+  criticalRule: string;
+  /** Screenshots to take before the move with this index of the desktop ideal path (name → move index). */
+  screenshots?: Record<string, number>;
+}
+
+const root = process.cwd();
+const readPath = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { events: PathEvent[] }).events;
+
+/** Scripts loaded when the first frame with the station was drawn, as the render probe noted them. */
+async function scriptsAtFirstStationFrame(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => window.__werkvloer?.counts.scriptsAtFirstStationFrame != null, undefined, { timeout: 60_000 });
+  return (await page.evaluate(() => window.__werkvloer!.counts.scriptsAtFirstStationFrame))!;
+}
+
+async function storedRow(page: Page): Promise<StoredSession> {
+  await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
+  const id = await page.locator('[data-session-id]').getAttribute('data-session-id');
+  const row = storedSessions(inject('dataDir')).find((r) => r.id === id);
+  expect(row, 'the row of this very session').toBeDefined();
+  return row!;
+}
+
+/**
+ * Starts the chosen station on the computer or in the emulated headset and waits until its parts are
+ * there.
+ */
+async function start(page: Page, vr: boolean): Promise<void> {
+  await page.locator(`[data-action="${vr ? 'enter-vr' : 'play-desktop'}"]`).click();
+  if (vr) {
+    await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    await setPose(page, 'headset', { position: [0, 1.6, 0], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    // Controllers can point once tracked and their models came; the panel follows the first frame.
+    await waitForTrackedInputs(page, 2);
+    await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
+  }
+  await waitForFrames(page, 5);
+  await page.waitForFunction(() => (window.__werkvloer?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
+}
+
+async function open(page: Page, folder: string, vr: boolean): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
+  await page.locator(`[data-station="${folder}"]`).click();
+  await page.locator('[data-mode="practice"]').click();
+  await start(page, vr);
+}
+
+/**
+ * The browser part of the test matrix for one station (issue 20): its ideal path once by mouse and
+ * once by the right VR controller — the JavaScript, draw call and triangle budgets and the
+ * screenshots taken inside those same runs — and one critical violation in an exam attempt. Every
+ * other input way is tested per kit part (tests/e2e/kit-parts.test.ts); every rule path in Node.
+ */
+export function stationMatrix(folder: string, opts: MatrixOptions): void {
+  const dir = join(root, 'scenes', folder);
+  const scenario = loadScene(root, join(dir, 'scenario.json')).scenario!;
+  const ideal = readPath(join(dir, 'ideal-path.json'));
+  const eventsOf = (row: StoredSession) => JSON.parse(row.events_json) as SessionEvent[];
+
+  describe(`${folder}: ideal path by mouse, with budgets and screenshots`, () => {
+    const g = guardedPageForTests(opts.viewport ?? { width: 1024, height: 640 });
+
+    test('mouse: the ideal path scores 100 and is stored; JavaScript to the first frame within budget; busiest desktop frame', async () => {
+      const { page } = g;
+      await open(page, folder, false);
+      const scripts = await scriptsAtFirstStationFrame(page);
+      const stationChunk = `/${stationChunkFile(folder)}`;
+      expect([...scripts]).toContain(stationChunk);
+      const bytes = scripts.reduce((sum, s) => sum + gzipBytes(s), 0);
+      console.info(`[budget] ${folder}: ${scripts.length} scripts, ${bytes} B gzip (station chunk ${gzipBytes(stationChunk)} B of it)`);
+      expect(bytes).toBeGreaterThan(0);
+      expect(bytes).toBeLessThanOrEqual(javascriptBudget);
+      const way: Way = { kind: 'mouse' };
+      await playPath(page, way, ideal, {
+        beforeMove: async (_move, i) => {
+          for (const [name, at] of Object.entries(opts.screenshots ?? {})) if (at === i) await saveScreenshot(page, name);
+        },
+      });
+      await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
+      const row = await storedRow(page);
+      expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
+      expect(score(scenario, eventsOf(row), 'practice').mistakes).toEqual([]);
+      expect(g.consoleErrors).toEqual([]);
+      await logBusiestDesktopFrame(page, folder);
+    });
+  });
+
+  describe(`${folder}: ideal path by the right VR controller, with budgets`, () => {
+    const g = guardedPageForTests();
+
+    test('VR controller, entering through the Enter VR button: JavaScript within budget, a full turn and the busiest frame within the draw call and triangle budget, the ideal path scores 100', async () => {
+      const { page } = g;
+      await open(page, folder, true);
+      const scripts = await scriptsAtFirstStationFrame(page);
+      expect(scripts.some((s) => s.includes('xr-runtime'))).toBe(true);
+      const emulatorOnly = emulatorOnlyFiles();
+      const stationChunk = `/${stationChunkFile(folder)}`;
+      expect([...scripts]).toContain(stationChunk);
+      // The emulator stands in for the headset: a real Quest never loads it.
+      const counted = [...scripts].filter((s) => !emulatorOnly.has(s.slice(1)));
+      const bytes = counted.reduce((sum, s) => sum + gzipBytes(s), 0);
+      console.info(`[budget] ${folder} in VR: ${counted.length} scripts, ${bytes} B gzip (station chunk included, emulator not counted)`);
+      expect(emulatorOnly.size).toBeGreaterThan(0);
+      expect(bytes).toBeLessThanOrEqual(javascriptBudget);
+      expect(scripts.some((s) => s.includes('GLTFLoader')), 'the glTF loader is not in the way of the first frame').toBe(false);
+      await waitForControllerModels(page);
+      // A full turn with everything in view (the instruction panel included) before the path.
+      await nextFrames(page, 10);
+      let maxCalls = 0;
+      let maxTriangles = 0;
+      for (let i = 0; i < 8; i++) {
+        await setPose(page, 'headset', { quaternion: heading((i * Math.PI) / 4) });
+        await nextFrames(page, 3);
+        const counts = await page.evaluate(() => ({ ...window.__werkvloer!.counts }));
+        expect(counts.presenting).toBe(true);
+        maxCalls = Math.max(maxCalls, counts.calls);
+        maxTriangles = Math.max(maxTriangles, counts.triangles);
+      }
+      const panel = await page.evaluate(() => window.__werkvloer!.drawnMeshesUnder('instruction-panel'));
+      console.info(`[budget] ${folder}: max ${maxCalls} draw calls, ${maxTriangles} triangles per XR frame; of them the instruction panel ${2 * panel} (${panel} per eye)`);
+      expect(panel, 'the instruction panel is drawn').toBeGreaterThan(0);
+      expect(maxCalls).toBeGreaterThan(0);
+      expect(maxCalls).toBeLessThanOrEqual(xrFrameBudget.drawCalls);
+      expect(maxTriangles).toBeLessThanOrEqual(xrFrameBudget.triangles);
+      await setPose(page, 'headset', { quaternion: heading(0) });
+      await nextFrames(page, 3);
+
+      const way: Way = { kind: 'controller', hand: 'right' };
+      await playPath(page, way, ideal);
+      // The busiest moment of the whole scenario, both eyes (bench/busiest-frame.ts reads this line).
+      await expectBusiestXrFrameWithinBudget(page, folder);
+      await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
+      const row = await storedRow(page);
+      expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
+      expect(new Set(eventsOf(row).map((e) => e.device))).toEqual(new Set([deviceOf(way)]));
+      expect(g.consoleErrors).toEqual([]);
+    });
+  });
+
+  describe(`${folder}: a critical violation in an exam`, () => {
+    const g = guardedPageForTests(opts.viewport ?? { width: 1024, height: 640 });
+
+    test(`exam (unlocked by the trainer): the rule path ${opts.criticalRule} fails the attempt, as the server scores it`, async () => {
+      const { page } = g;
+      const rulePath = readPath(join(dir, 'rule-paths', `${opts.criticalRule}.json`));
+      expect(scenario.rules.find((r) => r.id === opts.criticalRule)?.severity).toBe('critical');
+      // Only a signed-in trainee whose exam a trainer unlocked may take it (the server refuses others).
+      const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), folder, '', scenario.country ?? 'BE');
+      await start(page, false);
+      expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
+      await playPath(page, { kind: 'mouse' }, rulePath);
+      await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
+      const row = await storedRow(page);
+      expect(row).toMatchObject({ scenario_id: scenario.id, mode: 'exam', passed: 0, trainee_id: trainee.id });
+      // The server's own scoring of the uploaded events, as stored.
+      const result = JSON.parse(row.result_json) as { failedByCritical: boolean; violations: { rule: string; severity: string }[] };
+      expect(result.failedByCritical).toBe(true);
+      expect(result.violations).toContainEqual(expect.objectContaining({ rule: opts.criticalRule, severity: 'critical' }));
+      // Sign the trainee out: a later file plays as a headset nobody signed in to.
+      await page.goto(inject('baseUrl'));
+      await page.locator('[data-action="next-trainee"]').click();
+    });
+  });
+}
