@@ -42,6 +42,14 @@ function vitest(name, args) {
   return {
     name,
     command: ['npx', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    /** The slowest tests of this suite, from the same report: where the minutes go. */
+    slowest: () => {
+      if (!existsSync(report)) return [];
+      const json = JSON.parse(readFileSync(report, 'utf8'));
+      return (json.testResults ?? []).flatMap((file) =>
+        (file.assertionResults ?? []).map((t) => ({ suite: name, file: file.name.replace(root, ''), title: t.fullName ?? t.title, seconds: (t.duration ?? 0) / 1000 })),
+      );
+    },
     count: () => {
       if (!existsSync(report)) return null;
       const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -74,7 +82,7 @@ for (const suite of suites) {
   const r = spawnSync(suite.command[0], suite.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
   const seconds = (Date.now() - t0) / 1000;
   const ok = r.status === 0;
-  results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null });
+  results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null, tests: suite.slowest?.() ?? [] });
   console.log(`=== ${suite.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
 }
 rmSync(reportDir, { recursive: true, force: true });
@@ -85,6 +93,14 @@ for (const r of results) {
   console.log(`${r.name.padEnd(11)} ${(r.ok ? 'ok' : 'FAILED').padEnd(8)} ${r.seconds.toFixed(1).padStart(7)}   ${tests}`);
 }
 console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const slowest = results
+  .flatMap((r) => r.tests)
+  .sort((a, b) => b.seconds - a.seconds)
+  .slice(0, 10);
+if (slowest.length > 0) {
+  console.log('\nslowest ten tests');
+  for (const t of slowest) console.log(`${t.seconds.toFixed(1).padStart(7)} s  ${t.suite.padEnd(5)} ${t.file} > ${t.title}`);
+}
 const passed = results.reduce((n, r) => n + (r.count ? r.count.passed : r.ok ? 1 : 0), 0);
 const failed = results.reduce((n, r) => n + (r.count ? r.count.failed : 0) + (r.ok ? 0 : r.count?.failed ? 0 : 1), 0);
 console.log(`tests: ${passed} passed, ${failed} failed`);

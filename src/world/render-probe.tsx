@@ -154,18 +154,25 @@ export function RenderProbe() {
   }, [gl, camera, size, scene, get, session]);
 
   const stationSeenAtFrame = useRef<number | null>(null);
+  const stationSeenAtMs = useRef(0);
   // Runs before each render and reads the previous frame's totals: no allocation per frame.
   useFrame(() => {
     const probe = window.__werkvloer;
     if (!probe) return;
     const c = probe.counts;
     if (c.scriptsAtFirstStationFrame === null) {
-      if (stationSeenAtFrame.current === null && objectRegistry.count() > 0) stationSeenAtFrame.current = c.frames;
+      if (stationSeenAtFrame.current === null && objectRegistry.count() > 0) {
+        stationSeenAtFrame.current = c.frames;
+        stationSeenAtMs.current = performance.now();
+      }
       else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
         // The frame with the station has been drawn: note which scripts it took (a one-time list).
         c.firstStationFrameMs = performance.now();
+        // Only scripts requested before the station was there: what loads after its first frame by
+        // design (texts, controller models) is not counted because a slow frame let it arrive.
         c.scriptsAtFirstStationFrame = performance
           .getEntriesByType('resource')
+          .filter((e) => e.startTime <= stationSeenAtMs.current)
           .map((e) => new URL(e.name).pathname)
           .filter((p) => p.endsWith('.js'));
       }

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -41,10 +42,15 @@ export async function openGuardedPage(
   options: { hasTouch?: boolean; firstTimeInVr?: boolean } = {},
 ): Promise<GuardedPage> {
   const local = new URL(baseUrl);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: guardedChromiumArgs(local.hostname),
-  });
+  // One browser for the whole run (tests/e2e/support/global-setup.ts starts it with these same flags);
+  // each page gets its own context. Launched here only outside that setup.
+  const shared = inject('browserWsEndpoint');
+  const browser = shared
+    ? await chromium.connect(shared)
+    : await chromium.launch({
+        executablePath: chromiumPath,
+        args: guardedChromiumArgs(local.hostname),
+      });
   const context = await browser.newContext({ viewport, locale: 'nl-BE', hasTouch: options.hasTouch ?? false });
   if (!options.firstTimeInVr) {
     // A headset that has done the VR tutorial before (tests/e2e/vr-tutorial.test.ts plays it on a new one).

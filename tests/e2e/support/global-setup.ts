@@ -2,18 +2,23 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { chromiumPath, guardedChromiumArgs } from './browser';
 import { builtAppDir } from './built-app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
+    /** The one Chromium of the run (its pages side by side, each in its own context). */
+    browserWsEndpoint: string;
   }
 }
 
 const root = process.cwd();
 let server: ChildProcess | undefined;
+let browserServer: BrowserServer | undefined;
 let dataDir = '';
 
 /** Builds the test app if `npm test` has not already, then starts the real server on a free loopback port. */
@@ -48,10 +53,13 @@ export async function setup(project: TestProject) {
     server!.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  browserServer = await chromium.launchServer({ executablePath: chromiumPath, args: guardedChromiumArgs('127.0.0.1') });
+  project.provide('browserWsEndpoint', browserServer.wsEndpoint());
   project.provide('dataDir', dataDir);
 }
 
 export async function teardown() {
+  await browserServer?.close();
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once('exit', resolve));
     server.kill('SIGTERM');

@@ -16,7 +16,8 @@ export type Move =
   | { kind: 'press'; part: Part; events: PathEvent[] }
   /** A press that brings the part before the eyes; the driver presses again to put it back. */
   | { kind: 'inspect'; part: Part; events: PathEvent[] }
-  | { kind: 'hold'; part: Part; ms: number; events: PathEvent[] }
+  /** `ms` null: the path ends (a rule breaks) while it is still held. */
+  | { kind: 'hold'; part: Part; ms: number | null; events: PathEvent[] }
   | { kind: 'set'; part: Part; value: number; events: PathEvent[] }
   | { kind: 'carry'; part: Part; zone: Part; events: PathEvent[] }
   /** A hand (or the desktop pointer) comes into a danger area (`enter`) or leaves it (`exit`). */
@@ -85,8 +86,12 @@ export function nextMove(events: readonly PathEvent[], i: number, parts: readonl
   if (!producer) throw new Error(unproducible(e, parts));
   const op = producer.operation;
   if (op.kind === 'hold') {
+    if (e.action !== 'hold-start') throw new Error(`${e.action} ${e.object} at ${e.t} ms: a hold begins with hold-start`);
     const end = events.findIndex((x, j) => j > i && x.action === 'hold-end' && x.object === e.object);
-    if (e.action !== 'hold-start' || end < 0) throw new Error(`${e.action} ${e.object} at ${e.t} ms: a hold is a hold-start and its hold-end`);
+    // Still held when the path ends: the foot on the pedal while the hand goes under the needle.
+    if (end < 0) return { move: { kind: 'hold', part: producer, ms: null, events: [e] }, next: i + 1 };
+    const between = events.slice(i + 1, end).filter((x) => !isZoneEvent(x, parts));
+    if (between.length > 0) throw new Error(`${e.object} is held from ${e.t} ms: ${between[0]!.action} ${between[0]!.object} cannot be made with the same hand meanwhile`);
     return { move: { kind: 'hold', part: producer, ms: events[end]!.t - e.t, events: events.slice(i, end + 1) }, next: end + 1 };
   }
   if (op.kind === 'grab') {

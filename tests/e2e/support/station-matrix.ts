@@ -38,7 +38,7 @@ async function scriptsAtFirstStationFrame(page: Page): Promise<string[]> {
   return (await page.evaluate(() => window.__werkvloer!.counts.scriptsAtFirstStationFrame))!;
 }
 
-async function storedRow(page: Page): Promise<StoredSession> {
+export async function storedRow(page: Page): Promise<StoredSession> {
   await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
   const id = await page.locator('[data-session-id]').getAttribute('data-session-id');
   const row = storedSessions(inject('dataDir')).find((r) => r.id === id);
@@ -63,7 +63,8 @@ async function start(page: Page, vr: boolean): Promise<void> {
   await page.waitForFunction(() => (window.__werkvloer?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
 }
 
-async function open(page: Page, folder: string, vr: boolean): Promise<void> {
+/** Opens the station in practice on the computer or in the emulated headset, until its parts are there. */
+export async function openStation(page: Page, folder: string, vr: boolean): Promise<void> {
   await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
   await page.locator(`[data-station="${folder}"]`).click();
   await page.locator('[data-mode="practice"]').click();
@@ -87,7 +88,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
 
     test('mouse: the ideal path scores 100 and is stored; JavaScript to the first frame within budget; busiest desktop frame', async () => {
       const { page } = g;
-      await open(page, folder, false);
+      await openStation(page, folder, false);
       const scripts = await scriptsAtFirstStationFrame(page);
       const stationChunk = `/${stationChunkFile(folder)}`;
       expect([...scripts]).toContain(stationChunk);
@@ -107,7 +108,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(score(scenario, eventsOf(row), 'practice').mistakes).toEqual([]);
       expect(g.consoleErrors).toEqual([]);
       await logBusiestDesktopFrame(page, folder);
-    });
+    }, 420_000);
   });
 
   describe(`${folder}: ideal path by the right VR controller, with budgets`, () => {
@@ -115,7 +116,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
 
     test('VR controller, entering through the Enter VR button: JavaScript within budget, a full turn and the busiest frame within the draw call and triangle budget, the ideal path scores 100', async () => {
       const { page } = g;
-      await open(page, folder, true);
+      await openStation(page, folder, true);
       const scripts = await scriptsAtFirstStationFrame(page);
       expect(scripts.some((s) => s.includes('xr-runtime'))).toBe(true);
       const emulatorOnly = emulatorOnlyFiles();
@@ -159,7 +160,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
       expect(new Set(eventsOf(row).map((e) => e.device))).toEqual(new Set([deviceOf(way)]));
       expect(g.consoleErrors).toEqual([]);
-    });
+    }, 420_000);
   });
 
   describe(`${folder}: a critical violation in an exam`, () => {

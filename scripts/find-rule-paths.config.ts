@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// Runs scripts/find-rule-paths.tsx (it needs Vite's import.meta.glob to load the stations).
+export default defineConfig({
+  test: { include: ['scripts/find-rule-paths.tsx'], environment: 'node', testTimeout: 3_600_000 },
+});

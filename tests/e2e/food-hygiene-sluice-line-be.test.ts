@@ -1,0 +1,8 @@
+import { stationMatrix } from './support/station-matrix';
+
+// The food station, Belgian variant, through the generic driver; screenshots of the sluice and the line.
+stationMatrix('food/hygiene-sluice-line-be', {
+  viewport: { width: 1024, height: 640 },
+  criticalRule: 'enter-without-washing',
+  screenshots: { 'food-hygiene-sluice': 2, 'food-meat-line': 10 },
+});

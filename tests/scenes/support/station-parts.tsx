@@ -1,0 +1,88 @@
+import ReactThreeTestRenderer from '@react-three/test-renderer';
+import { join } from 'node:path';
+import type { ComponentType } from 'react';
+import { loadScene } from '../../../scripts/check-scenes';
+import type { Scenario } from '../../../src/engine';
+import { SessionProvider } from '../../../src/state/session-context';
+import { createSessionStore } from '../../../src/state/session-store';
+import { firstStationFrame } from '../../../src/world/first-station-frame';
+import { objectRegistry } from '../../../src/world/object-registry';
+import { producerOf, unproducible, zoneFor, type Part, type PathEvent } from '../../e2e/support/path-plan';
+
+// React's act() is what the test renderer uses to flush updates.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const root = process.cwd();
+const compositions = import.meta.glob<{ default: ComponentType }>('../../../scenes/*/*/station.tsx');
+
+/** The parts registered now, as the browser's render probe lists them. */
+export function placedParts(): Part[] {
+  return objectRegistry.ids().flatMap((id) => {
+    const d = objectRegistry.descriptor(id);
+    return d ? [{ id, ...d }] : [];
+  });
+}
+
+export interface PartsCheck {
+  /** Every event in order, with the part that can make it (null: none could). */
+  steps: { event: PathEvent; part: string | null }[];
+  /** Why the first event no placed part could make was refused, if any. */
+  refused: string | null;
+}
+
+/**
+ * Plays a path through the station's real composition in Node (@react-three/test-renderer, no
+ * WebGL): before each event, the parts the world has placed at that moment must include one that
+ * makes it — as its operation descriptor says — and then the event goes to the session as that part
+ * would send it, so parts that come and go with the steps do so. A danger area's enter and exit need
+ * the area placed. This is the Node half of "every event must be producible by a placed part".
+ */
+export async function checkPathAgainstParts(folder: string, events: readonly PathEvent[], scenario?: Scenario): Promise<PartsCheck> {
+  const sc = scenario ?? loadScene(root, join(root, 'scenes', folder, 'scenario.json')).scenario!;
+  const load = compositions[`../../../scenes/${folder}/station.tsx`];
+  if (!load) throw new Error(`no scenes/${folder}/station.tsx`);
+  const Station = (await load()).default;
+  // Parts that wait for the first station frame (cards, scales with text) come at once here.
+  firstStationFrame.mark();
+  let now = 0;
+  const store = createSessionStore({ now: () => now, uuid: () => 'node-parts-check' });
+  store.getState().start(sc, 'parts-check', 'practice', 'nl');
+  const renderer = await ReactThreeTestRenderer.create(
+    <SessionProvider store={store}>
+      <Station />
+    </SessionProvider>,
+  );
+  // Lazy parts (cards, scales) come a few frames and a module load later: a few rounds of frames.
+  const settle = async () => {
+    await renderer.advanceFrames(3, 0.016);
+    await ReactThreeTestRenderer.act(() => new Promise<void>((r) => setTimeout(r, 20)));
+  };
+  const steps: PartsCheck['steps'] = [];
+  let refused: string | null = null;
+  try {
+    await settle();
+    for (const event of events) {
+      let parts = placedParts();
+      let producer = producerOf(event, parts);
+      for (let round = 0; !producer && round < 60; round++) {
+        await settle();
+        parts = placedParts();
+        producer = producerOf(event, parts);
+      }
+      if (producer && event.action === 'place' && !zoneFor(event, parts)) producer = null;
+      steps.push({ event, part: producer?.id ?? null });
+      if (!producer) {
+        refused = unproducible(event, parts);
+        break;
+      }
+      now = event.t;
+      await ReactThreeTestRenderer.act(async () => {
+        store.getState().act(event.action, event.object, 'desktop', event.value);
+      });
+      await renderer.advanceFrames(2, 0.016);
+    }
+  } finally {
+    await renderer.unmount();
+  }
+  return { steps, refused };
+}
