@@ -324,8 +324,11 @@ async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<
     case 'carry': {
       const from = await partAim(page, move.part);
       await hands.point(from);
-      const origin = way.kind === 'mouse' || way.kind === 'touch' ? await eyes(page) : await rayOrigin(page, way.hand, from);
-      const to = await landingPoint(page, move.part, move.zone, origin, new Vector3(...origin).distanceTo(new Vector3(...from)));
+      // A screen pointer's origin stays at the eyes: the part lands where the zone is as far away as
+      // the part was. A hand carries it over and steers it onto the zone's centre.
+      const screen = way.kind === 'mouse' || way.kind === 'touch';
+      const origin = screen ? await eyes(page) : null;
+      const to = origin ? await landingPoint(page, move.part, move.zone, origin, new Vector3(...origin).distanceTo(new Vector3(...from))) : await partAim(page, move.zone);
       await hands.down();
       await hands.moveHeld(to, move.part.id);
       await hands.up();
@@ -338,10 +341,3 @@ async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<
     }
   }
 }
-
-/** Where a controller's ray starts when it reaches toward `target` (world). */
-async function rayOrigin(_page: Page, side: Side, target: Vec3): Promise<Vec3> {
-  const h = handNear(target, side === 'left' ? restingLeftHand : restingRightHand);
-  return [h[0] + xrOrigin[0], h[1] + xrOrigin[1], h[2] + xrOrigin[2]];
-}
-
