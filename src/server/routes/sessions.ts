@@ -75,7 +75,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       return reply.code(400).send({ error: 'invalid-session', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
     }
     const body = parsed.data;
-    const identity = await uploadIdentity(opts.db, request.headers.authorization, body.endedAt);
+    const identity = await uploadIdentity(opts.db, request.headers.authorization, body, opts.now());
     if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
     const traineeId = identity.trainee?.traineeId ?? null;
     // Serialised once: stored as events_json and hashed as such.
