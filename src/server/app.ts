@@ -10,6 +10,7 @@ import { dbKindOf, type DbKind } from './db/create-db';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
+import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
 import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
@@ -91,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
+  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;

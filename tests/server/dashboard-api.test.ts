@@ -53,7 +53,12 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
     expect((await headset()).json()).toMatchObject({ exam: false, allStations: true });
     expect((await a.call('PUT', `/api/trainees/${trainee.traineeId}/exam`, { exam: true })).json()).toMatchObject({ exam: true, examByTrainee: true, examByGroup: false });
     expect((await headset()).json().exam).toBe(true);
-    expect((await upload(exam)).statusCode).toBe(201);
+    // Unlocked, an exam is still stored only under an attempt the server issued when it started.
+    expect((await upload(exam)).json().error).toBe('exam-attempt-required');
+    const attempt = await t.app.inject({ method: 'POST', url: '/api/exam-attempts', headers: { authorization: `Bearer ${trainee.token}` }, payload: { scenarioId: exam.scenarioId } });
+    expect(attempt.statusCode).toBe(201);
+    const withAttempt = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${trainee.token}`, 'x-exam-attempt': attempt.json().attemptId }, payload: exam });
+    expect(withAttempt.statusCode).toBe(201);
 
     // Group assignment: only the chosen station; the exam of another station is refused.
     const put = await a.call('PUT', `/api/groups/${trainee.groupId}/assignments`, { stations: ['wood-panel-saw'], exam: true });
