@@ -15,9 +15,14 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
     t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${token}` }, payload: body });
 
   beforeAll(async () => {
-    t = await testApp({ kind });
+    // Sam joined a week before "today": the list's date filter needs a session from back then, and
+    // a session is accepted only if it started after its headset joined (issue 18, item 9).
+    let clock = Date.parse('2026-11-19T09:00:00.000Z');
+    t = await testApp({ kind, now: () => new Date(clock) });
     a = await organisationWithTrainer(t.app, t.db, 'Atelier');
     trainee = await joinedTrainee(t.app, a, 'Sam');
+    clock = Date.parse('2026-11-26T09:00:10.000Z');
+    a = await login(t.app, a.organisationId, a.email, a.password);
   });
   afterAll(async () => {
     await t.close();

@@ -53,11 +53,16 @@ export async function examAttemptRoutes(app: FastifyInstance, opts: { db: Kysely
   app.get('/api/dashboard/exam-attempts', { preHandler: guard }, async (request, reply) => {
     const parsed = flagsQuery.safeParse(request.query);
     if (!parsed.success) return invalidBody(reply, parsed.error);
+    const org = trainerOf(request).trainer.organisationId;
+    const wanted = [...new Set(parsed.data.sessions.map((s) => s.toLowerCase()))];
+    // Asked only about the organisation's own sessions: another's id is "not found", as everywhere.
+    const own = await db.selectFrom('sessions').select('id').where('organisation_id', '=', org).where('id', 'in', wanted).execute();
+    if (own.length < wanted.length) return reply.code(404).send({ error: 'not-found', message: 'no such session in your organisation' });
     const rows = await db
       .selectFrom('exam_attempts')
       .select(['id', 'session_id', 'issued_at', 'expires_at', 'bound_at', 'flags_json'])
-      .where('organisation_id', '=', trainerOf(request).trainer.organisationId)
-      .where('session_id', 'in', parsed.data.sessions.map((s) => s.toLowerCase()))
+      .where('organisation_id', '=', org)
+      .where('session_id', 'in', wanted)
       .execute();
     return {
       attempts: rows.map((r) => ({

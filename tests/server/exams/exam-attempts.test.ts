@@ -131,7 +131,8 @@ describe.each(databaseKinds)('server-issued exam attempts on %s', (kind) => {
     const attempt = await attemptFor(kim.token);
     const id = crypto.randomUUID();
     expect((await uploadExam(kim.token, attempt.attemptId, { id })).statusCode).toBe(201);
-    expect(await flagsOf(id, other)).toEqual([]);
+    const foreign = await (await login(t.app, other.organisationId, other.email, other.password)).call('GET', `/api/dashboard/exam-attempts?sessions=${id}`);
+    expect(foreign.statusCode).toBe(404);
     const bad = await (await login(t.app, trainer.organisationId, trainer.email, trainer.password)).call('GET', '/api/dashboard/exam-attempts?sessions=1,2');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('session ids');
