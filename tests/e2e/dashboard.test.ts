@@ -38,7 +38,10 @@ async function examAttempt(token: string, scenarioId: string): Promise<string> {
 }
 
 /** Session times from now on: a session is accepted only if it started after its headset joined. */
-const fromNow = (offsetMs: number, lengthMs: number) => ({ startedAt: new Date(Date.now() + offsetMs).toISOString(), endedAt: new Date(Date.now() + offsetMs + lengthMs).toISOString() });
+const fromNow = (offsetMs: number, lengthMs: number) => {
+  const start = Date.now() + offsetMs;
+  return { startedAt: new Date(start).toISOString(), endedAt: new Date(start + lengthMs).toISOString() };
+};
 
 describe('the trainer dashboard in Chromium', () => {
   let g: GuardedPage;
