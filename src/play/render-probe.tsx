@@ -1,8 +1,8 @@
 import { useFrame, useThree, type RootState } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
-import { objectRegistry, type PartDescriptor } from './object-registry';
-import { reach } from './reach';
+import { objectRegistry, type PartDescriptor } from '../world/object-registry';
+import { reach } from '../world/reach';
 import { useSessionStore } from '../state/session-context';
 import type { SessionEvent } from '../engine';
 
