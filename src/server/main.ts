@@ -83,7 +83,7 @@ async function main() {
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, publicUrl: settings.publicUrl };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     if (settings.httpPort !== null) {

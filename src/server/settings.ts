@@ -46,7 +46,37 @@ const envSchema = z.object({
       }
       return n;
     }),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return null;
+      const problem = publicUrlProblem(v);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `PUBLIC_URL ${problem}, not "${v}"` });
+        return z.NEVER;
+      }
+      return v.replace(/\/+$/, '');
+    }),
+  SERVER_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || v.length >= 32, 'SERVER_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
 });
+
+/** An http(s) address without query, fragment or credentials: the start of every IRI this server names. */
+function publicUrlProblem(v: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return 'must be an address such as https://werkvloer.example.org';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https:// or http://';
+  if (url.search || url.hash || v.includes('?') || v.includes('#')) return 'must not have a query (?…) or fragment (#…)';
+  if (url.username || url.password) return 'must not hold a user name or password';
+  return null;
+}
 
 export interface Settings {
   host: string;
@@ -62,6 +92,13 @@ export interface Settings {
   log: boolean;
   /** Sessions are deleted this many days after they arrived; null keeps them (RETENTION_DAYS). */
   retentionDays: number | null;
+  /**
+   * The address the centre publishes (PUBLIC_URL): xAPI identifiers and passports are built from it,
+   * never from the Host a request came in on. null: a stable address per organisation (src/server/xapi/identifiers.ts).
+   */
+  publicUrl: string | null;
+  /** Encrypts stored credentials (LRS passwords); null: a random one kept in DATA_DIR (src/server/auth/server-secret.ts). */
+  serverSecret: string | null;
 }
 
 /** Reads the settings from the environment; a bad value stops the start with the variable named. */
@@ -84,5 +121,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     printQr: !e.NO_QR,
     log: e.LOG === 'on',
     retentionDays: e.RETENTION_DAYS,
+    publicUrl: e.PUBLIC_URL,
+    serverSecret: e.SERVER_SECRET ? e.SERVER_SECRET : null,
   };
 }
