@@ -15,6 +15,8 @@ import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
 import { dashboardApi } from './dashboard-api';
 import { LiveSessions } from './dashboard/live-sessions';
+import { xapiApi } from './xapi-api';
+import type { XapiForwarder } from './xapi/forwarder';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -34,6 +36,10 @@ export interface AppOptions {
   live?: LiveSessions;
   /** PUBLIC_URL: xAPI identifiers start here, never at the request's Host (src/server/xapi/identifiers.ts). */
   publicUrl?: string | null;
+  /** Seals stored LRS credentials (SERVER_SECRET or DATA_DIR/server-secret). */
+  serverSecret?: string;
+  /** Forwards statements to each organisation's LRS; one per process, shared by its listeners. */
+  forwarder?: XapiForwarder;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -101,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
+  await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret: opts.serverSecret, forwarder: opts.forwarder });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
   await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl });
 

@@ -1,5 +1,6 @@
 import type { DashboardTables } from './schema-dashboard';
 import type { OrganisationTables } from './schema-organisations';
+import type { XapiTables } from './schema-xapi';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -36,7 +37,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables {
+export interface Database extends OrganisationTables, DashboardTables, XapiTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }
