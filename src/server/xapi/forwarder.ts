@@ -263,9 +263,9 @@ export class XapiForwarder {
       await this.retryLater(batch, answer);
       out.retrying += batch.length;
     } else if (answer.status === 409 || (answer.status === 400 && batch.length > 1)) {
-      // One statement spoils the batch for all: find which, one by one.
+      // One statement spoils the batch for all: find which, one by one (a batch of one has its answer already).
       for (const row of batch) {
-        const one = await this.sendOne(client, row);
+        const one = await this.sendOne(client, row, batch.length === 1 ? answer : undefined);
         out[one]++;
       }
     } else {
@@ -275,10 +275,10 @@ export class XapiForwarder {
     return out;
   }
 
-  private async sendOne(client: LrsClient, row: Row): Promise<'sent' | 'retrying' | 'failed' | 'conflicts'> {
+  private async sendOne(client: LrsClient, row: Row, answered?: LrsAnswer): Promise<'sent' | 'retrying' | 'failed' | 'conflicts'> {
     const statement = JSON.parse(row.statement_json) as Record<string, unknown>;
     try {
-      const put = await client.putStatement(row.statement_id, statement);
+      const put = answered ?? (await client.putStatement(row.statement_id, statement));
       if (put.status >= 200 && put.status < 300) return (await this.mark([row], 'sent', put), 'sent');
       if (transient(put.status)) return (await this.retryLater([row], put), 'retrying');
       if (put.status !== 409) return (await this.mark([row], 'failed', put), 'failed');
