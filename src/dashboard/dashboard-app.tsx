@@ -8,6 +8,7 @@ import { nativeName } from '../i18n/languages';
 import { GroupPage } from './pages/group-page';
 import { GroupsPage } from './pages/groups-page';
 import { LoginPage } from './pages/login-page';
+import { LrsPage } from './pages/lrs-page';
 import { QrSheetPage } from './pages/qr-sheet-page';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
@@ -78,6 +79,7 @@ export function DashboardApp() {
           <Link href="/">{t('nav.sessions')}</Link>
           <Link href="/groups">{t('nav.groups')}</Link>
           {me.trainer.role === 'admin' ? <Link href="/trainers">{t('nav.trainers')}</Link> : null}
+          {me.trainer.role === 'admin' ? <Link href="/lrs">{t('nav.lrs')}</Link> : null}
         </nav>
         {languagePicker}
         <span className="who">{me.trainer.email}</span>
@@ -94,6 +96,7 @@ export function DashboardApp() {
           <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>
           <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
           <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
+          <Route path="/lrs">{() => <LrsPage />}</Route>
           <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
         </Switch>
       </main>
