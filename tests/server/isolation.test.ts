@@ -55,6 +55,11 @@ const matrix: Array<{
   { method: 'GET', url: (ids) => `/api/dashboard/groups/${ids.groupId}/step-failures` },
   { method: 'GET', url: () => '/api/dashboard/export.csv' },
   { method: 'GET', url: () => '/api/dashboard/export.xapi.json' },
+  // LRS forwarding (issue 31): the admin's own organisation's connection and queue, no id in the URL.
+  { method: 'GET', url: () => '/api/organisation/lrs' },
+  { method: 'PUT', url: () => '/api/organisation/lrs', body: () => ({ endpoint: 'https://lrs.example/xapi', authKind: 'basic', username: 'x', secret: 'y', enabled: false }) },
+  { method: 'DELETE', url: () => '/api/organisation/lrs' },
+  { method: 'POST', url: () => '/api/organisation/lrs/resend', body: () => ({ status: 'failed' }) },
 ];
 
 interface Ids {
