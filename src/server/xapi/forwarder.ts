@@ -63,6 +63,7 @@ export class XapiForwarder {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<RunCounts> | null = null;
   private again = false;
+  private forgottenAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: ForwarderOptions) {}
 
@@ -113,11 +114,17 @@ export class XapiForwarder {
     return this.running;
   }
 
-  /** Statements of erased or purged sessions go with them (privacy erase, retention). */
+  /**
+   * Statements of erased or purged sessions go with them (privacy erase, retention), sent or not:
+   * the outbox must not keep a pseudonym the sessions table no longer has. It reads the whole
+   * outbox, so once an hour, not every run.
+   */
   private async forgetErased(): Promise<void> {
+    const now = this.opts.now().getTime();
+    if (now - this.forgottenAt < 60 * 60 * 1000) return;
+    this.forgottenAt = now;
     await this.opts.db
       .deleteFrom('xapi_outbox')
-      .where('status', '!=', 'sent')
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('sessions').select('sessions.id').whereRef('sessions.id', '=', 'xapi_outbox.session_id'))))
       .execute();
   }

@@ -221,7 +221,17 @@ describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
     advance(3_600_000);
     await forwarder.runOnce();
     expect(lrs.stored.size).toBe(0);
-    expect((await c.status()).queue.waiting).toBe(0);
+    expect((await c.status()).queue).toMatchObject({ waiting: 0, sent: 0 });
+    // Sent statements go too once their session is erased: the outbox keeps no pseudonym the sessions table lost.
+    const kept = await joinedTrainee(t.app, c.admin);
+    const res = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${kept.token}` }, payload: sessionBody({ id: crypto.randomUUID() }) });
+    expect(res.statusCode).toBe(201);
+    const sent = (await forwarder.runOnce()).sent;
+    expect(sent).toBeGreaterThan(0);
+    expect((await c.admin.call('DELETE', `/api/trainees/${kept.traineeId}`)).statusCode).toBeLessThan(300);
+    advance(3_600_000);
+    await forwarder.runOnce();
+    expect(await t.db.selectFrom('xapi_outbox').select('statement_id').where('organisation_id', '=', c.admin.organisationId).execute()).toEqual([]);
     expect((await c.admin.call('DELETE', '/api/organisation/lrs')).json()).toMatchObject({ connection: null });
   });
 });
