@@ -196,6 +196,27 @@ describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
     expect((await admin.call('POST', '/api/organisation/lrs/resend', {})).statusCode).toBe(400);
   });
 
+  test('two instances forwarding from one database send each statement once', async () => {
+    const lrs = new TestLrs({ basic: { username: 'werkvloer', password: 'lrs password' } });
+    const c = await centre('Twee instanties', lrs);
+    for (let i = 0; i < 5; i++) await c.upload();
+    const second = new XapiForwarder({
+      db: t.db,
+      box: new SecretBox(serverSecret),
+      now: () => clock,
+      publicUrl,
+      texts: new StationTexts(`${root}/locales`, () => t.catalog.current.map((e) => e.scenario)),
+      catalog: t.catalog,
+      batchSize: 7,
+    });
+    const [a, b] = await Promise.all([forwarder.runOnce(), second.runOnce()]);
+    expect(a.sent + b.sent).toBe(lrs.stored.size);
+    expect(lrs.stored.size).toBeGreaterThanOrEqual(5 * 6);
+    for (const [id, n] of lrs.offered) expect(n, id).toBe(1);
+    expect(lrs.refusals).toEqual([]);
+    expect((await c.status()).queue).toMatchObject({ waiting: 0, sent: lrs.stored.size });
+  });
+
   test('OAuth client credentials: one token for many batches', async () => {
     const lrs = new TestLrs({ oauth: { clientId: 'werkvloer-client', clientSecret: 'client secret' } });
     const c = await centre('Textiel', lrs, 'oauth');
