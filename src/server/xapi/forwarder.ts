@@ -17,6 +17,8 @@ export interface ForwarderOptions extends XapiSources {
   /** Sessions turned into statements per run. */
   queueBatch?: number;
   onError?: (error: unknown) => void;
+  /** How long after a wake the run starts (uploads that arrive meanwhile share it). */
+  wakeDelayMs?: number;
 }
 
 export interface RunCounts {
@@ -63,6 +65,9 @@ export class XapiForwarder {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<RunCounts> | null = null;
   private again = false;
+  private soon: NodeJS.Timeout | null = null;
+  /** Runs started, for tests and the log. */
+  readonly stats = { runs: 0 };
   private forgottenAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: ForwarderOptions) {}
@@ -75,39 +80,53 @@ export class XapiForwarder {
 
   stop(): Promise<unknown> {
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     this.timer = null;
+    this.soon = null;
     return this.running ?? Promise.resolve();
   }
 
+  /**
+   * Soon, not now: a class uploading together wakes it once per second at most, so forwarding
+   * work (on SQLite, queries on the thread that answers requests) comes in a few runs, not one per upload.
+   */
   wake(): void {
     if (this.running) {
       this.again = true;
       return;
     }
-    void this.runOnce().catch((error: unknown) => this.opts.onError?.(error));
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      void this.runOnce().catch((error: unknown) => this.opts.onError?.(error));
+    }, this.opts.wakeDelayMs ?? 1000);
+    this.soon.unref();
   }
 
   /** One pass: queue, then send until nothing is due. One at a time per instance. */
   runOnce(): Promise<RunCounts> {
     if (this.running) return this.running;
+    this.stats.runs++;
     this.running = (async () => {
       const counts: RunCounts = { queued: 0, sent: 0, retrying: 0, failed: 0, conflicts: 0 };
       try {
-        do {
-          this.again = false;
-          await this.forgetErased();
-          counts.queued += await this.queueNew();
-          for (;;) {
-            const step = await this.sendDue();
-            counts.sent += step.sent;
-            counts.retrying += step.retrying;
-            counts.failed += step.failed;
-            counts.conflicts += step.conflicts;
-            if (step.batches === 0) break;
-          }
-        } while (this.again);
+        await this.forgetErased();
+        counts.queued += await this.queueNew();
+        for (;;) {
+          const step = await this.sendDue();
+          counts.sent += step.sent;
+          counts.retrying += step.retrying;
+          counts.failed += step.failed;
+          counts.conflicts += step.conflicts;
+          if (step.batches === 0) break;
+        }
       } finally {
         this.running = null;
+        // Sessions stored during this run: another run, after the same pause as any wake.
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
       }
       return counts;
     })();

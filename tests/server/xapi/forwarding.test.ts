@@ -217,6 +217,23 @@ describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
     expect((await c.status()).queue).toMatchObject({ waiting: 0, sent: lrs.stored.size });
   });
 
+  test('a burst of stored sessions wakes the forwarder once, after the uploads have their answers', async () => {
+    const woken = new XapiForwarder({
+      db: t.db,
+      box: new SecretBox(serverSecret),
+      now: () => clock,
+      publicUrl,
+      texts: new StationTexts(`${root}/locales`, () => t.catalog.current.map((e) => e.scenario)),
+      catalog: t.catalog,
+      wakeDelayMs: 20,
+    });
+    for (let i = 0; i < 30; i++) woken.wake();
+    expect(woken.stats.runs).toBe(0);
+    await expect.poll(() => woken.stats.runs).toBe(1);
+    await woken.stop();
+    expect(woken.stats.runs).toBe(1);
+  });
+
   test('OAuth client credentials: one token for many batches', async () => {
     const lrs = new TestLrs({ oauth: { clientId: 'werkvloer-client', clientSecret: 'client secret' } });
     const c = await centre('Textiel', lrs, 'oauth');
