@@ -64,11 +64,15 @@ describe('the LRS page of the trainer dashboard in Chromium', () => {
     const up = await fetch(`${base()}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(sessionBody({ id })) });
     expect(up.status).toBe(201);
 
+    // The forwarder runs a second after the upload (uploads of a burst share a run).
     await expect
-      .poll(async () => {
-        await page.getByRole('button', { name: 'Vernieuwen' }).click();
-        return Number(await page.locator('[data-count="sent"]').textContent());
-      })
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Vernieuwen' }).click();
+          return Number(await page.locator('[data-count="sent"]').textContent());
+        },
+        { timeout: 10_000 },
+      )
       .toBeGreaterThan(0);
     expect(await page.locator('[data-count="sent"]').textContent()).toBe(String(lrs.stored.size));
     const registrations = [...lrs.stored.values()].map((s) => (s.context as { registration: string }).registration);
