@@ -101,9 +101,11 @@ async function main() {
       onError: (e) => console.error(`werkvloer: LRS forwarding failed (tried again later): ${e instanceof Error ? e.message : String(e)}`),
     });
     forwarder.start();
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, publicUrl: settings.publicUrl, serverSecret, forwarder };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
+    // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
+    const httpsPort = () => ports.https;
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, trustedProxies: settings.trustedProxies, httpsPort, publicUrl: settings.publicUrl, serverSecret, forwarder };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

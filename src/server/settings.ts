@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { proxyEntryProblem } from './http/trusted-proxies';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,6 +35,18 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).optional(),
   NO_QR: z.string().optional(),
   LOG: z.enum(['on', 'off']).default('off'),
+  // Comma-separated addresses or CIDR ranges of reverse proxies; empty: no X-Forwarded-* header counts.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const entries = (v ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES: ${problem}` });
+      }
+      return entries;
+    }),
   RETENTION_DAYS: z
     .string()
     .optional()
@@ -92,6 +105,8 @@ export interface Settings {
   log: boolean;
   /** Sessions are deleted this many days after they arrived; null keeps them (RETENTION_DAYS). */
   retentionDays: number | null;
+  /** TRUSTED_PROXIES: peers whose X-Forwarded-Proto/-For/-Host are believed. */
+  trustedProxies: string[];
   /**
    * The address the centre publishes (PUBLIC_URL): xAPI identifiers and passports are built from it,
    * never from the Host a request came in on. null: a stable address per organisation (src/server/xapi/identifiers.ts).
@@ -121,6 +136,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     printQr: !e.NO_QR,
     log: e.LOG === 'on',
     retentionDays: e.RETENTION_DAYS,
+    trustedProxies: e.TRUSTED_PROXIES,
     publicUrl: e.PUBLIC_URL,
     serverSecret: e.SERVER_SECRET ? e.SERVER_SECRET : null,
   };

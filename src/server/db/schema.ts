@@ -1,4 +1,5 @@
 import type { DashboardTables } from './schema-dashboard';
+import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
 import type { XapiTables } from './schema-xapi';
 
@@ -37,7 +38,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, XapiTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, XapiTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }
