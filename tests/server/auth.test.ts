@@ -164,7 +164,9 @@ describe.each(databaseKinds)('trainer login on %s', (kind) => {
 
   test('login attempts are rate-limited with 429 and Retry-After', async () => {
     const { app } = await start();
-    const attempt = () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@y.test', password: 'guess guess' } });
+    // A new account each time: this is the per-address limit; the per-account one is tested in login-throttle.test.ts.
+    let n = 0;
+    const attempt = () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `x${n++}@y.test`, password: 'guess guess' } });
     for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
     const limited = await attempt();
     expect(limited.statusCode).toBe(429);

@@ -1,3 +1,4 @@
+import type { AccountTables } from './schema-accounts';
 import type { DashboardTables } from './schema-dashboard';
 import type { OrganisationTables } from './schema-organisations';
 
@@ -36,7 +37,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables {
+export interface Database extends OrganisationTables, DashboardTables, AccountTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }
