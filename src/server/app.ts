@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -86,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const logger = opts.logger ? { level: 'info', redact, ...(logOptions.stream ? { stream: logOptions.stream } : {}) } : false;
   // The HTTPS instance has another server type; both are used through the same plain interface.
   // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
-  const base = { logger, disableRequestLogging: !logOptions.requests, bodyLimit: defaultBodyLimit };
+  const base = { logger, logController: new LogController({ disableRequestLogging: !logOptions.requests }), bodyLimit: defaultBodyLimit };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
 
   // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
@@ -107,8 +108,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
 
-  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
-  await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret: opts.serverSecret });
+  // One secret for every use in this instance (sealed TOTP seeds, known-device cookies).
+  const serverSecret = opts.serverSecret ?? randomBytes(32);
+  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
+  await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());

@@ -22,6 +22,7 @@ export const accountRule: ThrottleRule = { free: 5, maxDelayMs: 60_000, forgetAf
 export const addressRule: ThrottleRule = { free: 30, maxDelayMs: 60_000, forgetAfterMs: 60 * 60_000 };
 
 export const accountKey = (email: string) => `account:${email.toLowerCase()}`;
+export const knownDeviceKey = (email: string) => `known-device:${email.toLowerCase()}`;
 export const addressKey = (ip: string) => `address:${ip}`;
 
 /** The wait before the next attempt after `attempts` unanswered ones. */

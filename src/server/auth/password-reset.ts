@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { accountKey } from './login-throttle';
+import { accountKey, knownDeviceKey } from './login-throttle';
 import { newSecret, secretHash } from './secrets';
 
 /** A reset link an admin hands over is good for a day, once; a newer one replaces it. */
@@ -34,7 +34,7 @@ export async function redeemPasswordReset(db: Kysely<Database>, token: string, p
     await tx.updateTable('trainers').set({ password_hash: passwordHash, password_changed_at: now.toISOString() }).where('id', '=', row.trainer_id).execute();
     const trainer = await tx.selectFrom('trainers').select('email').where('id', '=', row.trainer_id).executeTakeFirstOrThrow();
     // The owner with a new password is not kept waiting by an attacker's earlier guesses.
-    await tx.deleteFrom('login_throttle').where('key', '=', accountKey(trainer.email)).execute();
+    await tx.deleteFrom('login_throttle').where('key', 'in', [accountKey(trainer.email), knownDeviceKey(trainer.email)]).execute();
     return true;
   });
 }

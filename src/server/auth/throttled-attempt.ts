@@ -2,16 +2,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { securityEvent } from '../security-log';
-import { accountKey, accountRule, addressKey, addressRule, claimAttempt, clearAttempts, purgeThrottle, returnAttempt } from './login-throttle';
+import { accountKey, accountRule, knownDeviceKey, addressKey, addressRule, claimAttempt, clearAttempts, purgeThrottle, returnAttempt } from './login-throttle';
 
 /**
  * One password or code attempt against an account, claimed from both throttles (the address, then
  * the account) before anything is checked. Refused: 429 with Retry-After, and the reply is sent.
  */
-export async function throttledAttempt(db: Kysely<Database>, now: Date, request: FastifyRequest, reply: FastifyReply, email: string) {
+export async function throttledAttempt(db: Kysely<Database>, now: Date, request: FastifyRequest, reply: FastifyReply, email: string, knownDevice = false) {
+  // A browser that logged in to this account before counts apart: others' guesses never slow it.
+  const account = knownDevice ? knownDeviceKey(email) : accountKey(email);
   for (const [scope, key, rule] of [
     ['address', addressKey(request.ip), addressRule],
-    ['account', accountKey(email), accountRule],
+    ['account', account, accountRule],
   ] as const) {
     const claim = await claimAttempt(db, key, rule, now);
     if (!claim.ok) {
@@ -30,7 +32,7 @@ export async function throttledAttempt(db: Kysely<Database>, now: Date, request:
   return {
     /** A success: the account starts afresh, the address gets this attempt back. */
     async succeeded() {
-      await clearAttempts(db, accountKey(email));
+      await clearAttempts(db, account);
       await returnAttempt(db, addressKey(request.ip));
       await purgeThrottle(db, now);
     },

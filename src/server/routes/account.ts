@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
+import { KnownDevices } from '../auth/known-device';
 import { startTrainerSession } from '../auth/login-session';
 import { issuePasswordReset, redeemPasswordReset, resetTarget } from '../auth/password-reset';
 import { SecretBox } from '../auth/secret-box';
@@ -40,8 +40,8 @@ const securityBody = z.strictObject({ requireAdminSecondFactor: z.boolean() });
 export interface AccountRouteOptions {
   db: Kysely<Database>;
   now: () => Date;
-  /** Seals TOTP seeds (auth/server-secret.ts); a random one when omitted (tests, one process). */
-  serverSecret?: Buffer;
+  /** Seals TOTP seeds and signs known-device cookies (auth/server-secret.ts). */
+  serverSecret: Buffer;
 }
 
 /**
@@ -51,7 +51,8 @@ export interface AccountRouteOptions {
 export async function accountRoutes(app: FastifyInstance, opts: AccountRouteOptions) {
   const { db, now } = opts;
   const guard = trainerGuard(db, now);
-  const box = new SecretBox(opts.serverSecret ?? randomBytes(32), 'totp');
+  const box = new SecretBox(opts.serverSecret, 'totp');
+  const devices = new KnownDevices(opts.serverSecret);
   const own = { preHandler: guard, config: { beforeSecondFactor: true } };
   const organisationName = async (trainerId: string) =>
     (await db.selectFrom('trainers as t').innerJoin('organisations as o', 'o.id', 't.organisation_id').select('o.name').where('t.id', '=', trainerId).executeTakeFirstOrThrow()).name;
@@ -61,7 +62,7 @@ export async function accountRoutes(app: FastifyInstance, opts: AccountRouteOpti
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const challenge = await challengeTrainer(db, parsed.data.challenge, now());
     if (!challenge) return reply.code(401).send({ error: 'challenge-expired', message: 'this login has expired or had too many wrong codes; log in again with your password' });
-    const attempt = await throttledAttempt(db, now(), request, reply, challenge.email);
+    const attempt = await throttledAttempt(db, now(), request, reply, challenge.email, devices.isKnown(request, challenge.trainerId));
     if (!attempt) return reply;
     const used = await checkSecondFactor(db, box, challenge.trainerId, parsed.data.code, now());
     if (!used) {
@@ -72,6 +73,8 @@ export async function accountRoutes(app: FastifyInstance, opts: AccountRouteOpti
     await endChallenge(db, challenge.tokenHash);
     await attempt.succeeded();
     const answer = await startTrainerSession(db, now(), request, reply, challenge.trainerId);
+    // After the session cookie: clients that read the first Set-Cookie get the session.
+    devices.remember(reply, challenge.trainerId);
     securityEvent(request, 'login-succeeded', { trainerId: challenge.trainerId, organisationId: answer.trainer.organisation.id, secondFactor: used });
     return reply.code(200).send(answer);
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { emailSchema } from '../organisations';
 import { checkTrainerLogin } from '../auth/login-check';
+import { KnownDevices } from '../auth/known-device';
 import { publicTrainer, startTrainerSession } from '../auth/login-session';
 import { createChallenge } from '../auth/second-factor';
 import { throttledAttempt } from '../auth/throttled-attempt';
@@ -15,15 +16,17 @@ import { invalidBody } from './invalid-body';
 const loginSchema = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
 
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me (docs/api.md). */
-export async function authRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date }) {
+export async function authRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; serverSecret: Buffer }) {
   const { db, now } = opts;
   const guard = trainerGuard(db, now);
+  const devices = new KnownDevices(opts.serverSecret);
 
   app.post('/api/auth/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
     const parsed = loginSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const { email, password } = parsed.data;
-    const attempt = await throttledAttempt(db, now(), request, reply, email);
+    const account = await db.selectFrom('trainers').select('id').where('email', '=', email).executeTakeFirst();
+    const attempt = await throttledAttempt(db, now(), request, reply, email, devices.isKnown(request, account?.id));
     if (!attempt) return reply;
     const trainerId = await checkTrainerLogin(db, email, password);
     if (!trainerId) {
@@ -38,6 +41,8 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Kysely<Databa
     }
     await attempt.succeeded();
     const answer = await startTrainerSession(db, now(), request, reply, trainerId);
+    // After the session cookie: clients that read the first Set-Cookie get the session.
+    devices.remember(reply, trainerId);
     securityEvent(request, 'login-succeeded', { trainerId, organisationId: answer.trainer.organisation.id });
     return reply.code(200).send(answer);
   });
