@@ -25,3 +25,4 @@ export { canonicalJson, scenarioHash } from './hash';
 export { initialState } from './state';
 export { step } from './step';
 export { replay, result, score } from './score';
+export { languageTagProblem, maxLanguageTagLength } from './language-tag';
