@@ -25,3 +25,6 @@ export { canonicalJson, scenarioHash } from './hash';
 export { initialState } from './state';
 export { step } from './step';
 export { replay, result, score } from './score';
+export { layoutSchema } from './layout-schema';
+export type { KitPartName, Layout, LayoutInput, LayoutPart, LayoutShape } from './layout-schema';
+export { parseLayout, placedObjects, type LayoutResult } from './parse-layout';
