@@ -49,7 +49,14 @@ function neededObjects(sc: Scenario): Map<string, string> {
 export function parseLayout(data: unknown, file: string, scenario: Scenario, base?: Layout): LayoutResult {
   const parsed = layoutSchema.safeParse(data);
   if (!parsed.success) {
-    return { ok: false, issues: flattenZodIssues(parsed.error.issues, data).map((i) => ({ file, path: jsonPath(i.path), message: i.message })) };
+    const names = (layoutSchema.shape.parts.unwrap().element.options as ReadonlyArray<{ shape: { part: { value: string } } }>).map((o) => o.shape.part.value);
+    // The union is keyed by `part`: name the wrong part and the kit's parts, not the union's branches.
+    const message = (i: { path: PropertyKey[]; message: string }) => {
+      if (i.path.at(-1) !== 'part') return i.message;
+      const value = i.path.reduce<unknown>((node, seg) => (node as Record<PropertyKey, unknown> | undefined)?.[seg], data);
+      return `unknown kit part ${JSON.stringify(value)}: one of ${names.join(', ')}`;
+    };
+    return { ok: false, issues: flattenZodIssues(parsed.error.issues, data).map((i) => ({ file, path: jsonPath(i.path), message: message(i) })) };
   }
   const own = parsed.data;
   const layout: Layout = base ? { ...own, station: [...base.station, ...own.station], parts: [...base.parts, ...own.parts], static: [...base.static, ...own.static] } : own;
