@@ -21,7 +21,7 @@ function buildLayoutSchema() {
   const ids = z.array(id).min(1);
 
   const part = z.discriminatedUnion('part', [
-    z.strictObject({ ...where, part: z.literal('push-button'), object, color: z.enum(['green', 'red', 'black', 'blue', 'white', 'yellow']).default('green'), action: id.default('press') }),
+    z.strictObject({ ...where, part: z.literal('push-button'), object, color: z.enum(['green', 'red', 'black', 'blue', 'white', 'yellow']).default('green'), action: id.default('press'), diameter: z.number().positive().max(0.2).default(0.03).describe('of the cap, m (22 mm buttons have a 30 mm cap; a training button may be big)') }),
     z.strictObject({ ...where, part: z.literal('emergency-stop'), object, action: id.default('press') }),
     z.strictObject({
       ...where,
