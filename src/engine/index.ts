@@ -26,3 +26,6 @@ export { initialState } from './state';
 export { step } from './step';
 export { replay, result, score } from './score';
 export { languageTagProblem, maxLanguageTagLength } from './language-tag';
+export { layoutSchema } from './layout-schema';
+export type { KitPartName, Layout, LayoutInput, LayoutPart, LayoutShape } from './layout-schema';
+export { parseLayout, placedObjects, type LayoutResult } from './parse-layout';
