@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EngineState, Scenario, ScoreResult } from '../engine';
 import { assetUrl } from '../world/asset-url';
-import { attemptReview } from './attempt-review';
+import { attemptReview } from '../state/attempt-review';
 import './attempt-review.css';
 import { ReviewEntry } from './review-item';
 

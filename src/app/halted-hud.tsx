@@ -4,7 +4,7 @@ import { useSessionStore } from '../state/session-context';
 import { assetUrl } from '../world/asset-url';
 import './attempt-review.css';
 import { ListenButton } from './listen-button';
-import { continueFromSafeState, tryAgainFromStart } from './try-again';
+import { continueFromSafeState, tryAgainFromStart } from '../state/try-again';
 
 export interface HaltedHudProps {
   scenario: Scenario;

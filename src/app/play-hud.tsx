@@ -7,7 +7,7 @@ import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
 import { feedbackText, leadingFeedback } from './feedback-text';
 import { FeedbackPicture } from './feedback-picture';
-import { tryAgainFromStart } from './try-again';
+import { tryAgainFromStart } from '../state/try-again';
 import { currentStepView } from './step-view';
 import { Suspense, lazy, type ComponentProps } from 'react';
 import { useStore } from 'zustand';

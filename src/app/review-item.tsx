@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { assetUrl } from '../world/asset-url';
-import type { ReviewItem } from './attempt-review';
+import type { ReviewItem } from '../state/attempt-review';
 import { ListenButton } from './listen-button';
 
 const tags = { rule: 'feedback:rule-violated', missed: 'feedback:review-missed', wrong: 'feedback:review-done-wrong' } as const;

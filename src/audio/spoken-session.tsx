@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { currentStepView } from '../app/step-view';
 import { useSessionStore } from '../state/session-context';
 import type { SessionState } from '../state/session-store';
-import { attemptReview } from '../app/attempt-review';
+import { attemptReview } from '../state/attempt-review';
 import { speak, stopSpeaking } from './audio-player';
 
 /** "Repeat instruction" from the HUD or the VR panel: a counter the speaker listens to. */

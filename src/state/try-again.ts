@@ -1,5 +1,5 @@
 import type { Device } from '../engine';
-import type { SessionStore } from '../state/session-store';
+import type { SessionStore } from './session-store';
 
 /**
  * "Try again" from the start: the attempt being played is finished (and so saved as it stands), and
