@@ -74,11 +74,11 @@ describe('feedback on a failed attempt (issue 21)', () => {
 
     // Go on from the safe state: the instruction is the step it resumes at.
     await page.locator('[data-action="continue"]').click();
-    await expect.poll(instruction).toContain(ar.steps['wear-glasses']!.instruction);
+    await expect.poll(() => instruction(page)).toContain(ar.steps['wear-glasses']!.instruction);
     for (const id of ['safety-glasses', 'start-button', 'stop-button']) {
-      const before = await instruction();
+      const before = await instruction(page);
       await press(page, id);
-      if (id !== 'stop-button') await expect.poll(instruction, { timeout: 20_000 }).not.toBe(before);
+      if (id !== 'stop-button') await expect.poll(() => instruction(page), { timeout: 20_000 }).not.toBe(before);
     }
     // All done, still failed: 100 × 27.5 / 30 − 50 = 42 (docs/scoring.md), and it says it does not count.
     await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('42');
@@ -105,11 +105,11 @@ describe('feedback on a failed attempt (issue 21)', () => {
 
     // Try again: a new attempt from the start, played clean to 100.
     await page.locator('[data-action="try-again"]').click();
-    await expect.poll(instruction).toContain(ar.steps['wear-glasses']!.instruction);
+    await expect.poll(() => instruction(page)).toContain(ar.steps['wear-glasses']!.instruction);
     for (const obj of ['safety-glasses', 'start-button', 'stop-button']) {
-      const before = await instruction();
+      const before = await instruction(page);
       await press(page, obj);
-      if (obj !== 'stop-button') await expect.poll(instruction, { timeout: 20_000 }).not.toBe(before);
+      if (obj !== 'stop-button') await expect.poll(() => instruction(page), { timeout: 20_000 }).not.toBe(before);
     }
     await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
@@ -150,7 +150,7 @@ describe('feedback on a failed attempt (issue 21)', () => {
     // Try again: a fresh attempt at the start, the station as new (practice: exams start from the start screen).
     const first = await page.locator('[data-session-id]').getAttribute('data-session-id');
     await page.locator('[data-action="try-again"]').click();
-    await expect.poll(instruction).toBe(ti.steps['wear-glasses']!.instruction);
+    await expect.poll(() => instruction(page)).toBe(ti.steps['wear-glasses']!.instruction);
     expect(await page.getByTestId('score').count()).toBe(0);
     await press(page, 'safety-glasses');
     await press(page, 'start-button');
