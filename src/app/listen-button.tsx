@@ -10,7 +10,11 @@ export function ListenButton({ keys, label }: { keys: readonly (string | null | 
   const list = keys.filter((k): k is string => typeof k === 'string');
   return (
     <button type="button" className="listen" data-action="listen" aria-label={label ?? t('feedback:review-listen')} onClick={() => void speak(i18n.language, list)}>
-      <span aria-hidden="true">🔊</span> {t('feedback:review-listen')}
+      {/* A drawn speaker: no emoji font is needed (none is shipped). */}
+      <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="currentColor">
+        <path d="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z" />
+      </svg>{' '}
+      {t('feedback:review-listen')}
     </button>
   );
 }

@@ -5,6 +5,7 @@ import { waitForFrames } from './support/browser';
 import { storedSessions } from './support/database';
 import { chooseExam } from './support/exam-attempt';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
+import { saveScreenshot } from './support/screenshots';
 import { joinAsNewTrainee } from './support/trainees';
 
 /**
@@ -71,6 +72,7 @@ describe('feedback on a failed attempt (issue 21)', () => {
     expect((await picturesShown(page, '[data-testid="halted"]')).length).toBe(2);
     // Arabic has a voice: the explanation can be heard again.
     await expect.poll(() => halted.locator('[data-action="listen"]').count()).toBe(1);
+    await saveScreenshot(page, 'attempt-halted-ar');
 
     // Go on from the safe state: the instruction is the step it resumes at.
     await page.locator('[data-action="continue"]').click();
@@ -93,6 +95,7 @@ describe('feedback on a failed attempt (issue 21)', () => {
       expect.arrayContaining(['pictograms/wear-safety-glasses.svg', 'pictograms/press-start.svg']),
     );
 
+    await saveScreenshot(page, 'attempt-review-ar');
     // The stored result: failed, the continuation in the record, never toward mastery (the server's own replay).
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
     const id = (await page.locator('[data-session-id]').getAttribute('data-session-id'))!;
@@ -144,6 +147,7 @@ describe('feedback on a failed attempt (issue 21)', () => {
     expect(await missed.locator('img').getAttribute('data-src')).toBe('pictograms/wear-safety-glasses.svg');
     await expect.poll(() => picturesShown(page, '[data-testid="review"] [data-review-kind]')).not.toContain('broken');
     expect(await review.locator('h3').allTextContents()).toEqual(expect.arrayContaining([fb['review-practise-next']]));
+    await saveScreenshot(page, 'attempt-review-ti');
     // No voice in Tigrinya: no listen button anywhere (hidden, never silent).
     expect(await page.locator('[data-action="listen"]').count()).toBe(0);
 
