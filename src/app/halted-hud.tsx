@@ -14,7 +14,8 @@ export interface HaltedHudProps {
 
 /**
  * Practice stopped by a critical rule: the machine is stopped; why (every rule that fired), the right
- * way (the step practice resumes at), and the choice: go on from the safe point, start again, or stop.
+ * way (the step practice resumes at), and the choice: go on from the safe point, start again, end
+ * here and see the result (with everything to learn from it), or stop.
  */
 export default function HaltedHud({ scenario, engine, onBack }: HaltedHudProps) {
   const { t, i18n } = useTranslation();
@@ -54,6 +55,9 @@ export default function HaltedHud({ scenario, engine, onBack }: HaltedHudProps) 
         </button>
         <button type="button" data-action="try-again" onClick={() => tryAgainFromStart(session, i18n.language)}>
           {t('feedback:review-try-again-start')}
+        </button>
+        <button type="button" data-action="end-attempt" onClick={() => session.getState().finish()}>
+          {t('feedback:review-see-result')}
         </button>
         <button type="button" onClick={onBack} data-action="stop">
           {t('ui:play.stop')}

@@ -102,10 +102,11 @@ export function AttemptPanel({ scenario, engine, result, font, dir, onBack }: At
         <>
           <PanelButton name="panel-continue" label={t('feedback:review-continue')} font={font} width={0.6} position={[-0.22 * side, -0.37, 0]} onPress={(device) => continueFromSafeState(session, device)} />
           <PanelButton name="panel-try-again" label={t('feedback:review-try-again-start')} font={font} width={0.4} position={[0.32 * side, -0.37, 0]} onPress={() => tryAgainFromStart(session, i18n.language)} />
-          <PanelButton name="panel-stop" label={t('ui:play.stop')} font={font} width={0.36} position={[0.32 * side, -0.51, 0]} onPress={onBack} />
+          <PanelButton name="panel-end" label={t('feedback:review-see-result')} font={font} width={0.34} position={[0, -0.51, 0]} onPress={() => session.getState().finish()} />
+          <PanelButton name="panel-stop" label={t('ui:play.stop')} font={font} width={0.34} position={[0.37 * side, -0.51, 0]} onPress={onBack} />
         </>
       )}
-      {audible ? <PanelButton name="panel-listen" label={t('feedback:review-listen')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => void speak(i18n.language, spoken)} /> : null}
+      {audible ? <PanelButton name="panel-listen" label={t('feedback:review-listen')} font={font} width={0.34} position={[-0.37 * side, -0.51, 0]} onPress={() => void speak(i18n.language, spoken)} /> : null}
     </group>
   );
 }
