@@ -6,7 +6,7 @@ import { storedSessions } from './support/database';
 import { chooseExam } from './support/exam-attempt';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { saveScreenshot } from './support/screenshots';
-import { joinAsNewTrainee } from './support/trainees';
+import { joinAsNewTrainee, joinByCard } from './support/trainees';
 
 /**
  * A failed attempt teaches: the end screen names each critical rule that fired and each step missed
@@ -183,5 +183,22 @@ describe('feedback on a failed attempt (issue 21)', () => {
     expect(await said.textContent()).toContain(ti.steps['wear-glasses']!.instruction);
     expect(await said.locator('[data-testid="first-step-pictogram"]').getAttribute('data-step')).toBe('wear-glasses');
     await expect.poll(() => picturesShown(page, '[data-testid="feedback"]')).toEqual([expect.stringContaining('wear-safety-glasses.svg')]);
+  });
+
+  test('the chosen language survives a reload, per device and per signed-in trainee', async () => {
+    const { page } = g;
+    await page.goto(inject('baseUrl'));
+    await pick(page, 'tr');
+    await page.reload();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('tr');
+    // A shared headset: trainee A chooses Tigrinya, the next trainee Ukrainian; A signs in again and gets Tigrinya back.
+    const a = await joinAsNewTrainee(page, inject('baseUrl'), inject('dataDir'));
+    await pick(page, 'ti');
+    await page.reload();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ti');
+    await page.locator('[data-action="next-trainee"]').click();
+    await pick(page, 'uk');
+    await joinByCard(page, inject('baseUrl'), a);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ti');
   });
 });
