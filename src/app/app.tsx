@@ -9,14 +9,14 @@ import { createSessionStore } from '../state/session-store';
 import { OutboxSlot } from '../results/outbox-slot';
 import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
-import { StationCanvas, type TutorialRun } from '../world/station-canvas';
+import { StationCanvas, type TutorialRun } from '../play/station-canvas';
 import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
-import { loadXR, type LoadedXR } from './xr-setup';
+import { loadXR, type LoadedXR } from '../play/xr-setup';
 import { rememberedLanguage } from '../i18n/language-memory';
 import { useRememberedLanguage } from './use-remembered-language';
 

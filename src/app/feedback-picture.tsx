@@ -1,6 +1,6 @@
 import type { EngineState, Feedback, Scenario } from '../engine';
 import { assetUrl } from '../world/asset-url';
-import { firstStep } from './feedback-text';
+import { firstStep } from '../state/feedback-text';
 
 /** "Not yet": the picture of the step to do first, beside the words that name it. */
 export function FeedbackPicture({ scenario, feedback, engine }: { scenario: Scenario; feedback: Feedback; engine: EngineState }) {

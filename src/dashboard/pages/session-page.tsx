@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StepTimelineEntry, TimelineEntry } from '../../server/dashboard/timeline-types';
+import type { StepTimelineEntry, TimelineEntry } from '../../shared/timeline-types';
 import { Link } from 'wouter';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { EngineState, Feedback, Scenario } from '../engine';
-import { stepToDoFirst } from '../state/next-step';
+import { stepToDoFirst } from './next-step';
 
 /**
  * The words for one piece of engine feedback in the trainee's language. Numbers are written the

@@ -1,5 +1,5 @@
 import type { EngineState, Scenario } from '../engine';
-import { nextStepId } from '../state/next-step';
+import { nextStepId } from './next-step';
 
 export interface StepView {
   stepId: string;

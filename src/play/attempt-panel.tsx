@@ -1,5 +1,5 @@
 import { Text } from '@react-three/drei';
-import './text-setup';
+import '../world/text-setup';
 import { useTranslation } from 'react-i18next';
 import type { EngineState, Scenario, ScoreResult } from '../engine';
 import { speak } from '../audio/audio-player';
@@ -8,7 +8,7 @@ import { attemptReview } from '../state/attempt-review';
 import { useSessionStore } from '../state/session-context';
 import { continueFromSafeState, tryAgainFromStart } from '../state/try-again';
 import { PanelButton } from './panel-button';
-import { PictogramSlot } from './pictogram-slot';
+import { PictogramSlot } from '../world/pictogram-slot';
 
 export interface AttemptPanelProps {
   scenario: Scenario;
