@@ -7,7 +7,9 @@ import { dashboardLanguages, setDashboardLanguage } from './i18n';
 import { nativeName } from '../i18n/languages';
 import { GroupPage } from './pages/group-page';
 import { GroupsPage } from './pages/groups-page';
+import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';
+import { ResetPasswordPage } from './pages/reset-password-page';
 import { LrsPage } from './pages/lrs-page';
 import { QrSheetPage } from './pages/qr-sheet-page';
 import { SessionPage } from './pages/session-page';
@@ -16,7 +18,15 @@ import { TraineePage } from './pages/trainee-page';
 import { TrainersPage } from './pages/trainers-page';
 
 export interface Me {
-  trainer: { id: string; email: string; role: 'admin' | 'trainer'; organisation: { id: string; name: string } };
+  trainer: {
+    id: string;
+    email: string;
+    role: 'admin' | 'trainer';
+    organisation: { id: string; name: string };
+    /** A second factor is set up / must be set up before anything else (pages/account-page.tsx). */
+    secondFactor?: boolean;
+    secondFactorRequired?: boolean;
+  };
   csrfToken: string;
 }
 
@@ -51,6 +61,10 @@ export function DashboardApp() {
   );
 
   if (me === undefined) return <p role="status">{t('app.loading')}</p>;
+  const resetToken = /^#\/reset\/([A-Za-z0-9_-]{43})$/.exec(location.hash)?.[1];
+  if (me === null && resetToken) {
+    return <ResetPasswordPage token={resetToken} languagePicker={languagePicker} onDone={() => (location.hash = '', setMe(null))} />;
+  }
   if (me === null) {
     return (
       <LoginPage
@@ -62,6 +76,7 @@ export function DashboardApp() {
       />
     );
   }
+  const refreshMe = () => void api<Me>('GET', '/api/auth/me').then(setMe, () => setMe(null));
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
     setMe(null);
@@ -79,6 +94,7 @@ export function DashboardApp() {
           <Link href="/">{t('nav.sessions')}</Link>
           <Link href="/groups">{t('nav.groups')}</Link>
           {me.trainer.role === 'admin' ? <Link href="/trainers">{t('nav.trainers')}</Link> : null}
+          <Link href="/account">{t('account.nav', { ns: 'accounts' })}</Link>
           {me.trainer.role === 'admin' ? <Link href="/lrs">{t('nav.lrs')}</Link> : null}
         </nav>
         {languagePicker}
@@ -88,7 +104,11 @@ export function DashboardApp() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
+        {me.trainer.secondFactorRequired ? (
+          <AccountPage me={me} onChanged={refreshMe} />
+        ) : (
         <Switch>
+          <Route path="/account">{() => <AccountPage me={me} onChanged={refreshMe} />}</Route>
           <Route path="/">{() => <SessionsPage />}</Route>
           <Route path="/groups">{() => <GroupsPage />}</Route>
           <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
@@ -99,6 +119,7 @@ export function DashboardApp() {
           <Route path="/lrs">{() => <LrsPage />}</Route>
           <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
         </Switch>
+        )}
       </main>
     </Router>
   );

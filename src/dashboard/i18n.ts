@@ -8,9 +8,14 @@ const storageKey = 'werkvloer.dashboard.language';
 
 export const dashboardLanguages = languages.filter((l) => `../../locales/${l.code}/dashboard.json` in files);
 
+/** Account texts (password, second factor, reset) in a namespace of their own. */
+const accountFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/accounts.json');
+
 async function load(code: string) {
   const file = files[`../../locales/${code}/dashboard.json`];
   if (file && !i18next.hasResourceBundle(code, 'dashboard')) i18next.addResourceBundle(code, 'dashboard', (await file()).default);
+  const accounts = accountFiles[`../../locales/${code}/accounts.json`];
+  if (accounts && !i18next.hasResourceBundle(code, 'accounts')) i18next.addResourceBundle(code, 'accounts', (await accounts()).default);
 }
 
 function initialLanguage(): string {
@@ -32,7 +37,7 @@ export async function initDashboardI18n() {
   await i18next.use(initReactI18next).init({
     lng: sourceLanguage,
     fallbackLng: sourceLanguage,
-    ns: ['dashboard'],
+    ns: ['dashboard', 'accounts'],
     defaultNS: 'dashboard',
     resources: {},
     interpolation: { escapeValue: false },

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -14,6 +15,8 @@ import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
 import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
+import { securityAudit } from './security-log';
+import { accountRoutes } from './routes/account';
 import { dashboardApi } from './dashboard-api';
 import { LiveSessions } from './dashboard/live-sessions';
 import { depthLimitedJsonParser } from './http/json-body-parser';
@@ -30,7 +33,13 @@ export interface AppOptions {
   catalog: ScenarioCatalog;
   /** The built trainee app (dist/app); omitted in API-only tests. */
   staticDir?: string;
-  logger?: boolean;
+  /**
+   * true: request log and security events; an object: security events always (to `stream`, stdout
+   * by default), the request log only with `requests` (LOG=on). Off when omitted (tests).
+   */
+  logger?: boolean | { stream?: NodeJS.WritableStream; requests?: boolean };
+  /** Seals stored second-factor secrets (auth/server-secret.ts); random per process when omitted. */
+  serverSecret?: Buffer;
   /** Told by the dialect when omitted. */
   dbKind?: DbKind;
   version?: string;
@@ -47,8 +56,6 @@ export interface AppOptions {
   httpsPort?: () => number | null;
   /** PUBLIC_URL: xAPI identifiers start here, never at the request's Host (src/server/xapi/identifiers.ts). */
   publicUrl?: string | null;
-  /** Seals stored LRS credentials (SERVER_SECRET or DATA_DIR/server-secret). */
-  serverSecret?: string;
   /** Forwards statements to each organisation's LRS; one per process, shared by its listeners. */
   forwarder?: XapiForwarder;
 }
@@ -69,11 +76,14 @@ function errorName(error: FastifyError): string {
 
 /** The results server: API plus the built app, all from one origin so nothing is fetched elsewhere. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const logger = opts.logger ? { level: 'info' } : false;
+  const logOptions = typeof opts.logger === 'object' ? opts.logger : { requests: true };
+  // Headers and bodies are never in pino's request serializer; redaction guards against a later change.
+  const redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+  const logger = opts.logger ? { level: 'info', redact, ...(logOptions.stream ? { stream: logOptions.stream } : {}) } : false;
   // The HTTPS instance has another server type; both are used through the same plain interface.
   // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
   const trusted = proxyTrust(opts.trustedProxies ?? []);
-  const base = { logger, bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
+  const base = { logger, logController: new LogController({ disableRequestLogging: !logOptions.requests }), bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
 
   await app.register(helmet, securityHeaderOptions);
@@ -92,14 +102,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   refuseNulCharacters(app);
+  securityAudit(app);
 
   await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
 
-  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  // One secret for every use in this instance (sealed TOTP seeds, known-device cookies).
+  const serverSecret = opts.serverSecret ?? randomBytes(32);
+  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
+  await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
-  await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret: opts.serverSecret, forwarder: opts.forwarder });
+  await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, forwarder: opts.forwarder });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
   await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl });

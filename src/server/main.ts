@@ -86,14 +86,14 @@ async function main() {
 
   try {
     const catalog = await ScenarioCatalog.open(opened.db, current);
+    const serverSecret = loadServerSecret(settings.serverSecret ?? undefined, settings.dataDir);
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
     // LRS forwarding: one forwarder for both listeners, in the background (docs/xapi.md).
-    const serverSecret = loadServerSecret(settings.dataDir, settings.serverSecret);
     forwarder = new XapiForwarder({
       db: opened.db,
-      box: new SecretBox(serverSecret),
+      box: new SecretBox(serverSecret, 'lrs'),
       now: () => new Date(),
       publicUrl: settings.publicUrl,
       texts: new StationTexts(join(process.cwd(), 'locales'), () => catalog.current.map((e) => e.scenario)),
@@ -105,7 +105,7 @@ async function main() {
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, trustedProxies: settings.trustedProxies, httpsPort, publicUrl: settings.publicUrl, serverSecret, forwarder };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, trustedProxies: settings.trustedProxies, httpsPort };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

@@ -74,7 +74,7 @@ const envSchema = z.object({
   SERVER_SECRET: z
     .string()
     .optional()
-    .refine((v) => v === undefined || v === '' || v.length >= 32, 'SERVER_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
+    .refine((v) => v === undefined || v === '' || /^[0-9a-fA-F]{64,}$/.test(v), 'SERVER_SECRET must be at least 64 hex characters (32 random bytes, e.g. `openssl rand -hex 32`)'),
 });
 
 /** An http(s) address without query, fragment or credentials: the start of every IRI this server names. */

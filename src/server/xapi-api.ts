@@ -10,14 +10,14 @@ export interface XapiApiOptions {
   db: Kysely<Database>;
   now: () => Date;
   /** Seals LRS credentials; without one (API-only tests) a random one for this process. */
-  serverSecret?: string;
+  serverSecret?: Buffer;
   /** The process's forwarder (main.ts makes one for both listeners); told when a session is stored. */
   forwarder?: XapiForwarder;
 }
 
 /** LRS forwarding's API (docs/api.md): the admin's connection and queue, and a nudge per stored session. */
 export async function xapiApi(app: FastifyInstance, opts: XapiApiOptions) {
-  const box = new SecretBox(opts.serverSecret ?? randomBytes(32).toString('base64url'));
+  const box = new SecretBox(opts.serverSecret ?? randomBytes(32), 'lrs');
   const wake = () => opts.forwarder?.wake();
   // After the answer has gone: the upload never waits for forwarding.
   app.addHook('onResponse', async (request, reply) => {

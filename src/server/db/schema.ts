@@ -1,3 +1,4 @@
+import type { AccountTables } from './schema-accounts';
 import type { DashboardTables } from './schema-dashboard';
 import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
@@ -38,7 +39,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, XapiTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }

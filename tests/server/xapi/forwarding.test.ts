@@ -8,7 +8,7 @@ import { joinedTrainee, login, organisationWithTrainer, type LoggedIn } from '..
 import { root, sessionBody, testApp } from '../test-app';
 import { TestLrs } from './test-lrs';
 
-const serverSecret = 'a test server secret that is long enough';
+const serverSecret = Buffer.alloc(32, 7);
 const publicUrl = 'https://werkvloer.centrum.example';
 
 describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
@@ -49,7 +49,7 @@ describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
     t = await testApp({ kind, now: () => clock, serverSecret, publicUrl, forwarder: { wake: () => wakes++ } as unknown as XapiForwarder });
     forwarder = new XapiForwarder({
       db: t.db,
-      box: new SecretBox(serverSecret),
+      box: new SecretBox(serverSecret, 'lrs'),
       now: () => clock,
       publicUrl,
       texts: new StationTexts(`${root}/locales`, () => t.catalog.current.map((e) => e.scenario)),
@@ -70,9 +70,9 @@ describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
     expect(JSON.stringify(shown)).not.toContain('lrs password');
     const row = await t.db.selectFrom('lrs_connections').selectAll().where('organisation_id', '=', c.admin.organisationId).executeTakeFirstOrThrow();
     expect(row.secret_sealed).not.toContain('lrs password');
-    expect(new SecretBox(serverSecret).open(row.secret_sealed, c.admin.organisationId)).toBe('lrs password');
-    expect(new SecretBox('another secret, another installation!!').open(row.secret_sealed, c.admin.organisationId)).toBeNull();
-    expect(new SecretBox(serverSecret).open(row.secret_sealed, 'another organisation')).toBeNull();
+    expect(new SecretBox(serverSecret, 'lrs').open(row.secret_sealed, c.admin.organisationId)).toBe('lrs password');
+    expect(new SecretBox(Buffer.alloc(32, 9), 'lrs').open(row.secret_sealed, c.admin.organisationId)).toBeNull();
+    expect(new SecretBox(serverSecret, 'lrs').open(row.secret_sealed, 'another organisation')).toBeNull();
 
     // Changing the address keeps the stored secret when none is given.
     expect((await c.admin.call('PUT', '/api/organisation/lrs', { endpoint: `${lrs.url}/xapi`, authKind: 'basic', username: 'werkvloer', enabled: true })).statusCode).toBe(200);
@@ -208,7 +208,7 @@ describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
     for (let i = 0; i < 5; i++) await c.upload();
     const second = new XapiForwarder({
       db: t.db,
-      box: new SecretBox(serverSecret),
+      box: new SecretBox(serverSecret, 'lrs'),
       now: () => clock,
       publicUrl,
       texts: new StationTexts(`${root}/locales`, () => t.catalog.current.map((e) => e.scenario)),
@@ -226,7 +226,7 @@ describe.each(databaseKinds)('LRS forwarding on %s', (kind) => {
   test('a burst of stored sessions wakes the forwarder once, after the uploads have their answers', async () => {
     const woken = new XapiForwarder({
       db: t.db,
-      box: new SecretBox(serverSecret),
+      box: new SecretBox(serverSecret, 'lrs'),
       now: () => clock,
       publicUrl,
       texts: new StationTexts(`${root}/locales`, () => t.catalog.current.map((e) => e.scenario)),

@@ -21,7 +21,7 @@ describe('PUBLIC_URL', () => {
 describe('SERVER_SECRET', () => {
   test('is optional; when set it must be long enough to be a key', () => {
     expect(readSettings({}).serverSecret).toBeNull();
-    expect(readSettings({ SERVER_SECRET: 'x'.repeat(32) }).serverSecret).toBe('x'.repeat(32));
-    expect(() => readSettings({ SERVER_SECRET: 'short' })).toThrow(/SERVER_SECRET must be at least 32 characters/);
+    expect(readSettings({ SERVER_SECRET: 'ab'.repeat(32) }).serverSecret).toBe('ab'.repeat(32));
+    expect(() => readSettings({ SERVER_SECRET: 'short' })).toThrow(/SERVER_SECRET must be at least 64 hex characters/);
   });
 });
