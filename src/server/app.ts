@@ -11,6 +11,7 @@ import { dbKindOf, type DbKind } from './db/create-db';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
+import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
 import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
@@ -18,6 +19,12 @@ import { securityAudit } from './security-log';
 import { accountRoutes } from './routes/account';
 import { dashboardApi } from './dashboard-api';
 import { LiveSessions } from './dashboard/live-sessions';
+import { depthLimitedJsonParser } from './http/json-body-parser';
+import { frameworkErrors } from './http/framework-errors';
+import { httpsOnlyTrainerRoutes } from './http/https-only';
+import { noStoreForApi } from './http/no-store';
+import { securityHeaderOptions } from './http/security-headers';
+import { proxyTrust } from './http/trusted-proxies';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -41,37 +48,19 @@ export interface AppOptions {
   https?: { cert: string; key: string };
   /** New sessions for the dashboard's live list; share one between instances of one process (in-process by default). */
   live?: LiveSessions;
+  /** TRUSTED_PROXIES: the only peers whose X-Forwarded-Proto/-For/-Host count (none by default). */
+  trustedProxies?: readonly string[];
+  /** Where trainer routes asked over plain HTTP from another computer are sent (null: refused). */
+  httpsPort?: () => number | null;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
 export const defaultBodyLimit = 64 * 1024;
 
-/** The CSP: everything from this server, nothing from any other host (DESIGN.md principle 7). */
-const contentSecurityPolicy = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    // WebAssembly decoders (Draco/Basis for models) compile with wasm-unsafe-eval, never with eval.
-    scriptSrc: ["'self'", 'blob:', "'wasm-unsafe-eval'"],
-    // troika builds its text in a worker made from a blob URL.
-    workerSrc: ["'self'", 'blob:'],
-    // three.js loaders turn textures into blob:/data: images.
-    imgSrc: ["'self'", 'data:', 'blob:'],
-    connectSrc: ["'self'", 'data:', 'blob:'],
-    fontSrc: ["'self'", 'data:'],
-    // React and drei set style attributes; no style sheet comes from elsewhere.
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    mediaSrc: ["'self'", 'data:', 'blob:'],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-};
-
 /** Fastify's own 4xx (bad JSON, too large) answered in the same shape as ours: `{ error, message }`. */
 function errorName(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'body-too-large';
+  if (error.code === 'WV_JSON_TOO_DEEP') return 'json-too-deep';
   // @fastify/rate-limit (login, join) throws its answer: keep its name.
   if (error.statusCode === 429) return 'too-many-requests';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported-media-type';
@@ -87,11 +76,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const logger = opts.logger ? { level: 'info', redact, ...(logOptions.stream ? { stream: logOptions.stream } : {}) } : false;
   // The HTTPS instance has another server type; both are used through the same plain interface.
   // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
-  const base = { logger, logController: new LogController({ disableRequestLogging: !logOptions.requests }), bodyLimit: defaultBodyLimit };
+  const trusted = proxyTrust(opts.trustedProxies ?? []);
+  const base = { logger, logController: new LogController({ disableRequestLogging: !logOptions.requests }), bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
 
-  // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
-  await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false });
+  await app.register(helmet, securityHeaderOptions);
+  httpsOnlyTrainerRoutes(app, { httpsPort: opts.httpsPort ?? (() => null), viaTrustedProxy: (request) => trusted(request.socket.remoteAddress ?? '') });
+  depthLimitedJsonParser(app);
+  noStoreForApi(app);
   // Headsets load the app over workshop Wi-Fi: gzip roughly thirds the JavaScript on the wire.
   await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
 
@@ -116,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
+  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;

@@ -85,9 +85,11 @@ async function main() {
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
+    // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
+    const httpsPort = () => ports.https;
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, trustedProxies: settings.trustedProxies, httpsPort, serverSecret };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);
