@@ -10,6 +10,7 @@ import { GroupsPage } from './pages/groups-page';
 import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
+import { LrsPage } from './pages/lrs-page';
 import { QrSheetPage } from './pages/qr-sheet-page';
 import { SessionPage } from './pages/session-page';
 import { SessionsPage } from './pages/sessions-page';
@@ -94,6 +95,7 @@ export function DashboardApp() {
           <Link href="/groups">{t('nav.groups')}</Link>
           {me.trainer.role === 'admin' ? <Link href="/trainers">{t('nav.trainers')}</Link> : null}
           <Link href="/account">{t('account.nav', { ns: 'accounts' })}</Link>
+          {me.trainer.role === 'admin' ? <Link href="/lrs">{t('nav.lrs')}</Link> : null}
         </nav>
         {languagePicker}
         <span className="who">{me.trainer.email}</span>
@@ -114,6 +116,7 @@ export function DashboardApp() {
           <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>
           <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
           <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
+          <Route path="/lrs">{() => <LrsPage />}</Route>
           <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
         </Switch>
         )}

@@ -25,6 +25,8 @@ import { httpsOnlyTrainerRoutes } from './http/https-only';
 import { noStoreForApi } from './http/no-store';
 import { securityHeaderOptions } from './http/security-headers';
 import { proxyTrust } from './http/trusted-proxies';
+import { xapiApi } from './xapi-api';
+import type { XapiForwarder } from './xapi/forwarder';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -52,6 +54,10 @@ export interface AppOptions {
   trustedProxies?: readonly string[];
   /** Where trainer routes asked over plain HTTP from another computer are sent (null: refused). */
   httpsPort?: () => number | null;
+  /** PUBLIC_URL: xAPI identifiers start here, never at the request's Host (src/server/xapi/identifiers.ts). */
+  publicUrl?: string | null;
+  /** Forwards statements to each organisation's LRS; one per process, shared by its listeners. */
+  forwarder?: XapiForwarder;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -107,9 +113,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
+  await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, forwarder: opts.forwarder });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
   await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
-  await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
+  await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -20,6 +20,8 @@ export interface DashboardApiOptions {
   live: LiveSessions;
   /** Where the station texts are (locales/); the repository's by default. */
   localesDir?: string;
+  /** PUBLIC_URL: where xAPI identifiers start (src/server/xapi/identifiers.ts). */
+  publicUrl?: string | null;
 }
 
 /** The trainer dashboard's API (issue 8; docs/api.md "Dashboard"). Needs the cookie plugin registered. */

@@ -12,6 +12,9 @@ import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
 import { startMaintenance } from './maintenance';
 import { loadServerSecret } from './auth/server-secret';
+import { SecretBox } from './auth/secret-box';
+import { StationTexts } from './dashboard/station-texts';
+import { XapiForwarder } from './xapi/forwarder';
 
 /** Listens, or stops the start with the setting to change (a second `npm start` is the usual cause). */
 async function listen(app: FastifyInstance, host: string, port: number, setting: string): Promise<number> {
@@ -66,12 +69,14 @@ async function main() {
     onError: (what, error) => console.error(`werkvloer: ${what} failed (tried again later): ${error instanceof Error ? error.message : String(error)}`),
   });
 
+  let forwarder: XapiForwarder | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     // Ctrl-C reaches both `npm start` and this process, and start.mjs forwards it too: stop once.
     if (stopping) return;
     stopping = true;
     maintenance.stop();
+    await forwarder?.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
     await opened.db.destroy();
     process.exit(code);
@@ -81,15 +86,26 @@ async function main() {
 
   try {
     const catalog = await ScenarioCatalog.open(opened.db, current);
-    const serverSecret = loadServerSecret(process.env.SERVER_SECRET, settings.dataDir);
+    const serverSecret = loadServerSecret(settings.serverSecret ?? undefined, settings.dataDir);
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
+    // LRS forwarding: one forwarder for both listeners, in the background (docs/xapi.md).
+    forwarder = new XapiForwarder({
+      db: opened.db,
+      box: new SecretBox(serverSecret, 'lrs'),
+      now: () => new Date(),
+      publicUrl: settings.publicUrl,
+      texts: new StationTexts(join(process.cwd(), 'locales'), () => catalog.current.map((e) => e.scenario)),
+      catalog,
+      onError: (e) => console.error(`werkvloer: LRS forwarding failed (tried again later): ${e instanceof Error ? e.message : String(e)}`),
+    });
+    forwarder.start();
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, trustedProxies: settings.trustedProxies, httpsPort, serverSecret };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, trustedProxies: settings.trustedProxies, httpsPort };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

@@ -7,6 +7,7 @@ import { waitForFrames } from './support/browser';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { nextFrames, waitForTrackedInputs } from './support/emulator';
 import { storedSessions, type StoredSession } from './support/database';
+import { seeResultAfterCriticalStop } from './support/stopped-practice';
 import { chooseExam } from './support/exam-attempt';
 import { ControllerTrainee, DesktopTrainee, type ValueObject, type Zone } from './support/food-station';
 import { saveScreenshot } from './support/screenshots';
@@ -128,6 +129,7 @@ describe('food station on a computer, mouse only', () => {
     const trainee = new DesktopTrainee(page);
     await play(page, trainee, sluice.slice(0, 3), false);
     await trainee.press('turnstile');
+    await seeResultAfterCriticalStop(page);
     await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
     const row = await storedRow(page);
     expect(row).toMatchObject({ mode: 'practice', passed: 0 });
@@ -165,6 +167,7 @@ describe('food station on a computer, mouse only', () => {
     await trainee.press('tap');
     expect(await instruction(page)).toBe(washing);
     await trainee.press('turnstile');
+    await seeResultAfterCriticalStop(page);
     await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
     const row = await storedRow(page);
     const result = score(scenario('nl'), eventsOf(row), 'practice');
@@ -178,6 +181,7 @@ describe('food station on a computer, mouse only', () => {
     const trainee = new DesktopTrainee(page);
     await trainee.set('temp-mince', 3.4);
     await trainee.press('ok-mince');
+    await seeResultAfterCriticalStop(page);
     await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
     const row = await storedRow(page);
     expect(row.passed).toBe(0);

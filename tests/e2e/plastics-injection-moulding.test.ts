@@ -10,6 +10,7 @@ import { xrOrigin } from './support/aim';
 import { saveScreenshot } from './support/screenshots';
 import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
+import { seeResultAfterCriticalStop } from './support/stopped-practice';
 
 const station = 'plastics/injection-moulding';
 
@@ -86,6 +87,8 @@ const lastEvent = (row: StoredSession) => (JSON.parse(row.events_json) as { acti
  * failed result) and in the stored row, which the server scored itself from the events.
  */
 async function failedByMould(page: Page): Promise<StoredSession> {
+  // Practice halts at the rule's safe state (issue 21); the trainee ends it there to see the result.
+  await seeResultAfterCriticalStop(page);
   await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).not.toBeNull();
   expect(Number(await page.getByTestId('score').getAttribute('data-score'))).toBeLessThan(75);
   await expect.poll(() => page.locator('.hud.result .failed').count()).toBe(1);

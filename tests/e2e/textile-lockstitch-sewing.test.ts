@@ -11,6 +11,7 @@ import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
 import { joinAsNewTrainee, unlockExam } from './support/trainees';
 import { controllerPlayer, mousePlayer, screenPosition, type Player } from './support/textile-drivers';
+import { seeResultAfterCriticalStop } from './support/stopped-practice';
 
 const STATION = 'textile/lockstitch-sewing';
 /** Minimum hold of the cutting and sewing steps is 8 s; a little more, as a trainee would. */
@@ -149,8 +150,11 @@ describe('textile/lockstitch-sewing: played through the real interactables', () 
     await page.mouse.move(pedal.x, pedal.y);
     await page.mouse.down();
     await page.mouse.move(needle.x, needle.y, { steps: 6 });
-    await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('0');
+    // Practice halts at the rule's safe state (issue 21), the exam ends: either way the hand lets go, then the result.
+    await expect.poll(() => page.locator('[data-testid="halted"], .hud.result').count(), { timeout: 20_000 }).toBe(1);
     await page.mouse.up();
+    await seeResultAfterCriticalStop(page);
+    await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('0');
     await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
     const row = await storedRow(page);
     expect(row).toMatchObject({ scenario_id: 'textile-lockstitch-sewing', score: 0, passed: 0 });

@@ -73,6 +73,11 @@ const matrix: Array<{
   { method: 'POST', url: () => '/api/exam-attempts', body: () => ({ scenarioId: sessionBody().scenarioId }), trainee: true, traineeStatus: 201 },
   // The query names a's session (the route's path has none).
   { method: 'GET', url: (ids) => `/api/dashboard/exam-attempts${ids.sessionId === placeholders.sessionId ? '' : `?sessions=${ids.sessionId}`}` },
+  // LRS forwarding (issue 31): the admin's own organisation's connection and queue, no id in the URL.
+  { method: 'GET', url: () => '/api/organisation/lrs' },
+  { method: 'PUT', url: () => '/api/organisation/lrs', body: () => ({ endpoint: 'https://lrs.example/xapi', authKind: 'basic', username: 'x', secret: 'y', enabled: false }) },
+  { method: 'DELETE', url: () => '/api/organisation/lrs' },
+  { method: 'POST', url: () => '/api/organisation/lrs/resend', body: () => ({ status: 'failed' }) },
 ];
 
 interface Ids {

@@ -5,6 +5,7 @@ import { dashboardMigration } from './migration-dashboard';
 import { hardeningMigration } from './migration-hardening';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
+import { xapiMigration } from './migration-xapi';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -63,9 +64,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-004-privacy-indexes': privacyMigration,
   '2026-11-26-005-dashboard-assignments': dashboardMigration,
   '2026-11-27-006-organisation-country': countryMigration,
+  '2026-12-06-accounts': accountsMigration,
   '2026-12-06-hardening-tokens-exam-attempts': hardeningMigration,
-  // After hardening's: names run in order, and databases that already ran that one get this one next.
-  '2026-12-06-trainer-accounts': accountsMigration,
+  '2026-12-06-031-xapi-forwarding': xapiMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

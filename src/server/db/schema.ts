@@ -2,6 +2,7 @@ import type { AccountTables } from './schema-accounts';
 import type { DashboardTables } from './schema-dashboard';
 import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
+import type { XapiTables } from './schema-xapi';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -38,7 +39,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }
