@@ -54,7 +54,7 @@ describe.each(databaseKinds)('the security event log on %s', (kind) => {
     const admin = await organisationWithTrainer(app, current.db, 'Atelier');
     const trainee = await joinedTrainee(app, admin, 'Ali');
     const wrong = 'my secret guess 1';
-    for (let i = 0; i < 6; i++) await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.6.0.${i + 1}`, payload: { email: admin.email, password: `${wrong}${i}` } });
+    for (let i = 0; i < 6; i++) await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `127.6.0.${i + 1}`, payload: { email: admin.email, password: `${wrong}${i}` } });
     clock += 60_000;
     const coachPassword = 'green teapot 42 harbour';
     const added = await admin.call('POST', '/api/trainers', { email: 'coach@atelier.test', password: coachPassword });
@@ -93,7 +93,7 @@ describe.each(databaseKinds)('the security event log on %s', (kind) => {
       expect(names, name).toContain(name);
     }
     const failed = events().find((e) => e.security === 'login-failed')!;
-    expect(failed).toMatchObject({ email: admin.email, ip: '10.6.0.1' });
+    expect(failed).toMatchObject({ email: admin.email, ip: '127.6.0.1' });
     expect(events().find((e) => e.security === 'trainer-removed')).toMatchObject({ target: added.json().id, trainerId: expect.any(String) });
 
     // Nothing secret, anywhere in the log (request lines included).

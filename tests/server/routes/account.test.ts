@@ -34,8 +34,8 @@ describe.each(databaseKinds)('trainer accounts on %s', (kind) => {
     expect(confirmed.statusCode).toBe(200);
     return { secret, recoveryCodes: confirmed.json().recoveryCodes as string[] };
   };
-  const passwordLogin = (email: string, password: string, ip = '10.7.0.1') => t!.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email, password } });
-  const codeStep = (challenge: string, code: string, ip = '10.7.0.1') => t!.app.inject({ method: 'POST', url: '/api/auth/login/second-factor', remoteAddress: ip, payload: { challenge, code } });
+  const passwordLogin = (email: string, password: string, ip = '127.7.0.1') => t!.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { email, password } });
+  const codeStep = (challenge: string, code: string, ip = '127.7.0.1') => t!.app.inject({ method: 'POST', url: '/api/auth/login/second-factor', remoteAddress: ip, payload: { challenge, code } });
 
   test('an admin cannot add a trainer with a weak password, the e-mail or the organisation name; the reason has a code', async () => {
     const { admin } = await start();
@@ -120,10 +120,10 @@ describe.each(databaseKinds)('trainer accounts on %s', (kind) => {
     // Five wrong codes end a challenge (from other addresses: past the per-listener limit of 10 a minute).
     for (let i = 0; i < 4; i++) {
       clock += 20_000; // past the account's growing delay, so each wrong code is really checked
-      expect((await codeStep(third, `00000${i}`, `10.8.0.${i + 1}`)).statusCode).toBe(401);
+      expect((await codeStep(third, `00000${i}`, `127.8.0.${i + 1}`)).statusCode).toBe(401);
     }
     clock += 20_000;
-    expect((await codeStep(third, totpCode(secret, new Date(clock)), '10.8.1.1')).json().error).toBe('challenge-expired');
+    expect((await codeStep(third, totpCode(secret, new Date(clock)), '127.8.1.1')).json().error).toBe('challenge-expired');
   });
 
   test('removing TOTP needs the password; an organisation can require it of admins, and `npm run admin` can reset it', async () => {
