@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -15,6 +15,9 @@ import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
 import { dashboardApi } from './dashboard-api';
 import { LiveSessions } from './dashboard/live-sessions';
+import { storageUnavailable } from './db/storage-errors';
+import { StorageStatus } from './db/storage-status';
+import { sqliteReadPool } from './db/sqlite-read-pool';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -32,6 +35,10 @@ export interface AppOptions {
   https?: { cert: string; key: string };
   /** New sessions for the dashboard's live list; share one between instances of one process (in-process by default). */
   live?: LiveSessions;
+  /** Whether uploads can be stored (a full disk); made from the SQLite file's folder when omitted. */
+  storage?: StorageStatus;
+  /** Dashboard reads (lists, aggregates, exports): a read connection on a worker thread with SQLite; `db` when omitted. */
+  readDb?: Kysely<Database>;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -77,6 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
   const base = { logger, bodyLimit: defaultBodyLimit };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  const storage = opts.storage ?? new StorageStatus({ dataDir: opts.sqliteFile ? dirname(opts.sqliteFile) : null });
 
   // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
   await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false });
@@ -86,6 +94,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send({ error: errorName(error), message: error.message });
+    // The database restarting or a full disk passes: 503 with Retry-After, and the client tries again.
+    const away = storageUnavailable(error);
+    if (away) {
+      storage.noteFailure(error);
+      request.log.warn({ err: error }, away.error);
+      return reply.code(503).header('retry-after', String(away.retryAfter)).send({ error: away.error, message: away.message });
+    }
     request.log.error({ err: error }, 'request failed');
     // No internals to the client; the device keeps the result and sends it again.
     return reply.code(500).send({ error: 'server-error', message: 'the server could not handle this request; try again later' });
@@ -93,14 +108,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   refuseNulCharacters(app);
 
-  await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
+  await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev', storage });
 
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
-  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
-  await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
+  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
+  // SQLite: dashboard reads on reader threads, so a long one never holds uploads up (issue 17).
+  let readDb = opts.readDb;
+  if (!readDb && opts.sqliteFile) {
+    const pool = sqliteReadPool(opts.sqliteFile);
+    app.addHook('onClose', () => pool.destroy());
+    readDb = pool;
+  }
+  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

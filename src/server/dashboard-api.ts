@@ -14,6 +14,8 @@ import { organisationSettingsRoutes } from './routes/organisation-settings';
 
 export interface DashboardApiOptions {
   db: Kysely<Database>;
+  /** Where lists, aggregates and exports read (SQLite: reader threads); never written through. */
+  readDb: Kysely<Database>;
   now: () => Date;
   catalog: ScenarioCatalog;
   live: LiveSessions;

@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
 import { createDb } from './db/create-db';
+import { moveMessage } from './db/event-log-move';
+import { sqliteReadPool } from './db/sqlite-read-pool';
+import { StorageStatus } from './db/storage-status';
 import { LiveSessions } from './dashboard/live-sessions';
 import { lanAddresses, machineName } from './lan-addresses';
 import { ScenarioCatalog, readScenes } from './scenario-catalog';
@@ -55,8 +58,19 @@ async function main() {
   const settings = readSettings(process.env);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const current = readScenes(repoRoot, settings.scenesDir);
-  const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  let lastMoveLine = 0;
+  const opened = await createDb({
+    dataDir: settings.dataDir,
+    databaseUrl: settings.databaseUrl,
+    onMoveProgress: (p) => {
+      // Every 5 seconds at most: a multi-gigabyte database takes minutes.
+      if (!p.done && Date.now() - lastMoveLine < 5000) return;
+      lastMoveLine = Date.now();
+      console.log(moveMessage(p));
+    },
+  });
   const servers: FastifyInstance[] = [];
+  const closers: (() => Promise<void>)[] = [];
   // WAL checkpoints (SQLite) and the retention purge (RETENTION_DAYS), on timers that never keep the process up.
   const maintenance = startMaintenance({
     db: opened.db,
@@ -72,6 +86,7 @@ async function main() {
     stopping = true;
     maintenance.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
+    await Promise.allSettled(closers.map((c) => c()));
     await opened.db.destroy();
     process.exit(code);
   };
@@ -83,7 +98,12 @@ async function main() {
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live };
+    // Shared by both listeners: one pair of reader threads, one view of the disk (with a 32 MB reserve file).
+    const readDb = sqliteFile ? sqliteReadPool(sqliteFile) : undefined;
+    if (readDb) closers.push(() => readDb.destroy());
+    const storage = new StorageStatus({ dataDir: sqliteFile ? settings.dataDir : null, reserveBytes: sqliteFile ? 32 * 1024 * 1024 : 0 });
+    storage.canStore();
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, readDb, storage };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     if (settings.httpPort !== null) {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { countryMigration } from './migration-country';
 import { dashboardMigration } from './migration-dashboard';
+import { eventLogMigration } from './migration-event-log';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-004-privacy-indexes': privacyMigration,
   '2026-11-26-005-dashboard-assignments': dashboardMigration,
   '2026-11-27-006-organisation-country': countryMigration,
+  '2026-12-06-007-event-log-table': eventLogMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,45 +1,84 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
-import { sessionsCsv, xapiStatement } from '../dashboard/exports';
-import { filteredSessions, sessionColumns, sessionFilterSchema, sessionSummary } from '../dashboard/session-query';
+import { csvHead, csvLine, xapiStatement } from '../dashboard/exports';
+import { filteredSessions, sessionColumns, sessionFilterSchema, sessionSummary, type SessionFilter, type SessionSummary } from '../dashboard/session-query';
 import type { StationTexts } from '../dashboard/station-texts';
 import { invalidBody } from './invalid-body';
 
 /** An export is bounded: a centre's year of sessions fits; a runaway query does not. */
 export const exportLimit = 20_000;
+/** Rows read per query while an export streams: memory stays at one batch whatever the export's size. */
+export const exportBatch = 500;
 
-/** CSV and xAPI exports of exactly the sessions the list's filters select. */
-export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; texts: StationTexts }) {
-  const { db } = opts;
-  const guard = trainerGuard(db, opts.now);
-  const rows = async (org: string, query: unknown) => {
-    const parsed = sessionFilterSchema.safeParse(query);
-    if (!parsed.success) return parsed;
-    const found = await filteredSessions(db, org, parsed.data).select([...sessionColumns]).orderBy('s.ended_at', 'asc').orderBy('s.id', 'asc').limit(exportLimit).execute();
-    return { success: true as const, data: found.map(sessionSummary) };
-  };
+/**
+ * The sessions an export holds, oldest first, read in keyset batches (ended_at, id): the first
+ * bytes leave before the last rows are read, and the server holds one batch at a time.
+ */
+async function* exportedSessions(db: Kysely<Database>, org: string, filter: SessionFilter): AsyncGenerator<SessionSummary> {
+  let after: { ended: string; id: string } | null = null;
+  let sent = 0;
+  while (sent < exportLimit) {
+    let q = filteredSessions(db, org, filter)
+      .select([...sessionColumns])
+      .orderBy('s.ended_at', 'asc')
+      .orderBy('s.id', 'asc')
+      .limit(Math.min(exportBatch, exportLimit - sent));
+    if (after) {
+      const a: { ended: string; id: string } = after;
+      q = q.where((eb) => eb.or([eb('s.ended_at', '>', a.ended), eb.and([eb('s.ended_at', '=', a.ended), eb('s.id', '>', a.id)])]));
+    }
+    const rows = await q.execute();
+    for (const r of rows) yield sessionSummary(r);
+    sent += rows.length;
+    const last = rows.at(-1);
+    if (!last || rows.length < exportBatch) return;
+    after = { ended: last.ended_at, id: last.id };
+  }
+}
+
+/** CSV and xAPI exports of exactly the sessions the list's filters select, streamed. */
+export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; readDb: Kysely<Database>; now: () => Date; texts: StationTexts }) {
+  const { readDb } = opts;
+  const guard = trainerGuard(opts.db, opts.now);
   const stamp = () => opts.now().toISOString().slice(0, 10);
   // The server's own origin names the trainee accounts and activities: stable for one installation.
   const homePage = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
   app.get('/api/dashboard/export.csv', { preHandler: guard }, async (request, reply) => {
-    const found = await rows(trainerOf(request).trainer.organisationId, request.query);
-    if (!found.success) return invalidBody(reply, found.error);
+    const parsed = sessionFilterSchema.safeParse(request.query);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const org = trainerOf(request).trainer.organisationId;
+    async function* lines() {
+      yield csvHead;
+      for await (const s of exportedSessions(readDb, org, parsed.data!)) yield csvLine(s);
+    }
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="werkvloer-sessions-${stamp()}.csv"`)
-      .send(sessionsCsv(found.data));
+      .send(Readable.from(lines()));
   });
 
   app.get('/api/dashboard/export.xapi.json', { preHandler: guard }, async (request, reply) => {
-    const found = await rows(trainerOf(request).trainer.organisationId, request.query);
-    if (!found.success) return invalidBody(reply, found.error);
+    const parsed = sessionFilterSchema.safeParse(request.query);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const org = trainerOf(request).trainer.organisationId;
     const home = homePage(request);
+    // A JSON array written statement by statement; the builder makes each one from its session.
+    async function* json() {
+      yield '[';
+      let first = true;
+      for await (const s of exportedSessions(readDb, org, parsed.data!)) {
+        yield `${first ? '\n' : ',\n'}${JSON.stringify(xapiStatement(s, home, opts.texts.title('nl', s.scenarioId)), null, 2)}`;
+        first = false;
+      }
+      yield first ? ']\n' : '\n]\n';
+    }
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="werkvloer-xapi-${stamp()}.json"`)
-      .send(JSON.stringify(found.data.map((s) => xapiStatement(s, home, opts.texts.title('nl', s.scenarioId))), null, 2));
+      .send(Readable.from(json()));
   });
 }

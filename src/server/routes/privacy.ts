@@ -36,7 +36,16 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const [joinCodes, tokens, sessions] = await Promise.all([
       db.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       db.selectFrom('trainee_tokens').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
-      db.selectFrom('sessions').selectAll().where('trainee_id', '=', trainee.id).where('organisation_id', '=', org).orderBy('received_at').orderBy('id').execute(),
+      db
+        .selectFrom('sessions as s')
+        .leftJoin('session_events as e', 'e.session_id', 's.id')
+        .selectAll('s')
+        .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), eb.fn.coalesce('e.result_json', 's.result_json').as('result')])
+        .where('s.trainee_id', '=', trainee.id)
+        .where('s.organisation_id', '=', org)
+        .orderBy('s.received_at')
+        .orderBy('s.id')
+        .execute(),
     ]);
     reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
     return {
@@ -62,8 +71,8 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
         passed: s.passed === 1,
         scoreMismatch: s.score_mismatch === 1,
         contentHash: s.content_hash,
-        events: JSON.parse(s.events_json) as unknown,
-        result: JSON.parse(s.result_json) as unknown,
+        events: JSON.parse(s.events) as unknown,
+        result: JSON.parse(s.result) as unknown,
       })),
     };
   });
