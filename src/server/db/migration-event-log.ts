@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { PostgresAdapter } from 'kysely';
 
-/** The per-competency sub-score columns of a session (0–100, null when the station has no step of it). */
+/** The per-competency sub-score columns of a session (0–100 unrounded, null when the station has no step of it). */
 export const competencyColumns = {
   safety: 'comp_safety',
   quality: 'comp_quality',
@@ -24,7 +24,8 @@ const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof 
  */
 export const eventLogMigration: Migration = {
   async up(db: Kysely<unknown>) {
-    for (const column of Object.values(competencyColumns)) await db.schema.alterTable('sessions').addColumn(column, 'integer').execute();
+    // Unrounded (87.5 stays 87.5), so an average over sessions equals the average of the scores.
+    for (const column of Object.values(competencyColumns)) await db.schema.alterTable('sessions').addColumn(column, 'double precision').execute();
     await db.schema.alterTable('sessions').addColumn('critical_violations', 'integer').execute();
     await db.schema.alterTable('sessions').addColumn('violations', 'integer').execute();
     await db.schema

@@ -28,7 +28,7 @@ export interface SessionsTable {
   /** Set when uploaded under a trainee token; null rows are seen by no trainer. */
   organisation_id: string | null;
   trainee_id: string | null;
-  /** The server's per-competency sub-scores (0–100; null: the station has no step of it). */
+  /** The server's per-competency sub-scores (0–100, unrounded; null: the station has no step of it). */
   comp_safety: number | null;
   comp_quality: number | null;
   comp_numeracy: number | null;

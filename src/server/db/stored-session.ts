@@ -15,7 +15,7 @@ export function scoreColumns(result: ScoreResult) {
   const columns: Record<string, number | null> = {};
   for (const c of competencies) {
     const v = result.competencies[c];
-    columns[competencyColumns[c]] = v === null || v === undefined ? null : Math.round(v);
+    columns[competencyColumns[c]] = v === null || v === undefined ? null : v;
   }
   return {
     ...(columns as Pick<SessionsTable, (typeof competencyColumns)[keyof typeof competencyColumns]>),
