@@ -49,6 +49,7 @@ export class LiveSessions {
     live.notifier = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
     // An idle notifier connection dropped by a restart must not end the process (issue 17).
     live.notifier.on('error', onError);
+    live.notifier.on('connect', (client) => client.on('error', onError));
     const connect = async (): Promise<void> => {
       const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
       let lost = false;

@@ -51,6 +51,10 @@ export async function createDb(opts: {
     // Without a listener, an idle connection's error (a restart, a failover, pg_terminate_backend)
     // is an uncaught 'error' event and ends the process; the pool drops that client and connects anew.
     pool.on('error', (error) => (opts.onPoolError ?? defaultPoolError)(error));
+    // A checked-out client (inside a transaction, between two statements) gets the same error as an
+    // event of its own, which the pool does not listen to while the client is out: listen for the
+    // client's whole life. The statement in flight fails (503), and the pool drops the broken client.
+    pool.on('connect', (client) => client.on('error', (error) => (opts.onPoolError ?? defaultPoolError)(error)));
     opened = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}` };
   } else {
     mkdirSync(opts.dataDir, { recursive: true });
