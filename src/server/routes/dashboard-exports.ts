@@ -47,7 +47,8 @@ export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Ky
   // The server's own origin names the trainee accounts and activities: stable for one installation.
   const homePage = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-  app.get('/api/dashboard/export.csv', { preHandler: guard }, async (request, reply) => {
+  // No gzip: it would hold the first bytes back until it had a block to send (exports go over the LAN).
+  app.get('/api/dashboard/export.csv', { preHandler: guard, compress: false }, async (request, reply) => {
     const parsed = sessionFilterSchema.safeParse(request.query);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const org = trainerOf(request).trainer.organisationId;
@@ -61,7 +62,7 @@ export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Ky
       .send(Readable.from(lines()));
   });
 
-  app.get('/api/dashboard/export.xapi.json', { preHandler: guard }, async (request, reply) => {
+  app.get('/api/dashboard/export.xapi.json', { preHandler: guard, compress: false }, async (request, reply) => {
     const parsed = sessionFilterSchema.safeParse(request.query);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const org = trainerOf(request).trainer.organisationId;
