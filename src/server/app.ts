@@ -108,12 +108,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   refuseNulCharacters(app);
 
-  await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev', storage });
+  const live = opts.live ?? LiveSessions.inProcess();
+  if (!opts.live) app.addHook('onClose', () => live.close());
+  await healthRoute(app, { liveListening: () => live.listening, db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev', storage });
 
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
-  const live = opts.live ?? LiveSessions.inProcess();
-  if (!opts.live) app.addHook('onClose', () => live.close());
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
   // SQLite: dashboard reads on reader threads, so a long one never holds uploads up (issue 17).
   let readDb = opts.readDb;

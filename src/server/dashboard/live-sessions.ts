@@ -114,6 +114,11 @@ export class LiveSessions {
     this.retryTimer.unref();
   }
 
+  /** The database backend that LISTENs (PostgreSQL), for tests and for a DBA's pg_stat_activity. */
+  get listenerPid(): number | null {
+    return (this.client as (pg.Client & { processID?: number }) | null)?.processID ?? null;
+  }
+
   /** True while new sessions are heard (always, in process). */
   get listening(): boolean {
     return this.notifier === null || this.client !== null;

@@ -10,7 +10,7 @@ import type { StorageStatus } from '../db/storage-status';
  * store uploads (a full disk answers `canStore: false`, 503), so a load balancer or a monitor sees
  * an instance that only looks alive.
  */
-export async function healthRoute(app: FastifyInstance, opts: { db: Kysely<Database>; dbKind: DbKind; scenarios: number; version: string; storage?: StorageStatus }) {
+export async function healthRoute(app: FastifyInstance, opts: { db: Kysely<Database>; dbKind: DbKind; scenarios: number; version: string; storage?: StorageStatus; liveListening?: () => boolean }) {
   app.get('/api/health', async (_request, reply) => {
     try {
       await sql`select 1`.execute(opts.db);
@@ -25,6 +25,8 @@ export async function healthRoute(app: FastifyInstance, opts: { db: Kysely<Datab
     if (!storage.canStore) {
       return reply.code(503).header('retry-after', '60').send({ ok: false, db: opts.dbKind, canStore: false, reason: storage.reason, scenarios: opts.scenarios, version: opts.version });
     }
-    return { ok: true, db: opts.dbKind, canStore: true, scenarios: opts.scenarios, version: opts.version };
+    // Live updates reconnecting (PostgreSQL LISTEN lost) is said, not failed: uploads and pages still work.
+    const liveUpdates = (opts.liveListening?.() ?? true) ? 'listening' : 'reconnecting';
+    return { ok: true, db: opts.dbKind, canStore: true, liveUpdates, scenarios: opts.scenarios, version: opts.version };
   });
 }
