@@ -10,6 +10,7 @@ import { dbKindOf, type DbKind } from './db/create-db';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
+import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
 import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
@@ -18,6 +19,12 @@ import { LiveSessions } from './dashboard/live-sessions';
 import { storageUnavailable } from './db/storage-errors';
 import { StorageStatus } from './db/storage-status';
 import { sqliteReadPool } from './db/sqlite-read-pool';
+import { depthLimitedJsonParser } from './http/json-body-parser';
+import { frameworkErrors } from './http/framework-errors';
+import { httpsOnlyTrainerRoutes } from './http/https-only';
+import { noStoreForApi } from './http/no-store';
+import { securityHeaderOptions } from './http/security-headers';
+import { proxyTrust } from './http/trusted-proxies';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -39,37 +46,19 @@ export interface AppOptions {
   storage?: StorageStatus;
   /** Dashboard reads (lists, aggregates, exports): a read connection on a worker thread with SQLite; `db` when omitted. */
   readDb?: Kysely<Database>;
+  /** TRUSTED_PROXIES: the only peers whose X-Forwarded-Proto/-For/-Host count (none by default). */
+  trustedProxies?: readonly string[];
+  /** Where trainer routes asked over plain HTTP from another computer are sent (null: refused). */
+  httpsPort?: () => number | null;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
 export const defaultBodyLimit = 64 * 1024;
 
-/** The CSP: everything from this server, nothing from any other host (DESIGN.md principle 7). */
-const contentSecurityPolicy = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    // WebAssembly decoders (Draco/Basis for models) compile with wasm-unsafe-eval, never with eval.
-    scriptSrc: ["'self'", 'blob:', "'wasm-unsafe-eval'"],
-    // troika builds its text in a worker made from a blob URL.
-    workerSrc: ["'self'", 'blob:'],
-    // three.js loaders turn textures into blob:/data: images.
-    imgSrc: ["'self'", 'data:', 'blob:'],
-    connectSrc: ["'self'", 'data:', 'blob:'],
-    fontSrc: ["'self'", 'data:'],
-    // React and drei set style attributes; no style sheet comes from elsewhere.
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    mediaSrc: ["'self'", 'data:', 'blob:'],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-};
-
 /** Fastify's own 4xx (bad JSON, too large) answered in the same shape as ours: `{ error, message }`. */
 function errorName(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'body-too-large';
+  if (error.code === 'WV_JSON_TOO_DEEP') return 'json-too-deep';
   // @fastify/rate-limit (login, join) throws its answer: keep its name.
   if (error.statusCode === 429) return 'too-many-requests';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported-media-type';
@@ -82,12 +71,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const logger = opts.logger ? { level: 'info' } : false;
   // The HTTPS instance has another server type; both are used through the same plain interface.
   // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
-  const base = { logger, bodyLimit: defaultBodyLimit };
+  const trusted = proxyTrust(opts.trustedProxies ?? []);
+  const base = { logger, bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
   const storage = opts.storage ?? new StorageStatus({ dataDir: opts.sqliteFile ? dirname(opts.sqliteFile) : null });
 
-  // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
-  await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false });
+  await app.register(helmet, securityHeaderOptions);
+  httpsOnlyTrainerRoutes(app, { httpsPort: opts.httpsPort ?? (() => null), viaTrustedProxy: (request) => trusted(request.socket.remoteAddress ?? '') });
+  depthLimitedJsonParser(app);
+  noStoreForApi(app);
   // Headsets load the app over workshop Wi-Fi: gzip roughly thirds the JavaScript on the wire.
   await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
 
@@ -115,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
+  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   // SQLite: dashboard reads on reader threads, so a long one never holds uploads up (issue 17).
   let readDb = opts.readDb;
   if (!readDb && opts.sqliteFile) {

@@ -11,6 +11,7 @@ import { dashboardInsightRoutes } from './routes/dashboard-insights';
 import { dashboardSessionRoutes } from './routes/dashboard-sessions';
 import { dashboardTrainerRoutes } from './routes/dashboard-trainers';
 import { organisationSettingsRoutes } from './routes/organisation-settings';
+import { traineeHeadsetRoutes } from './routes/trainee-headsets';
 
 export interface DashboardApiOptions {
   db: Kysely<Database>;
@@ -33,4 +34,5 @@ export async function dashboardApi(app: FastifyInstance, opts: DashboardApiOptio
   await dashboardSessionRoutes(app, opts);
   await dashboardInsightRoutes(app, { ...opts, texts });
   await dashboardExportRoutes(app, { ...opts, texts });
+  await traineeHeadsetRoutes(app, opts);
 }

@@ -103,9 +103,11 @@ async function main() {
     if (readDb) closers.push(() => readDb.destroy());
     const storage = new StorageStatus({ dataDir: sqliteFile ? settings.dataDir : null, reserveBytes: sqliteFile ? 32 * 1024 * 1024 : 0 });
     storage.canStore();
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, readDb, storage };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
+    // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
+    const httpsPort = () => ports.https;
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

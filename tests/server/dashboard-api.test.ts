@@ -15,9 +15,14 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
     t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${token}` }, payload: body });
 
   beforeAll(async () => {
-    t = await testApp({ kind });
+    // Sam joined a week before "today": the list's date filter needs a session from back then, and
+    // a session is accepted only if it started after its headset joined (issue 18, item 9).
+    let clock = Date.parse('2026-11-19T09:00:00.000Z');
+    t = await testApp({ kind, now: () => new Date(clock) });
     a = await organisationWithTrainer(t.app, t.db, 'Atelier');
     trainee = await joinedTrainee(t.app, a, 'Sam');
+    clock = Date.parse('2026-11-26T09:00:10.000Z');
+    a = await login(t.app, a.organisationId, a.email, a.password);
   });
   afterAll(async () => {
     await t.close();
@@ -53,7 +58,12 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
     expect((await headset()).json()).toMatchObject({ exam: false, allStations: true });
     expect((await a.call('PUT', `/api/trainees/${trainee.traineeId}/exam`, { exam: true })).json()).toMatchObject({ exam: true, examByTrainee: true, examByGroup: false });
     expect((await headset()).json().exam).toBe(true);
-    expect((await upload(exam)).statusCode).toBe(201);
+    // Unlocked, an exam is still stored only under an attempt the server issued when it started.
+    expect((await upload(exam)).json().error).toBe('exam-attempt-required');
+    const attempt = await t.app.inject({ method: 'POST', url: '/api/exam-attempts', headers: { authorization: `Bearer ${trainee.token}` }, payload: { scenarioId: exam.scenarioId } });
+    expect(attempt.statusCode).toBe(201);
+    const withAttempt = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${trainee.token}`, 'x-exam-attempt': attempt.json().attemptId }, payload: exam });
+    expect(withAttempt.statusCode).toBe(201);
 
     // Group assignment: only the chosen station; the exam of another station is refused.
     const put = await a.call('PUT', `/api/groups/${trainee.groupId}/assignments`, { stations: ['wood-panel-saw'], exam: true });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../api';
 import { ChartFigure } from '../chart-figure';
+import { HeadsetList } from '../headset-list';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
 
@@ -79,6 +80,8 @@ export function TraineePage({ id }: { id: string }) {
           {t('trainee.privacyExport')}
         </a>
       </div>
+
+      <HeadsetList traineeId={id} />
 
       {d.attempts.length === 0 ? <p>{t('trainee.noAttempts')}</p> : null}
       {d.attempts.length > 0 ? (

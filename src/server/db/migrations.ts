@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { countryMigration } from './migration-country';
 import { dashboardMigration } from './migration-dashboard';
 import { eventLogMigration } from './migration-event-log';
+import { hardeningMigration } from './migration-hardening';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 
@@ -62,7 +63,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-004-privacy-indexes': privacyMigration,
   '2026-11-26-005-dashboard-assignments': dashboardMigration,
   '2026-11-27-006-organisation-country': countryMigration,
-  '2026-12-06-007-event-log-table': eventLogMigration,
+  '2026-12-06-hardening-tokens-exam-attempts': hardeningMigration,
+  // Named to sort after the hardening migration (Kysely runs them in name order).
+  '2026-12-06-session-event-log': eventLogMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -58,6 +58,10 @@ export interface TraineeTokensTable {
   trainee_id: string;
   expires_at: string;
   created_at: string;
+  /** Last upload or assignments request under it (at most a minute stale); null: never used. */
+  last_used_at: string | null;
+  /** Revoked by a trainer (one headset); null: not revoked. */
+  revoked_at: string | null;
 }
 
 export interface OrganisationTables {

@@ -1,4 +1,5 @@
 import type { DashboardTables } from './schema-dashboard';
+import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
@@ -79,7 +80,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_events: SessionEventsTable;

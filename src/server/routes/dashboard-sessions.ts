@@ -74,7 +74,7 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
     const since = typeof lastEventId === 'string' ? parseLiveCursor(lastEventId) : null;
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     let position = since ?? { at: opts.now().toISOString(), id: '' };
     const sent = new SentIds();
     const send = (row: Parameters<typeof sessionSummary>[0]) => {

@@ -6,9 +6,10 @@ import type { StorageStatus } from '../db/storage-status';
 import { storedSession } from '../db/stored-session';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
-import { examRefusal } from '../dashboard/assignments';
 import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
 import { eventLogJson } from '../event-log-check';
+import type { ExamAttempt } from '../exams/exam-attempts';
+import { examAttemptHeader, examGate, recordExamFlags } from '../exams/exam-upload';
 import { fieldPath, parseSessionBody, type SessionBody } from '../session-body';
 import { SessionWriter, type UploadWriter } from '../session-writer';
 import { SqliteSessionWriter } from '../sqlite-session-writer';
@@ -109,7 +110,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       return reply.code(400).send({ error: 'invalid-session', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
     }
     const body = parsed.data;
-    const identity = await uploadIdentity(opts.db, request.headers.authorization, body.endedAt);
+    const identity = await uploadIdentity(opts.db, request.headers.authorization, body, opts.now());
     if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
     const traineeId = identity.trainee?.traineeId ?? null;
     // Serialised once: stored as events_json and hashed as such.
@@ -123,12 +124,17 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       return existing ? answerExisting(existing, body, traineeId, hash) : null;
     };
 
+    // An exam is stored only under a server-issued attempt, once (exams/exam-upload.ts).
+    let exam: ExamAttempt | null = null;
     if (body.mode === 'exam') {
-      const refusal = await examRefusal(opts.db, traineeId, body.scenarioId);
-      if (refusal) {
+      const gate = await examGate(opts.db, request.headers[examAttemptHeader], traineeId, body, opts.now());
+      if (!gate.ok) {
         const stored = await answerIfStored();
-        return stored ? send(reply, stored) : reply.code(403).send({ error: 'exam-not-unlocked', message: refusal });
+        if (stored) return send(reply, stored);
+        request.log.warn({ event: 'exam-refused', reason: gate.error, sessionId: body.id, traineeId, scenarioId: body.scenarioId }, 'exam upload refused');
+        return reply.code(gate.status).send({ error: gate.error, message: gate.message });
       }
+      exam = gate.attempt;
     }
     const entry = await opts.catalog.find(body.scenarioHash, body.scenarioId, body.scenarioVersion);
     if (!entry || entry.scenario.id !== body.scenarioId) {
@@ -192,6 +198,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       // Stored by another request and erased since: say so rather than claim a first store.
       return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was stored before and no longer is; a new session needs a new id` });
     }
+    if (exam) await recordExamFlags(opts.db, request.log, exam, body, result, opts.now());
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });

@@ -1,10 +1,10 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { Text } from '@react-three/drei';
-import './text-setup';
+import '../world/text-setup';
 import { MeshBasicMaterial } from 'three';
 import type { Device } from '../engine';
 import { usePanelPlate } from './panel-plates';
-import { pointerGesture } from './pointer-gesture';
+import { pointerGesture } from '../world/pointer-gesture';
 
 const HEIGHT = 0.12;
 const colors = { idle: '#1f6feb', hover: '#4c8ff5', active: '#2da44e', activeHover: '#3fbf62', off: '#57606a', offHover: '#6e7781' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emulatorRequested } from '../../src/app/xr-setup';
+import { emulatorRequested } from '../../src/play/xr-setup';
 
 describe('emulatorRequested', () => {
   test('only an explicit flag switches the emulator on', () => {

@@ -1,5 +1,5 @@
 import { Text } from '@react-three/drei';
-import './text-setup';
+import '../world/text-setup';
 import { useTranslation } from 'react-i18next';
 import { languageInfo } from '../i18n/languages';
 import { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
@@ -8,8 +8,8 @@ import { comfortSettings } from '../input/comfort-settings';
 import { useSessionStore } from '../state/session-context';
 import { PanelButton } from './panel-button';
 import { PanelPlates } from './panel-plates';
-import { PictogramSlot } from './pictogram-slot';
-import { currentStepView } from '../app/step-view';
+import { PictogramSlot } from '../world/pictogram-slot';
+import { currentStepView } from '../state/step-view';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { repeatRequests } from '../audio/spoken-session';
@@ -20,7 +20,7 @@ import { TextProbe } from './text-probe';
 import { useEffect } from 'react';
 import { SpokenSession } from '../audio/spoken-session';
 import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
-import { lateUi } from '../app/late-ui';
+import { lateUi } from '../state/late-ui';
 
 const noHit = () => null;
 

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import { MeshBasicMaterial } from 'three';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { mergeStaticParts, type StaticPart } from './static-parts';
+import { mergeStaticParts, type StaticPart } from '../world/static-parts';
 
 /** A button's plate on a panel: its centre and size in the panel's own space, and how it looks now. */
 export interface PanelPlate {

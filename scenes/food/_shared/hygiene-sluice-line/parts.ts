@@ -1,4 +1,4 @@
-import type { StaticPart } from '../../../src/world/static-parts';
+import type { StaticPart } from '../../../../src/world';
 
 /** Readable shorthands for the parts of the food station (merged by StaticParts or a PartsBatch). */
 type V3 = readonly [number, number, number];

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Matrix3, Matrix4, Mesh, MeshLambertMaterial, Vector3, type Group, type Object3D } from 'three';
 import { useFrame } from '@react-three/fiber';
-import { mergeStaticParts, type StaticPart } from '../../../src/world/static-parts';
+import { mergeStaticParts, type StaticPart } from '../../../../src/world';
 
 /** One kind of thing: its merged parts, in its own space. */
 interface Kind {

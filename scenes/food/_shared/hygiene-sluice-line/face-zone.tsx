@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Group } from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
-import { HazardZone } from '../../../src/world/hazard-zone';
+import { HazardZone } from '../../../../src/world';
 
 /**
  * The trainee's face, following the headset: a hand or a held thing there sends `enter` (touching

@@ -4,7 +4,7 @@ import { comfortSettings } from '../input/comfort-settings';
 import { PanelButton } from './panel-button';
 
 /**
- * VR comfort switches, on the settings panel (src/world/settings-panel.tsx): seated play and smooth
+ * VR comfort switches, on the settings panel (src/play/settings-panel.tsx): seated play and smooth
  * movement, changeable without taking the headset off. The choice is remembered by the headset
  * (comfort-settings). Green when on, grey when off. Shown only when asked for: switches always in view
  * would cost draw calls every frame; on the settings panel their plates join its single plate mesh.

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Euler } from 'three';
 import { useThree } from '@react-three/fiber';
-import { claimedPointers } from './pointer-gesture';
+import { claimedPointers } from '../world/pointer-gesture';
 import { bound } from '../input/bindings';
 import { readPointer } from '../input/pointer-input';
 

@@ -1,4 +1,4 @@
-import type { StaticPart } from '../../../src/world/static-parts';
+import type { StaticPart } from '../../../../src/world';
 import { box, cylinder } from './parts';
 
 /**

@@ -1,7 +1,7 @@
 import ReactThreeTestRenderer from '@react-three/test-renderer';
 import type { BufferGeometry, Mesh } from 'three';
 import { describe, expect, test } from 'vitest';
-import { PanelPlates, platesAsParts, usePanelPlate, type PanelPlate } from '../../src/world/panel-plates';
+import { PanelPlates, platesAsParts, usePanelPlate, type PanelPlate } from '../../src/play/panel-plates';
 
 function Plate({ id, plate }: { id: string; plate: PanelPlate }) {
   const shared = usePanelPlate(id, plate);

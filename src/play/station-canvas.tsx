@@ -1,11 +1,11 @@
 import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode } from 'react';
-import type { LoadedXR } from '../app/xr-setup';
+import type { LoadedXR } from './xr-setup';
 import { SessionProvider } from '../state/session-context';
 import type { SessionStore } from '../state/session-store';
 import { DesktopLook } from './desktop-look';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
-import { firstStationFrame } from './first-station-frame';
+import { firstStationFrame } from '../world/first-station-frame';
 import { StationShown } from './station-shown';
 import { WorkshopRoom } from './workshop-room';
 
@@ -54,7 +54,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
   const vr = enterVr && xr !== null;
   const panels = stationShown ? (
     <Suspense fallback={null}>
-      {/* Comfort switches are on its settings panel in VR (src/world/settings-panel.tsx). */}
+      {/* Comfort switches are on its settings panel in VR (src/play/settings-panel.tsx). */}
       <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={vr} />
     </Suspense>
   ) : null;

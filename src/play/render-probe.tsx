@@ -1,8 +1,8 @@
 import { useFrame, useThree, type RootState } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
-import { objectRegistry } from './object-registry';
-import { reach } from './reach';
+import { objectRegistry } from '../world/object-registry';
+import { reach } from '../world/reach';
 
 /** What one frame cost the GPU side: draw calls and triangles drawn, programs and textures held. */
 export interface FrameLoad {

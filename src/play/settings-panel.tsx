@@ -1,5 +1,5 @@
 import { Text } from '@react-three/drei';
-import './text-setup';
+import '../world/text-setup';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { audioSettings } from '../audio/audio-settings';
