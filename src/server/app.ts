@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -19,6 +19,9 @@ import { securityAudit } from './security-log';
 import { accountRoutes } from './routes/account';
 import { dashboardApi } from './dashboard-api';
 import { LiveSessions } from './dashboard/live-sessions';
+import { storageUnavailable } from './db/storage-errors';
+import { StorageStatus } from './db/storage-status';
+import { sqliteReadPool } from './db/sqlite-read-pool';
 import { depthLimitedJsonParser } from './http/json-body-parser';
 import { frameworkErrors } from './http/framework-errors';
 import { httpsOnlyTrainerRoutes } from './http/https-only';
@@ -50,6 +53,10 @@ export interface AppOptions {
   https?: { cert: string; key: string };
   /** New sessions for the dashboard's live list; share one between instances of one process (in-process by default). */
   live?: LiveSessions;
+  /** Whether uploads can be stored (a full disk); made from the SQLite file's folder when omitted. */
+  storage?: StorageStatus;
+  /** Dashboard reads (lists, aggregates, exports): a read connection on a worker thread with SQLite; `db` when omitted. */
+  readDb?: Kysely<Database>;
   /** TRUSTED_PROXIES: the only peers whose X-Forwarded-Proto/-For/-Host count (none by default). */
   trustedProxies?: readonly string[];
   /** Where trainer routes asked over plain HTTP from another computer are sent (null: refused). */
@@ -85,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const trusted = proxyTrust(opts.trustedProxies ?? []);
   const base = { logger, logController: new LogController({ disableRequestLogging: !logOptions.requests }), bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  const storage = opts.storage ?? new StorageStatus({ dataDir: opts.sqliteFile ? dirname(opts.sqliteFile) : null });
 
   await app.register(helmet, securityHeaderOptions);
   httpsOnlyTrainerRoutes(app, { httpsPort: opts.httpsPort ?? (() => null), viaTrustedProxy: (request) => trusted(request.socket.remoteAddress ?? '') });
@@ -96,6 +104,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send({ error: errorName(error), message: error.message });
+    // The database restarting or a full disk passes: 503 with Retry-After, and the client tries again.
+    const away = storageUnavailable(error);
+    if (away) {
+      storage.noteFailure(error);
+      request.log.warn({ err: error }, away.error);
+      return reply.code(503).header('retry-after', String(away.retryAfter)).send({ error: away.error, message: away.message });
+    }
     request.log.error({ err: error }, 'request failed');
     // No internals to the client; the device keeps the result and sends it again.
     return reply.code(500).send({ error: 'server-error', message: 'the server could not handle this request; try again later' });
@@ -104,19 +119,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   refuseNulCharacters(app);
   securityAudit(app);
 
-  await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
+  const live = opts.live ?? LiveSessions.inProcess();
+  if (!opts.live) app.addHook('onClose', () => live.close());
+  await healthRoute(app, { liveListening: () => live.listening, db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev', storage });
 
   // One secret for every use in this instance (sealed TOTP seeds, known-device cookies).
   const serverSecret = opts.serverSecret ?? randomBytes(32);
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
-  const live = opts.live ?? LiveSessions.inProcess();
-  if (!opts.live) app.addHook('onClose', () => live.close());
   await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, forwarder: opts.forwarder });
-  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
+  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
   await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
-  await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl });
+  // SQLite: dashboard reads on reader threads, so a long one never holds uploads up (issue 17).
+  let readDb = opts.readDb;
+  if (!readDb && opts.sqliteFile) {
+    const pool = sqliteReadPool(opts.sqliteFile);
+    app.addHook('onClose', () => pool.destroy());
+    readDb = pool;
+  }
+  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -15,6 +15,8 @@ import { traineeHeadsetRoutes } from './routes/trainee-headsets';
 
 export interface DashboardApiOptions {
   db: Kysely<Database>;
+  /** Where lists, aggregates and exports read (SQLite: reader threads); never written through. */
+  readDb: Kysely<Database>;
   now: () => Date;
   catalog: ScenarioCatalog;
   live: LiveSessions;

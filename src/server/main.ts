@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
 import { createDb } from './db/create-db';
+import { moveMessage } from './db/event-log-move';
+import { sqliteReadPool } from './db/sqlite-read-pool';
+import { StorageStatus } from './db/storage-status';
 import { LiveSessions } from './dashboard/live-sessions';
 import { lanAddresses, machineName } from './lan-addresses';
 import { ScenarioCatalog, readScenes } from './scenario-catalog';
@@ -59,8 +62,19 @@ async function main() {
   const settings = readSettings(process.env);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const current = readScenes(repoRoot, settings.scenesDir);
-  const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  let lastMoveLine = 0;
+  const opened = await createDb({
+    dataDir: settings.dataDir,
+    databaseUrl: settings.databaseUrl,
+    onMoveProgress: (p) => {
+      // Every 5 seconds at most: a multi-gigabyte database takes minutes.
+      if (!p.done && Date.now() - lastMoveLine < 5000) return;
+      lastMoveLine = Date.now();
+      console.log(moveMessage(p));
+    },
+  });
   const servers: FastifyInstance[] = [];
+  const closers: (() => Promise<void>)[] = [];
   // WAL checkpoints (SQLite) and the retention purge (RETENTION_DAYS), on timers that never keep the process up.
   const maintenance = startMaintenance({
     db: opened.db,
@@ -78,6 +92,7 @@ async function main() {
     maintenance.stop();
     await forwarder?.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
+    await Promise.allSettled(closers.map((c) => c()));
     await opened.db.destroy();
     process.exit(code);
   };
@@ -101,11 +116,16 @@ async function main() {
       onError: (e) => console.error(`werkvloer: LRS forwarding failed (tried again later): ${e instanceof Error ? e.message : String(e)}`),
     });
     forwarder.start();
+    // Shared by both listeners: one pair of reader threads, one view of the disk (with a 32 MB reserve file).
+    const readDb = sqliteFile ? sqliteReadPool(sqliteFile) : undefined;
+    if (readDb) closers.push(() => readDb.destroy());
+    const storage = new StorageStatus({ dataDir: sqliteFile ? settings.dataDir : null, reserveBytes: sqliteFile ? 32 * 1024 * 1024 : 0 });
+    storage.canStore();
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, trustedProxies: settings.trustedProxies, httpsPort };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

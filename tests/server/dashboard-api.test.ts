@@ -128,9 +128,9 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
         scenarioId: 'wood-intro-workbench',
         attempts: 3,
         steps: [
-          { step: 'stop-drill', failed: 1, notDone: 0, mistakes: 1, failRate: 33 },
-          { step: 'start-drill', failed: 0, notDone: 0, mistakes: 0, failRate: 0 },
-          { step: 'wear-glasses', failed: 0, notDone: 0, mistakes: 0, failRate: 0 },
+          { step: 'stop-drill', attempts: 3, failed: 1, notDone: 0, mistakes: 1, failRate: 33 },
+          { step: 'start-drill', attempts: 3, failed: 0, notDone: 0, mistakes: 0, failRate: 0 },
+          { step: 'wear-glasses', attempts: 3, failed: 0, notDone: 0, mistakes: 0, failRate: 0 },
         ],
       },
     ]);

@@ -52,6 +52,8 @@ export function SessionsPage() {
       setArrived((n) => n + 1);
       reload();
     });
+    // More arrived while the stream was away than the server replays one by one: reload the list.
+    source.addEventListener('reload', () => reload());
     return () => source.close();
   }, [reload]);
 

@@ -32,29 +32,31 @@ function cell(value: string | number | boolean | null): string {
 
 const utc = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 
+/** The first line of the CSV, with the BOM Excel needs. */
+export const csvHead = `\uFEFF${csvHeader.join(';')}\r\n`;
+
+/** One session as a CSV line (CRLF included): exports stream line by line. */
+export function csvLine(s: SessionSummary): string {
+  return `${[
+    s.id,
+    s.group.name,
+    s.trainee.code,
+    s.trainee.alias,
+    s.scenarioId,
+    s.scenarioVersion,
+    s.mode,
+    s.device,
+    s.language,
+    utc(s.startedAt),
+    utc(s.endedAt),
+    Math.round(s.durationMs / 100) / 10,
+    s.score,
+    s.passed ? 'ja' : 'nee',
+  ]
+    .map(cell)
+    .join(';')}\r\n`;
+}
+
 export function sessionsCsv(sessions: readonly SessionSummary[]): string {
-  const lines = [csvHeader.join(';')];
-  for (const s of sessions) {
-    lines.push(
-      [
-        s.id,
-        s.group.name,
-        s.trainee.code,
-        s.trainee.alias,
-        s.scenarioId,
-        s.scenarioVersion,
-        s.mode,
-        s.device,
-        s.language,
-        utc(s.startedAt),
-        utc(s.endedAt),
-        Math.round(s.durationMs / 100) / 10,
-        s.score,
-        s.passed ? 'ja' : 'nee',
-      ]
-        .map(cell)
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvHead + sessions.map(csvLine).join('');
 }

@@ -1,9 +1,10 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
-import { sessionsCsv } from '../dashboard/exports';
-import { filteredSessions, sessionColumns, sessionFilterSchema, sessionSummary } from '../dashboard/session-query';
+import { csvHead, csvLine } from '../dashboard/exports';
+import { filteredSessions, sessionColumns, sessionFilterSchema, sessionSummary, type SessionFilter, type SessionSummary } from '../dashboard/session-query';
 import type { StationTexts } from '../dashboard/station-texts';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { sessionStatements, xapiFormSchema } from '../xapi/session-statements';
@@ -11,52 +12,92 @@ import { invalidBody } from './invalid-body';
 
 /** An export is bounded: a centre's year of sessions fits; a runaway query does not. */
 export const exportLimit = 20_000;
+/** Rows read per query while an export streams: memory stays at one batch whatever the export's size. */
+export const exportBatch = 500;
 
-/** CSV and xAPI exports of exactly the sessions the list's filters select. */
-export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; texts: StationTexts; catalog: ScenarioCatalog; publicUrl?: string | null }) {
-  const { db } = opts;
-  const guard = trainerGuard(db, opts.now);
-  const rows = async (org: string, query: unknown) => {
-    const parsed = sessionFilterSchema.safeParse(query);
-    if (!parsed.success) return parsed;
-    const found = await filteredSessions(db, org, parsed.data).select([...sessionColumns]).orderBy('s.ended_at', 'asc').orderBy('s.id', 'asc').limit(exportLimit).execute();
-    return { success: true as const, data: found.map(sessionSummary) };
-  };
-  const eventLogs = async (ids: string[]) => {
-    const logs = new Map<string, { eventsJson: string; scenarioHash: string }>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = await db.selectFrom('sessions').select(['id', 'events_json', 'scenario_hash']).where('id', 'in', ids.slice(i, i + 500)).execute();
-      for (const r of chunk) logs.set(r.id, { eventsJson: r.events_json, scenarioHash: r.scenario_hash });
+/**
+ * The sessions an export holds, oldest first, read in keyset batches (ended_at, id): the first
+ * bytes leave before the last rows are read, and the server holds one batch at a time.
+ */
+async function* exportedSessions(db: Kysely<Database>, org: string, filter: SessionFilter): AsyncGenerator<SessionSummary> {
+  let after: { ended: string; id: string } | null = null;
+  let sent = 0;
+  while (sent < exportLimit) {
+    let q = filteredSessions(db, org, filter)
+      .select([...sessionColumns])
+      .orderBy('s.ended_at', 'asc')
+      .orderBy('s.id', 'asc')
+      .limit(Math.min(exportBatch, exportLimit - sent));
+    if (after) {
+      const a: { ended: string; id: string } = after;
+      q = q.where((eb) => eb.or([eb('s.ended_at', '>', a.ended), eb.and([eb('s.ended_at', '=', a.ended), eb('s.id', '>', a.id)])]));
     }
-    return logs;
-  };
+    const rows = await q.execute();
+    for (const r of rows) yield sessionSummary(r);
+    sent += rows.length;
+    const last = rows.at(-1);
+    if (!last || rows.length < exportBatch) return;
+    after = { ended: last.ended_at, id: last.id };
+  }
+}
+
+/** CSV and xAPI exports of exactly the sessions the list's filters select, streamed. */
+export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; readDb: Kysely<Database>; now: () => Date; texts: StationTexts; catalog: ScenarioCatalog; publicUrl?: string | null }) {
+  const { readDb } = opts;
+  const guard = trainerGuard(opts.db, opts.now);
   const stamp = () => opts.now().toISOString().slice(0, 10);
 
-  app.get('/api/dashboard/export.csv', { preHandler: guard }, async (request, reply) => {
-    const found = await rows(trainerOf(request).trainer.organisationId, request.query);
-    if (!found.success) return invalidBody(reply, found.error);
+  // No gzip: it would hold the first bytes back until it had a block to send (exports go over the LAN).
+  app.get('/api/dashboard/export.csv', { preHandler: guard, compress: false }, async (request, reply) => {
+    const parsed = sessionFilterSchema.safeParse(request.query);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const org = trainerOf(request).trainer.organisationId;
+    async function* lines() {
+      yield csvHead;
+      for await (const s of exportedSessions(readDb, org, parsed.data!)) yield csvLine(s);
+    }
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="werkvloer-sessions-${stamp()}.csv"`)
-      .send(sessionsCsv(found.data));
+      .send(Readable.from(lines()));
   });
 
-  app.get('/api/dashboard/export.xapi.json', { preHandler: guard }, async (request, reply) => {
-    const org = trainerOf(request).trainer.organisationId;
+  // The event log of one session, for `statements=all` (its own table since issue 17; older rows kept it inline).
+  const eventLog = async (id: string) => {
+    const row = await readDb
+      .selectFrom('sessions as s')
+      .leftJoin('session_events as e', 'e.session_id', 's.id')
+      .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), 's.scenario_hash'])
+      .where('s.id', '=', id)
+      .executeTakeFirst();
+    return row ? { eventsJson: row.events, scenarioHash: row.scenario_hash } : undefined;
+  };
+
+  app.get('/api/dashboard/export.xapi.json', { preHandler: guard, compress: false }, async (request, reply) => {
     // `statements` chooses the form (src/server/xapi); the rest are the list's filters.
     const { statements, ...filters } = (request.query ?? {}) as Record<string, unknown>;
     const form = xapiFormSchema.safeParse(statements === undefined ? {} : { statements });
     if (!form.success) return invalidBody(reply, form.error);
-    const found = await rows(org, filters);
-    if (!found.success) return invalidBody(reply, found.error);
+    const parsed = sessionFilterSchema.safeParse(filters);
+    if (!parsed.success) return invalidBody(reply, parsed.error);
+    const org = trainerOf(request).trainer.organisationId;
     const all = form.data.statements === 'all';
-    const logs = all ? await eventLogs(found.data.map((s) => s.id)) : new Map<string, { eventsJson: string; scenarioHash: string }>();
     const sources = { publicUrl: opts.publicUrl ?? null, texts: opts.texts, catalog: opts.catalog };
-    const out = [];
-    for (const s of found.data) out.push(...(await sessionStatements(s, org, form.data.statements, sources, logs.get(s.id))));
+    // A JSON array written statement by statement; the builder makes each one from its session.
+    async function* json() {
+      yield '[';
+      let first = true;
+      for await (const s of exportedSessions(readDb, org, parsed.data!)) {
+        for (const st of await sessionStatements(s, org, form.data!.statements, sources, all ? await eventLog(s.id) : undefined)) {
+          yield `${first ? '\n' : ',\n'}${JSON.stringify(st, null, 2)}`;
+          first = false;
+        }
+      }
+      yield first ? ']\n' : '\n]\n';
+    }
     return reply
       .type('application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="werkvloer-xapi-${stamp()}.json"`)
-      .send(JSON.stringify(out, null, 2));
+      .send(Readable.from(json()));
   });
 }

@@ -161,7 +161,9 @@ export class XapiForwarder {
           .selectFrom('sessions as s')
           .innerJoin('trainees as t', 't.id', 's.trainee_id')
           .innerJoin('groups as g', 'g.id', 't.group_id')
-          .select([...sessionColumns, 's.events_json', 's.scenario_hash'])
+          // The event log has its own table since issue 17; rows stored before it kept it inline.
+          .leftJoin('session_events as e', 'e.session_id', 's.id')
+          .select([...sessionColumns, 's.scenario_hash', (eb) => eb.fn.coalesce('e.events_json', 's.events_json').as('events_json')])
           .where('s.organisation_id', '=', c.organisation_id)
           .where('s.received_at', '>=', since)
           .where(({ not, exists, selectFrom }) => not(exists(selectFrom('xapi_outbox as q').select('q.session_id').whereRef('q.session_id', '=', 's.id'))))
