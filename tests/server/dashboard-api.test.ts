@@ -146,7 +146,7 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
     const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe('session_id;group;trainee_code;trainee_alias;station;station_version;mode;device;language;started_at_utc;ended_at_utc;duration_s;score;passed');
     expect(lines).toHaveLength(4);
-    expect(lines[1]!.split(';').slice(1)).toEqual(['Hout maandag', trainee.code, 'Sam', 'wood-intro-workbench', '1', 'practice', 'desktop', 'nl', '2026-11-20 09:00:00', '2026-11-20 09:00:06', '6', '100', 'ja']);
+    expect(lines[1]!.split(';').slice(1)).toEqual(['Hout maandag', trainee.code, 'Sam', 'wood-intro-workbench', '2', 'practice', 'desktop', 'nl', '2026-11-20 09:00:00', '2026-11-20 09:00:06', '6', '100', 'ja']);
 
     const xapi = await a.call('GET', '/api/dashboard/export.xapi.json');
     const statements = xapi.json() as Record<string, unknown>[];
