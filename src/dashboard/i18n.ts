@@ -4,13 +4,20 @@ import { languages, sourceLanguage } from '../i18n/languages';
 
 /** Each language's dashboard texts, a chunk per language; only the chosen one and Dutch are fetched. */
 const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/dashboard.json');
+// The coaching views' texts (issue 27) live in their own file, merged into the same namespace.
+const coachFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/coach.json');
 const storageKey = 'werkvloer.dashboard.language';
 
 export const dashboardLanguages = languages.filter((l) => `../../locales/${l.code}/dashboard.json` in files);
 
 async function load(code: string) {
   const file = files[`../../locales/${code}/dashboard.json`];
-  if (file && !i18next.hasResourceBundle(code, 'dashboard')) i18next.addResourceBundle(code, 'dashboard', (await file()).default);
+  const coach = coachFiles[`../../locales/${code}/coach.json`];
+  if (file && !i18next.hasResourceBundle(code, 'dashboard')) {
+    const [main, extra] = await Promise.all([file(), coach?.()]);
+    i18next.addResourceBundle(code, 'dashboard', main.default, true, true);
+    if (extra) i18next.addResourceBundle(code, 'dashboard', extra.default, true, true);
+  }
 }
 
 function initialLanguage(): string {
