@@ -34,6 +34,9 @@ function headsetHosts(host: string): string[] {
 
 async function printUrls(s: Settings, ports: { http: number | null; https: number | null }, tls: TlsMaterial | null) {
   if (ports.http !== null) console.log(`  On this computer:  http://localhost:${ports.http}/`);
+  // Trainers sign in on this computer; without the plain port, over the HTTPS one.
+  const dashboardBase = ports.http !== null ? `http://localhost:${ports.http}` : ports.https !== null ? `https://localhost:${ports.https}` : null;
+  if (dashboardBase) console.log(`  Trainer dashboard: ${dashboardBase}/dashboard  (first account: npm run admin -- create-organisation --help)`);
   if (ports.https === null || !tls) return;
   const hosts = headsetHosts(s.host);
   const urls = (hosts.length > 0 ? hosts : ['localhost']).map((h) => `https://${h}:${ports.https}/`);
@@ -48,6 +51,12 @@ async function printUrls(s: Settings, ports: { http: number | null; https: numbe
     console.log(`  Certificate: ${tls.file} (TLS_CERT).`);
   }
   if (s.printQr && hosts.length > 0) console.log(await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
+}
+
+/** The headset addresses `npm start` prints; QR cards default to the first (GET /api/dashboard/server-info). */
+function headsetUrls(s: Settings, httpsPort: number | null): string[] {
+  if (httpsPort === null) return [];
+  return headsetHosts(s.host).map((h) => `https://${h}:${httpsPort}/`);
 }
 
 /** `npm start`: one process serves the app and the API on plain HTTP (this PC) and HTTPS (headsets). */
@@ -83,9 +92,9 @@ async function main() {
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live };
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, headsetUrls: () => headsetUrls(settings, ports.https) };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

@@ -3,6 +3,7 @@ import { countryMigration } from './migration-country';
 import { dashboardMigration } from './migration-dashboard';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
+import { traineeNotesMigration } from './migration-trainee-notes';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-004-privacy-indexes': privacyMigration,
   '2026-11-26-005-dashboard-assignments': dashboardMigration,
   '2026-11-27-006-organisation-country': countryMigration,
+  '2026-12-06-dashboard-trainee-notes': traineeNotesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {
