@@ -34,15 +34,21 @@ interface Props {
   max?: number;
   horizontal?: boolean;
   testId: string;
+  /** One more text column in the data table (e.g. the reason a step failed). */
+  extra?: { heading: string; values: string[] };
+  /** Canvas height in pixels (260 by default). */
+  height?: number;
 }
 
-const colours = ['#1f5fa8', '#b4462b', '#2f7d32', '#7b3fa0', '#8a6d00', '#00767a'];
+// Okabe–Ito: distinguishable with every common colour-vision deficiency; lines also differ by dash.
+const colours = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
+const dashes = [[], [6, 4], [2, 3], [10, 3, 2, 3], [4, 2], [1, 2]];
 
 /**
  * A chart with its data as a table beside it: screen readers and keyboard users read the table
  * (the canvas is hidden from them), and so do the tests.
  */
-export function ChartFigure({ kind, title, labelHeading, labels, series, max = 100, horizontal = false, testId }: Props) {
+export function ChartFigure({ kind, title, labelHeading, labels, series, max = 100, horizontal = false, testId, extra, height = 260 }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const captionId = useId();
   useEffect(() => {
@@ -55,6 +61,7 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
           label: s.label,
           data: s.values,
           borderColor: colours[i % colours.length],
+          borderDash: kind === 'bar' ? [] : dashes[i % dashes.length],
           backgroundColor: kind === 'radar' ? `${colours[i % colours.length]}33` : colours[i % colours.length],
           spanGaps: true,
         })),
@@ -74,7 +81,7 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
   return (
     <figure className="chart" aria-labelledby={captionId} data-testid={testId}>
       <figcaption id={captionId}>{title}</figcaption>
-      <div className="chart-canvas" aria-hidden="true">
+      <div className="chart-canvas" aria-hidden="true" style={{ height }}>
         <canvas ref={canvas} />
       </div>
       <table className="data-table">
@@ -87,6 +94,7 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
                 {s.label}
               </th>
             ))}
+            {extra ? <th scope="col">{extra.heading}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -96,6 +104,7 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
               {series.map((s) => (
                 <td key={s.label}>{s.values[row] ?? '–'}</td>
               ))}
+              {extra ? <td>{extra.values[row] || '–'}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -6,7 +6,7 @@ import { api, setCsrfToken } from './api';
 import { dashboardLanguages, setDashboardLanguage } from './i18n';
 import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
-import { GroupPage, GroupsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TrainersPage } from './lazy-pages';
+import { GroupPage, GroupReportPage, GroupsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
 
 export interface Me {
   trainer: { id: string; email: string; role: 'admin' | 'trainer'; organisation: { id: string; name: string } };
@@ -111,6 +111,8 @@ export function DashboardApp() {
               <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>
               <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
               <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
+              <Route path="/trainees/:id/report">{(p) => <TraineeReportPage id={p.id} />}</Route>
+              <Route path="/groups/:id/report">{(p) => <GroupReportPage id={p.id} />}</Route>
               <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
             </Switch>
           </Suspense>

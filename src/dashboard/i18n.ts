@@ -10,6 +10,11 @@ const storageKey = 'werkvloer.dashboard.language';
 
 export const dashboardLanguages = languages.filter((l) => `../../locales/${l.code}/dashboard.json` in files);
 
+/** Loads a language's texts without switching to it (a trainee's copy of a report, a QR card's second line). */
+export async function loadDashboardLanguage(code: string) {
+  return load(code);
+}
+
 async function load(code: string) {
   const file = files[`../../locales/${code}/dashboard.json`];
   const coach = coachFiles[`../../locales/${code}/coach.json`];

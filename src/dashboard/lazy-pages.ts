@@ -11,3 +11,5 @@ export const QrSheetPage = lazy(() => import('./pages/qr-sheet-page').then((m) =
 export const TraineePage = lazy(() => import('./pages/trainee-page').then((m) => ({ default: m.TraineePage })));
 export const SessionPage = lazy(() => import('./pages/session-page').then((m) => ({ default: m.SessionPage })));
 export const TrainersPage = lazy(() => import('./pages/trainers-page').then((m) => ({ default: m.TrainersPage })));
+export const TraineeReportPage = lazy(() => import('./pages/trainee-report-page').then((m) => ({ default: m.TraineeReportPage })));
+export const GroupReportPage = lazy(() => import('./pages/group-report-page').then((m) => ({ default: m.GroupReportPage })));

@@ -82,7 +82,7 @@ export async function dashboardCoachingRoutes(app: FastifyInstance, opts: { db: 
     const org = trainerOf(request).trainer.organisationId;
     const trainee = await db.selectFrom('trainees').select(['id', 'group_id']).where('id', '=', params.data.id).where('organisation_id', '=', org).executeTakeFirst();
     if (!trainee) return reply.code(404).send({ error: 'not-found', message: 'no such trainee in your organisation' });
-    const own = await db.selectFrom('sessions').select(['id', 'result_json']).where('trainee_id', '=', trainee.id).where('organisation_id', '=', org).execute();
+    const own = await db.selectFrom('sessions').select(['id', 'result_json', 'language']).where('trainee_id', '=', trainee.id).where('organisation_id', '=', org).orderBy('ended_at').orderBy('id').execute();
     const criticalByCompetency = Object.fromEntries(competencies.map((c) => [c, 0])) as Record<string, number>;
     const criticalBySession: Record<string, number> = {};
     let attemptsWithCritical = 0;
@@ -114,6 +114,8 @@ export async function dashboardCoachingRoutes(app: FastifyInstance, opts: { db: 
     const [mine, group, myProfile, groupProfile] = await Promise.all([perStation('trainee'), perStation('group'), perCompetency('trainee'), perCompetency('group')]);
     const groupBy = new Map(group.map((g) => [g.scenario_id, g]));
     return {
+      // The language of their latest session: the trainee's copy of the report speaks it.
+      language: own.at(-1)?.language ?? null,
       critical: { total: Object.values(criticalBySession).reduce((a, b) => a + b, 0), attempts: attemptsWithCritical, of: own.length, bySession: criticalBySession },
       stations: mine.map((m) => {
         const g = groupBy.get(m.scenario_id);
@@ -146,6 +148,8 @@ export async function dashboardCoachingRoutes(app: FastifyInstance, opts: { db: 
         sql<number | null>`avg(s.score)`.as('avg'),
         sql<number | null>`sum(${failedByCritical(kind)})`.as('critical'),
         sql<string | null>`max(s.ended_at)`.as('last'),
+        // The language of the trainee's latest session: their QR card and report copy speak it.
+        sql<string | null>`(select s2.language from sessions s2 where s2.trainee_id = t.id order by s2.ended_at desc limit 1)`.as('language'),
       ])
       .where('t.group_id', '=', group.id)
       .where('t.organisation_id', '=', org)
@@ -179,6 +183,7 @@ export async function dashboardCoachingRoutes(app: FastifyInstance, opts: { db: 
         average: round(t.avg),
         failedByCritical: Number(t.critical ?? 0),
         lastActivity: t.last,
+        language: t.language,
       })),
       stations: stations.map((s) => ({ scenarioId: s.scenario_id, average: round(s.avg), attempts: Number(s.attempts), passed: Number(s.passed ?? 0), trainees: Number(s.trainees) })),
       competencies: competencies.map((c) => ({ competency: c, group: round(profile[c]) })),
