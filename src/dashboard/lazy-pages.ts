@@ -2,7 +2,7 @@ import { lazy } from 'react';
 
 /**
  * Every page in its own chunk, fetched when first opened: the login and the shell load alone, and
- * chart.js, qrcode and the later issues' pages come only with the page that needs them.
+ * the charts, qrcode and the later issues' pages come only with the page that needs them.
  */
 export const SessionsPage = lazy(() => import('./pages/sessions-page').then((m) => ({ default: m.SessionsPage })));
 export const GroupsPage = lazy(() => import('./pages/groups-page').then((m) => ({ default: m.GroupsPage })));

@@ -117,7 +117,7 @@ export function TraineePage({ id }: { id: string }) {
         <>
           <ChartFigure kind="line" testId="chart-attempts" title={t('trainee.scoreChart')} labelHeading={t('trainee.attempt')} labels={progress.labels} series={progress.series} />
           <ChartFigure kind="line" testId="chart-over-time" title={t('coach.overTimeTitle')} labelHeading={t('coach.day')} labels={overTime.labels} series={overTime.series} />
-          <ChartFigure kind="radar" testId="chart-competencies" title={t('trainee.competencyChart')} labelHeading={t('trainee.competency')} labels={competencyLabels} series={competencySeries} />
+          <ChartFigure kind="bar" testId="chart-competencies" title={t('trainee.competencyChart')} labelHeading={t('trainee.competency')} labels={competencyLabels} series={competencySeries} />
           <h2>{t('trainee.attempts')}</h2>
           <div className="table-wrap">
           <table>
