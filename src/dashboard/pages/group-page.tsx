@@ -101,11 +101,12 @@ export function GroupPage({ id }: { id: string }) {
         </Link>
       </p>
       {message ? (
-        <p role="status" data-testid="group-message">
+        <p role="status" data-testid="group-message" className={made ? 'no-print' : undefined}>
           {message}
         </p>
       ) : null}
-      <div className="card">
+      {/* With a fresh sheet of cards on the page, printing gives just the cards. */}
+      <div className={made ? 'card no-print' : 'card'}>
         <h2>{t('group.trainees')}</h2>
         {trainees.loading && !trainees.data ? <p role="status">{t('app.loading')}</p> : null}
         {trainees.data?.trainees.length === 0 ? <EmptyState title={t('empty.groupNoTrainees')}>{t('empty.groupNext')}</EmptyState> : null}
@@ -198,13 +199,13 @@ export function GroupPage({ id }: { id: string }) {
         </form>
       </div>
 
-      <h2>{t('group.failingSteps')}</h2>
+      <h2 className={made ? 'no-print' : undefined}>{t('group.failingSteps')}</h2>
       {failures.data?.stations.length === 0 ? <EmptyState title={t('group.noSessions')}>{t('empty.failuresNext')}</EmptyState> : null}
       {failures.data?.stations.map((st) => {
         const failing = st.steps.filter((s) => s.failed > 0);
         const top = failing.slice(0, topStepsShown);
         return (
-          <div key={st.scenarioId} className="card" data-testid={`failures-${st.scenarioId}`}>
+          <div key={st.scenarioId} className={made ? 'card no-print' : 'card'} data-testid={`failures-${st.scenarioId}`}>
             {top.length === 0 ? (
               <p>{t('steps.noneFailed', { station: stations.title(st.scenarioId), attempts: st.attempts })}</p>
             ) : (
