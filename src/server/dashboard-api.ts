@@ -32,7 +32,8 @@ export async function dashboardApi(app: FastifyInstance, opts: DashboardApiOptio
   const stationIds = () => opts.catalog.current.map((e) => e.scenario.id);
   await dashboardTrainerRoutes(app, opts);
   await organisationSettingsRoutes(app, opts);
-  await dashboardAssignmentRoutes(app, { ...opts, stationIds });
+  const stationCountry = (id: string) => opts.catalog.current.find((e) => e.scenario.id === id)?.scenario.country ?? null;
+  await dashboardAssignmentRoutes(app, { ...opts, stationIds, stationCountry });
   await dashboardSessionRoutes(app, opts);
   await dashboardInsightRoutes(app, { ...opts, texts });
   await dashboardExportRoutes(app, { ...opts, texts });

@@ -300,6 +300,9 @@ describe('the trainer dashboard in Chromium', () => {
 
     // A whole class at once: 12 trainees, one QR sheet with the very codes made, each signs in.
     await page.goto(seen.groupUrl);
+    // The organisation is Belgian now (the first test switched it): only the Belgian food station is offered.
+    await page.locator('[data-station="food-hygiene-sluice-line-be"]').waitFor();
+    expect(await page.locator('[data-station="food-hygiene-sluice-line-nl"]').count()).toBe(0);
     await page.getByLabel('Aantal cursisten, of roepnamen (één per regel)').fill('12');
     await page.locator('[data-action="add-trainees"]').click();
     const bulkCards = page.getByTestId('bulk-cards').locator('li.qr-card');

@@ -101,6 +101,18 @@ describe.each(databaseKinds)('coaching API on %s', (kind) => {
     expect((await a.call('POST', `/api/groups/${group.id}/trainees/bulk`, {})).statusCode).toBe(400);
   });
 
+  test('a Belgian organisation may assign the Belgian food station, not the Dutch one', async () => {
+    const put = (stations: string[]) => a.call('PUT', `/api/groups/${amina.groupId}/assignments`, { stations, exam: false });
+    const refused = await put(['food-hygiene-sluice-line-nl']);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().issues[0]).toEqual({ path: 'stations', message: "station food-hygiene-sluice-line-nl is for another country than your organisation's (BE)" });
+    expect((await put(['food-hygiene-sluice-line-be', 'wood-intro-workbench'])).statusCode).toBe(200);
+    const offered = (await a.call('GET', '/api/dashboard/stations?lng=nl')).json().stations as { id: string; country: string | null }[];
+    expect(offered.find((s) => s.id === 'food-hygiene-sluice-line-nl')?.country).toBe('NL');
+    expect(offered.find((s) => s.id === 'wood-intro-workbench')?.country).toBeNull();
+    await put([]);
+  });
+
   test('server info names the headset addresses npm start prints (none in a test app)', async () => {
     expect((await a.call('GET', '/api/dashboard/server-info')).json()).toEqual({ headsetUrls: [], appName: 'werkvloer' });
   });
