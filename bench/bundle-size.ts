@@ -56,7 +56,7 @@ export const bundleSize: BenchModule = {
       const naive = await viteBuild(false, join(root, 'bench/fixtures/naive-r3f'), naiveDir);
       const naiveFirstFrame = sum(naiveDir, staticClosure(naive, ['index.html']));
       const entry = staticClosure(app, ['index.html']);
-      const xr = staticClosure(app, ['src/app/xr-runtime.ts']);
+      const xr = staticClosure(app, ['src/play/xr-runtime.ts']);
       const rows: BenchRow[] = [];
       // Per station: the entry, the station's chunk and what it imports (and in VR the XR stack).
       for (const [key, c] of Object.entries(app)) {
@@ -74,7 +74,7 @@ export const bundleSize: BenchModule = {
         const files = staticClosure(app, ['dashboard.html']);
         rows.push({ area: 'bundle', name: 'trainer dashboard JS (gzip)', value: sum(appDir, files), unit: 'B', baseline: '≤ 200,000', note: `${files.size} files, no three.js` });
       }
-      const lazy: Record<string, string> = { 'src/world/instruction-panel.tsx': 'instruction panel + text (lazy)', 'src/app/xr-runtime.ts': 'XR stack (lazy)' };
+      const lazy: Record<string, string> = { 'src/play/instruction-panel.tsx': 'instruction panel + text (lazy)', 'src/play/xr-runtime.ts': 'XR stack (lazy)' };
       for (const [key, label] of Object.entries(lazy)) {
         // The chunk and what it imports that the entry does not already bring.
         if (app[key]) rows.push({ area: 'bundle', name: `${label} (gzip)`, value: sum(appDir, [...staticClosure(app, [key])].filter((f) => !entry.has(f))), unit: 'B' });

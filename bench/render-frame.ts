@@ -34,7 +34,7 @@ const frames = (page: Page, app: boolean) => page.evaluate((isApp) => (isApp ? w
 const commitsSoFar = (page: Page) => page.evaluate(() => (window as unknown as { __commits?: number }).__commits ?? 0);
 
 /**
- * Steady state: the overlay's extras load once the instruction panel is there (src/app/late-ui.ts)
+ * Steady state: the overlay's extras load once the instruction panel is there (src/state/late-ui.ts)
  * and commit when they arrive, so wait until 2 s pass without a commit (at most 20 s; a page that
  * keeps committing is then measured as it is: its row shows the commits). Sleeps, not waitForFunction:
  * polling inside the page slows its frames.
@@ -117,7 +117,7 @@ async function counts(page: Page) {
 type Max = { calls: number; triangles: number; programs: number; textures: number };
 const maxOf = (a: Max, c: Max): Max => ({ calls: Math.max(a.calls, c.calls), triangles: Math.max(a.triangles, c.triangles), programs: Math.max(a.programs, c.programs), textures: Math.max(a.textures, c.textures) });
 
-/** Desktop: a full turn with the arrow keys (src/world/desktop-look.tsx turns π/24 a press), 45° at a time. */
+/** Desktop: a full turn with the arrow keys (src/play/desktop-look.tsx turns π/24 a press), 45° at a time. */
 async function desktopTurn(page: Page): Promise<Max & { turned: number }> {
   let max: Max = { calls: 0, triangles: 0, programs: 0, textures: 0 };
   const start = await page.evaluate(() => window.__werkvloer!.viewerHeading());

@@ -13,7 +13,7 @@ interface ManifestChunk {
  * emulator, which the app switches off but which still exists as a lazy chunk. Same list as the
  * budget checks (tests/e2e/support/bundle.ts).
  */
-const emulatorKeys = ['src/app/xr-emulator.ts', 'node_modules/@pmndrs/xr/dist/emulate.js'];
+const emulatorKeys = ['src/play/xr-emulator.ts', 'node_modules/@pmndrs/xr/dist/emulate.js'];
 
 function closure(manifest: Record<string, ManifestChunk>, keys: readonly string[]): Set<string> {
   const files = new Set<string>();

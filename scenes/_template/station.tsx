@@ -1,15 +1,8 @@
-import { ClassifyCards } from '../../src/world/classify-cards';
-import { DropZone } from '../../src/world/drop-zone';
-import { Grabbable } from '../../src/world/grabbable';
-import { HazardZone } from '../../src/world/hazard-zone';
-import { HoldControl } from '../../src/world/hold-control';
-import { Inspectable } from '../../src/world/inspectable';
-import { Interactable } from '../../src/world/interactable';
-import { ValueControl } from '../../src/world/value-control';
+import { ClassifyCards, DropZone, Grabbable, HazardZone, HoldControl, Inspectable, Interactable, ValueControl } from '../../src/world';
 
 /**
  * TEMPLATE composition: the 3D side of a station. Copy it with scenario.json to
- * scenes/<sector>/<station>/ (and fix the import depth to ../../../src/world/…).
+ * scenes/<sector>/<station>/ (and fix the import depth to ../../../src/world, the kit's front door).
  * One interactable per scenario object, `object` = the object id; the component decides which
  * actions it sends (docs/authoring.md, "Interactables"). Plain boxes and cylinders with Lambert
  * materials keep the station inside the draw-call budget (docs/architecture.md).

@@ -1,7 +1,4 @@
-import { ArrivalSpot } from '../../src/world/arrival-spot';
-import { DropZone } from '../../src/world/drop-zone';
-import { Grabbable } from '../../src/world/grabbable';
-import { Interactable } from '../../src/world/interactable';
+import { ArrivalSpot, DropZone, Grabbable, Interactable } from '../../src/world';
 
 const accepts = ['block'] as const;
 

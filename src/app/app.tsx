@@ -9,14 +9,16 @@ import { createSessionStore } from '../state/session-store';
 import { OutboxSlot } from '../results/outbox-slot';
 import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
-import { StationCanvas, type TutorialRun } from '../world/station-canvas';
+import { StationCanvas, type TutorialRun } from '../play/station-canvas';
 import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
+import type { ExamStart } from './mode-picker';
+import { requestExamAttempt } from '../results/exam-attempt-client';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
-import { loadXR, type LoadedXR } from './xr-setup';
+import { loadXR, type LoadedXR } from '../play/xr-setup';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
 export function App() {
@@ -44,6 +46,9 @@ export function App() {
   const offered = useMemo(() => offeredStations(stations, assignments), [assignments, stations]);
   // The token the current session is made under, fixed when it starts: "next trainee" later never moves it.
   const sessionToken = useRef<string | null>(null);
+  // The server-issued attempt an exam is played under, fixed like the token; null in practice.
+  const examAttempt = useRef<string | null>(null);
+  const [examStart, setExamStart] = useState<ExamStart>(null);
 
   // The VR settings panel changes the language through i18next: the app follows, mid-session too.
   useEffect(() => {
@@ -84,7 +89,7 @@ export function App() {
     const { deliver, whenSettled } = await import('../results/outbox-runtime');
     const show = (o: Awaited<ReturnType<typeof deliver>>) =>
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
-    const outcome = await deliver(sessionRecord(s, fallback), sessionToken.current);
+    const outcome = await deliver(sessionRecord(s, fallback), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
     show(outcome);
     // A trainee who went straight into a station gets the offline start now, after the session.
     registerWhenIdle();
@@ -110,6 +115,18 @@ export function App() {
     sessionToken.current = readTrainee()?.token ?? null;
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
     const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
+    examAttempt.current = null;
+    if (mode === 'exam') {
+      // An exam starts only online: the server issues the attempt its result will be stored under.
+      setExamStart('starting');
+      const answer = await requestExamAttempt(sessionToken.current, scenario.id);
+      if (answer.kind !== 'issued') {
+        setExamStart(answer.kind);
+        return;
+      }
+      examAttempt.current = answer.attemptId;
+    }
+    setExamStart(null);
     const startStation = () => sessionStore.getState().start(scenario, station.hash, mode, appStore.getState().language);
     const run = withTutorial && tutorialCode
       ? await tutorialCode.startTutorial({ now: () => Date.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
@@ -159,6 +176,7 @@ export function App() {
             language={app.language}
             stations={offered}
             examAllowed={assignments.exam}
+            examStart={examStart}
             selected={app.stationFolder}
             mode={app.mode}
             vrAvailable={vrAvailable}

@@ -13,7 +13,7 @@ export interface HudExtrasProps {
   onLanguage(code: string): void;
 }
 
-/** The overlay's parts that load after the station's first frame (src/app/late-ui.ts). */
+/** The overlay's parts that load after the station's first frame (src/state/late-ui.ts). */
 export default function HudExtras({ part, scenario, pictogram, language, onLanguage }: HudExtrasProps) {
   const { t } = useTranslation();
   switch (part) {

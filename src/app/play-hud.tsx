@@ -6,10 +6,10 @@ import type { UploadStatus } from '../state/app-store';
 import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
 import { feedbackText, leadingFeedback } from './feedback-text';
-import { currentStepView } from './step-view';
+import { currentStepView } from '../state/step-view';
 import { Suspense, lazy, type ComponentProps } from 'react';
 import { useStore } from 'zustand';
-import { lateUi } from './late-ui';
+import { lateUi } from '../state/late-ui';
 
 export interface PlayHudProps {
   upload: UploadStatus;

@@ -4,7 +4,7 @@ import type { Mode } from '../engine';
 import type { TraineeIdentity } from '../results/trainee-identity';
 import type { StationEntry } from './station-catalog';
 import { ComfortOptions } from './comfort-options';
-import { ModePicker } from './mode-picker';
+import { ModePicker, type ExamStart } from './mode-picker';
 import { TraineeBar } from './trainee-bar';
 import { UpdateOffer } from './update-offer';
 
@@ -15,6 +15,8 @@ export interface StartScreenProps {
   mode: Mode;
   /** The trainer unlocked the exam for this trainee (anonymous play is practice only). */
   examAllowed: boolean;
+  /** Asking the server for an exam attempt: under way, or why the exam did not start. */
+  examStart?: ExamStart;
   vrAvailable: boolean;
   trainee: TraineeIdentity | null;
   codeFromUrl: string | null;
@@ -75,7 +77,7 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </ul>
       </section>
-      <ModePicker mode={props.examAllowed ? props.mode : 'practice'} examAllowed={props.examAllowed} onMode={props.onMode} />
+      <ModePicker mode={props.examAllowed ? props.mode : 'practice'} examAllowed={props.examAllowed} examStart={props.examStart ?? null} onMode={props.onMode} />
       {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">
         <button type="button" className="primary" disabled={!selected} onClick={props.onPlayDesktop} data-action="play-desktop">

@@ -1,7 +1,7 @@
 import { tutorial as tutorialEntry } from 'virtual:werkvloer/tutorial';
 import { comfortSettings } from '../input/comfort-settings';
 import { createSessionStore, type SessionClock } from '../state/session-store';
-import type { TutorialRun } from '../world/station-canvas';
+import type { TutorialRun } from '../play/station-canvas';
 
 /** Whether entering VR now starts with the tutorial: wanted on this headset, and the build has one. */
 export function tutorialWanted(): boolean {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createStore } from 'zustand/vanilla';
-import { currentStepView } from '../app/step-view';
+import { currentStepView } from '../state/step-view';
 import { useSessionStore } from '../state/session-context';
 import type { SessionState } from '../state/session-store';
 import { speak, stopSpeaking } from './audio-player';

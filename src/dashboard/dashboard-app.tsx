@@ -5,11 +5,21 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { api, setCsrfToken } from './api';
 import { dashboardLanguages, setDashboardLanguage } from './i18n';
 import { nativeName } from '../i18n/languages';
+import { AccountPage } from './pages/account-page';
 import { LoginPage } from './pages/login-page';
+import { ResetPasswordPage } from './pages/reset-password-page';
 import { GroupPage, GroupReportPage, GroupsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
 
 export interface Me {
-  trainer: { id: string; email: string; role: 'admin' | 'trainer'; organisation: { id: string; name: string } };
+  trainer: {
+    id: string;
+    email: string;
+    role: 'admin' | 'trainer';
+    organisation: { id: string; name: string };
+    /** A second factor is set up / must be set up before anything else (pages/account-page.tsx). */
+    secondFactor?: boolean;
+    secondFactorRequired?: boolean;
+  };
   csrfToken: string;
 }
 
@@ -57,6 +67,10 @@ export function DashboardApp() {
   );
 
   if (me === undefined) return <p role="status">{t('app.loading')}</p>;
+  const resetToken = /^#\/reset\/([A-Za-z0-9_-]{43})$/.exec(location.hash)?.[1];
+  if (me === null && resetToken) {
+    return <ResetPasswordPage token={resetToken} languagePicker={languagePicker} onDone={() => (location.hash = '', setMe(null))} />;
+  }
   if (me === null) {
     return (
       <div className="login-shell">
@@ -70,6 +84,7 @@ export function DashboardApp() {
       </div>
     );
   }
+  const refreshMe = () => void api<Me>('GET', '/api/auth/me').then(setMe, () => setMe(null));
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
     setMe(null);
@@ -86,6 +101,7 @@ export function DashboardApp() {
             <NavLink href="/">{t('nav.sessions')}</NavLink>
             <NavLink href="/groups">{t('nav.groups')}</NavLink>
             {me.trainer.role === 'admin' ? <NavLink href="/trainers">{t('nav.trainers')}</NavLink> : null}
+            <NavLink href="/account">{t('account.nav', { ns: 'accounts' })}</NavLink>
           </ul>
         </nav>
         <header className="top">
@@ -103,7 +119,11 @@ export function DashboardApp() {
         </header>
         <main id="main" className="page" tabIndex={-1}>
           <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            {me.trainer.secondFactorRequired ? (
+              <AccountPage me={me} onChanged={refreshMe} />
+            ) : (
             <Switch>
+              <Route path="/account">{() => <AccountPage me={me} onChanged={refreshMe} />}</Route>
               <Route path="/">{() => <SessionsPage />}</Route>
               <Route path="/groups">{() => <GroupsPage />}</Route>
               <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
@@ -115,6 +135,7 @@ export function DashboardApp() {
               <Route path="/groups/:id/report">{(p) => <GroupReportPage id={p.id} />}</Route>
               <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
             </Switch>
+            )}
           </Suspense>
         </main>
       </div>

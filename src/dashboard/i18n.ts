@@ -10,6 +10,9 @@ const storageKey = 'werkvloer.dashboard.language';
 
 export const dashboardLanguages = languages.filter((l) => `../../locales/${l.code}/dashboard.json` in files);
 
+/** Account texts (password, second factor, reset) in a namespace of their own. */
+const accountFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/accounts.json');
+
 /** Loads a language's texts without switching to it (a trainee's copy of a report, a QR card's second line). */
 export async function loadDashboardLanguage(code: string) {
   return load(code);
@@ -23,6 +26,8 @@ async function load(code: string) {
     i18next.addResourceBundle(code, 'dashboard', main.default, true, true);
     if (extra) i18next.addResourceBundle(code, 'dashboard', extra.default, true, true);
   }
+  const accounts = accountFiles[`../../locales/${code}/accounts.json`];
+  if (accounts && !i18next.hasResourceBundle(code, 'accounts')) i18next.addResourceBundle(code, 'accounts', (await accounts()).default);
 }
 
 function initialLanguage(): string {
@@ -44,7 +49,7 @@ export async function initDashboardI18n() {
   await i18next.use(initReactI18next).init({
     lng: sourceLanguage,
     fallbackLng: sourceLanguage,
-    ns: ['dashboard'],
+    ns: ['dashboard', 'accounts'],
     defaultNS: 'dashboard',
     resources: {},
     interpolation: { escapeValue: false },

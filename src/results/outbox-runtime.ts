@@ -35,14 +35,14 @@ export function outbox(): Promise<OutboxSync> {
 }
 
 /** Queues a finished session and answers with what became of it on the first try. */
-export async function deliver(record: SessionRecord, traineeToken: string | null): Promise<EntryOutcome> {
+export async function deliver(record: SessionRecord, traineeToken: string | null, examAttemptId: string | null = null): Promise<EntryOutcome> {
   const sync = await outbox();
   let outcome: EntryOutcome | null = null;
   const off = sync.onOutcome((o) => {
     if (o.id === record.id) outcome ??= o;
   });
   try {
-    await sync.enqueue(record, traineeToken);
+    await sync.enqueue(record, traineeToken, examAttemptId);
   } finally {
     off();
   }

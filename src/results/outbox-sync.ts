@@ -58,8 +58,8 @@ export class OutboxSync {
   }
 
   /** Stores the record durably, then tries to send everything waiting. */
-  async enqueue(record: SessionRecord, traineeToken: string | null): Promise<void> {
-    await this.deps.store.put({ id: record.id, record, traineeToken, queuedAt: this.deps.now(), attempts: 0 });
+  async enqueue(record: SessionRecord, traineeToken: string | null, examAttemptId: string | null = null): Promise<void> {
+    await this.deps.store.put({ id: record.id, record, traineeToken, examAttemptId, queuedAt: this.deps.now(), attempts: 0 });
     await this.refreshCounts();
     await this.flush();
   }

@@ -5,6 +5,8 @@ export interface OutboxEntry {
   id: string;
   record: SessionRecord;
   traineeToken: string | null;
+  /** The server-issued exam attempt it was played under (exams only; absent in entries queued before). */
+  examAttemptId?: string | null;
   queuedAt: number;
   attempts: number;
 }

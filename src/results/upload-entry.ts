@@ -11,7 +11,12 @@ export async function uploadEntry(entry: OutboxEntry, fetchImpl: typeof fetch = 
   try {
     response = await fetchImpl('/api/sessions', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(entry.traineeToken ? { authorization: `Bearer ${entry.traineeToken}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(entry.traineeToken ? { authorization: `Bearer ${entry.traineeToken}` } : {}),
+        // An exam's result goes with the attempt the server issued when it started.
+        ...(entry.examAttemptId ? { 'x-exam-attempt': entry.examAttemptId } : {}),
+      },
       body: JSON.stringify(entry.record),
     });
   } catch (error) {

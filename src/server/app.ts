@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -10,18 +11,33 @@ import { dbKindOf, type DbKind } from './db/create-db';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
 import { sessionsRoute } from './routes/sessions';
+import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
 import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
+import { securityAudit } from './security-log';
+import { accountRoutes } from './routes/account';
 import { dashboardApi } from './dashboard-api';
 import { LiveSessions } from './dashboard/live-sessions';
+import { depthLimitedJsonParser } from './http/json-body-parser';
+import { frameworkErrors } from './http/framework-errors';
+import { httpsOnlyTrainerRoutes } from './http/https-only';
+import { noStoreForApi } from './http/no-store';
+import { securityHeaderOptions } from './http/security-headers';
+import { proxyTrust } from './http/trusted-proxies';
 
 export interface AppOptions {
   db: Kysely<Database>;
   catalog: ScenarioCatalog;
   /** The built trainee app (dist/app); omitted in API-only tests. */
   staticDir?: string;
-  logger?: boolean;
+  /**
+   * true: request log and security events; an object: security events always (to `stream`, stdout
+   * by default), the request log only with `requests` (LOG=on). Off when omitted (tests).
+   */
+  logger?: boolean | { stream?: NodeJS.WritableStream; requests?: boolean };
+  /** Seals stored second-factor secrets (auth/server-secret.ts); random per process when omitted. */
+  serverSecret?: Buffer;
   /** Told by the dialect when omitted. */
   dbKind?: DbKind;
   version?: string;
@@ -32,6 +48,10 @@ export interface AppOptions {
   https?: { cert: string; key: string };
   /** New sessions for the dashboard's live list; share one between instances of one process (in-process by default). */
   live?: LiveSessions;
+  /** TRUSTED_PROXIES: the only peers whose X-Forwarded-Proto/-For/-Host count (none by default). */
+  trustedProxies?: readonly string[];
+  /** Where trainer routes asked over plain HTTP from another computer are sent (null: refused). */
+  httpsPort?: () => number | null;
   /** The LAN HTTPS addresses headsets use (as `npm start` prints them); QR cards default to the first. */
   headsetUrls?: () => string[];
 }
@@ -39,32 +59,10 @@ export interface AppOptions {
 /** Every request body but a session upload's (see routes/sessions.ts). */
 export const defaultBodyLimit = 64 * 1024;
 
-/** The CSP: everything from this server, nothing from any other host (DESIGN.md principle 7). */
-const contentSecurityPolicy = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    // WebAssembly decoders (Draco/Basis for models) compile with wasm-unsafe-eval, never with eval.
-    scriptSrc: ["'self'", 'blob:', "'wasm-unsafe-eval'"],
-    // troika builds its text in a worker made from a blob URL.
-    workerSrc: ["'self'", 'blob:'],
-    // three.js loaders turn textures into blob:/data: images.
-    imgSrc: ["'self'", 'data:', 'blob:'],
-    connectSrc: ["'self'", 'data:', 'blob:'],
-    fontSrc: ["'self'", 'data:'],
-    // React and drei set style attributes; no style sheet comes from elsewhere.
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    mediaSrc: ["'self'", 'data:', 'blob:'],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-};
-
 /** Fastify's own 4xx (bad JSON, too large) answered in the same shape as ours: `{ error, message }`. */
 function errorName(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'body-too-large';
+  if (error.code === 'WV_JSON_TOO_DEEP') return 'json-too-deep';
   // @fastify/rate-limit (login, join) throws its answer: keep its name.
   if (error.statusCode === 429) return 'too-many-requests';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported-media-type';
@@ -74,14 +72,20 @@ function errorName(error: FastifyError): string {
 
 /** The results server: API plus the built app, all from one origin so nothing is fetched elsewhere. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const logger = opts.logger ? { level: 'info' } : false;
+  const logOptions = typeof opts.logger === 'object' ? opts.logger : { requests: true };
+  // Headers and bodies are never in pino's request serializer; redaction guards against a later change.
+  const redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+  const logger = opts.logger ? { level: 'info', redact, ...(logOptions.stream ? { stream: logOptions.stream } : {}) } : false;
   // The HTTPS instance has another server type; both are used through the same plain interface.
   // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
-  const base = { logger, bodyLimit: defaultBodyLimit };
+  const trusted = proxyTrust(opts.trustedProxies ?? []);
+  const base = { logger, logController: new LogController({ disableRequestLogging: !logOptions.requests }), bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
 
-  // HSTS on a LAN IP would force https on every port of that address, including plain http://…:8080.
-  await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false });
+  await app.register(helmet, securityHeaderOptions);
+  httpsOnlyTrainerRoutes(app, { httpsPort: opts.httpsPort ?? (() => null), viaTrustedProxy: (request) => trusted(request.socket.remoteAddress ?? '') });
+  depthLimitedJsonParser(app);
+  noStoreForApi(app);
   // Headsets load the app over workshop Wi-Fi: gzip roughly thirds the JavaScript on the wire.
   await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
 
@@ -94,14 +98,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   refuseNulCharacters(app);
+  securityAudit(app);
 
   await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
 
-  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  // One secret for every use in this instance (sealed TOTP seeds, known-device cookies).
+  const serverSecret = opts.serverSecret ?? randomBytes(32);
+  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
+  await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
+  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, headsetUrls: opts.headsetUrls ?? (() => []) });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;

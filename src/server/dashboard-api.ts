@@ -14,6 +14,7 @@ import { dashboardInsightRoutes } from './routes/dashboard-insights';
 import { dashboardSessionRoutes } from './routes/dashboard-sessions';
 import { dashboardTrainerRoutes } from './routes/dashboard-trainers';
 import { organisationSettingsRoutes } from './routes/organisation-settings';
+import { traineeHeadsetRoutes } from './routes/trainee-headsets';
 
 export interface DashboardApiOptions {
   db: Kysely<Database>;
@@ -37,6 +38,7 @@ export async function dashboardApi(app: FastifyInstance, opts: DashboardApiOptio
   await dashboardSessionRoutes(app, opts);
   await dashboardInsightRoutes(app, { ...opts, texts });
   await dashboardExportRoutes(app, { ...opts, texts });
+  await traineeHeadsetRoutes(app, opts);
   await dashboardCoachingRoutes(app, { ...opts, headsetUrls: opts.headsetUrls ?? (() => []) });
   await dashboardNoteRoutes(app, opts);
   await dashboardBulkTraineeRoutes(app, opts);

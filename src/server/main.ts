@@ -11,6 +11,7 @@ import { ScenarioCatalog, readScenes } from './scenario-catalog';
 import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
 import { startMaintenance } from './maintenance';
+import { loadServerSecret } from './auth/server-secret';
 
 /** Listens, or stops the start with the setting to change (a second `npm start` is the usual cause). */
 async function listen(app: FastifyInstance, host: string, port: number, setting: string): Promise<number> {
@@ -89,12 +90,15 @@ async function main() {
 
   try {
     const catalog = await ScenarioCatalog.open(opened.db, current);
+    const serverSecret = loadServerSecret(process.env.SERVER_SECRET, settings.dataDir);
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, headsetUrls: () => headsetUrls(settings, ports.https) };
+    // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
+    const httpsPort = () => ports.https;
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, trustedProxies: settings.trustedProxies, httpsPort, headsetUrls: () => headsetUrls(settings, ports.https) };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

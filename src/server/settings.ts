@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { proxyEntryProblem } from './http/trusted-proxies';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,6 +35,18 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).optional(),
   NO_QR: z.string().optional(),
   LOG: z.enum(['on', 'off']).default('off'),
+  // Comma-separated addresses or CIDR ranges of reverse proxies; empty: no X-Forwarded-* header counts.
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const entries = (v ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES: ${problem}` });
+      }
+      return entries;
+    }),
   RETENTION_DAYS: z
     .string()
     .optional()
@@ -62,6 +75,8 @@ export interface Settings {
   log: boolean;
   /** Sessions are deleted this many days after they arrived; null keeps them (RETENTION_DAYS). */
   retentionDays: number | null;
+  /** TRUSTED_PROXIES: peers whose X-Forwarded-Proto/-For/-Host are believed. */
+  trustedProxies: string[];
 }
 
 /** Reads the settings from the environment; a bad value stops the start with the variable named. */
@@ -84,5 +99,6 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     printQr: !e.NO_QR,
     log: e.LOG === 'on',
     retentionDays: e.RETENTION_DAYS,
+    trustedProxies: e.TRUSTED_PROXIES,
   };
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { currentStepView } from '../app/step-view';
+import { currentStepView } from '../state/step-view';
 import { useSessionStore } from '../state/session-context';
 import { vocabulary } from './vocabulary';
 

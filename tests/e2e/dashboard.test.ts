@@ -24,10 +24,24 @@ async function expectAccessible(page: Page, name: string) {
 const chartTable = (page: Page, testId: string) =>
   page.getByTestId(testId).locator('table tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? '')));
 
-async function upload(token: string, body: object) {
-  const res = await fetch(`${base()}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+async function upload(token: string, body: object, examAttemptId?: string) {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(examAttemptId ? { 'x-exam-attempt': examAttemptId } : {}) };
+  const res = await fetch(`${base()}/api/sessions`, { method: 'POST', headers, body: JSON.stringify(body) });
   return res.status;
 }
+
+/** The exam attempt a headset asks for when its trainee starts an exam (the app does this on its start button). */
+async function examAttempt(token: string, scenarioId: string): Promise<string> {
+  const res = await fetch(`${base()}/api/exam-attempts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ scenarioId }) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { attemptId: string }).attemptId;
+}
+
+/** Session times from now on: a session is accepted only if it started after its headset joined. */
+const fromNow = (offsetMs: number, lengthMs: number) => {
+  const start = Date.now() + offsetMs;
+  return { startedAt: new Date(start).toISOString(), endedAt: new Date(start + lengthMs).toISOString() };
+};
 
 describe('the trainer dashboard in Chromium', () => {
   let g: GuardedPage;
@@ -117,7 +131,7 @@ describe('the trainer dashboard in Chromium', () => {
     seen.token = token;
 
     // An exam before the unlock is refused; the trainer unlocks it on the trainee page.
-    const exam = sessionBody({ id: crypto.randomUUID(), mode: 'exam' });
+    const exam = sessionBody({ id: crypto.randomUUID(), mode: 'exam', ...fromNow(0, 6000) });
     expect(await upload(token, exam)).toBe(403);
     await page.goto(groupUrl);
     await page.getByRole('link', { name: code }).click();
@@ -126,15 +140,15 @@ describe('the trainer dashboard in Chromium', () => {
     seen.code = code;
     await page.locator('[data-action="trainee-exam"]').click();
     await expect.poll(() => page.getByTestId('exam-state').textContent()).toBe('Examen: open');
-    expect(await upload(token, exam)).toBe(201);
+    expect(await upload(token, exam, await examAttempt(token, exam.scenarioId))).toBe(201);
 
     // The list updates live while the class runs.
     await page.getByRole('link', { name: 'Sessies' }).click();
     await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('1');
     const wrongFirst = [{ t: 800, action: 'press', object: 'stop-button', device: 'desktop' }, ...idealEvents];
-    expect(await upload(token, sessionBody({ id: crypto.randomUUID(), events: wrongFirst, startedAt: '2026-11-26T10:00:00.000Z', endedAt: '2026-11-26T10:00:06.000Z' }))).toBe(201);
+    expect(await upload(token, sessionBody({ id: crypto.randomUUID(), events: wrongFirst, ...fromNow(60 * 60 * 1000, 6000) }))).toBe(201);
     const criticalId = crypto.randomUUID();
-    expect(await upload(token, sessionBody({ id: criticalId, events: [{ t: 500, action: 'press', object: 'start-button', device: 'desktop' }], startedAt: '2026-11-26T11:00:00.000Z', endedAt: '2026-11-26T11:00:02.000Z' }))).toBe(201);
+    expect(await upload(token, sessionBody({ id: criticalId, events: [{ t: 500, action: 'press', object: 'start-button', device: 'desktop' }], ...fromNow(2 * 60 * 60 * 1000, 2000) }))).toBe(201);
     await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('3');
     expect(Number(await page.getByTestId('live-status').getAttribute('data-arrived'))).toBeGreaterThanOrEqual(1);
     await expectAccessible(page, 'sessions');

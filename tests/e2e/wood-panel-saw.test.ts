@@ -4,7 +4,7 @@ import { aimAt, restingRightHand } from './support/aim';
 import { waitForFrames } from './support/browser';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
-import { chooseExam } from './support/exam-attempt';
+import { chooseExam, examAttemptIssued, examAttemptOf } from './support/exam-attempt';
 import { clickOn, holdOn, pointOnScale } from './support/desktop-view';
 import { nextFrames, setButton, setPose, waitForTrackedInputs } from './support/emulator';
 import { saveScreenshot } from './support/screenshots';
@@ -149,7 +149,9 @@ describe('wood: the panel saw (formaatzaag)', () => {
     const { page } = g;
     // Only a signed-in trainee whose exam a trainer unlocked may take it (the server refuses others).
     const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), folder);
+    const attempt = examAttemptIssued(page);
     await start(page, false);
+    const attemptId = await attempt;
     expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
     await clickOn(page, 'saw-start');
     await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).not.toBeNull();
@@ -157,6 +159,8 @@ describe('wood: the panel saw (formaatzaag)', () => {
     const id = await page.locator('[data-session-id]').getAttribute('data-session-id');
     const row = storedSessions(inject('dataDir')).find((r) => r.id === id)!;
     expect(row).toMatchObject({ mode: 'exam', passed: 0, trainee_id: trainee.id });
+    // Stored under the attempt the start button asked for, and only that one session.
+    expect(examAttemptOf(inject('dataDir'), attemptId)).toMatchObject({ session_id: id, trainee_id: trainee.id });
     expect(JSON.parse(row.result_json).failedByCritical).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Group, Scene } from 'three';
-import { FollowingBatch, kindOf } from '../../scenes/food/hygiene-sluice-line-be/parts-batch';
-import { box, cylinder } from '../../scenes/food/hygiene-sluice-line-be/parts';
+import { FollowingBatch, kindOf } from '../../scenes/food/_shared/hygiene-sluice-line/parts-batch';
+import { box, cylinder } from '../../scenes/food/_shared/hygiene-sluice-line/parts';
 
 /** Two kinds: a 0.1 m cube (12 triangles) and a 6-sided cylinder (24 triangles). */
 function setUp() {

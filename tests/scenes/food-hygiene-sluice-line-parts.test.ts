@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Color } from 'three';
 import { mergeStaticParts } from '../../src/world/static-parts';
-import { box, cylinder } from '../../scenes/food/hygiene-sluice-line-be/parts';
-import { staticParts, valueControls, zones } from '../../scenes/food/hygiene-sluice-line-be/layout';
+import { box, cylinder } from '../../scenes/food/_shared/hygiene-sluice-line/parts';
+import { staticParts, valueControls, zones } from '../../scenes/food/_shared/hygiene-sluice-line/layout';
 
 describe('food station parts: the shorthands give StaticParts, merged into one coloured mesh', () => {
   test('keeps every triangle, puts each part where it belongs and colours its vertices', () => {

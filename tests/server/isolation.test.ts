@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { databaseKinds } from './support/databases';
 import { openSse } from './support/sse';
@@ -20,6 +21,8 @@ const matrix: Array<{
   trainee?: boolean;
   /** A server-sent events stream: read its first event, then hang up. */
   stream?: boolean;
+  /** What a trainee route answers its own trainee, when not 200. */
+  traineeStatus?: number;
 }> = [
   { method: 'GET', url: () => '/api/health', public: true },
   { method: 'POST', url: () => '/api/sessions', body: () => sessionBody({ id: crypto.randomUUID() }), public: true },
@@ -47,6 +50,15 @@ const matrix: Array<{
   // The organisation's own settings (issue 6): no id in the URL; b reads and changes only b's.
   { method: 'GET', url: () => '/api/organisation' },
   { method: 'PUT', url: () => '/api/organisation', body: () => ({ country: 'NL' }) },
+  { method: 'POST', url: () => '/api/auth/login/second-factor', body: () => ({ challenge: 'x'.repeat(43), code: '123456' }), public: true },
+  { method: 'POST', url: () => '/api/auth/password-reset', body: () => ({ token: 'x'.repeat(43), password: 'blue kettle 7 orchard' }), public: true },
+  { method: 'POST', url: () => '/api/auth/password', body: () => ({ currentPassword: 'not the password', newPassword: 'blue kettle 7 orchard' }) },
+  { method: 'POST', url: () => '/api/auth/second-factor/setup' },
+  { method: 'POST', url: () => '/api/auth/second-factor/confirm', body: () => ({ code: '123456' }) },
+  { method: 'POST', url: () => '/api/auth/second-factor/remove', body: () => ({ password: 'not the password' }) },
+  { method: 'POST', url: (ids) => `/api/trainers/${ids.trainerId}/password-reset`, body: () => ({}) },
+  { method: 'GET', url: () => '/api/organisation/security' },
+  { method: 'PUT', url: () => '/api/organisation/security', body: () => ({ requireAdminSecondFactor: false }) },
   { method: 'GET', url: () => '/api/dashboard/sessions' },
   { method: 'GET', url: (ids) => `/api/dashboard/sessions/${ids.sessionId}` },
   { method: 'GET', url: () => '/api/dashboard/live', stream: true },
@@ -55,6 +67,12 @@ const matrix: Array<{
   { method: 'GET', url: (ids) => `/api/dashboard/groups/${ids.groupId}/step-failures` },
   { method: 'GET', url: () => '/api/dashboard/export.csv' },
   { method: 'GET', url: () => '/api/dashboard/export.xapi.json' },
+  // Issue 18: headsets (one token each) and server-issued exam attempts.
+  { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/headsets` },
+  { method: 'POST', url: (ids) => `/api/trainees/${ids.traineeId}/headsets/${ids.headsetId}/revoke` },
+  { method: 'POST', url: () => '/api/exam-attempts', body: () => ({ scenarioId: sessionBody().scenarioId }), trainee: true, traineeStatus: 201 },
+  // The query names a's session (the route's path has none).
+  { method: 'GET', url: (ids) => `/api/dashboard/exam-attempts${ids.sessionId === placeholders.sessionId ? '' : `?sessions=${ids.sessionId}`}` },
 ];
 
 interface Ids {
@@ -62,7 +80,11 @@ interface Ids {
   groupId: string;
   traineeId: string;
   sessionId: string;
+  headsetId: string;
 }
+
+/** The ids as the route list names them. */
+const placeholders: Ids = { trainerId: ':id', groupId: ':id', traineeId: ':id', sessionId: ':id', headsetId: ':headset' };
 
 describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -81,14 +103,17 @@ describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
     const up = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${token}` }, payload: sessionBody({ id: sessionId }) });
     expect(up.statusCode).toBe(201);
     const me = (await a.call('GET', '/api/auth/me')).json();
-    ids = { trainerId: me.trainer.id, groupId: trainee.groupId, traineeId: trainee.traineeId, sessionId };
+    // The headset's id is its token's hash, shortened (routes/trainee-headsets.ts); the exam unlocked, so the headset may ask for an attempt.
+    const headsetId = createHash('sha256').update(token).digest('hex').slice(0, 16);
+    expect((await a.call('PUT', `/api/trainees/${trainee.traineeId}/exam`, { exam: true })).statusCode).toBe(200);
+    ids = { trainerId: me.trainer.id, groupId: trainee.groupId, traineeId: trainee.traineeId, sessionId, headsetId };
   });
   afterAll(async () => {
     await t.close();
   });
 
   test('the matrix lists every API route the server has', () => {
-    const listed = new Set(matrix.map((m) => `${m.method} ${m.url({ trainerId: ':id', groupId: ':id', traineeId: ':id', sessionId: ':id' })}`));
+    const listed = new Set(matrix.map((m) => `${m.method} ${m.url(placeholders)}`));
     const routes = t.app
       .printRoutes({ commonPrefix: false })
       .split('\n')
@@ -100,7 +125,7 @@ describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
   });
 
   const callers: Caller[] = ['other-organisation', 'trainee-token', 'anonymous'];
-  const cases = matrix.filter((m) => !m.public).flatMap((m) => callers.map((c) => [c, `${m.method} ${m.url({ trainerId: ':id', groupId: ':id', traineeId: ':id', sessionId: ':id' })}`, m] as const));
+  const cases = matrix.filter((m) => !m.public).flatMap((m) => callers.map((c) => [c, `${m.method} ${m.url(placeholders)}`, m] as const));
   test.each(cases)('as %s, %s shows nothing of another organisation', async (caller, _name, route) => {
     const url = route.url(ids);
     const payload = route.body?.(ids);
@@ -121,7 +146,7 @@ describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
         : await t.app.inject({ method: route.method, url, headers, ...(payload ? { payload } : {}) });
     if (route.trainee) {
       // Only a trainee token is answered, and only about its own trainee.
-      expect(res.statusCode).toBe(caller === 'trainee-token' ? 200 : 401);
+      expect(res.statusCode).toBe(caller === 'trainee-token' ? (route.traineeStatus ?? 200) : 401);
       expect(res.body).not.toContain(a.organisationId);
       return;
     }

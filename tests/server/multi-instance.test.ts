@@ -47,10 +47,13 @@ describe('two server instances on one PostgreSQL', () => {
     expect(joined.status).toBe(201);
     const { token } = (await joined.json()) as { token: string };
     const id = crypto.randomUUID();
-    const up = await fetch(`${a.url}/api/sessions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify(sessionBody({ id })) });
+    // Played after the headset joined (the servers run on the real clock): the token's bounds hold.
+    const startedAt = new Date().toISOString();
+    const times = { startedAt, endedAt: new Date(Date.parse(startedAt) + 6000).toISOString() };
+    const up = await fetch(`${a.url}/api/sessions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify(sessionBody({ id, ...times })) });
     expect(up.status).toBe(201);
     // The retry lands on the other instance: the same session, not a second one.
-    const retry = await fetch(`${b.url}/api/sessions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify(sessionBody({ id })) });
+    const retry = await fetch(`${b.url}/api/sessions`, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify(sessionBody({ id, ...times })) });
     expect(retry.status).toBe(200);
 
     const list = (await (await asTrainer(b, 'GET', '/api/sessions')).json()) as { sessions: { id: string; score: number }[] };

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario, scenarioHash, score, type Scenario, type SessionEvent } from '../../src/engine';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppOptions } from '../../src/server/app';
 import { createDb } from '../../src/server/db/create-db';
 import { ScenarioCatalog, readScenes, type CatalogEntry } from '../../src/server/scenario-catalog';
 import { freshPostgresSchema, type TestDbKind } from './support/databases';
@@ -45,14 +45,14 @@ export function sessionBody(overrides: Record<string, unknown> = {}, scenario: S
  * The API on a throwaway database: a SQLite file, or a fresh PostgreSQL schema. `current` replaces
  * the repo's scenes (a server that has moved on); `reuse` opens the database of an earlier start.
  */
-export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[]; reuse?: TestStorage; dataDir?: string; now?: () => Date } = {}) {
+export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[]; reuse?: TestStorage; dataDir?: string; now?: () => Date; app?: Pick<AppOptions, 'trustedProxies' | 'httpsPort'> } = {}) {
   const reuse: TestStorage | undefined = opts.reuse ?? (opts.dataDir ? { kind: 'sqlite', dataDir: opts.dataDir } : undefined);
   const kind = opts.kind ?? reuse?.kind ?? 'sqlite';
   const storage: TestStorage = reuse ?? (kind === 'postgres' ? { kind, ...(await freshPostgresSchema()) } : { kind, dataDir: mkdtempSync(join(tmpdir(), 'werkvloer-server-')) });
   const opened = await createDb(storage.kind === 'postgres' ? { dataDir: '', databaseUrl: storage.url } : { dataDir: storage.dataDir });
   const catalog = await ScenarioCatalog.open(opened.db, opts.current ?? readScenes(root));
   const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
-  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, sqliteFile, now: opts.now ?? (() => new Date('2026-11-26T09:00:10.000Z')) });
+  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, sqliteFile, now: opts.now ?? (() => new Date('2026-11-26T09:00:10.000Z')), ...opts.app });
   return {
     app,
     db: opened.db,

@@ -1,3 +1,3 @@
-// The Dutch variant plays on the same floor as the Belgian one: only the scenario data (floor words,
-// sources) and its locale namespace differ, and the composition reads those from the session.
-export { default } from '../hygiene-sluice-line-be/station';
+// The Belgian and the Dutch variant play on one floor (scenes/food/_shared/): only the scenario data
+// (floor words, legal temperatures, sources) and its locale namespace differ, read from the session.
+export { default } from '../_shared/hygiene-sluice-line/station';

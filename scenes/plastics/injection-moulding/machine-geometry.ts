@@ -1,4 +1,4 @@
-import type { StaticPart } from '../../../src/world/static-parts';
+import type { StaticPart } from '../../../src/world';
 
 const steel = '#8a96a3';
 const body = '#3d6e99';

@@ -1,9 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { MeshLambertMaterial, type Mesh } from 'three';
 import { useFrame } from '@react-three/fiber';
-import { useSessionStore } from '../../../src/state/session-context';
-import type { SessionState } from '../../../src/state/session-store';
-import { mergeStaticParts, staticPartsMaterial } from '../../../src/world/static-parts';
+import { useSessionStore, mergeStaticParts, staticPartsMaterial, type SessionState } from '../../../src/world';
 
 /** What the machine shows: the engine's state, with the timed alarm applied at the current moment. */
 export type ShownState = 'stopped' | 'running' | 'alarm' | 'locked-out';

@@ -1,4 +1,4 @@
-import { mergeStaticParts, type StaticPart } from '../../../src/world/static-parts';
+import { mergeStaticParts, type StaticPart } from '../../../src/world';
 
 /** The class each part on the conveyor shows (the scenario's expected classification). */
 export type PartClass = 'good' | 'short-shot' | 'flash' | 'sink-mark' | 'burn-mark';

@@ -1,7 +1,5 @@
-import { Text } from '@react-three/drei';
-import '../../../src/world/text-setup';
 import { useTranslation } from 'react-i18next';
-import { fontForLanguage } from '../../../src/i18n/fonts';
+import { WorldText } from '../../../src/world';
 
 /**
  * The station's own readings: the dryer's temperature (what the trainee reads off) and, during the
@@ -10,16 +8,15 @@ import { fontForLanguage } from '../../../src/i18n/fonts';
  */
 export default function StationText({ alarm }: { alarm: boolean }) {
   const { t } = useTranslation('plastics-injection-moulding');
-  const font = fontForLanguage('nl');
   return (
     <>
-      <Text font={font} position={[0.62, 1.43, -0.833]} fontSize={0.04} color="#7ee787" anchorX="center" anchorY="middle">
+      <WorldText script="dutch" position={[0.62, 1.43, -0.833]} fontSize={0.04} color="#7ee787" anchorX="center" anchorY="middle">
         80 °C
-      </Text>
+      </WorldText>
       {alarm ? (
-        <Text font={font} position={[0.33, 1.255, -0.686]} fontSize={0.014} maxWidth={0.19} color="#ff7b72" anchorX="center" anchorY="middle" textAlign="center">
+        <WorldText script="dutch" position={[0.33, 1.255, -0.686]} fontSize={0.014} maxWidth={0.19} color="#ff7b72" anchorX="center" anchorY="middle" textAlign="center">
           {t('choices.alarm-message', { lng: 'nl' })}
-        </Text>
+        </WorldText>
       ) : null}
     </>
   );

@@ -1,14 +1,7 @@
 import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
+import { lazyAfterFirstFrame, ClassifyCards, type ClassifyCard, DropZone, Grabbable, HazardZone, Interactable, useSession, mergeStaticParts, StaticParts, staticPartsMaterial } from '../../../src/world';
 import { useFrame } from '@react-three/fiber';
 import { MeshLambertMaterial } from 'three';
-import { ClassifyCards, type ClassifyCard } from '../../../src/world/classify-cards';
-import { DropZone } from '../../../src/world/drop-zone';
-import { Grabbable } from '../../../src/world/grabbable';
-import { HazardZone } from '../../../src/world/hazard-zone';
-import { Interactable } from '../../../src/world/interactable';
-import { useSession } from '../../../src/state/session-context';
-import { mergeStaticParts, StaticParts, staticPartsMaterial } from '../../../src/world/static-parts';
 import { boxContentsParts, lastPlaceInBox, machineParts } from './machine-geometry';
 import { MachineMotion, type ShownState } from './machine-motion';
 import { partGeometry, type PartClass } from './part-geometry';

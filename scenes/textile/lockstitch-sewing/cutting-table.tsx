@@ -1,12 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { ClassifyCards, type ClassifyCard } from '../../../src/world/classify-cards';
-import { DropZone } from '../../../src/world/drop-zone';
-import { Grabbable } from '../../../src/world/grabbable';
-import { HoldControl } from '../../../src/world/hold-control';
-import { Interactable } from '../../../src/world/interactable';
-import { useSessionStore } from '../../../src/state/session-context';
+import { ClassifyCards, type ClassifyCard, DropZone, Grabbable, HoldControl, Interactable, useSessionStore } from '../../../src/world';
 import { AfterFirstFrames } from './after-first-frames';
 import { Composite, compositeMaterial } from './composite';
 import { bundle, cutCards, cutter, glove, trolley } from './layout';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ValueControl } from '../../../src/world/value-control';
+import { ValueControl } from '../../../src/world';
 import { Composite, compositeMaterial } from './composite';
 import { seamGauge } from './layout';
 import { useStepDone } from './use-station-state';

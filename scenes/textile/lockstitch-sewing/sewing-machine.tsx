@@ -1,13 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { ClassifyCards } from '../../../src/world/classify-cards';
-import { HazardZone } from '../../../src/world/hazard-zone';
-import { HoldControl } from '../../../src/world/hold-control';
-import { Inspectable } from '../../../src/world/inspectable';
-import { Interactable } from '../../../src/world/interactable';
-import { ValueControl } from '../../../src/world/value-control';
-import { useSessionStore } from '../../../src/state/session-context';
+import { ClassifyCards, HazardZone, HoldControl, Inspectable, Interactable, ValueControl, useSessionStore } from '../../../src/world';
 import { AfterFirstFrames } from './after-first-frames';
 import { Composite, compositeMaterial } from './composite';
 import { bedTop, needle, needleCards, needleZone, pedal, powerSwitch, presserFoot, stitchDial, takeUpLever, tensionDisc, threadGuide } from './layout';

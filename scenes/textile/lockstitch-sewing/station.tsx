@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useMemo } from 'react';
-import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
+import { lazyAfterFirstFrame } from '../../../src/world';
 import { AfterFirstFrames } from './after-first-frames';
 import { compositeMaterial } from './composite';
 import { SewingMachine } from './sewing-machine';

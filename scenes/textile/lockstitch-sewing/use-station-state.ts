@@ -1,4 +1,4 @@
-import { useSession } from '../../../src/state/session-context';
+import { useSession } from '../../../src/world';
 
 /** The step the trainee is on (coarse state: React renders again only when it changes). */
 export function useCurrentStep(): string | null {

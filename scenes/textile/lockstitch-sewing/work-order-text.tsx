@@ -1,7 +1,5 @@
-import { Text } from '@react-three/drei';
 import { useTranslation } from 'react-i18next';
-import '../../../src/world/text-setup';
-import { defaultFontUrl } from '../../../src/i18n/fonts';
+import { WorldText } from '../../../src/world';
 import { workOrder } from './layout';
 
 const lines = ['title', 'part', 'size', 'count', 'fabric', 'stitch', 'allowance'];
@@ -14,9 +12,9 @@ export default function WorkOrderText() {
   const { t } = useTranslation('textile-lockstitch-sewing');
   return (
     <group position={workOrder} rotation={[-0.35, 0, 0]}>
-      <Text font={defaultFontUrl} position={[-0.09, 0.12, 0.003]} fontSize={0.017} lineHeight={1.35} maxWidth={0.18} color="#102a43" anchorX="left" anchorY="top" direction="ltr">
+      <WorldText script="dutch" position={[-0.09, 0.12, 0.003]} fontSize={0.017} lineHeight={1.35} maxWidth={0.18} color="#102a43" anchorX="left" anchorY="top">
         {lines.map((key) => t(`workOrder.${key}`, { lng: 'nl' })).join('\n')}
-      </Text>
+      </WorldText>
     </group>
   );
 }

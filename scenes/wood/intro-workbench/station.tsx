@@ -1,5 +1,4 @@
-import { Grabbable } from '../../../src/world/grabbable';
-import { Interactable } from '../../../src/world/interactable';
+import { Grabbable, Interactable } from '../../../src/world';
 
 /**
  * Intro workbench: a bench drill on a workbench, safety glasses beside it, a green start and a red

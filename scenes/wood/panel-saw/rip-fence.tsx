@@ -1,4 +1,4 @@
-import { useSession } from '../../../src/state/session-context';
+import { useSession } from '../../../src/world';
 
 /** Where the fence stands before the trainee sets it (mm from the blade). */
 const START_MM = 50;

@@ -1,8 +1,7 @@
 import { useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, MeshLambertMaterial } from 'three';
-import { useSessionStore } from '../../../src/state/session-context';
-import { StaticParts, type StaticPart } from '../../../src/world/static-parts';
+import { useSessionStore, StaticParts, type StaticPart } from '../../../src/world';
 
 /** The disc, and a dark mark near its rim so the turning can be seen: one mesh. */
 const disc: StaticPart[] = [

@@ -1,14 +1,5 @@
 import { Suspense } from 'react';
-import { ClassifyCards } from '../../../src/world/classify-cards';
-import { lazyAfterFirstFrame } from '../../../src/world/first-station-frame';
-import { Grabbable } from '../../../src/world/grabbable';
-import { HazardZone } from '../../../src/world/hazard-zone';
-import { HoldControl } from '../../../src/world/hold-control';
-import { Inspectable } from '../../../src/world/inspectable';
-import { Interactable } from '../../../src/world/interactable';
-import { StaticParts, type StaticPart } from '../../../src/world/static-parts';
-import { ValueControl } from '../../../src/world/value-control';
-import { WhenStep } from '../../../src/world/when-step';
+import { ClassifyCards, lazyAfterFirstFrame, Grabbable, HazardZone, HoldControl, Inspectable, Interactable, StaticParts, type StaticPart, ValueControl, WhenStep } from '../../../src/world';
 import { RipFence } from './rip-fence';
 import { SawBlade } from './saw-blade';
 

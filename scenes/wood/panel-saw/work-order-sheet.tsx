@@ -1,7 +1,5 @@
-import { Text } from '@react-three/drei';
-import '../../../src/world/text-setup';
 import { useTranslation } from 'react-i18next';
-import { defaultFontUrl } from '../../../src/i18n/fonts';
+import { WorldText } from '../../../src/world';
 
 /**
  * The work order on its clipboard. It is written in Dutch in every language, as on the shop floor:
@@ -12,8 +10,8 @@ export default function WorkOrderSheet({ position }: { position: [number, number
   // One Text for all lines: one draw call instead of five.
   const text = ['order.title', 'order.item', 'order.length', 'order.width', 'order.thickness'].map((key) => t(key)).join('\n');
   return (
-    <Text font={defaultFontUrl} position={position} fontSize={0.02} lineHeight={1.6} color="#102a43" anchorX="left" anchorY="top" direction="ltr">
+    <WorldText script="dutch" position={position} fontSize={0.02} lineHeight={1.6} color="#102a43" anchorX="left" anchorY="top">
       {text}
-    </Text>
+    </WorldText>
   );
 }

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { StepTimelineEntry, TimelineEntry } from '../../server/dashboard/timeline-types';
+import type { StepTimelineEntry, TimelineEntry } from '../../shared/timeline-types';
 import { Link } from 'wouter';
 import { useLoad } from '../use-load';
+import { ExamFlags } from '../exam-flags';
+import { useExamFlags } from '../use-exam-flags';
 import { useStations } from '../use-stations';
 import { seconds, type SessionSummary } from './sessions-page';
 
@@ -16,6 +18,8 @@ export function SessionPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const d = useLoad<SessionDetail>(`/api/dashboard/sessions/${id}`);
   const stations = useStations();
+  // Before the early returns: hooks run in the same order on every render.
+  const examFlags = useExamFlags(d.data ? [d.data] : undefined);
   if (d.error) return <p role="alert">{d.error}</p>;
   if (!d.data) return <p role="status">{t('app.loading')}</p>;
   const s = d.data;
@@ -47,6 +51,8 @@ export function SessionPage({ id }: { id: string }) {
         <dt>{t('sessions.ended')}</dt>
         <dd>{new Date(s.endedAt).toLocaleString(i18n.language)}</dd>
       </dl>
+
+      <ExamFlags flags={examFlags.get(s.id)} />
 
       {s.result.violations.length > 0 ? (
         <div className="violations" role="region" aria-label={t('session.violations')} data-testid="violations">

@@ -5,6 +5,8 @@ import { query } from '../api';
 import { EmptyState } from '../empty-state';
 import { SummaryFigures } from '../summary-figures';
 import { useLoad } from '../use-load';
+import { ExamFlags } from '../exam-flags';
+import { useExamFlags } from '../use-exam-flags';
 import { useStations } from '../use-stations';
 import type { Group } from './groups-page';
 
@@ -43,6 +45,7 @@ export function SessionsPage() {
   const list = useLoad<{ total: number; page: number; pageSize: number; sessions: SessionSummary[] }>(
     `/api/dashboard/sessions${query({ ...filters, sort: sortKey, order, page, pageSize: 20 })}`,
   );
+  const examFlags = useExamFlags(list.data?.sessions);
   const { reload } = list;
 
   useEffect(() => {
@@ -182,7 +185,10 @@ export function SessionsPage() {
               </td>
               <td>{s.group.name}</td>
               <td>{stations.title(s.scenarioId)}</td>
-              <td>{t(`mode.${s.mode}`)}</td>
+              <td>
+                {t(`mode.${s.mode}`)}
+                <ExamFlags flags={examFlags.get(s.id)} compact />
+              </td>
               <td>{s.score}</td>
               <td>{s.passed ? t('sessions.passed') : t('sessions.failed')}</td>
               <td>{seconds(s.durationMs, i18n.language)} s</td>

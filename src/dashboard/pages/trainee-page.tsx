@@ -6,6 +6,7 @@ import { ChartFigure } from '../chart-figure';
 import { EmptyState } from '../empty-state';
 import { TraineeCoaching, type Coaching } from '../trainee-coaching';
 import { TraineeNotes } from '../trainee-notes';
+import { HeadsetList } from '../headset-list';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
 
@@ -106,6 +107,8 @@ export function TraineePage({ id }: { id: string }) {
           {t('trainee.privacyExport')}
         </a>
       </div>
+
+      <HeadsetList traineeId={id} />
 
       {d.attempts.length === 0 ? (
         <EmptyState title={t('trainee.noAttempts')} testId="trainee-empty">

@@ -14,6 +14,13 @@ export interface TraineeIdentity {
   expiresAt: string;
 }
 
+/** A token as its upload checks see it: when it was issued and last used. */
+export interface TokenUse extends TraineeIdentity {
+  tokenHash: string;
+  issuedAt: string;
+  lastUsedAt: string | null;
+}
+
 /** A new join code for a trainee (8 characters, about 38 bits: guessing is stopped by the rate limit). */
 export async function issueJoinCode(db: Kysely<Database>, traineeId: string, now: Date): Promise<{ joinCode: string; expiresAt: string }> {
   const joinCode = humanCode(8);
@@ -37,15 +44,27 @@ export async function redeemJoinCode(db: Kysely<Database>, input: string, now: D
   return { token, identity: { traineeId: row.id, organisationId: row.organisation_id, code: row.code, expiresAt } };
 }
 
-/** The trainee behind a token, expired or not: the caller decides by the session's end time. */
-export async function traineeForToken(db: Kysely<Database>, token: string): Promise<TraineeIdentity | null> {
+/** The trainee behind a token, expired or not (the caller decides by the session's times); null when unknown or revoked. */
+export async function traineeForToken(db: Kysely<Database>, token: string): Promise<TokenUse | null> {
   const row = await db
     .selectFrom('trainee_tokens as k')
     .innerJoin('trainees as t', 't.id', 'k.trainee_id')
-    .select(['t.id', 't.organisation_id', 't.code', 'k.expires_at'])
+    .select(['t.id', 't.organisation_id', 't.code', 'k.token_hash', 'k.expires_at', 'k.created_at', 'k.last_used_at'])
     .where('k.token_hash', '=', secretHash(token))
+    .where('k.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? { traineeId: row.id, organisationId: row.organisation_id, code: row.code, expiresAt: row.expires_at } : null;
+  return row
+    ? { traineeId: row.id, organisationId: row.organisation_id, code: row.code, expiresAt: row.expires_at, tokenHash: row.token_hash, issuedAt: row.created_at, lastUsedAt: row.last_used_at }
+    : null;
+}
+
+/** `last_used_at` is written at most once a minute per token: not one extra write per upload. */
+const lastUsedResolutionMs = 60_000;
+
+/** Records that a token was used now (for the trainer's list of a trainee's headsets). */
+export async function noteTokenUse(db: Kysely<Database>, use: TokenUse, now: Date): Promise<void> {
+  if (use.lastUsedAt !== null && now.getTime() - Date.parse(use.lastUsedAt) < lastUsedResolutionMs) return;
+  await db.updateTable('trainee_tokens').set({ last_used_at: now.toISOString() }).where('token_hash', '=', use.tokenHash).execute();
 }
 
 /** `Authorization: Bearer <token>`, or undefined when absent; null when present but malformed. */

@@ -1,22 +1,42 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { bearerToken, traineeForToken, type TraineeIdentity } from './trainee-tokens';
+import { bearerToken, noteTokenUse, traineeForToken, type TraineeIdentity } from './trainee-tokens';
 
 export type UploadIdentity = { ok: true; trainee: TraineeIdentity | null } | { ok: false; error: string; message: string };
 
 /**
- * Who an upload belongs to. With a token: its trainee, if the token was still valid when the
- * session ended (a headset may have waited offline for days since). Without one: nobody's
- * (practice before joining), stored but seen by no trainer.
+ * How long after its token expired a session made before the expiry may still arrive: a headset
+ * that waited offline (holidays) gets two weeks. Later, nothing under that token is accepted.
  */
-export async function uploadIdentity(db: Kysely<Database>, authorization: string | undefined, endedAt: string): Promise<UploadIdentity> {
+export const lateUploadDelayMs = 14 * 24 * 60 * 60 * 1000;
+
+/** A headset's clock may be a little behind the server's: a session may claim to start this much before its token. */
+export const clockSkewMs = 10 * 60 * 1000;
+
+/**
+ * Who an upload belongs to. With a token: its trainee, if the session could have been played while
+ * the token was valid — started after it was issued, ended before it expired — and arrives at most
+ * `lateUploadDelayMs` after the expiry. The session's times come from the client, so this bounds
+ * what a late upload can claim; it cannot prove when it was played (docs/exams.md). Without a
+ * token: nobody's (practice before joining), stored but seen by no trainer.
+ */
+export async function uploadIdentity(db: Kysely<Database>, authorization: string | undefined, times: { startedAt: string; endedAt: string }, now: Date): Promise<UploadIdentity> {
   const token = bearerToken(authorization);
   if (token === undefined) return { ok: true, trainee: null };
   if (token === null) return { ok: false, error: 'trainee-token-invalid', message: 'the Authorization header must be "Bearer <trainee token>"' };
-  const trainee = await traineeForToken(db, token);
-  if (!trainee) return { ok: false, error: 'trainee-token-unknown', message: 'this trainee token is unknown (revoked or from another server); join again with a code' };
-  if (Date.parse(endedAt) > Date.parse(trainee.expiresAt)) {
-    return { ok: false, error: 'trainee-token-expired', message: `the trainee token expired at ${trainee.expiresAt}, before this session ended; join again with a code` };
+  const use = await traineeForToken(db, token);
+  if (!use) return { ok: false, error: 'trainee-token-unknown', message: 'this trainee token is unknown (revoked or from another server); join again with a code' };
+  const expires = Date.parse(use.expiresAt);
+  if (now.getTime() > expires + lateUploadDelayMs) {
+    return { ok: false, error: 'trainee-token-expired', message: `the trainee token expired at ${use.expiresAt}; sessions made under it were accepted until ${new Date(expires + lateUploadDelayMs).toISOString()}; join again with a code` };
   }
-  return { ok: true, trainee };
+  if (Date.parse(times.endedAt) > expires) {
+    return { ok: false, error: 'trainee-token-expired', message: `the trainee token expired at ${use.expiresAt}, before this session ended; join again with a code` };
+  }
+  if (Date.parse(times.startedAt) < Date.parse(use.issuedAt) - clockSkewMs) {
+    return { ok: false, error: 'session-before-token', message: `this session says it started at ${times.startedAt}, before this headset joined (${use.issuedAt}); check the headset's clock` };
+  }
+  await noteTokenUse(db, use, now);
+  const { traineeId, organisationId, code, expiresAt } = use;
+  return { ok: true, trainee: { traineeId, organisationId, code, expiresAt } };
 }

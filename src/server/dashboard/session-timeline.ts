@@ -1,5 +1,5 @@
 import { initialState, result, step, type EngineState, type Mode, type Scenario, type ScoreResult, type SessionEvent } from '../../engine';
-import type { StepTimelineEntry, TimelineEntry } from './timeline-types';
+import type { StepTimelineEntry, TimelineEntry } from '../../shared/timeline-types';
 
 /** The session as a trainer reads it: each step's outcome and every event with what it caused. */
 export function sessionTimeline(scenario: Scenario, events: readonly SessionEvent[], mode: Mode): { steps: StepTimelineEntry[]; events: TimelineEntry[]; result: ScoreResult } {

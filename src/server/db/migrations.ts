@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { accountsMigration } from './migration-accounts';
 import { countryMigration } from './migration-country';
 import { dashboardMigration } from './migration-dashboard';
+import { hardeningMigration } from './migration-hardening';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 import { traineeNotesMigration } from './migration-trainee-notes';
@@ -62,6 +64,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-004-privacy-indexes': privacyMigration,
   '2026-11-26-005-dashboard-assignments': dashboardMigration,
   '2026-11-27-006-organisation-country': countryMigration,
+  '2026-12-06-accounts': accountsMigration,
+  '2026-12-06-hardening-tokens-exam-attempts': hardeningMigration,
   '2026-12-06-dashboard-trainee-notes': traineeNotesMigration,
 };
 

@@ -1,4 +1,6 @@
+import type { AccountTables } from './schema-accounts';
 import type { DashboardTables } from './schema-dashboard';
+import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
@@ -36,7 +38,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
 }

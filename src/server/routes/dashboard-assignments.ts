@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
-import { bearerToken, traineeForToken } from '../auth/trainee-tokens';
+import { bearerToken, noteTokenUse, traineeForToken } from '../auth/trainee-tokens';
 import { traineeAssignments } from '../dashboard/assignments';
 import { invalidBody } from './invalid-body';
 
@@ -88,6 +88,7 @@ export async function dashboardAssignmentRoutes(
     if (!trainee || Date.parse(trainee.expiresAt) < now().getTime()) {
       return reply.code(401).send({ error: 'trainee-token-invalid', message: 'send "Authorization: Bearer <trainee token>" of a joined, unexpired trainee' });
     }
+    await noteTokenUse(db, trainee, now());
     const a = await traineeAssignments(db, trainee.traineeId);
     if (!a) return reply.code(401).send({ error: 'trainee-token-unknown', message: 'this trainee no longer exists; join again with a code' });
     // The country goes with the list: the app offers only that country's stations (and those for every country).

@@ -54,7 +54,7 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
     const org = trainerOf(request).trainer.organisationId;
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
     const unsubscribe = opts.live.subscribe(org, (event) => {
       void filteredSessions(db, org, {})

@@ -33,10 +33,11 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       .where('t.organisation_id', '=', org)
       .executeTakeFirst();
     if (!trainee) return reply.code(404).send(notFound);
-    const [joinCodes, tokens, sessions] = await Promise.all([
+    const [joinCodes, tokens, sessions, examAttempts] = await Promise.all([
       db.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
-      db.selectFrom('trainee_tokens').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
+      db.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       db.selectFrom('sessions').selectAll().where('trainee_id', '=', trainee.id).where('organisation_id', '=', org).orderBy('received_at').orderBy('id').execute(),
+      db.selectFrom('exam_attempts').selectAll().where('trainee_id', '=', trainee.id).orderBy('issued_at').execute(),
     ]);
     reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
     return {
@@ -44,7 +45,8 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       organisation: { id: trainee.organisation_id, name: trainee.organisation_name },
       trainee: { id: trainee.id, code: trainee.code, alias: trainee.alias, createdAt: trainee.created_at, group: { id: trainee.group_id, name: trainee.group_name } },
       joinCodes: joinCodes.map((j) => ({ createdAt: j.created_at, expiresAt: j.expires_at })),
-      tokens: tokens.map((k) => ({ createdAt: k.created_at, expiresAt: k.expires_at })),
+      tokens: tokens.map((k) => ({ createdAt: k.created_at, expiresAt: k.expires_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at })),
+      examAttempts: examAttempts.map((x) => ({ id: x.id, scenarioId: x.scenario_id, issuedAt: x.issued_at, expiresAt: x.expires_at, sessionId: x.session_id, flags: x.flags_json ? (JSON.parse(x.flags_json) as unknown) : null })),
       sessions: sessions.map((s) => ({
         id: s.id,
         scenarioId: s.scenario_id,

@@ -4,9 +4,10 @@ import { score, type ScoreResult } from '../../engine';
 import type { Database, SessionsTable } from '../db/schema';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
-import { examRefusal } from '../dashboard/assignments';
 import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
 import { eventLogJson } from '../event-log-check';
+import type { ExamAttempt } from '../exams/exam-attempts';
+import { examAttemptHeader, examGate, recordExamFlags } from '../exams/exam-upload';
 import { fieldPath, parseSessionBody, type SessionBody } from '../session-body';
 import { SessionWriter, type UploadWriter } from '../session-writer';
 import { SqliteSessionWriter } from '../sqlite-session-writer';
@@ -75,7 +76,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       return reply.code(400).send({ error: 'invalid-session', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
     }
     const body = parsed.data;
-    const identity = await uploadIdentity(opts.db, request.headers.authorization, body.endedAt);
+    const identity = await uploadIdentity(opts.db, request.headers.authorization, body, opts.now());
     if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
     const traineeId = identity.trainee?.traineeId ?? null;
     // Serialised once: stored as events_json and hashed as such.
@@ -89,9 +90,17 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       return existing ? answerExisting(reply, existing, body, traineeId, hash) : null;
     };
 
+    // An exam is stored only under a server-issued attempt, once (exams/exam-upload.ts).
+    let exam: ExamAttempt | null = null;
     if (body.mode === 'exam') {
-      const refusal = await examRefusal(opts.db, traineeId, body.scenarioId);
-      if (refusal) return (await answerIfStored()) ?? reply.code(403).send({ error: 'exam-not-unlocked', message: refusal });
+      const gate = await examGate(opts.db, request.headers[examAttemptHeader], traineeId, body, opts.now());
+      if (!gate.ok) {
+        const stored = await answerIfStored();
+        if (stored) return stored;
+        request.log.warn({ event: 'exam-refused', reason: gate.error, sessionId: body.id, traineeId, scenarioId: body.scenarioId }, 'exam upload refused');
+        return reply.code(gate.status).send({ error: gate.error, message: gate.message });
+      }
+      exam = gate.attempt;
     }
     const entry = await opts.catalog.find(body.scenarioHash, body.scenarioId, body.scenarioVersion);
     if (!entry || entry.scenario.id !== body.scenarioId) {
@@ -143,6 +152,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       const stored = await answerIfStored();
       if (stored) return stored;
     }
+    if (exam) await recordExamFlags(opts.db, request.log, exam, body, result, opts.now());
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });

@@ -1,6 +1,6 @@
 import { Quaternion, Vector3 } from 'three';
 
-/** The XR origin of the station view (src/world/station-canvas.tsx): emulator poses are relative to it. */
+/** The XR origin of the station view (src/play/station-canvas.tsx): emulator poses are relative to it. */
 export const xrOrigin: readonly [number, number, number] = [0, 0, 0.25];
 
 /** Where the right hand rests, in the origin's space: in front of the hip, like a trainee at a bench. */

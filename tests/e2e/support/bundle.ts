@@ -49,7 +49,7 @@ function closure(manifest: Record<string, ManifestChunk>, keys: string[]): Set<s
  * Entry points of emulator code: ours (IWER, only with `?emulate=quest3`) and @react-three/xr's own
  * emulator, which the app switches off (`emulate: false`) but which still exists as a lazy chunk.
  */
-const emulatorKeys = ['src/app/xr-emulator.ts', 'node_modules/@pmndrs/xr/dist/emulate.js'];
+const emulatorKeys = ['src/play/xr-emulator.ts', 'node_modules/@pmndrs/xr/dist/emulate.js'];
 
 /**
  * Files only the emulators need. A trainee's headset never loads them, so they do not count

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { FrameLoad } from '../../../src/world/render-probe';
+import type { FrameLoad } from '../../../src/play/render-probe';
 
 /**
  * The busiest desktop frame of the session so far: the render probe keeps the maximum of every

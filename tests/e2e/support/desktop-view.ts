@@ -7,7 +7,7 @@ interface Point {
   y: number;
 }
 
-/** About how far (CSS px) a point moves on screen per pixel of drag (src/world/desktop-look.tsx). */
+/** About how far (CSS px) a point moves on screen per pixel of drag (src/play/desktop-look.tsx). */
 const SHIFT_PER_DRAG_PX = 2.5;
 
 const screenOf = (page: Page, target: string | Vec3) =>

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { Euler, PerspectiveCamera, Vector3 } from 'three';
 import { expect } from 'vitest';
-import { valueControls, zones } from '../../../scenes/food/hygiene-sluice-line-be/layout';
+import { valueControls, zones } from '../../../scenes/food/_shared/hygiene-sluice-line/layout';
 import { aimAt, restingRightHand } from './aim';
 import { nextFrames, setButton, setPose } from './emulator';
 
@@ -9,7 +9,7 @@ type V3 = [number, number, number];
 export type ValueObject = keyof typeof valueControls;
 export type Zone = keyof typeof zones;
 
-/** The desktop camera of src/world/station-canvas.tsx and the arrow-key step of src/world/desktop-look.tsx. */
+/** The desktop camera of src/play/station-canvas.tsx and the arrow-key step of src/play/desktop-look.tsx. */
 const eye = new Vector3(0, 1.6, 0.25);
 const KEY_STEP = Math.PI / 24;
 const MAX_PITCH = 1.2;

@@ -58,7 +58,7 @@ const screenOf = async (page: Page, id: string) => {
   return at!;
 };
 
-/** The desktop camera (src/world/station-canvas.tsx), to find the screen point of a place that is no object. */
+/** The desktop camera (src/play/station-canvas.tsx), to find the screen point of a place that is no object. */
 async function desktopCamera(page: Page) {
   const rect = await page.evaluate(() => {
     const r = document.querySelector('canvas')!.getBoundingClientRect();

@@ -1,0 +1,160 @@
+import { Text } from '@react-three/drei';
+import '../world/text-setup';
+import { useTranslation } from 'react-i18next';
+import { languageInfo } from '../i18n/languages';
+import { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
+import { useSession } from '../state/session-context';
+import { comfortSettings } from '../input/comfort-settings';
+import { useSessionStore } from '../state/session-context';
+import { PanelButton } from './panel-button';
+import { PanelPlates } from './panel-plates';
+import { PictogramSlot } from '../world/pictogram-slot';
+import { currentStepView } from '../state/step-view';
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { repeatRequests } from '../audio/spoken-session';
+import { vocabulary } from '../vocabulary/vocabulary';
+import { sameWord } from '../vocabulary/same-word';
+import { SettingsPanel } from './settings-panel';
+import { TextProbe } from './text-probe';
+import { useEffect } from 'react';
+import { SpokenSession } from '../audio/spoken-session';
+import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
+import { lateUi } from '../state/late-ui';
+
+const noHit = () => null;
+
+export interface InstructionPanelProps {
+  position: [number, number, number];
+  onBack: () => void;
+  /** In a headset the panel is drawn; on a screen only its voice and vocabulary run (the overlay shows the rest). */
+  vr: boolean;
+}
+
+/**
+ * The panel in front of the trainee: what to do now in their language, the Dutch word beside it,
+ * and at the end the score. Renders only when the session state changes, never per frame.
+ */
+export default function InstructionPanel({ position, onBack, vr }: InstructionPanelProps) {
+  const { t, i18n } = useTranslation(['ui', 'feedback']);
+  const scenario = useSession((s) => s.scenario);
+  const engine = useSession((s) => s.engine);
+  const status = useSession((s) => s.status);
+  const result = useSession((s) => s.result);
+  const lastFeedback = useSession((s) => s.lastFeedback);
+  const mode = useSession((s) => s.mode);
+  const session = useSessionStore();
+  const pointed = useStore(vocabulary, (s) => s.pointed);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // This chunk loads after the station's first frame: the overlay's extras may follow now.
+  useEffect(() => lateUi.setState({ ready: true }), []);
+  if (!scenario || !engine) return null;
+  const lang = languageInfo(i18n.language);
+  const font = fontForLanguage(lang.code);
+  const rtl = lang.dir === 'rtl';
+  const anchorX = rtl ? 'right' : 'left';
+  // Right-to-left mirrors the panel: the picture leads on the right, text runs from the right edge.
+  const side = rtl ? -1 : 1;
+  const picture = -0.43 * side;
+  const x = -0.32 * side;
+  const view = currentStepView(scenario, engine);
+  // A safety message outranks "well done" from the same action.
+  const pointedObject = pointed ? scenario.objects.find((o) => o.id === pointed) : undefined;
+  const pointedTranslation = pointedObject ? t(`${scenario.id}:${pointedObject.name}`) : '';
+  const feedback = lastFeedback.find((f) => f.kind === 'rule-violated' || f.kind === 'stopped') ?? lastFeedback[lastFeedback.length - 1];
+
+  // Voice and vocabulary run for desktop and VR alike; they draw nothing.
+  const unseen = (
+    <>
+      <TextProbe />
+      <SpokenSession />
+      <VocabularyTracker />
+    </>
+  );
+  // On a screen the HTML overlay (src/app/play-hud.tsx) says all of this already, with its own
+  // buttons: drawn as well, the panel showed the same text twice, half behind the overlay.
+  if (!vr) {
+    return (
+      <group position={position} name="instruction-panel">
+        {unseen}
+      </group>
+    );
+  }
+
+  return (
+    <group position={position} name="instruction-panel">
+      <PanelPlates>
+      {unseen}
+      <mesh position={[0, 0, -0.01]}>
+        <planeGeometry args={[1.1, 0.55]} />
+        <meshBasicMaterial color="#102a43" transparent opacity={0.92} />
+      </mesh>
+      {pointedObject ? (
+        // What the trainee points at: its Dutch word (always Latin, left to right) and their translation.
+        // A label only: it never catches a ray (it appears while pointing, in the way of the next aim).
+        <group position={[0, 0.36, 0]} name="pointed-word">
+          <mesh position={[0, 0, -0.01]} raycast={noHit}>
+            <planeGeometry args={[1.1, 0.13]} />
+            <meshBasicMaterial color="#243b53" />
+          </mesh>
+          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
+            {pointedObject.term}
+          </Text>
+          {sameWord(pointedObject.term, pointedTranslation) ? null : (
+            <Text font={font} position={[0.02 * side, 0, 0]} fontSize={0.04} maxWidth={0.5} color="#ffffff" anchorX={anchorX} anchorY="middle" direction={lang.dir} raycast={noHit}>
+              {pointedTranslation}
+            </Text>
+          )}
+        </group>
+      ) : null}
+      {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} /> : null}
+      {status === 'ended' && result ? (
+        <>
+          <Text font={font} position={[0, 0.17, 0]} fontSize={0.06} color="#ffffff" anchorX="center" direction={lang.dir}>
+            {t('ui:result.score', { score: result.total })}
+          </Text>
+          <Text font={font} position={[0, 0.06, 0]} fontSize={0.05} color={result.passed ? '#7ee787' : '#ff7b72'} anchorX="center" direction={lang.dir}>
+            {result.failedByCritical ? t('ui:result.stoppedBySafety') : result.passed ? t('ui:result.passed') : t('ui:result.failed')}
+          </Text>
+          <PanelButton name="panel-back" label={t('ui:result.backToStart')} font={font} position={[0, -0.13, 0]} onPress={onBack} />
+        </>
+      ) : (
+        <>
+          <Text font={font} position={[x, 0.2, 0]} fontSize={0.035} color="#9fb3c8" anchorX={anchorX} anchorY="top" direction={lang.dir}>
+            {t('ui:play.nextStep')}
+          </Text>
+          <PictogramSlot src={view?.pictogram} size={0.16} position={[picture, 0.1, 0]} />
+          <Text font={font} position={[x, 0.14, 0]} maxWidth={0.8} fontSize={0.05} color="#ffffff" anchorX={anchorX} anchorY="top" direction={lang.dir}>
+            {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
+          </Text>
+          {view?.dutchTerm ? (
+            // The Dutch word stays Dutch in every language: learning it is part of the job.
+            // Latin script in Noto Sans, left to right, also beside Arabic, Dari or Tigrinya text.
+            <Text font={defaultFontUrl} position={[x, -0.08, 0]} fontSize={0.045} color="#ffd866" anchorX={anchorX} anchorY="top" direction="ltr">
+              {`NL · ${view.dutchTerm}`}
+            </Text>
+          ) : null}
+          {feedback ? (
+            <Text font={font} position={[x, -0.18, 0]} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
+              {t(feedback.key)}
+            </Text>
+          ) : null}
+          {mode === 'practice' && view?.hintKey ? (
+            <PanelButton
+              name="panel-hint"
+              label={t('ui:play.hint')}
+              font={font}
+              width={0.3}
+              position={[-0.35 * side, -0.37, 0]}
+              onPress={(device) => session.getState().act('hint', view.stepId, device)}
+            />
+          ) : null}
+          <PanelButton name="panel-repeat" label={t('ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} />
+          <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={0.4} position={[0.3 * side, -0.51, 0]} onPress={() => setSettingsOpen((o) => !o)} />
+          <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
+        </>
+      )}
+      </PanelPlates>
+    </group>
+  );
+}

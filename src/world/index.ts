@@ -1,0 +1,29 @@
+/**
+ * The station kit's front door: the only module of the app a file under scenes/ imports (the lint
+ * rules hold it). Everything here is a named export of a side-effect-free module, so a station's
+ * chunk keeps only what it uses; text arrives through lazy components, after the first frame.
+ */
+export { ArrivalSpot, type ArrivalSpotProps } from './arrival-spot';
+export { ClassifyCards, type ClassifyCard, type ClassifyCardsProps } from './classify-cards';
+export { DropZone, type DropZoneProps } from './drop-zone';
+export { Grabbable, type GrabbableProps } from './grabbable';
+export { HazardZone, type HazardZoneProps } from './hazard-zone';
+export { HitBox } from './hit-box';
+export { HoldControl, type HoldControlProps } from './hold-control';
+export { Inspectable, type InspectableProps } from './inspectable';
+export { Interactable, type InteractableProps } from './interactable';
+export { ValueControl, type ValueControlProps } from './value-control';
+export { WhenStep, type WhenStepProps } from './when-step';
+export { firstStationFrame, lazyAfterFirstFrame } from './first-station-frame';
+export { mergeStaticParts, StaticParts, staticPartsMaterial, type StaticPart } from './static-parts';
+export { sharedMaterial, type SharedMaterial } from './shared-materials';
+export { useSession, useSessionStore } from '../state/session-context';
+export type { SessionState } from '../state/session-store';
+export { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
+export { languageInfo } from '../i18n/languages';
+export type { WorldTextProps } from './world-text';
+
+import { lazyAfterFirstFrame } from './first-station-frame';
+
+/** Text on a station in the trainee's language or (`script="dutch"`) as on the floor; lazy. */
+export const WorldText = lazyAfterFirstFrame(() => import('./world-text'));
