@@ -41,6 +41,7 @@ async function readPassword(prompt: string): Promise<string> {
 
 const usage = `usage:
   npm run admin -- create-organisation --name "<organisation>" --country <BE|NL> --email <admin e-mail>
+  npm run admin -- --help
 --country is where the organisation trains (Belgium or the Netherlands): it picks the stations whose
 legal limits apply; an admin can change it later on the dashboard.
 The password is asked for (at least 10 characters, hard to guess, not your e-mail or the organisation's
@@ -48,7 +49,14 @@ name), or read from WERKVLOER_ADMIN_PASSWORD.
 
   npm run admin -- reset-second-factor --email <trainer e-mail>
 Removes a trainer's second factor (an admin who lost their phone and recovery codes) and ends their
-sessions; they log in with their password and can set up a new one.`;
+sessions; they log in with their password and can set up a new one.
+Uses the same DATA_DIR / DATABASE_URL as npm start.`;
+
+/** Where the trainer signs in: the plain port npm start serves this computer on (PORT, 8080 unless set). */
+function dashboardAddress(): string {
+  const settings = readSettings(process.env);
+  return settings.httpPort !== null ? `http://localhost:${settings.httpPort}/dashboard` : `https://localhost:${settings.httpsPort ?? 8443}/dashboard`;
+}
 
 async function resetSecondFactor(email: string) {
   const settings = readSettings(process.env);
@@ -68,7 +76,11 @@ async function resetSecondFactor(email: string) {
 }
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, country: { type: 'string' }, email: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, country: { type: 'string' }, email: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help || positionals[0] === 'help') {
+    console.log(`${usage}\nThe trainer dashboard (after npm start): ${dashboardAddress()}`);
+    return;
+  }
   if (positionals[0] === 'reset-second-factor' && values.email) return resetSecondFactor(values.email);
   if (positionals[0] !== 'create-organisation' || !values.name || !values.country || !values.email) {
     console.error(usage);
@@ -90,7 +102,7 @@ async function main() {
       process.exit(1);
     });
     console.log(`Organisation "${values.name}" (${country.data}) created (${organisationId}) in ${opened.kind} (${opened.location}).`);
-    console.log(`Log in as ${values.email.toLowerCase()} on the dashboard.`);
+    console.log(`Start the server (npm start), then log in as ${values.email.toLowerCase()} on the dashboard: ${dashboardAddress()}`);
   } finally {
     await opened.db.destroy();
   }

@@ -65,6 +65,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Forwards statements to each organisation's LRS; one per process, shared by its listeners. */
   forwarder?: XapiForwarder;
+  /** The LAN HTTPS addresses headsets use (as `npm start` prints them); QR cards default to the first. */
+  headsetUrls?: () => string[];
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -138,7 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => pool.destroy());
     readDb = pool;
   }
-  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl });
+  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

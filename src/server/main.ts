@@ -41,6 +41,9 @@ function headsetHosts(host: string): string[] {
 
 async function printUrls(s: Settings, ports: { http: number | null; https: number | null }, tls: TlsMaterial | null) {
   if (ports.http !== null) console.log(`  On this computer:  http://localhost:${ports.http}/`);
+  // Trainers sign in on this computer; without the plain port, over the HTTPS one.
+  const dashboardBase = ports.http !== null ? `http://localhost:${ports.http}` : ports.https !== null ? `https://localhost:${ports.https}` : null;
+  if (dashboardBase) console.log(`  Trainer dashboard: ${dashboardBase}/dashboard  (first account: npm run admin -- create-organisation --help)`);
   if (ports.https === null || !tls) return;
   const hosts = headsetHosts(s.host);
   const urls = (hosts.length > 0 ? hosts : ['localhost']).map((h) => `https://${h}:${ports.https}/`);
@@ -55,6 +58,12 @@ async function printUrls(s: Settings, ports: { http: number | null; https: numbe
     console.log(`  Certificate: ${tls.file} (TLS_CERT).`);
   }
   if (s.printQr && hosts.length > 0) console.log(await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
+}
+
+/** The headset addresses `npm start` prints; QR cards default to the first (GET /api/dashboard/server-info). */
+function headsetUrls(s: Settings, httpsPort: number | null): string[] {
+  if (httpsPort === null) return [];
+  return headsetHosts(s.host).map((h) => `https://${h}:${httpsPort}/`);
 }
 
 /** `npm start`: one process serves the app and the API on plain HTTP (this PC) and HTTPS (headsets). */
@@ -125,7 +134,7 @@ async function main() {
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https) };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

@@ -144,9 +144,19 @@ describe.each(databaseKinds)('trainer dashboard API on %s', (kind) => {
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="werkvloer-sessions-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('session_id;group;trainee_code;trainee_alias;station;station_version;mode;device;language;started_at_utc;ended_at_utc;duration_s;score;passed');
+    // Headers in the dashboard's language (Dutch by default), the station's name beside its id, Brussels time beside UTC, competencies.
+    expect(lines[0]).toBe(
+      'sessie-id;groep;cursistcode;roepnaam;werkpost-id;werkpost;versie werkpost;modus;toestel;taal;begin (UTC);begin (lokale tijd);einde (UTC);einde (lokale tijd);duur (s);score;geslaagd;mislukt door kritieke fout;veiligheid;kwaliteit;rekenen;taal (competentie);problemen oplossen;werkwijze',
+    );
     expect(lines).toHaveLength(4);
-    expect(lines[1]!.split(';').slice(1)).toEqual(['Hout maandag', trainee.code, 'Sam', 'wood-intro-workbench', '2', 'practice', 'desktop', 'nl', '2026-11-20 09:00:00', '2026-11-20 09:00:06', '6', '100', 'ja']);
+    const cells = lines[1]!.split(';');
+    expect(cells.slice(1, 18)).toEqual(['Hout maandag', trainee.code, 'Sam', 'wood-intro-workbench', 'Werkbank met kolomboor', '2', 'practice', 'desktop', 'nl', '2026-11-20 09:00:00', '2026-11-20 10:00:00', '2026-11-20 09:00:06', '2026-11-20 10:00:06', '6', '100', 'ja', 'nee']);
+    expect(cells[18]).toBe('100');
+    const english = await a.call('GET', `/api/dashboard/export.csv?traineeId=${trainee.traineeId}&lng=en&tz=Europe/Amsterdam`);
+    expect(english.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^session id;group;trainee code;alias;station id;station;/);
+    const badZone = await a.call('GET', '/api/dashboard/export.csv?tz=Mars/Olympus');
+    expect(badZone.statusCode).toBe(400);
+    expect(badZone.json().issues[0]).toEqual({ path: 'tz', message: 'must be an IANA time zone such as Europe/Brussels' });
 
     const xapi = await a.call('GET', '/api/dashboard/export.xapi.json');
     const statements = xapi.json() as Record<string, unknown>[];

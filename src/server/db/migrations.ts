@@ -7,6 +7,7 @@ import { hardeningMigration } from './migration-hardening';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 import { xapiMigration } from './migration-xapi';
+import { traineeNotesMigration } from './migration-trainee-notes';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-006-organisation-country': countryMigration,
   '2026-12-06-accounts': accountsMigration,
   '2026-12-06-hardening-tokens-exam-attempts': hardeningMigration,
+  '2026-12-06-dashboard-trainee-notes': traineeNotesMigration,
   // Named to sort after the hardening migration (Kysely runs them in name order).
   '2026-12-06-session-event-log': eventLogMigration,
   '2026-12-06-xapi-forwarding': xapiMigration,

@@ -1,10 +1,15 @@
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { competencies, type Competency } from '../../engine';
 import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
-import { csvHead, csvLine } from '../dashboard/exports';
-import { filteredSessions, sessionColumns, sessionFilterSchema, sessionSummary, type SessionFilter, type SessionSummary } from '../dashboard/session-query';
+import { CsvHeaders } from '../dashboard/csv-headers';
+import { csvHeaderLine, csvRow, localTime, type ExportRow } from '../dashboard/exports';
+import { competencyScore, failedByCritical } from '../dashboard/score-columns-sql';
+import { filteredSessions, sessionColumns, sessionFilterSchema, sessionSummary, type SessionFilter } from '../dashboard/session-query';
 import type { StationTexts } from '../dashboard/station-texts';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { sessionStatements, xapiFormSchema } from '../xapi/session-statements';
@@ -15,16 +20,33 @@ export const exportLimit = 20_000;
 /** Rows read per query while an export streams: memory stays at one batch whatever the export's size. */
 export const exportBatch = 500;
 
+/** The CSV's language and time zone come with the list's filters. */
+const csvQuery = sessionFilterSchema.extend({
+  lng: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code').default('nl'),
+  tz: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Brussels')
+    .default('Europe/Brussels'),
+});
+
 /**
  * The sessions an export holds, oldest first, read in keyset batches (ended_at, id): the first
  * bytes leave before the last rows are read, and the server holds one batch at a time.
  */
-async function* exportedSessions(db: Kysely<Database>, org: string, filter: SessionFilter): AsyncGenerator<SessionSummary> {
+async function* exportedSessions(db: Kysely<Database>, org: string, filter: SessionFilter): AsyncGenerator<ExportRow> {
   let after: { ended: string; id: string } | null = null;
   let sent = 0;
   while (sent < exportLimit) {
     let q = filteredSessions(db, org, filter)
-      .select([...sessionColumns])
+      .select([...sessionColumns, failedByCritical().as('failed_by_critical'), ...competencies.map((c) => competencyScore(c).as(`c_${c}`))])
       .orderBy('s.ended_at', 'asc')
       .orderBy('s.id', 'asc')
       .limit(Math.min(exportBatch, exportLimit - sent));
@@ -33,7 +55,11 @@ async function* exportedSessions(db: Kysely<Database>, org: string, filter: Sess
       q = q.where((eb) => eb.or([eb('s.ended_at', '>', a.ended), eb.and([eb('s.ended_at', '=', a.ended), eb('s.id', '>', a.id)])]));
     }
     const rows = await q.execute();
-    for (const r of rows) yield sessionSummary(r);
+    for (const r of rows) {
+      const row = r as typeof r & Record<string, unknown>;
+      const scores = Object.fromEntries(competencies.map((c) => [c, row[`c_${c}`] === null || row[`c_${c}`] === undefined ? null : Number(row[`c_${c}`])])) as Record<Competency, number | null>;
+      yield { ...sessionSummary(r), competencies: scores, failedByCritical: Number(r.failed_by_critical) === 1 };
+    }
     sent += rows.length;
     const last = rows.at(-1);
     if (!last || rows.length < exportBatch) return;
@@ -42,19 +68,23 @@ async function* exportedSessions(db: Kysely<Database>, org: string, filter: Sess
 }
 
 /** CSV and xAPI exports of exactly the sessions the list's filters select, streamed. */
-export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; readDb: Kysely<Database>; now: () => Date; texts: StationTexts; catalog: ScenarioCatalog; publicUrl?: string | null }) {
+export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; readDb: Kysely<Database>; now: () => Date; texts: StationTexts; catalog: ScenarioCatalog; publicUrl?: string | null; localesDir?: string }) {
   const { readDb } = opts;
+  const headers = new CsvHeaders(opts.localesDir ?? join(process.cwd(), 'locales'));
   const guard = trainerGuard(opts.db, opts.now);
   const stamp = () => opts.now().toISOString().slice(0, 10);
 
   // No gzip: it would hold the first bytes back until it had a block to send (exports go over the LAN).
   app.get('/api/dashboard/export.csv', { preHandler: guard, compress: false }, async (request, reply) => {
-    const parsed = sessionFilterSchema.safeParse(request.query);
+    const parsed = csvQuery.safeParse(request.query);
     if (!parsed.success) return invalidBody(reply, parsed.error);
+    const { lng, tz, ...filter } = parsed.data;
     const org = trainerOf(request).trainer.organisationId;
+    const csv = { headers: headers.for(lng), stationName: (id: string) => opts.texts.title(lng, id), timeZone: tz };
     async function* lines() {
-      yield csvHead;
-      for await (const s of exportedSessions(readDb, org, parsed.data!)) yield csvLine(s);
+      yield csvHeaderLine(csv);
+      const local = localTime(tz);
+      for await (const s of exportedSessions(readDb, org, filter)) yield csvRow(s, csv, local);
     }
     return reply
       .type('text/csv; charset=utf-8')
