@@ -9,8 +9,9 @@ import { busiestFrame } from './busiest-frame';
 import { engineRescore } from './engine-rescore';
 import { renderFrame } from './render-frame';
 import { serverUploads } from './server-uploads';
+import { serverScale } from './server-scale';
 
-const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads];
+const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads, serverScale];
 
 function format(v: number | null): string {
   if (v === null) return '–';

@@ -24,7 +24,7 @@ const WARM_UP = 400;
 const PADDING_EVENTS = 240;
 
 /** A realistic upload: a station's ideal path after a trainee's looking around and hints. */
-function uploadTemplate(): { prefix: string; suffix: string; bytes: number; events: number } {
+export function uploadTemplate(): { prefix: string; suffix: string; bytes: number; events: number } {
   const scene = loadScenes(process.cwd()).find((l) => l.scenario && l.idealPath && !l.file.includes('_template'));
   if (!scene) throw new Error('no station with an ideal path in scenes/');
   const sc: Scenario = scene.scenario!;
@@ -54,7 +54,7 @@ function uploadTemplate(): { prefix: string; suffix: string; bytes: number; even
   return { prefix, suffix, bytes: text.length, events: events.length };
 }
 
-async function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
+export async function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server process (open in Chrome DevTools).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,7 +106,7 @@ async function load(port: number, tpl: ReturnType<typeof uploadTemplate>, amount
 }
 
 /** CPU time (user + system) a process has used, in ms, from /proc: independent of what else loads the machine. */
-function cpuMs(pid: number | undefined): number {
+export function cpuMs(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second on Linux).

@@ -4,7 +4,8 @@
 // DATA_DIR / DATABASE_URL as `npm start`.
 import { parseArgs } from 'node:util';
 import { createDb } from '../src/server/db/create-db';
-import { countrySchema, createOrganisation } from '../src/server/organisations';
+import { cliLanguage, passwordProblemText, resetSecondFactorByEmail } from '../src/server/accounts-cli';
+import { countrySchema, createOrganisation, PasswordRefused } from '../src/server/organisations';
 import { readSettings } from '../src/server/settings';
 
 /** Reads a line without echoing it (a TTY), or the first line of piped input (scripts). */
@@ -40,12 +41,47 @@ async function readPassword(prompt: string): Promise<string> {
 
 const usage = `usage:
   npm run admin -- create-organisation --name "<organisation>" --country <BE|NL> --email <admin e-mail>
+  npm run admin -- --help
 --country is where the organisation trains (Belgium or the Netherlands): it picks the stations whose
 legal limits apply; an admin can change it later on the dashboard.
-The password is asked for (at least 10 characters), or read from WERKVLOER_ADMIN_PASSWORD.`;
+The password is asked for (at least 10 characters, hard to guess, not your e-mail or the organisation's
+name), or read from WERKVLOER_ADMIN_PASSWORD.
+
+  npm run admin -- reset-second-factor --email <trainer e-mail>
+Removes a trainer's second factor (an admin who lost their phone and recovery codes) and ends their
+sessions; they log in with their password and can set up a new one.
+Uses the same DATA_DIR / DATABASE_URL as npm start.`;
+
+/** Where the trainer signs in: the plain port npm start serves this computer on (PORT, 8080 unless set). */
+function dashboardAddress(): string {
+  const settings = readSettings(process.env);
+  return settings.httpPort !== null ? `http://localhost:${settings.httpPort}/dashboard` : `https://localhost:${settings.httpsPort ?? 8443}/dashboard`;
+}
+
+async function resetSecondFactor(email: string) {
+  const settings = readSettings(process.env);
+  const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  try {
+    const done = await resetSecondFactorByEmail(opened.db, email);
+    if (!done) {
+      console.error(`--email: no trainer with the address ${email.toLowerCase()} in ${opened.kind} (${opened.location})`);
+      process.exit(1);
+    }
+    // The security log's shape, on this machine's terminal (the server is not involved).
+    console.log(JSON.stringify({ security: 'second-factor-removed', by: 'admin-cli', trainerId: done.trainerId, endedSessions: done.endedSessions, time: new Date().toISOString() }));
+    console.log(`The second factor of ${email.toLowerCase()} is removed; ${done.endedSessions} session(s) ended. They log in with their password now.`);
+  } finally {
+    await opened.db.destroy();
+  }
+}
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, country: { type: 'string' }, email: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, country: { type: 'string' }, email: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help || positionals[0] === 'help') {
+    console.log(`${usage}\nThe trainer dashboard (after npm start): ${dashboardAddress()}`);
+    return;
+  }
+  if (positionals[0] === 'reset-second-factor' && values.email) return resetSecondFactor(values.email);
   if (positionals[0] !== 'create-organisation' || !values.name || !values.country || !values.email) {
     console.error(usage);
     process.exit(2);
@@ -60,9 +96,13 @@ async function main() {
   const settings = readSettings(process.env);
   const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   try {
-    const { organisationId } = await createOrganisation(opened.db, { name: values.name, email: values.email, password, country: country.data });
+    const { organisationId } = await createOrganisation(opened.db, { name: values.name, email: values.email, password, country: country.data }).catch((error: unknown) => {
+      if (!(error instanceof PasswordRefused)) throw error;
+      console.error(`password: ${passwordProblemText(error.problem, cliLanguage(process.env))}`);
+      process.exit(1);
+    });
     console.log(`Organisation "${values.name}" (${country.data}) created (${organisationId}) in ${opened.kind} (${opened.location}).`);
-    console.log(`Log in as ${values.email.toLowerCase()} on the dashboard.`);
+    console.log(`Start the server (npm start), then log in as ${values.email.toLowerCase()} on the dashboard: ${dashboardAddress()}`);
   } finally {
     await opened.db.destroy();
   }

@@ -1,8 +1,9 @@
 // `npm run check:scenes`: validates every scenes/<sector>/<station>/scenario.json (shape, meaning,
-// source-locale keys) and exits non-zero with "file JSON-path: message" lines. Tests reuse loadScenes().
+// source-locale keys) and its layout.json and exits non-zero with "file JSON-path: message" lines. Tests reuse loadScenes().
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadLayoutFile } from './layout-file';
 import { parseScenario, score, translationKeys, type Scenario, type ScenarioIssue, type SessionEvent } from '../src/engine';
 
 export interface LoadedScene {
@@ -82,6 +83,10 @@ export function loadScene(root: string, file: string): LoadedScene {
     if (missing.length > 0) out.warnings.push(`locales/${lng}/${sc.id}.json: ${missing.length} key(s) untranslated (falls back to Dutch): ${missing.map((m) => m.key).join(', ')}`);
   }
   checkIdealPath(file.replace(/scenario\.json$/, 'ideal-path.json'), rel, sc, out);
+  // The layout (kit parts and static geometry): every object a step or rule needs is placed.
+  const layout = loadLayoutFile(root, file, sc);
+  out.issues.push(...layout.issues);
+  if (!layout.layout && !existsSync(join(dirname(file), 'station.tsx'))) out.issues.push({ file: rel, path: '$', message: 'the station has neither layout.json nor station.tsx: nothing to show' });
   if (out.issues.length === 0) out.scenario = sc;
   return out;
 }

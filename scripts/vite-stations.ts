@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseScenario, scenarioHash, type Scenario } from '../src/engine';
+import { parseScenario, scenarioHash, type Layout, type Scenario } from '../src/engine';
+import { kitCatalog } from '../src/world/kit/catalog';
+import { loadLayoutFile } from './layout-file';
 
 export const stationsModuleId = 'virtual:werkvloer/stations';
 const scenarioPrefix = 'virtual:werkvloer/scenario/';
 const titlesPrefix = 'virtual:werkvloer/station-titles/';
+const compositionPrefix = 'virtual:werkvloer/composition/';
 export const tutorialModuleId = 'virtual:werkvloer/tutorial';
 /** The VR tutorial: a scenario and composition like a station's, but never listed as one. */
 const tutorialFolder = '_tutorial';
@@ -48,6 +51,31 @@ interface Playable {
   source: StationSource;
   scenario: Scenario;
   hash: string;
+  /** The validated layout.json, when the station has one (then its composition is generated). */
+  layout: Layout | null;
+}
+
+/**
+ * A station's composition from its layout: LayoutStation with exactly the kit parts the layout
+ * names (so the chunk holds no other part), and station.tsx — what is unique — as its children.
+ */
+function compositionModule(root: string, p: Playable): string {
+  const layout = p.layout!;
+  const names = [...new Set(layout.parts.map((x) => x.part))].sort();
+  const imports = names.map((n) => {
+    const [file, exportName] = kitCatalog[n];
+    return `import { ${exportName} } from '/src/world/kit/${file}';`;
+  });
+  const unique = existsSync(p.source.compositionFile) ? `/${relative(root, p.source.compositionFile).split('\\').join('/')}` : null;
+  return [
+    "import { createElement } from 'react';",
+    "import { LayoutStation } from '/src/world/layout-station';",
+    ...imports,
+    unique ? `import Unique from ${JSON.stringify(unique)};` : '',
+    `const layout = ${JSON.stringify(withoutComments(layout))};`,
+    `const kit = { ${names.map((n) => `${JSON.stringify(n)}: ${kitCatalog[n][1]}`).join(', ')} };`,
+    `export default function Station() { return createElement(LayoutStation, { layout, kit, name: ${JSON.stringify(`station:${p.source.folder}`)} }${unique ? ', createElement(Unique)' : ''}); }`,
+  ].join('\n');
 }
 
 /**
@@ -83,15 +111,22 @@ export function stationsPlugin(): Plugin {
         problems.push(...parsed.issues.map((i) => `${i.file} ${i.path}: ${i.message}`));
         continue;
       }
-      if (!existsSync(s.compositionFile)) {
-        // Scenario data can be written and checked before its 3D composition exists; it is not
-        // offered to trainees until it does.
-        ctx.warn(`${relative(root, s.compositionFile)} does not exist yet: ${s.folder} is left out of the app`);
+      // A station is found by its scenario.json; it is drawn from layout.json, station.tsx or both.
+      const layout = loadLayoutFile(root, s.scenarioFile, parsed.scenario);
+      ctx.addWatchFile(join(root, layout.file));
+      if (layout.issues.length > 0) {
+        problems.push(...layout.issues.map((i) => `${i.file} ${i.path}: ${i.message}`));
         continue;
       }
-      out.push({ source: s, scenario: parsed.scenario, hash: scenarioHash(parsed.scenario) });
+      if (!layout.layout && !existsSync(s.compositionFile)) {
+        // Scenario data can be written and checked before its layout exists; it is not offered to
+        // trainees until it does.
+        ctx.warn(`${s.folder} has neither layout.json nor station.tsx yet: it is left out of the app`);
+        continue;
+      }
+      out.push({ source: s, scenario: parsed.scenario, hash: scenarioHash(parsed.scenario), layout: layout.layout });
     }
-    if (problems.length > 0) ctx.error(`invalid scenarios:\n${problems.join('\n')}`);
+    if (problems.length > 0) ctx.error(`invalid scenarios or layouts:\n${problems.join('\n')}`);
     return out;
   }
 
@@ -107,15 +142,15 @@ export function stationsPlugin(): Plugin {
       if (id.includes(`${root}/scenes/`) || id.includes(`${root}/locales/`)) cache = null;
     },
     resolveId(id) {
-      return id === stationsModuleId || id === tutorialModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) ? `\0${id}` : null;
+      return id === stationsModuleId || id === tutorialModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) || id.startsWith(compositionPrefix) ? `\0${id}` : null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:werkvloer/')) return null;
       const virtualId = id.slice(1);
       const all = (cache ??= playable(this));
       const stations = all.filter((s) => s.source.folder !== tutorialFolder);
-      const entry = ({ source, scenario, hash }: Playable) => {
-        const composition = `/${relative(root, source.compositionFile).split('\\').join('/')}`;
+      const entry = ({ source, scenario, hash, layout }: Playable) => {
+        const composition = layout ? compositionPrefix + source.folder : `/${relative(root, source.compositionFile).split('\\').join('/')}`;
         // The country goes into the list so the start screen can offer an organisation its own
         // country's stations without loading any scenario.
         const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null, hash };
@@ -130,6 +165,11 @@ export function stationsPlugin(): Plugin {
         const languages = readdirSync(join(root, 'locales')).filter((l) => statSync(join(root, 'locales', l)).isDirectory()).sort();
         const titles = languages.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(titlesPrefix + l)}).then((m) => m.default)`);
         return `export const stations = [\n${entries.join(',\n')}\n];\nexport const stationTitles = {\n${titles.join(',\n')}\n};\n`;
+      }
+      if (virtualId.startsWith(compositionPrefix)) {
+        const hit = all.find((s) => s.source.folder === virtualId.slice(compositionPrefix.length));
+        if (!hit?.layout) this.error(`no station with a layout at ${virtualId}`);
+        return compositionModule(root, hit);
       }
       if (virtualId.startsWith(scenarioPrefix)) {
         const folder = virtualId.slice(scenarioPrefix.length);

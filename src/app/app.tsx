@@ -20,11 +20,14 @@ import { offeredStations, useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
 import { loadXR, type LoadedXR } from '../play/xr-setup';
+import { rememberedLanguage } from '../i18n/language-memory';
+import { useRememberedLanguage } from './use-remembered-language';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
 export function App() {
   const stations = useMemo(() => loadStationCatalog(), []);
-  const [appStore] = useState(() => createAppStore(suggestLanguage(navigator.languages)));
+  // A reload keeps the language chosen before (src/i18n/language-memory.ts); the browser's only suggests.
+  const [appStore] = useState(() => createAppStore(rememberedLanguage(readTrainee()?.code ?? null) ?? suggestLanguage(navigator.languages)));
   const [sessionStore] = useState(() =>
     createSessionStore({ now: appClock.now, uuid: () => crypto.randomUUID() }),
   );
@@ -42,6 +45,7 @@ export function App() {
     forgetTrainee();
     return null;
   });
+  useRememberedLanguage(appStore, trainee?.code ?? null);
   // Which stations and whether the exam: the trainer decides per group and trainee (dashboard).
   const assignments = useTraineeAssignments(trainee?.token ?? null);
   const offered = useMemo(() => offeredStations(stations, assignments), [assignments, stations]);

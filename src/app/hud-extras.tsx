@@ -1,8 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../engine';
-import { repeatRequests } from '../audio/spoken-session';
 import { PointedWord, WordsMet } from '../vocabulary/word-list';
 import { assetUrl } from '../world/asset-url';
+import { RepeatButton } from './repeat-button';
 import { SettingsMenu } from './settings-menu';
 
 export interface HudExtrasProps {
@@ -15,18 +14,13 @@ export interface HudExtrasProps {
 
 /** The overlay's parts that load after the station's first frame (src/state/late-ui.ts). */
 export default function HudExtras({ part, scenario, pictogram, language, onLanguage }: HudExtrasProps) {
-  const { t } = useTranslation();
   switch (part) {
     case 'picture':
       return pictogram ? <img className="pictogram" src={assetUrl(pictogram)} alt="" width={44} height={44} data-testid="hud-pictogram" /> : null;
     case 'word':
       return <PointedWord scenario={scenario} />;
     case 'actions':
-      return (
-        <button type="button" onClick={() => repeatRequests.getState().repeat()} data-action="repeat">
-          {t('ui:play.repeat')}
-        </button>
-      );
+      return <RepeatButton />;
     case 'settings':
       return <SettingsMenu language={language} onLanguage={onLanguage} />;
     case 'words-met':

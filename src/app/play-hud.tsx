@@ -5,7 +5,9 @@ import { useSession, useSessionStore } from '../state/session-context';
 import type { UploadStatus } from '../state/app-store';
 import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
-import { feedbackText, leadingFeedback } from './feedback-text';
+import { feedbackText, leadingFeedback } from '../state/feedback-text';
+import { FeedbackPicture } from './feedback-picture';
+import { tryAgainFromStart } from '../state/try-again';
 import { currentStepView } from '../state/step-view';
 import { Suspense, lazy, type ComponentProps } from 'react';
 import { useStore } from 'zustand';
@@ -20,6 +22,9 @@ export interface PlayHudProps {
 }
 
 const HudExtras = lazy(() => import('./hud-extras'));
+// The lesson of an attempt and the practice stop load when first needed, not with the station.
+const AttemptReviewPanel = lazy(() => import('./attempt-review-panel'));
+const HaltedHud = lazy(() => import('./halted-hud'));
 
 /** A part of the overlay that loads after the station's first frame; nothing until then. */
 function Late(props: ComponentProps<typeof HudExtras>) {
@@ -59,6 +64,14 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
   }, [session, onBack]);
 
   if (!scenario || !engine) return null;
+  if (status === 'playing' && engine.halted) {
+    const halted = engine.halted;
+    return (
+      <Suspense fallback={null}>
+        <HaltedHud scenario={scenario} engine={{ ...engine, halted }} onBack={onBack} />
+      </Suspense>
+    );
+  }
   const view = currentStepView(scenario, engine);
   const hint = lastFeedback.find((f) => f.kind === 'hint');
   const said = leadingFeedback(lastFeedback);
@@ -84,7 +97,10 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
             {t('ui:result.retry')}
           </button>
         ) : null}
-        <button type="button" className="primary" onClick={onBack} data-action="back">
+        <Suspense fallback={null}>
+          <AttemptReviewPanel scenario={scenario} engine={engine} result={result} onTryAgain={() => tryAgainFromStart(session, i18n.language)} />
+        </Suspense>
+        <button type="button" onClick={onBack} data-action="back">
           {t('ui:result.backToStart')}
         </button>
         <Late part="words-met" scenario={scenario} {...extras} />
@@ -107,7 +123,8 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
       ) : null}
       {said ? (
         <p className={`feedback ${safety ? 'safety' : said.kind === 'step-completed' ? 'good' : 'wrong'}`} data-testid="feedback" data-kind={said.kind}>
-          {feedbackText(t, i18n.language, scenario, said)}
+          <FeedbackPicture scenario={scenario} feedback={said} engine={engine} />
+          {feedbackText(t, i18n.language, scenario, said, engine)}
         </p>
       ) : null}
       <Late part="word" scenario={scenario} {...extras} />

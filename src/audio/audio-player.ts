@@ -26,7 +26,8 @@ function base(): string {
   return `${import.meta.env.BASE_URL}audio/`;
 }
 
-function manifest(lng: string): Promise<AudioManifest | null> {
+/** A language's manifest, fetched once: which keys have a recording (src/audio/audio-availability.ts asks it too). */
+export function manifest(lng: string): Promise<AudioManifest | null> {
   let m = manifests.get(lng);
   if (!m) {
     m = fetch(`${base()}${lng}/manifest.json`)

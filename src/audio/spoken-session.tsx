@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { currentStepView } from '../state/step-view';
 import { useSessionStore } from '../state/session-context';
 import type { SessionState } from '../state/session-store';
+import { attemptReview } from '../state/attempt-review';
 import { speak, stopSpeaking } from './audio-player';
 
 /** "Repeat instruction" from the HUD or the VR panel: a counter the speaker listens to. */
@@ -12,7 +13,7 @@ export const repeatRequests = createStore<{ count: number; repeat(): void }>()((
   repeat: () => set((s) => ({ count: s.count + 1 })),
 }));
 
-function instructionKey(s: SessionState): string | null {
+export function instructionKey(s: SessionState): string | null {
   if (!s.scenario || !s.engine) return null;
   const view = currentStepView(s.scenario, s.engine);
   return view ? `${s.scenario.id}:${view.instructionKey}` : null;
@@ -27,6 +28,22 @@ function feedbackKey(s: SessionState): string | null {
 function resultKey(s: SessionState): string | null {
   if (!s.result) return null;
   return s.result.failedByCritical ? 'ui:result.stoppedBySafety' : s.result.passed ? 'ui:result.passed' : 'ui:result.failed';
+}
+
+/** At the end: the result, then the first thing to practise next and the right way to do it. */
+function reviewKeys(s: SessionState): string[] {
+  if (!s.scenario || !s.engine || !s.result || s.result.passed) return [];
+  const next = attemptReview(s.scenario, s.engine).practiseNext[0];
+  if (!next) return [];
+  return next.rightKey ? [next.textKey, 'feedback:review-right-way', next.rightKey] : [next.textKey];
+}
+
+/** Practice stopped by a critical rule: "Stop!", the rule's message, then the right way (its safe state's step). */
+function haltKeys(s: SessionState): string[] {
+  const stopped = s.lastFeedback.find((f) => f.kind === 'stopped');
+  if (!stopped || stopped.kind !== 'stopped' || stopped.resumeAt === null || !s.scenario) return [];
+  const step = s.scenario.steps.find((x) => x.id === stopped.resumeAt);
+  return ['feedback:review-machine-stopped', stopped.key, ...(step ? ['feedback:review-right-way', `${s.scenario.id}:${step.instruction}`] : [])];
 }
 
 /**
@@ -44,13 +61,16 @@ export function SpokenSession() {
     const offSession = session.subscribe((s, prev) => {
       if (s.lastFeedback === prev.lastFeedback && s.status === prev.status) return;
       const keys: string[] = [];
-      const fb = s.lastFeedback !== prev.lastFeedback ? feedbackKey(s) : null;
+      const halt = s.lastFeedback !== prev.lastFeedback ? haltKeys(s) : [];
+      const fb = s.lastFeedback !== prev.lastFeedback && halt.length === 0 ? feedbackKey(s) : null;
       if (fb) keys.push(fb);
+      keys.push(...halt);
       const next = instructionKey(s);
       if (s.status === 'ended') {
         const r = resultKey(s);
         if (r) keys.push(r);
-      } else if (next && next !== instructionKey(prev)) keys.push(next);
+        keys.push(...reviewKeys(s));
+      } else if (halt.length === 0 && next && (next !== instructionKey(prev) || s.lastFeedback.some((f) => f.kind === 'continued'))) keys.push(next);
       if (keys.length) void speak(language, keys);
     });
     const offRepeat = repeatRequests.subscribe(() => {

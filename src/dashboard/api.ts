@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Per-field problems of a 400 (`code` where the server names one, e.g. `password-too-weak`). */
+    readonly issues: { path: string; message: string; code?: string }[] = [],
   ) {
     super(message);
   }
@@ -21,8 +23,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText);
+  const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: ApiError['issues'] };
+  if (!res.ok) throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText, data.issues ?? []);
   return data as T;
 }
 

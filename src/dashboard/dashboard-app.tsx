@@ -1,22 +1,38 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Router, Switch } from 'wouter';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { api, setCsrfToken } from './api';
 import { dashboardLanguages, setDashboardLanguage } from './i18n';
 import { nativeName } from '../i18n/languages';
-import { GroupPage } from './pages/group-page';
-import { GroupsPage } from './pages/groups-page';
 import { LoginPage } from './pages/login-page';
-import { QrSheetPage } from './pages/qr-sheet-page';
-import { SessionPage } from './pages/session-page';
-import { SessionsPage } from './pages/sessions-page';
-import { TraineePage } from './pages/trainee-page';
-import { TrainersPage } from './pages/trainers-page';
+import { ResetPasswordPage } from './pages/reset-password-page';
+import { AccountPage, GroupPage, GroupReportPage, GroupsPage, LrsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
 
 export interface Me {
-  trainer: { id: string; email: string; role: 'admin' | 'trainer'; organisation: { id: string; name: string } };
+  trainer: {
+    id: string;
+    email: string;
+    role: 'admin' | 'trainer';
+    organisation: { id: string; name: string };
+    /** A second factor is set up / must be set up before anything else (pages/account-page.tsx). */
+    secondFactor?: boolean;
+    secondFactorRequired?: boolean;
+  };
   csrfToken: string;
+}
+
+/** A menu entry, marked as the current page for its own path and the pages under it. */
+function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const [location] = useLocation();
+  const current = href === '/' ? location === '/' || location.startsWith('/sessions') : location === href || location.startsWith(`${href}/`);
+  return (
+    <li>
+      <Link href={href} aria-current={current ? 'page' : undefined}>
+        {children}
+      </Link>
+    </li>
+  );
 }
 
 /** Shell: who is logged in, the language, the navigation, and the pages under the URL hash. */
@@ -50,17 +66,24 @@ export function DashboardApp() {
   );
 
   if (me === undefined) return <p role="status">{t('app.loading')}</p>;
+  const resetToken = /^#\/reset\/([A-Za-z0-9_-]{43})$/.exec(location.hash)?.[1];
+  if (me === null && resetToken) {
+    return <ResetPasswordPage token={resetToken} languagePicker={languagePicker} onDone={() => (location.hash = '', setMe(null))} />;
+  }
   if (me === null) {
     return (
-      <LoginPage
-        languagePicker={languagePicker}
-        onLoggedIn={(m) => {
-          setCsrfToken(m.csrfToken);
-          setMe(m);
-        }}
-      />
+      <div className="login-shell">
+        <LoginPage
+          languagePicker={languagePicker}
+          onLoggedIn={(m) => {
+            setCsrfToken(m.csrfToken);
+            setMe(m);
+          }}
+        />
+      </div>
     );
   }
+  const refreshMe = () => void api<Me>('GET', '/api/auth/me').then(setMe, () => setMe(null));
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
     setMe(null);
@@ -68,35 +91,55 @@ export function DashboardApp() {
   };
   return (
     <Router hook={useHashLocation}>
-      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        {t('app.skip')}
-      </a>
-      <header className="top">
-        <strong>{t('app.title')}</strong>
-        <span className="org">{me.trainer.organisation.name}</span>
-        <nav aria-label={t('app.navigation')}>
-          <Link href="/">{t('nav.sessions')}</Link>
-          <Link href="/groups">{t('nav.groups')}</Link>
-          {me.trainer.role === 'admin' ? <Link href="/trainers">{t('nav.trainers')}</Link> : null}
+      <div className="shell">
+        <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+          {t('app.skip')}
+        </a>
+        <nav className="side" aria-label={t('app.navigation')}>
+          <ul>
+            <NavLink href="/">{t('nav.sessions')}</NavLink>
+            <NavLink href="/groups">{t('nav.groups')}</NavLink>
+            {me.trainer.role === 'admin' ? <NavLink href="/trainers">{t('nav.trainers')}</NavLink> : null}
+            {me.trainer.role === 'admin' ? <NavLink href="/lrs">{t('nav.lrs')}</NavLink> : null}
+            <NavLink href="/account">{t('account.nav', { ns: 'accounts' })}</NavLink>
+          </ul>
         </nav>
-        {languagePicker}
-        <span className="who">{me.trainer.email}</span>
-        <button type="button" onClick={() => void logout()} data-action="logout">
-          {t('app.logout')}
-        </button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/">{() => <SessionsPage />}</Route>
-          <Route path="/groups">{() => <GroupsPage />}</Route>
-          <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
-          <Route path="/groups/:id/cards">{(p) => <QrSheetPage id={p.id} />}</Route>
-          <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>
-          <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
-          <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
-          <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
-        </Switch>
-      </main>
+        <header className="top">
+          <span className="brand">
+            <strong>{t('app.title')}</strong>
+            <span className="org">{me.trainer.organisation.name}</span>
+          </span>
+          <span className="tools">
+            {languagePicker}
+            <span className="who">{me.trainer.email}</span>
+            <button type="button" className="secondary" onClick={() => void logout()} data-action="logout">
+              {t('app.logout')}
+            </button>
+          </span>
+        </header>
+        <main id="main" className="page" tabIndex={-1}>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            {me.trainer.secondFactorRequired ? (
+              <AccountPage me={me} onChanged={refreshMe} />
+            ) : (
+            <Switch>
+              <Route path="/account">{() => <AccountPage me={me} onChanged={refreshMe} />}</Route>
+              <Route path="/">{() => <SessionsPage />}</Route>
+              <Route path="/groups">{() => <GroupsPage />}</Route>
+              <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
+              <Route path="/groups/:id/cards">{(p) => <QrSheetPage id={p.id} />}</Route>
+              <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>
+              <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
+              <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
+              <Route path="/lrs">{() => <LrsPage />}</Route>
+              <Route path="/trainees/:id/report">{(p) => <TraineeReportPage id={p.id} />}</Route>
+              <Route path="/groups/:id/report">{(p) => <GroupReportPage id={p.id} />}</Route>
+              <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
+            </Switch>
+            )}
+          </Suspense>
+        </main>
+      </div>
     </Router>
   );
 }

@@ -5,6 +5,8 @@ import { useLoad } from './use-load';
 export interface StationInfo {
   id: string;
   title: string;
+  /** The country whose rules it follows; null when it fits every country. */
+  country: string | null;
   passScore: number;
   steps: { id: string; competency: string; text: string }[];
   rules: { id: string; text: string }[];

@@ -1,7 +1,7 @@
 import type { Scenario } from './schema';
 import type { Compiled, CompiledRule, EventTargets } from './compile';
 import { advanceMachines, fireTransitions } from './machines';
-import { prereqsMet } from './state';
+import { prereqsMet, refreshAvailable } from './state';
 import { attemptStep, endHold, startHold } from './step-attempt';
 import type { EngineState, Feedback, SessionEvent } from './types';
 
@@ -12,6 +12,11 @@ import type { EngineState, Feedback, SessionEvent } from './types';
  */
 export function applyEvent(scenario: Scenario, c: Compiled, s: EngineState, e: SessionEvent, out: Feedback[] | null): void {
   if (s.ended) return;
+  if (s.halted) {
+    // The machine is stopped and the trainee reads why: only "go on" counts, and nothing is charged meanwhile.
+    if (e.action === 'continue') goOn(c, s, e.t > s.t ? e.t : s.t, out);
+    return;
+  }
   // A clock that runs backwards (a bad upload) must not rewind machines or step timers.
   const t = e.t > s.t ? e.t : s.t;
   s.t = t;
@@ -24,7 +29,7 @@ export function applyEvent(scenario: Scenario, c: Compiled, s: EngineState, e: S
 
   const tg = c.byEvent.get(e.action)?.get(e.object);
   let matched = false;
-  let critical: CompiledRule | null = null;
+  let critical: CompiledRule[] | null = null;
   if (tg) {
     // Rules and sequences judge the situation the trainee acted in: the state before the event.
     for (const i of tg.rules) {
@@ -33,14 +38,14 @@ export function applyEvent(scenario: Scenario, c: Compiled, s: EngineState, e: S
       if (!r.when(s)) continue;
       violate(s, r, t, out);
       matched = true;
-      if (r.critical && !critical) critical = r;
+      if (r.critical) (critical ??= []).push(r);
     }
     for (const i of tg.seqThen) {
       const r = c.sequences[i]!;
       if (!s.armed.includes(r.id)) continue;
       violate(s, r, t, out);
       matched = true;
-      if (r.critical && !critical) critical = r;
+      if (r.critical) (critical ??= []).push(r);
     }
     matched = sequences(c, s, tg) || matched;
     matched = steps(scenario, c, s, tg, e, t, out) || matched;
@@ -49,10 +54,17 @@ export function applyEvent(scenario: Scenario, c: Compiled, s: EngineState, e: S
   matched = track(s, e) || matched;
 
   if (critical) {
-    s.ended = true;
+    const first = critical[0]!;
     s.failed = true;
     s.failedByCritical = true;
-    out?.push({ kind: 'stopped', rule: critical.id, key: critical.key, t });
+    if (s.mode === 'practice' && first.safe) {
+      halt(c, s, critical, first.safe.resumeAt, t);
+      out?.push({ kind: 'stopped', rule: first.id, key: first.key, t, resumeAt: first.safe.resumeAt });
+      return;
+    }
+    // The exam (and a rule without a safe state) keeps the hard stop.
+    s.ended = true;
+    out?.push({ kind: 'stopped', rule: first.id, key: first.key, t, resumeAt: null });
     return;
   }
   if (!matched) wrongAction(c, s, e, t, out);
@@ -60,6 +72,46 @@ export function applyEvent(scenario: Scenario, c: Compiled, s: EngineState, e: S
     s.ended = true;
     out?.push({ kind: 'all-done', key: 'feedback:all-done', t });
   }
+}
+
+/**
+ * Practice after a critical rule: the machine stops and the station is put in the safe state of every
+ * rule that fired (machines set, the resumed steps undone), at once, so what the trainee sees while
+ * reading the explanation is already safe. The attempt stays failed.
+ */
+function halt(c: Compiled, s: EngineState, fired: readonly CompiledRule[], resumeAt: string, t: number): void {
+  for (const r of fired) {
+    if (!r.safe) continue;
+    for (const [id, state] of r.safe.machines) s.machines[id] = { state, since: t };
+    for (const i of r.safe.undo) {
+      const p = s.steps[i]!;
+      p.openSince = null;
+      p.availableAt = null;
+      if (!p.done) continue;
+      p.done = false;
+      p.doneAt = null;
+      delete s.stepTime[p.id];
+      const at = s.completed.findIndex((x) => x.id === p.id);
+      if (at >= 0) s.completed.splice(at, 1);
+    }
+  }
+  refreshAvailable(c.prereqs, s, t);
+  s.halted = { t, rules: fired.map((r) => r.id), resumeAt };
+}
+
+/** `continue`: the trainee goes on from the safe state; the record keeps when and from where. */
+function goOn(c: Compiled, s: EngineState, t: number, out: Feedback[] | null): void {
+  const h = s.halted!;
+  s.t = t;
+  advanceMachines(c, s, t);
+  // The undone steps' clocks start again now, not while the explanation was read.
+  for (const id of s.available) {
+    const p = s.steps[c.stepIndex.get(id)!]!;
+    if (p.availableAt !== null && p.availableAt < t && p.availableAt >= h.t) p.availableAt = t;
+  }
+  s.continuations.push({ rule: h.rules[0]!, rules: h.rules, stoppedAt: h.t, continuedAt: t, resumeAt: h.resumeAt });
+  s.halted = null;
+  out?.push({ kind: 'continued', rule: h.rules[0]!, step: h.resumeAt, key: 'feedback:continued', t });
 }
 
 function violate(s: EngineState, r: CompiledRule, t: number, out: Feedback[] | null): void {

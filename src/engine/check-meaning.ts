@@ -108,6 +108,28 @@ export function checkMeaning(sc: Scenario): MeaningIssue[] {
     for (const part of ['first', 'then', 'resetBy'] as const) q[part].forEach((m, mi) => obj(m.object, ['sequences', i, part, mi, 'object']));
   });
 
+  // A critical rule in practice stops the machine and lets the trainee go on from its safe state.
+  const practice = sc.modes.includes('practice');
+  for (const [where, list] of [['rules', sc.rules], ['sequences', sc.sequences]] as const) {
+    list.forEach((r, i) => {
+      const p = [where, i, 'safeState'];
+      if (r.severity !== 'critical') {
+        if (r.safeState) add(p, `"safeState" only applies to critical rules, not "${r.severity}"`);
+        return;
+      }
+      if (!r.safeState) {
+        if (practice) add([where, i], `critical rule "${r.id}" needs "safeState": { resumeAt, machines } — where a practice attempt goes on from after it fired`);
+        return;
+      }
+      stepRef(r.safeState.resumeAt, [...p, 'resumeAt']);
+      for (const [machine, state] of Object.entries(r.safeState.machines)) {
+        const m = machines.get(machine);
+        if (!m) add([...p, 'machines', machine], `unknown machine "${machine}"`);
+        else if (!m.states.includes(state)) add([...p, 'machines', machine], `unknown state "${state}" of machine "${machine}" (states: ${m.states.join(', ')})`);
+      }
+    });
+  }
+
   issues.push(...checkOrder(sc, steps, machines));
   return issues;
 }

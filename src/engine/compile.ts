@@ -1,4 +1,4 @@
-import type { EventMatch, Scenario } from './schema';
+import type { EventMatch, SafeState, Scenario } from './schema';
 import { compileCondition, type CompiledCondition } from './conditions';
 import type { Severity } from './types';
 
@@ -43,6 +43,15 @@ export interface CompiledRule {
   /** Only events with this value trigger the rule (rules only; sequences match on action and object). */
   value: string | number | undefined;
   when: CompiledCondition;
+  /** Critical rules with a safe state: where practice goes on from. */
+  safe: CompiledSafeState | null;
+}
+
+export interface CompiledSafeState {
+  resumeAt: string;
+  /** Step indices undone: resumeAt and every step that depends on it, directly or not. */
+  undo: number[];
+  machines: [string, string][];
 }
 
 export interface Compiled {
@@ -81,6 +90,23 @@ function targets(byEvent: Compiled['byEvent'], action: string, object: string): 
   return t;
 }
 
+function compileSafeState(scenario: Scenario, safe: SafeState, stepIndex: ReadonlyMap<string, number>): CompiledSafeState {
+  const start = stepIndex.get(safe.resumeAt);
+  const undo = new Set<number>(start === undefined ? [] : [start]);
+  // Dependents, to a fixed point: prerequisites may point forward in the file.
+  for (let grew = true; grew; ) {
+    grew = false;
+    scenario.steps.forEach((st, i) => {
+      if (undo.has(i)) return;
+      if (st.after.some((a) => undo.has(stepIndex.get(a) ?? -1))) {
+        undo.add(i);
+        grew = true;
+      }
+    });
+  }
+  return { resumeAt: safe.resumeAt, undo: [...undo].sort((a, b) => a - b), machines: Object.entries(safe.machines) };
+}
+
 function compile(scenario: Scenario): Compiled {
   const stepIndex = new Map(scenario.steps.map((s, i) => [s.id, i] as const));
   const byEvent: Compiled['byEvent'] = new Map();
@@ -107,6 +133,7 @@ function compile(scenario: Scenario): Compiled {
     key: `${scenario.id}:${r.message}`,
     value: 'on' in r ? r.on.value : undefined,
     when: compileCondition('when' in r ? r.when : undefined, stepIndex),
+    safe: r.severity === 'critical' && r.safeState ? compileSafeState(scenario, r.safeState, stepIndex) : null,
   });
   const rules = scenario.rules.map(toRule);
   scenario.rules.forEach((r, i) => at(r.on).rules.push(i));

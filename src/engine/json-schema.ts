@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { layoutSchema } from './layout-schema';
 import { scenarioSchema } from './schema';
 
 /**
@@ -7,5 +8,11 @@ import { scenarioSchema } from './schema';
  */
 export function scenarioJsonSchemaText(): string {
   const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** The layout files' JSON Schema (scenes/layout.schema.json), generated like the scenario's. */
+export function layoutJsonSchemaText(): string {
+  const schema = z.toJSONSchema(layoutSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

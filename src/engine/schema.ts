@@ -136,6 +136,17 @@ function buildScenarioSchema() {
     penalty: z.number().min(0).max(100).optional().describe('score points per occurrence; default minor 5, major 15, critical 0 (critical fails anyway)'),
     competency: z.enum(competencies).default('safety'),
     message: key.describe('translation key explaining what went wrong and why'),
+    safeState: z
+      .strictObject({
+        $comment: comment,
+        resumeAt: id.describe('step id: this step and every step that depends on it (directly or indirectly) are undone; the trainee goes on from the first of them that can be done'),
+        machines: z
+          .record(id, id)
+          .default({})
+          .describe('machine id → the state it is put in (e.g. { "saw": "stopped" }); machines not named keep their state'),
+      })
+      .optional()
+      .describe('critical rules only, required when the scenario has practice mode: where a practice attempt goes on from after this rule fired (the attempt stays failed)'),
   };
 
   // A rule may also name the event's value: `place` a defective part with value `good-box` is the
@@ -206,6 +217,7 @@ export type ScenarioRule = Scenario['rules'][number];
 export type ScenarioSequence = Scenario['sequences'][number];
 export type ScenarioMachine = Scenario['machines'][number];
 export type EventMatch = ScenarioSequence['first'][number];
+export type SafeState = NonNullable<ScenarioRule['safeState']>;
 
 /**
  * One uploaded event, for the server to check a log before re-scoring it. Bounded strings and a

@@ -48,15 +48,18 @@ export function result(scenario: Scenario, state: EngineState): ScoreResult {
     comp[k] = Math.round(clamp(b - pen));
   }
 
+  const passed = !state.failedByCritical && total >= scenario.passScore;
   return {
     total,
-    passed: !state.failedByCritical && total >= scenario.passScore,
+    passed,
     passScore: scenario.passScore,
     steps: steps.map((s) => ({ ...s, earned: Math.round(s.earned * 100) / 100 })),
     violations: state.violations.map((v) => ({ ...v })),
     mistakes: state.mistakes.map((m) => ({ ...m })),
     competencies: comp,
     failedByCritical: state.failedByCritical,
+    continuations: state.continuations.map((x) => ({ ...x, rules: x.rules.slice() })),
+    countsForMastery: passed && state.continuations.length === 0 && state.halted === null,
     ended: state.ended,
     stepPoints: { earned: Math.round(earned * 100) / 100, max },
     penalties,

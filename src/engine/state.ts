@@ -22,6 +22,8 @@ export function initialState(scenario: Scenario, mode: Mode): EngineState {
     ended: false,
     failed: false,
     failedByCritical: false,
+    halted: null,
+    continuations: [],
   };
   for (const m of scenario.machines) s.machines[m.id] = { state: m.initial, since: 0 };
   refreshAvailable(c.prereqs, s, 0);
@@ -57,6 +59,8 @@ export function cloneState(s: EngineState): EngineState {
     ended: s.ended,
     failed: s.failed,
     failedByCritical: s.failedByCritical,
+    halted: s.halted,
+    continuations: s.continuations.slice(),
   };
 }
 

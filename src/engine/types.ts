@@ -61,10 +61,32 @@ export type Feedback =
   | { kind: 'wrong-action'; step: string | null; key: string; t: number; action: string; object: string }
   | { kind: 'rule-violated'; rule: string; key: string; t: number; severity: Severity; critical: boolean }
   | { kind: 'hint'; step: string; key: string; t: number }
-  | { kind: 'stopped'; rule: string; key: string; t: number }
+  /** A critical rule stopped the machine. `resumeAt`: practice goes on from this step after a `continue` event; null: the attempt is over (exam). */
+  | { kind: 'stopped'; rule: string; key: string; t: number; resumeAt: string | null }
+  /** Practice went on from the rule's safe state; `step` is the step it resumes at. */
+  | { kind: 'continued'; rule: string; step: string; key: string; t: number }
   | { kind: 'all-done'; key: string; t: number };
 
 export type FeedbackKind = Feedback['kind'];
+
+/** Practice after a critical violation: the machine is stopped and the station in its safe state until a `continue` event. */
+export interface Halt {
+  /** When the rule fired. */
+  t: number;
+  /** The critical rules that fired on that event (the first one is explained first). */
+  rules: string[];
+  /** The step the trainee resumes at (the first rule's safe state). */
+  resumeAt: string;
+}
+
+/** One "go on from the safe state" in a practice attempt; the record keeps every one of them. */
+export interface Continuation {
+  rule: string;
+  rules: string[];
+  stoppedAt: number;
+  continuedAt: number;
+  resumeAt: string;
+}
 
 /** Per-step progress, indexed like `scenario.steps`. */
 export interface StepProgress {
@@ -111,6 +133,10 @@ export interface EngineState {
   ended: boolean;
   failed: boolean;
   failedByCritical: boolean;
+  /** Practice only: stopped by a critical rule, waiting for `continue`; every other event is ignored meanwhile. */
+  halted: Halt | null;
+  /** Practice only: each time the trainee went on after a critical rule. */
+  continuations: Continuation[];
 }
 
 export interface StepScore {
@@ -134,6 +160,10 @@ export interface ScoreResult {
   mistakes: Mistake[];
   competencies: Record<Competency, number | null>;
   failedByCritical: boolean;
+  /** Each time a practice attempt went on from a critical rule's safe state (see docs/scoring.md). */
+  continuations: Continuation[];
+  /** Whether this attempt may count toward mastery: passed, and never continued after a critical rule. */
+  countsForMastery: boolean;
   ended: boolean;
   /** Sum of step points earned / available, before rule penalties (for the trainer's detail view). */
   stepPoints: { earned: number; max: number };

@@ -12,7 +12,10 @@ import { PictogramSlot } from '../world/pictogram-slot';
 import { currentStepView } from '../state/step-view';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { repeatRequests } from '../audio/spoken-session';
+import { instructionKey, repeatRequests } from '../audio/spoken-session';
+import { useHasAudio } from '../audio/audio-availability';
+import { feedbackText } from '../state/feedback-text';
+import { AttemptPanel } from './attempt-panel';
 import { vocabulary } from '../vocabulary/vocabulary';
 import { sameWord } from '../vocabulary/same-word';
 import { SettingsPanel } from './settings-panel';
@@ -46,6 +49,8 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const session = useSessionStore();
   const pointed = useStore(vocabulary, (s) => s.pointed);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // No silent buttons: "Repeat" only where the instruction has a recording in this language.
+  const canRepeat = useHasAudio(i18n.language, [useSession(instructionKey)]);
   // This chunk loads after the station's first frame: the overlay's extras may follow now.
   useEffect(() => lateUi.setState({ ready: true }), []);
   if (!scenario || !engine) return null;
@@ -108,16 +113,9 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
         </group>
       ) : null}
       {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} /> : null}
-      {status === 'ended' && result ? (
-        <>
-          <Text font={font} position={[0, 0.17, 0]} fontSize={0.06} color="#ffffff" anchorX="center" direction={lang.dir}>
-            {t('ui:result.score', { score: result.total })}
-          </Text>
-          <Text font={font} position={[0, 0.06, 0]} fontSize={0.05} color={result.passed ? '#7ee787' : '#ff7b72'} anchorX="center" direction={lang.dir}>
-            {result.failedByCritical ? t('ui:result.stoppedBySafety') : result.passed ? t('ui:result.passed') : t('ui:result.failed')}
-          </Text>
-          <PanelButton name="panel-back" label={t('ui:result.backToStart')} font={font} position={[0, -0.13, 0]} onPress={onBack} />
-        </>
+      {(status === 'ended' && result) || (status === 'playing' && engine.halted) ? (
+        // The result and what to learn from it, or practice stopped by a critical rule (src/world/attempt-panel.tsx).
+        <AttemptPanel scenario={scenario} engine={engine} result={status === 'ended' ? result : null} font={font} dir={lang.dir} onBack={onBack} />
       ) : (
         <>
           <Text font={font} position={[x, 0.2, 0]} fontSize={0.035} color="#9fb3c8" anchorX={anchorX} anchorY="top" direction={lang.dir}>
@@ -135,8 +133,8 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
             </Text>
           ) : null}
           {feedback ? (
-            <Text font={font} position={[x, -0.18, 0]} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
-              {t(feedback.key)}
+            <Text font={font} position={[x, -0.18, 0]} maxWidth={0.8} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
+              {feedbackText(t, i18n.language, scenario, feedback, engine)}
             </Text>
           ) : null}
           {mode === 'practice' && view?.hintKey ? (
@@ -149,7 +147,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
               onPress={(device) => session.getState().act('hint', view.stepId, device)}
             />
           ) : null}
-          <PanelButton name="panel-repeat" label={t('ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} />
+          {canRepeat ? <PanelButton name="panel-repeat" label={t('ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} /> : null}
           <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={0.4} position={[0.3 * side, -0.51, 0]} onPress={() => setSettingsOpen((o) => !o)} />
           <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
         </>

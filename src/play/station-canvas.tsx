@@ -1,6 +1,6 @@
 import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { LoadedXR } from './xr-setup';
-import { SessionProvider } from '../state/session-context';
+import { SessionProvider, useSession } from '../state/session-context';
 import type { SessionStore } from '../state/session-store';
 import { DesktopLook } from './desktop-look';
 import { RenderProbe } from './render-probe';
@@ -52,6 +52,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
     />
   );
   const vr = enterVr && xr !== null;
+  const attempt = useSession((s) => s.sessionId);
   const panels = stationShown ? (
     <Suspense fallback={null}>
       {/* Comfort switches are on its settings panel in VR (src/play/settings-panel.tsx). */}
@@ -79,7 +80,8 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
         <>
           {Composition ? (
             <Suspense fallback={null}>
-              <Composition />
+              {/* A new attempt ("Try again") is a fresh station: nothing of the last one stays lying around. */}
+              <Composition key={attempt ?? undefined} />
               {shown}
             </Suspense>
           ) : null}

@@ -1,4 +1,4 @@
-import type { Device, Mode, SessionEvent } from '../engine';
+import { languageTagProblem, type Device, type Mode, type SessionEvent } from '../engine';
 import type { SessionState } from '../state/session-store';
 
 /** What the client sends to POST /api/sessions. The server re-scores `events`; `clientScore` is only compared. */
@@ -43,7 +43,9 @@ export function sessionRecord(s: SessionState, fallbackDevice: Device): SessionR
     scenarioHash: s.scenarioHash,
     mode: s.mode,
     device: mainDevice(s.events, fallbackDevice),
-    language: s.language,
+    // The server refuses a malformed tag and the result would never leave the headset: `und`
+    // (RFC 5646: undetermined) is true and keeps the result.
+    language: languageTagProblem(s.language) === null ? s.language : 'und',
     startedAt: new Date(s.startedAt).toISOString(),
     endedAt: new Date(s.endedAt).toISOString(),
     events: s.events,

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { dirname, join, sep } from 'node:path';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -14,21 +15,34 @@ import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
 import { privacyRoutes } from './routes/privacy';
 import { refuseNulCharacters } from './text-guard';
+import { securityAudit } from './security-log';
+import { accountRoutes } from './routes/account';
 import { dashboardApi } from './dashboard-api';
 import { LiveSessions } from './dashboard/live-sessions';
+import { storageUnavailable } from './db/storage-errors';
+import { StorageStatus } from './db/storage-status';
+import { sqliteReadPool } from './db/sqlite-read-pool';
 import { depthLimitedJsonParser } from './http/json-body-parser';
 import { frameworkErrors } from './http/framework-errors';
 import { httpsOnlyTrainerRoutes } from './http/https-only';
 import { noStoreForApi } from './http/no-store';
 import { securityHeaderOptions } from './http/security-headers';
 import { proxyTrust } from './http/trusted-proxies';
+import { xapiApi } from './xapi-api';
+import type { XapiForwarder } from './xapi/forwarder';
 
 export interface AppOptions {
   db: Kysely<Database>;
   catalog: ScenarioCatalog;
   /** The built trainee app (dist/app); omitted in API-only tests. */
   staticDir?: string;
-  logger?: boolean;
+  /**
+   * true: request log and security events; an object: security events always (to `stream`, stdout
+   * by default), the request log only with `requests` (LOG=on). Off when omitted (tests).
+   */
+  logger?: boolean | { stream?: NodeJS.WritableStream; requests?: boolean };
+  /** Seals stored second-factor secrets (auth/server-secret.ts); random per process when omitted. */
+  serverSecret?: Buffer;
   /** Told by the dialect when omitted. */
   dbKind?: DbKind;
   version?: string;
@@ -39,10 +53,20 @@ export interface AppOptions {
   https?: { cert: string; key: string };
   /** New sessions for the dashboard's live list; share one between instances of one process (in-process by default). */
   live?: LiveSessions;
+  /** Whether uploads can be stored (a full disk); made from the SQLite file's folder when omitted. */
+  storage?: StorageStatus;
+  /** Dashboard reads (lists, aggregates, exports): a read connection on a worker thread with SQLite; `db` when omitted. */
+  readDb?: Kysely<Database>;
   /** TRUSTED_PROXIES: the only peers whose X-Forwarded-Proto/-For/-Host count (none by default). */
   trustedProxies?: readonly string[];
   /** Where trainer routes asked over plain HTTP from another computer are sent (null: refused). */
   httpsPort?: () => number | null;
+  /** PUBLIC_URL: xAPI identifiers start here, never at the request's Host (src/server/xapi/identifiers.ts). */
+  publicUrl?: string | null;
+  /** Forwards statements to each organisation's LRS; one per process, shared by its listeners. */
+  forwarder?: XapiForwarder;
+  /** The LAN HTTPS addresses headsets use (as `npm start` prints them); QR cards default to the first. */
+  headsetUrls?: () => string[];
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -61,12 +85,16 @@ function errorName(error: FastifyError): string {
 
 /** The results server: API plus the built app, all from one origin so nothing is fetched elsewhere. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const logger = opts.logger ? { level: 'info' } : false;
+  const logOptions = typeof opts.logger === 'object' ? opts.logger : { requests: true };
+  // Headers and bodies are never in pino's request serializer; redaction guards against a later change.
+  const redact = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+  const logger = opts.logger ? { level: 'info', redact, ...(logOptions.stream ? { stream: logOptions.stream } : {}) } : false;
   // The HTTPS instance has another server type; both are used through the same plain interface.
   // Trainer and join bodies are a few hundred bytes; POST /api/sessions sets its own, larger limit.
   const trusted = proxyTrust(opts.trustedProxies ?? []);
-  const base = { logger, bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
+  const base = { logger, logController: new LogController({ disableRequestLogging: !logOptions.requests }), bodyLimit: defaultBodyLimit, trustProxy: trusted, frameworkErrors };
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
+  const storage = opts.storage ?? new StorageStatus({ dataDir: opts.sqliteFile ? dirname(opts.sqliteFile) : null });
 
   await app.register(helmet, securityHeaderOptions);
   httpsOnlyTrainerRoutes(app, { httpsPort: opts.httpsPort ?? (() => null), viaTrustedProxy: (request) => trusted(request.socket.remoteAddress ?? '') });
@@ -78,22 +106,41 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send({ error: errorName(error), message: error.message });
+    // The database restarting or a full disk passes: 503 with Retry-After, and the client tries again.
+    const away = storageUnavailable(error);
+    if (away) {
+      storage.noteFailure(error);
+      request.log.warn({ err: error }, away.error);
+      return reply.code(503).header('retry-after', String(away.retryAfter)).send({ error: away.error, message: away.message });
+    }
     request.log.error({ err: error }, 'request failed');
     // No internals to the client; the device keeps the result and sends it again.
     return reply.code(500).send({ error: 'server-error', message: 'the server could not handle this request; try again later' });
   });
 
   refuseNulCharacters(app);
+  securityAudit(app);
 
-  await healthRoute(app, { db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev' });
-
-  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
-  await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
-  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live });
+  await healthRoute(app, { liveListening: () => live.listening, db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev', storage });
+
+  // One secret for every use in this instance (sealed TOTP seeds, known-device cookies).
+  const serverSecret = opts.serverSecret ?? randomBytes(32);
+  await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
+  await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
+  await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, forwarder: opts.forwarder });
+  await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
   await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
-  await dashboardApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live });
+  // SQLite: dashboard reads on reader threads, so a long one never holds uploads up (issue 17).
+  let readDb = opts.readDb;
+  if (!readDb && opts.sqliteFile) {
+    const pool = sqliteReadPool(opts.sqliteFile);
+    app.addHook('onClose', () => pool.destroy());
+    readDb = pool;
+  }
+  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -5,12 +5,19 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
 import { createDb } from './db/create-db';
+import { moveMessage } from './db/event-log-move';
+import { sqliteReadPool } from './db/sqlite-read-pool';
+import { StorageStatus } from './db/storage-status';
 import { LiveSessions } from './dashboard/live-sessions';
 import { lanAddresses, machineName } from './lan-addresses';
 import { ScenarioCatalog, readScenes } from './scenario-catalog';
 import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
 import { startMaintenance } from './maintenance';
+import { loadServerSecret } from './auth/server-secret';
+import { SecretBox } from './auth/secret-box';
+import { StationTexts } from './dashboard/station-texts';
+import { XapiForwarder } from './xapi/forwarder';
 
 /** Listens, or stops the start with the setting to change (a second `npm start` is the usual cause). */
 async function listen(app: FastifyInstance, host: string, port: number, setting: string): Promise<number> {
@@ -34,6 +41,9 @@ function headsetHosts(host: string): string[] {
 
 async function printUrls(s: Settings, ports: { http: number | null; https: number | null }, tls: TlsMaterial | null) {
   if (ports.http !== null) console.log(`  On this computer:  http://localhost:${ports.http}/`);
+  // Trainers sign in on this computer; without the plain port, over the HTTPS one.
+  const dashboardBase = ports.http !== null ? `http://localhost:${ports.http}` : ports.https !== null ? `https://localhost:${ports.https}` : null;
+  if (dashboardBase) console.log(`  Trainer dashboard: ${dashboardBase}/dashboard  (first account: npm run admin -- create-organisation --help)`);
   if (ports.https === null || !tls) return;
   const hosts = headsetHosts(s.host);
   const urls = (hosts.length > 0 ? hosts : ['localhost']).map((h) => `https://${h}:${ports.https}/`);
@@ -50,13 +60,30 @@ async function printUrls(s: Settings, ports: { http: number | null; https: numbe
   if (s.printQr && hosts.length > 0) console.log(await QRCode.toString(urls[0]!, { type: 'terminal', small: true }));
 }
 
+/** The headset addresses `npm start` prints; QR cards default to the first (GET /api/dashboard/server-info). */
+function headsetUrls(s: Settings, httpsPort: number | null): string[] {
+  if (httpsPort === null) return [];
+  return headsetHosts(s.host).map((h) => `https://${h}:${httpsPort}/`);
+}
+
 /** `npm start`: one process serves the app and the API on plain HTTP (this PC) and HTTPS (headsets). */
 async function main() {
   const settings = readSettings(process.env);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const current = readScenes(repoRoot, settings.scenesDir);
-  const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
+  let lastMoveLine = 0;
+  const opened = await createDb({
+    dataDir: settings.dataDir,
+    databaseUrl: settings.databaseUrl,
+    onMoveProgress: (p) => {
+      // Every 5 seconds at most: a multi-gigabyte database takes minutes.
+      if (!p.done && Date.now() - lastMoveLine < 5000) return;
+      lastMoveLine = Date.now();
+      console.log(moveMessage(p));
+    },
+  });
   const servers: FastifyInstance[] = [];
+  const closers: (() => Promise<void>)[] = [];
   // WAL checkpoints (SQLite) and the retention purge (RETENTION_DAYS), on timers that never keep the process up.
   const maintenance = startMaintenance({
     db: opened.db,
@@ -65,13 +92,16 @@ async function main() {
     onError: (what, error) => console.error(`werkvloer: ${what} failed (tried again later): ${error instanceof Error ? error.message : String(error)}`),
   });
 
+  let forwarder: XapiForwarder | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     // Ctrl-C reaches both `npm start` and this process, and start.mjs forwards it too: stop once.
     if (stopping) return;
     stopping = true;
     maintenance.stop();
+    await forwarder?.stop();
     await Promise.allSettled(servers.map((s) => s.close()));
+    await Promise.allSettled(closers.map((c) => c()));
     await opened.db.destroy();
     process.exit(code);
   };
@@ -80,14 +110,31 @@ async function main() {
 
   try {
     const catalog = await ScenarioCatalog.open(opened.db, current);
+    const serverSecret = loadServerSecret(settings.serverSecret ?? undefined, settings.dataDir);
     const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
     // One live feed for both listeners; with PostgreSQL it also hears the other instances' uploads.
     const live = settings.databaseUrl ? await LiveSessions.postgres(settings.databaseUrl, (e) => console.error(`live updates: ${e.message}`)) : LiveSessions.inProcess();
+    // LRS forwarding: one forwarder for both listeners, in the background (docs/xapi.md).
+    forwarder = new XapiForwarder({
+      db: opened.db,
+      box: new SecretBox(serverSecret, 'lrs'),
+      now: () => new Date(),
+      publicUrl: settings.publicUrl,
+      texts: new StationTexts(join(process.cwd(), 'locales'), () => catalog.current.map((e) => e.scenario)),
+      catalog,
+      onError: (e) => console.error(`werkvloer: LRS forwarding failed (tried again later): ${e instanceof Error ? e.message : String(e)}`),
+    });
+    forwarder.start();
+    // Shared by both listeners: one pair of reader threads, one view of the disk (with a 32 MB reserve file).
+    const readDb = sqliteFile ? sqliteReadPool(sqliteFile) : undefined;
+    if (readDb) closers.push(() => readDb.destroy());
+    const storage = new StorageStatus({ dataDir: sqliteFile ? settings.dataDir : null, reserveBytes: sqliteFile ? 32 * 1024 * 1024 : 0 });
+    storage.canStore();
     // Fastify has one server per instance: two instances share the database and the catalog.
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: settings.log, version, sqliteFile, live, trustedProxies: settings.trustedProxies, httpsPort };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https) };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

@@ -12,7 +12,7 @@ import { sessionReadRoutes } from './routes/session-reads';
  * Trainer login, organisations' groups and trainees, trainee join, and the scoped session reads
  * (docs/api.md). Rate limits apply only where a route asks for one (login, join).
  */
-export async function organisationApi(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date }) {
+export async function organisationApi(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; serverSecret: Buffer }) {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

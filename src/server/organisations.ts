@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './db/schema';
 import type { Country } from './db/schema-organisations';
-import { hashPassword, passwordProblem } from './auth/password';
+import { hashPassword } from './auth/password';
+import { passwordProblem, type PasswordProblem } from './auth/password-policy';
 
 export const emailSchema = z
   .string()
@@ -16,6 +17,13 @@ export const countries = ['BE', 'NL'] as const satisfies readonly Country[];
 
 /** BE or NL, as the CLI, the API and scenarios spell it. */
 export const countrySchema = z.enum(countries, { message: 'must be "BE" (Belgium) or "NL" (the Netherlands)' });
+
+/** The password the CLI was given is refused: the CLI says why in the admin's language. */
+export class PasswordRefused extends Error {
+  constructor(readonly problem: PasswordProblem) {
+    super(`password: ${problem.message}`);
+  }
+}
 
 /**
  * The first-run path (`npm run admin -- create-organisation`): an organisation and its admin, with
@@ -34,8 +42,8 @@ export async function createOrganisation(
   // The CLI passes what was typed: be lenient about case, strict about the value.
   const country = countrySchema.safeParse(input.country.trim().toUpperCase());
   if (!country.success) throw new Error(`country: ${country.error.issues[0]!.message}`);
-  const problem = passwordProblem(input.password);
-  if (problem) throw new Error(`password: ${problem}`);
+  const problem = await passwordProblem(input.password, { email: email.data, organisationName: name });
+  if (problem) throw new PasswordRefused(problem);
   const taken = await db.selectFrom('trainers').select('id').where('email', '=', email.data).executeTakeFirst();
   if (taken) throw new Error(`email: ${email.data} already has an account`);
   const organisationId = randomUUID();

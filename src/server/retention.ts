@@ -9,6 +9,7 @@ export interface PurgeCounts {
   traineeTokens: number;
   joinCodes: number;
   trainerSessions: number;
+  examAttempts: number;
 }
 
 const count = (r: { numDeletedRows: bigint }[]) => r.reduce((n, x) => n + Number(x.numDeletedRows), 0);
@@ -17,7 +18,8 @@ const count = (r: { numDeletedRows: bigint }[]) => r.reduce((n, x) => n + Number
  * The retention job: sessions are deleted `retentionDays` after they arrived (RETENTION_DAYS; null
  * keeps them), and secrets that can no longer be used are deleted once they are dead: trainer
  * sessions past a timeout, join codes past their date, trainee tokens that expired more than the
- * retention period ago (until then a late upload made before the expiry is still accepted).
+ * retention period ago (until then a late upload made before the expiry is still accepted), and
+ * server-issued exam attempts issued before the retention period (their sessions are gone by then).
  * The clock is injected: tests move it, the server passes the real one.
  */
 export async function purgeExpired(db: Kysely<Database>, opts: { retentionDays: number | null; now: Date }): Promise<PurgeCounts> {
@@ -26,10 +28,12 @@ export async function purgeExpired(db: Kysely<Database>, opts: { retentionDays: 
   return db.transaction().execute(async (tx) => {
     let sessions = 0;
     let traineeTokens = 0;
+    let examAttempts = 0;
     if (opts.retentionDays !== null) {
       const cutoff = iso(now - opts.retentionDays * dayMs);
       sessions = count(await tx.deleteFrom('sessions').where('received_at', '<', cutoff).execute());
       traineeTokens = count(await tx.deleteFrom('trainee_tokens').where('expires_at', '<', cutoff).execute());
+      examAttempts = count(await tx.deleteFrom('exam_attempts').where('issued_at', '<', cutoff).execute());
     }
     const joinCodes = count(await tx.deleteFrom('join_codes').where('expires_at', '<', iso(now)).execute());
     const trainerSessions = count(
@@ -38,6 +42,6 @@ export async function purgeExpired(db: Kysely<Database>, opts: { retentionDays: 
         .where((eb) => eb.or([eb('created_at', '<', iso(now - absoluteTimeoutMs)), eb('last_seen_at', '<', iso(now - idleTimeoutMs))]))
         .execute(),
     );
-    return { sessions, traineeTokens, joinCodes, trainerSessions };
+    return { sessions, traineeTokens, joinCodes, trainerSessions, examAttempts };
   });
 }

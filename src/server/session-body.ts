@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sessionEventSchema } from '../engine';
+import { languageTagProblem, sessionEventSchema } from '../engine';
 import { plainEventLog } from './event-log-check';
 
 /** A practice session is minutes long; a day bounds the stored duration (a 32-bit integer on PostgreSQL). */
@@ -16,7 +16,11 @@ const bodyFields = {
   scenarioHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be the 64-character hex content hash of the scenario'),
   mode: z.enum(['practice', 'exam']),
   device: z.enum(['desktop', 'touch', 'vr-controller', 'vr-hand']),
-  language: z.string().max(35).regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "nl" or "prs"'),
+  // RFC 5646, as xAPI's context.language needs it: `nl-a1` or `ar-abcdefgh-ab` is refused, naming the part.
+  language: z.string().superRefine((tag, ctx) => {
+    const problem = languageTagProblem(tag);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   startedAt: z.iso.datetime({ offset: true }),
   endedAt: z.iso.datetime({ offset: true }),
   clientScore: z.number().min(0).max(100),

@@ -1,15 +1,16 @@
-import type { Insertable, Kysely } from 'kysely';
-import type { Database, SessionsTable } from './db/schema';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import type { StoredSession } from './db/stored-session';
 
 interface Pending {
-  row: Insertable<SessionsTable>;
+  row: StoredSession;
   resolve(inserted: boolean): void;
   reject(error: unknown): void;
 }
 
 /** Stores upload rows; true when this call stored the row (false: its id was there already). */
 export interface UploadWriter {
-  insert(row: Insertable<SessionsTable>): Promise<boolean>;
+  insert(row: StoredSession): Promise<boolean>;
   close(): Promise<void>;
   readonly stats: { batches: number; rows: number };
 }
@@ -42,7 +43,7 @@ export class SessionWriter implements UploadWriter {
   }
 
   /** Inserts the row unless its id exists; true when this call stored it. */
-  insert(row: Insertable<SessionsTable>): Promise<boolean> {
+  insert(row: StoredSession): Promise<boolean> {
     if (this.closed) return Promise.reject(new Error('the session writer is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
@@ -71,15 +72,28 @@ export class SessionWriter implements UploadWriter {
   }
 
   /** One multi-row statement per batch; RETURNING names the rows that were new. */
-  private write(rows: Insertable<SessionsTable>[]): Promise<boolean[]> {
+  private write(rows: StoredSession[]): Promise<boolean[]> {
     this.stats.batches++;
     this.stats.rows += rows.length;
     return this.db.transaction().execute(async (tx) => {
       // A concurrent retry of the same id (in this batch or from another instance): the primary key decides.
-      const stored = await tx.insertInto('sessions').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
+      const stored = await tx
+        .insertInto('sessions')
+        .values(rows.map((r) => r.session))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
       const fresh = new Set(stored.map((r) => r.id));
       // Two uploads of one id in the same batch: the first one written is the one stored.
-      return rows.map((row) => fresh.delete(row.id));
+      const inserted = rows.map((row) => fresh.delete(row.session.id));
+      const written = rows.filter((_, i) => inserted[i]);
+      if (written.length > 0) {
+        await tx.insertInto('session_events').values(written.map((r) => r.events)).execute();
+        const steps = written.flatMap((r) => r.steps);
+        // A multi-row insert has at most 65,535 parameters on PostgreSQL: 7 per step row.
+        for (let i = 0; i < steps.length; i += 5000) await tx.insertInto('session_steps').values(steps.slice(i, i + 5000)).execute();
+      }
+      return inserted;
     });
   }
 }

@@ -59,7 +59,37 @@ const envSchema = z.object({
       }
       return n;
     }),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return null;
+      const problem = publicUrlProblem(v);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: `PUBLIC_URL ${problem}, not "${v}"` });
+        return z.NEVER;
+      }
+      return v.replace(/\/+$/, '');
+    }),
+  SERVER_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^[0-9a-fA-F]{64,}$/.test(v), 'SERVER_SECRET must be at least 64 hex characters (32 random bytes, e.g. `openssl rand -hex 32`)'),
 });
+
+/** An http(s) address without query, fragment or credentials: the start of every IRI this server names. */
+function publicUrlProblem(v: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return 'must be an address such as https://werkvloer.example.org';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https:// or http://';
+  if (url.search || url.hash || v.includes('?') || v.includes('#')) return 'must not have a query (?…) or fragment (#…)';
+  if (url.username || url.password) return 'must not hold a user name or password';
+  return null;
+}
 
 export interface Settings {
   host: string;
@@ -77,6 +107,13 @@ export interface Settings {
   retentionDays: number | null;
   /** TRUSTED_PROXIES: peers whose X-Forwarded-Proto/-For/-Host are believed. */
   trustedProxies: string[];
+  /**
+   * The address the centre publishes (PUBLIC_URL): xAPI identifiers and passports are built from it,
+   * never from the Host a request came in on. null: a stable address per organisation (src/server/xapi/identifiers.ts).
+   */
+  publicUrl: string | null;
+  /** Encrypts stored credentials (LRS passwords); null: a random one kept in DATA_DIR (src/server/auth/server-secret.ts). */
+  serverSecret: string | null;
 }
 
 /** Reads the settings from the environment; a bad value stops the start with the variable named. */
@@ -100,5 +137,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     log: e.LOG === 'on',
     retentionDays: e.RETENTION_DAYS,
     trustedProxies: e.TRUSTED_PROXIES,
+    publicUrl: e.PUBLIC_URL,
+    serverSecret: e.SERVER_SECRET ? e.SERVER_SECRET : null,
   };
 }

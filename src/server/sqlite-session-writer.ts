@@ -1,12 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { Insertable } from 'kysely';
-import type { SessionsTable } from './db/schema';
+import type { StoredSession } from './db/stored-session';
 import type { UploadWriter } from './session-writer';
 
-type Result = boolean | { error: string };
+type Result = boolean | { error: string; code?: string };
 
 interface Pending {
-  row: Insertable<SessionsTable>;
+  row: StoredSession;
   resolve(inserted: boolean): void;
   reject(error: unknown): void;
 }
@@ -38,7 +37,7 @@ export class SqliteSessionWriter implements UploadWriter {
       batch.forEach((p, i) => {
         const r = m.results![i];
         if (typeof r === 'boolean') p.resolve(r);
-        else p.reject(new Error(`storing session ${String(p.row.id)} failed: ${r?.error ?? 'no answer'}`));
+        else p.reject(Object.assign(new Error(`storing session ${String(p.row.session.id)} failed: ${r?.error ?? 'no answer'}`), { code: r?.code }));
       });
       this.send();
     });
@@ -46,7 +45,7 @@ export class SqliteSessionWriter implements UploadWriter {
     this.worker.on('exit', (code) => this.failAll(new Error(`the session writer thread stopped (exit code ${code})`)));
   }
 
-  insert(row: Insertable<SessionsTable>): Promise<boolean> {
+  insert(row: StoredSession): Promise<boolean> {
     if (this.closed) return Promise.reject(new Error('the session writer is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });

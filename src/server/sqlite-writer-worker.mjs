@@ -11,23 +11,31 @@ db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
 db.pragma('foreign_keys = ON');
 
-/** One prepared insert per column list (the rows of a server all have the same columns). */
+/** One prepared insert per table and column list (the rows of a server all have the same columns). */
 const statements = new Map();
-function insertFor(columns) {
-  const key = columns.join(',');
+function insertFor(table, columns, conflict) {
+  const key = `${table}:${columns.join(',')}`;
   let stmt = statements.get(key);
   if (!stmt) {
     const names = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
-    stmt = db.prepare(`insert into "sessions" (${names}) values (${columns.map(() => '?').join(', ')}) on conflict ("id") do nothing`);
+    stmt = db.prepare(`insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})${conflict}`);
     statements.set(key, stmt);
   }
   return stmt;
 }
+const insertRow = (table, row, conflict = '') => {
+  const columns = Object.keys(row);
+  return insertFor(table, columns, conflict).run(columns.map((c) => row[c])).changes === 1;
+};
 
-const writeBatch = db.transaction((rows) =>
-  rows.map((row) => {
-    const columns = Object.keys(row);
-    return insertFor(columns).run(columns.map((c) => row[c])).changes === 1;
+// A stored session is three parts (see src/server/db/stored-session.ts): the narrow row, its event
+// log, each step's outcome. Only a first store writes the last two; a retry's row is refused by the key.
+const writeBatch = db.transaction((uploads) =>
+  uploads.map(({ session, events, steps }) => {
+    if (!insertRow('sessions', session, ' on conflict ("id") do nothing')) return false;
+    insertRow('session_events', events);
+    for (const step of steps) insertRow('session_steps', step);
+    return true;
   }),
 );
 
@@ -46,7 +54,7 @@ parentPort.on('message', (message) => {
       try {
         return writeBatch([row])[0];
       } catch (error) {
-        return { error: error instanceof Error ? error.message : String(error) };
+        return { error: error instanceof Error ? error.message : String(error), code: error && typeof error.code === 'string' ? error.code : undefined };
       }
     });
     parentPort.postMessage({ type: 'done', id, results });

@@ -15,6 +15,10 @@ export interface TimelineEntry {
   hint: string | null;
   /** Machines that changed state with this event, as `machine: from → to`. */
   machines: { machine: string; from: string; to: string }[];
+  /** Practice, a critical rule: the steps undone to reach its safe state (they are done again after going on). */
+  undone?: string[];
+  /** Practice: the trainee went on from the rule's safe state with this event. */
+  continued?: { rule: string; resumeAt: string };
 }
 
 /** One step of the scenario as the trainer reads it. */

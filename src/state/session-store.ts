@@ -75,6 +75,8 @@ export function createSessionStore(clock: SessionClock) {
     act(action, object, device, value) {
       const s = get();
       if (s.status !== 'playing' || !s.scenario || !s.engine) return;
+      // Stopped by a critical rule in practice: the engine ignores everything but "go on", so the record does too.
+      if (s.engine.halted && action !== 'continue') return;
       const event: SessionEvent = { t: Math.max(0, Math.round(clock.now() - s.startedAt)), action, object, device };
       if (value !== undefined) event.value = value;
       const next = step(s.scenario, s.engine, event);

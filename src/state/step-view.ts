@@ -1,4 +1,5 @@
 import type { EngineState, Scenario } from '../engine';
+import { nextStepId } from './next-step';
 
 export interface StepView {
   stepId: string;
@@ -11,9 +12,9 @@ export interface StepView {
   pictogram: string | undefined;
 }
 
-/** What the trainee should do next: the first step the engine says is available. */
+/** What the trainee should do next: one of the steps the engine says can be done now (src/app/next-step.ts). */
 export function currentStepView(scenario: Scenario, engine: EngineState): StepView | null {
-  const nextId = engine.available[0];
+  const nextId = nextStepId(scenario, engine);
   if (nextId === undefined) return null;
   const step = scenario.steps.find((s) => s.id === nextId);
   if (!step) return null;

@@ -47,6 +47,8 @@ const fromNow = (offsetMs: number, lengthMs: number) => {
 
 describe('the trainer dashboard in Chromium', () => {
   let g: GuardedPage;
+  /** Left by the first test for the coaching test: the group and the trainee with three sessions. */
+  const seen = { groupUrl: '', traineeUrl: '', code: '', token: '' };
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
     delete env.DATABASE_URL;
@@ -114,6 +116,7 @@ describe('the trainer dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('group-message').textContent()).toBe('Opdrachten opgeslagen.');
     await expectAccessible(page, 'group');
     const groupUrl = page.url();
+    seen.groupUrl = groupUrl;
 
     // The QR sheet: one card, a QR image and a join code that really signs a headset in.
     await page.locator('[data-action="cards"]').click();
@@ -127,6 +130,7 @@ describe('the trainer dashboard in Chromium', () => {
     const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: joinCode }) });
     expect(joined.status).toBe(201);
     const { token } = (await joined.json()) as { token: string };
+    seen.token = token;
 
     // An exam before the unlock is refused; the trainer unlocks it on the trainee page.
     const exam = sessionBody({ id: crypto.randomUUID(), mode: 'exam', ...fromNow(0, 6000) });
@@ -134,6 +138,8 @@ describe('the trainer dashboard in Chromium', () => {
     await page.goto(groupUrl);
     await page.getByRole('link', { name: code }).click();
     await page.getByRole('heading', { name: `Cursist ${code}` }).waitFor();
+    seen.traineeUrl = page.url();
+    seen.code = code;
     await page.locator('[data-action="trainee-exam"]').click();
     await expect.poll(() => page.getByTestId('exam-state').textContent()).toBe('Examen: open');
     expect(await upload(token, exam, await examAttempt(token, exam.scenarioId))).toBe(201);
@@ -198,12 +204,14 @@ describe('the trainer dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Hout dinsdag' }).click();
     await page.getByTestId('failures-wood-intro-workbench').waitFor();
     // The step texts arrive with the station list, which may come after the chart: wait for them.
-    await expect.poll(() => chartTable(page, 'failures-wood-intro-workbench')).toEqual([
-      ['Stap', 'Mislukt (%)'],
-      ['Druk op de rode stopknop.', '67'],
-      ['Druk op de groene startknop.', '33'],
-      ['Zet de veiligheidsbril op.', '33'],
+    // The top five with the reason (three steps at this station: all of them, no "show all").
+    await expect.poll(() => chartTable(page, 'top-failures-wood-intro-workbench')).toEqual([
+      ['Stap', 'Mislukt (%)', 'Waarom'],
+      ['Druk op de rode stopknop.', '67', '1× niet gedaan · 1 fouten'],
+      ['Druk op de groene startknop.', '33', '1× niet gedaan · 1 fouten'],
+      ['Zet de veiligheidsbril op.', '33', '1× niet gedaan'],
     ]);
+    expect(await page.getByTestId('all-steps-wood-intro-workbench').count()).toBe(0);
 
     // Exports of the whole list.
     await page.getByRole('link', { name: 'Sessies' }).click();
@@ -212,10 +220,11 @@ describe('the trainer dashboard in Chromium', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines.slice(1).map((l) => l.split(';').slice(2, 4).concat(l.split(';').slice(11)))).toEqual([
-      [code, 'Amina', '6', '100', 'ja'],
-      [code, 'Amina', '6', '92', 'ja'],
-      [code, 'Amina', '2', '0', 'nee'],
+    expect(lines[0]!.split(';').slice(0, 6)).toEqual(['sessie-id', 'groep', 'cursistcode', 'roepnaam', 'werkpost-id', 'werkpost']);
+    expect(lines.slice(1).map((l) => l.split(';').slice(2, 4).concat(l.split(';').slice(14, 19)))).toEqual([
+      [code, 'Amina', '6', '100', 'ja', 'nee', '100'],
+      [code, 'Amina', '6', '92', 'ja', 'nee', '100'],
+      [code, 'Amina', '2', '0', 'nee', 'ja', '0'],
     ]);
     const [xapiDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-xapi"]').click()]);
     const statements = JSON.parse(readFileSync((await xapiDownload.path())!, 'utf8')) as { actor: { account: { name: string } }; result: { score: { scaled: number } } }[];
@@ -240,6 +249,153 @@ describe('the trainer dashboard in Chromium', () => {
     expect(stored).toBe('BE');
     await page.locator('[data-action="logout"]').click();
     await page.getByRole('heading', { name: 'Aanmelden als trainer' }).waitFor();
+    expect(g.consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+
+  test('coaching: summary, comparison with the group, critical violations beside the profile, notes, top five, bulk trainees on one QR sheet, printed reports', { timeout: 240_000 }, async () => {
+    const { page } = g;
+    await page.goto(`${base()}/dashboard`);
+    // The first test signs out at its end; sign in again.
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Sessies', level: 1 }).waitFor();
+
+    // The trainee beside the group: critical violations next to the competency profile.
+    await page.goto(seen.traineeUrl);
+    await page.getByTestId('competency-profile').waitFor();
+    expect(await page.getByTestId('critical-summary').textContent()).toBe('1 kritieke veiligheidsfouten, in 1 van de 3 pogingen.');
+    const safety = page.getByTestId('competency-profile').locator('tr[data-competency="safety"]');
+    expect(await safety.locator('td').allTextContents()).toEqual(['67', '1 kritiek', '67']);
+    await expect.poll(() => chartTable(page, 'chart-comparison')).toEqual([
+      ['Werkpost', 'Gemiddelde cursist', 'Gemiddelde groep'],
+      ['Werkbank met kolomboor', '64', '64'],
+    ]);
+    expect((await chartTable(page, 'chart-over-time'))[0]).toEqual(['Dag', 'Werkbank met kolomboor']);
+
+    // Notes: two saved, one deleted, refused when empty by the browser, kept after a reload.
+    await page.getByLabel('Nieuwe notitie (kort)').fill('Bril vergeten: volgende keer eerst de bril.');
+    await page.locator('[data-action="add-note"]').click();
+    await page.getByLabel('Nieuwe notitie (kort)').fill('Oefent morgen de stopknop.');
+    await page.locator('[data-action="add-note"]').click();
+    const notes = page.getByTestId('notes').locator('li');
+    await expect.poll(() => notes.count()).toBe(2);
+    await notes.filter({ hasText: 'stopknop' }).getByRole('button', { name: 'Verwijderen' }).click();
+    await expect.poll(() => notes.count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('notes').locator('li span').first().textContent()).toBe('Bril vergeten: volgende keer eerst de bril.');
+    await expectAccessible(page, 'trainee coaching');
+
+    // The printed progress report: Dutch (the trainee played in Dutch), A4, print media.
+    await page.locator('[data-action="trainee-report"]').click();
+    await page.getByTestId('trainee-report').waitFor();
+    expect(await page.getByTestId('trainee-report').locator('[data-copy]').evaluateAll((c) => c.map((x) => x.getAttribute('data-copy')))).toEqual(['nl']);
+    await expect.poll(() => page.getByRole('heading', { name: `Voortgangsrapport cursist ${seen.code}` }).count()).toBe(1);
+    await expectAccessible(page, 'trainee report');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.side').isVisible()).toBe(false);
+    await saveScreenshot(page, 'dashboard-trainee-report-print');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Summary figures on top: the first test's three sessions (dated just before their upload) and two failed ones now.
+    for (const ago of [60_000, 30_000]) {
+      const end = new Date(Date.now() - ago);
+      const body = sessionBody({ id: crypto.randomUUID(), events: [{ t: 500, action: 'press', object: 'start-button', device: 'desktop' }], startedAt: new Date(end.getTime() - 2000).toISOString(), endedAt: end.toISOString() });
+      expect(await upload(seen.token, body)).toBe(201);
+    }
+    await page.goto(`${base()}/dashboard#/`);
+    const figure = (name: string) => page.locator(`[data-figure="${name}"] .figure-value`).textContent();
+    await expect.poll(() => figure('sessions-week')).toBe('5');
+    expect(await figure('active-today')).toBe('1');
+    // Two of five passed; Amina passed this week, so nobody counts as needing attention (the API test covers who does).
+    expect(await figure('pass-rate')).toBe('40 %');
+    expect(await figure('attention')).toBe('0');
+    await expectAccessible(page, 'sessions with summary');
+
+    // A whole class at once: 12 trainees, one QR sheet with the very codes made, each signs in.
+    await page.goto(seen.groupUrl);
+    // The organisation is Belgian now (the first test switched it): only the Belgian food station is offered.
+    await page.locator('[data-station="food-hygiene-sluice-line-be"]').waitFor();
+    expect(await page.locator('[data-station="food-hygiene-sluice-line-nl"]').count()).toBe(0);
+    await page.getByLabel('Aantal cursisten, of roepnamen (één per regel)').fill('12');
+    await page.locator('[data-action="add-trainees"]').click();
+    const bulkCards = page.getByTestId('bulk-cards').locator('li.qr-card');
+    await expect.poll(() => bulkCards.count()).toBe(12);
+    await expect.poll(() => bulkCards.locator('img').count()).toBe(12);
+    const codes = await bulkCards.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-join-code')!));
+    expect(new Set(codes).size).toBe(12);
+    expect(await bulkCards.first().locator('.app-name').textContent()).toBe('werkvloer');
+    expect(await bulkCards.first().locator('[data-card-line="nl"]').textContent()).toContain('Zet de headset op');
+    const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codes[11] }) });
+    expect(joined.status).toBe(201);
+    await expect.poll(() => page.getByTestId('trainees').locator('tbody tr').count()).toBe(13);
+    await expectAccessible(page, 'group with bulk cards');
+    await page.emulateMedia({ media: 'print' });
+    await saveScreenshot(page, 'dashboard-bulk-cards-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The group report, printed in Dutch.
+    await page.locator('[data-action="group-report"]').click();
+    await page.getByTestId('group-report').waitFor();
+    await expect.poll(() => page.getByTestId('group-report').locator('tbody').first().locator('tr').count()).toBe(13);
+    await expectAccessible(page, 'group report');
+    await page.emulateMedia({ media: 'print' });
+    await saveScreenshot(page, 'dashboard-group-report-print');
+    await page.emulateMedia({ media: 'screen' });
+
+  });
+
+  test('every page at desktop and tablet width, axe-clean, no sideways scroll; all 8 languages, Arabic right to left', { timeout: 300_000 }, async () => {
+    const { page } = g;
+    // Every page at desktop and tablet width, axe clean at both.
+    const pages: [string, string][] = [
+      ['sessions', `${base()}/dashboard#/`],
+      ['groups', `${base()}/dashboard#/groups`],
+      ['group', seen.groupUrl],
+      ['cards', `${seen.groupUrl}/cards`],
+      ['trainee', seen.traineeUrl],
+      ['trainee-report', `${seen.traineeUrl}/report`],
+      ['group-report', `${seen.groupUrl}/report`],
+      ['trainers', `${base()}/dashboard#/trainers`],
+    ];
+    for (const [width, height, label] of [
+      [1280, 800, 'desktop'],
+      [768, 1024, 'tablet'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [name, url] of pages) {
+        await page.goto(url);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectAccessible(page, `${name} (${label})`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0);
+        await saveScreenshot(page, `dashboard-${name}-${label}`);
+      }
+    }
+
+    // Every dashboard language: no key shows instead of a text; Arabic and Dari right to left.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const lng of ['en', 'fr', 'ar', 'prs', 'ti', 'tr', 'uk', 'nl']) {
+      await page.getByTestId('language').selectOption(lng);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lng);
+      for (const url of [seen.traineeUrl, `${base()}/dashboard#/`, seen.groupUrl]) {
+        await page.goto(url);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const text = await page.locator('body').innerText();
+        expect(text, `${lng} ${url}`).not.toMatch(/\b(summary|empty|bulk|qr|coach|steps|notes|report|group|trainee|sessions)\.[a-z][A-Za-z]+\b/);
+      }
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(['ar', 'prs'].includes(lng) ? 'rtl' : 'ltr');
+      if (lng === 'ar') {
+        await page.goto(seen.traineeUrl);
+        await page.getByTestId('competency-profile').waitFor();
+        await expectAccessible(page, 'trainee (ar)');
+        await saveScreenshot(page, 'dashboard-trainee-ar');
+      }
+    }
     expect(g.consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
   });
 });

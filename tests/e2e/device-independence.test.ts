@@ -7,6 +7,7 @@ import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { pressAt } from './support/vr-press';
 import { storedSessions } from './support/database';
 import { waitForTrackedInputs } from './support/emulator';
+import { seeResultAfterCriticalStop } from './support/stopped-practice';
 
 /**
  * One attempt with a hint, a mistake and a safety violation — asking for help, pressing stop before
@@ -54,6 +55,8 @@ async function play(page: Page, vr: boolean) {
     else await clickTarget(page, target);
     await expect.poll(() => page.locator('.hud').innerText(), { timeout: 20_000 }).not.toBe(before);
   }
+  // The critical start halts practice at its safe state (issue 21): the trainee ends it there, on the overlay or the 3D panel.
+  await seeResultAfterCriticalStop(page);
   await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 20_000 }).toBe('saved');
   const id = await page.locator('[data-session-id]').getAttribute('data-session-id');
   const row = storedSessions(inject('dataDir')).find((r) => r.id === id);

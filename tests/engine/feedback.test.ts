@@ -97,14 +97,15 @@ describe('feedback kinds (practice mode)', () => {
     expect(state.inside).toEqual(['blade-zone']);
   });
 
-  test('rule-violated (critical) + stopped: practice ends with the explanation; the action still counts as an attempt', () => {
+  test('rule-violated (critical) + stopped: practice halts at the safe state with the explanation; the action still counts as an attempt', () => {
     const { feedback, state } = play([ev(1000, 'set', 'dial', 50), ev(1500, 'press', 'start')]);
     expect(feedback).toEqual([
       { kind: 'rule-violated', rule: 'no-glasses', key: 'lab:rules.no-glasses', t: 1500, severity: 'critical', critical: true },
       { kind: 'wrong-order', step: 'start', key: 'feedback:wrong-order', t: 1500, missing: ['dial'] },
-      { kind: 'stopped', rule: 'no-glasses', key: 'lab:rules.no-glasses', t: 1500 },
+      { kind: 'stopped', rule: 'no-glasses', key: 'lab:rules.no-glasses', t: 1500, resumeAt: 'glasses' },
     ]);
-    expect(state).toMatchObject({ ended: true, failed: true, failedByCritical: true });
+    expect(state).toMatchObject({ ended: false, failed: true, failedByCritical: true, halted: { t: 1500, rules: ['no-glasses'], resumeAt: 'glasses' } });
+    expect(state.machines.saw).toEqual({ state: 'stopped', since: 1500 });
   });
 
   test('hint: the named step, or the current one; each use is counted', () => {

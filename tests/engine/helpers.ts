@@ -64,7 +64,7 @@ export function labInput(): ScenarioInput {
       s('clean', 'grab', 'rag', ['stop'], { wait: { since: 'stop', ms: 5000 }, requires: { machine: 'saw', in: ['stopped'] }, competency: 'safety' }),
     ],
     rules: [
-      { id: 'no-glasses', on: { action: 'press', object: 'start' }, when: { not: { wearing: 'glasses' } }, severity: 'critical', message: 'rules.no-glasses' },
+      { id: 'no-glasses', on: { action: 'press', object: 'start' }, when: { not: { wearing: 'glasses' } }, severity: 'critical', message: 'rules.no-glasses', safeState: { resumeAt: 'glasses', machines: { saw: 'stopped' } } },
       { id: 'hand-in-blade', on: { action: 'enter', object: 'blade-zone' }, when: { machine: 'saw', in: ['running', 'running-down'] }, severity: 'major', message: 'rules.hand-in-blade' },
       { id: 'idle-blade', on: { action: 'enter', object: 'blade-zone' }, when: { machine: 'saw', in: ['stopped'] }, severity: 'minor', penalty: 2, competency: 'quality', message: 'rules.idle-blade' },
     ],

@@ -44,7 +44,7 @@ describe('scoring formula (docs/scoring.md)', () => {
   test('a critical violation caps the total below the pass score', () => {
     const input = labInput();
     // Critical with no penalty and the steps already done: without the cap this would read 100.
-    input.rules = [{ id: 'late-critical', on: { action: 'inspect', object: 'piece' }, severity: 'critical', penalty: 0, message: 'rules.no-glasses' }];
+    input.rules = [{ id: 'late-critical', on: { action: 'inspect', object: 'piece' }, severity: 'critical', penalty: 0, message: 'rules.no-glasses', safeState: { resumeAt: 'clean' } }];
     const m = parsed(input);
     const r = score(m, [...labIdeal.slice(0, -1), ev(14500, 'inspect', 'piece'), labIdeal.at(-1)!], 'practice');
     expect(r).toMatchObject({ failedByCritical: true, passed: false, total: 69, passScore: 70 });

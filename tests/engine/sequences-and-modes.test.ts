@@ -46,12 +46,15 @@ describe('modes', () => {
     expect(r.steps.every((s) => !s.done)).toBe(true);
   });
 
-  test('practice: a critical violation stops the attempt; later events are ignored', () => {
+  test('practice: a critical violation halts the attempt at its safe state; later events are ignored until "continue"', () => {
     const stopped = replay(sc, [ev(100, 'press', 'start')], 'practice');
-    expect(stopped).toMatchObject({ ended: true, failed: true, failedByCritical: true });
+    expect(stopped).toMatchObject({ ended: false, failed: true, failedByCritical: true, halted: { t: 100, rules: ['no-glasses'], resumeAt: 'glasses' } });
     const after = step(sc, stopped, ev(200, 'wear', 'glasses'));
-    expect(after.state).toBe(stopped);
+    expect(after.state).toEqual(stopped);
     expect(after.feedback).toEqual([]);
+    const went = step(sc, stopped, ev(300, 'continue', 'no-glasses'));
+    expect(went.state.halted).toBeNull();
+    expect(went.feedback).toEqual([{ kind: 'continued', rule: 'no-glasses', step: 'glasses', key: 'feedback:continued', t: 300 }]);
   });
 
   test('a non-critical violation neither ends nor fails', () => {

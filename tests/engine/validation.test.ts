@@ -49,8 +49,35 @@ describe('broken scenarios give the file, the JSON path and what is wrong', () =
     ]);
   });
 
+  test('critical-without-safe-state: a critical rule of a practice scenario must name where practice goes on from', () => {
+    expect(issuesOf('critical-without-safe-state')).toEqual([
+      {
+        file: `${dir}/critical-without-safe-state.json`,
+        path: '$.rules[0]',
+        message: 'critical rule "start-without-glasses" needs "safeState": { resumeAt, machines } — where a practice attempt goes on from after it fired',
+      },
+    ]);
+    // An exam-only scenario never continues: there the field may be left out.
+    const examOnly = { ...JSON.parse(readFileSync(`${dir}/critical-without-safe-state.json`, 'utf8')), modes: ['exam'] };
+    expect(parseScenario(examOnly, 'exam-only.json').ok).toBe(true);
+  });
+
+  test('safe-state-unknown: the step and the machine state it names must exist', () => {
+    expect(issuesOf('safe-state-unknown')).toEqual([
+      { file: `${dir}/safe-state-unknown.json`, path: '$.rules[0].safeState.resumeAt', message: 'unknown step "wear-glases"' },
+      { file: `${dir}/safe-state-unknown.json`, path: '$.rules[0].safeState.machines.drill', message: 'unknown state "halted" of machine "drill" (states: stopped, running)' },
+    ]);
+  });
+
+  test('a safe state on a rule that is not critical is an error', () => {
+    const data = JSON.parse(readFileSync('scenes/wood/intro-workbench/scenario.json', 'utf8')) as { rules: { severity: string }[] };
+    data.rules[0]!.severity = 'major';
+    const r = parseScenario(data, 'major.json');
+    expect(r.ok ? [] : r.issues).toEqual([{ file: 'major.json', path: '$.rules[0].safeState', message: '"safeState" only applies to critical rules, not "major"' }]);
+  });
+
   test('every fixture in the folder is covered by a case', () => {
-    const names = new Set([...cases.map((c) => c[0]), 'unreachable-after-cycle']);
+    const names = new Set([...cases.map((c) => c[0]), 'unreachable-after-cycle', 'critical-without-safe-state', 'safe-state-unknown']);
     for (const f of readdirSync(dir)) {
       if (f.endsWith('.nl.json')) continue;
       expect(names.has(f.replace(/\.json$/, ''))).toBe(true);

@@ -48,22 +48,51 @@ export function stationLog(file: string) {
   const totalPoints = sc.steps.reduce((sum, s) => sum + s.points, 0);
   const pointsOf = (id: string) => sc.steps.find((s) => s.id === id)!.points;
 
-  /** A critical rule ends the attempt: practice stops with the message, exam fails silently; the score is capped below the pass mark. */
+  /**
+   * A critical rule: the exam fails silently at once; practice stops the machine with the rule's
+   * message and halts at the rule's safe state; the score is capped below the pass mark either way.
+   * Then practice goes on ("continue") from that safe state: the continuation is in the state and the
+   * result, the resumed steps can all be done again (the ideal path played once more after it), and
+   * the attempt still counts as failed and never toward mastery.
+   */
   const expectCritical = (events: readonly SessionEvent[], rule: string): void => {
+    const def = [...sc.rules, ...sc.sequences].find((r) => r.id === rule)!;
+    const safe = def.safeState!;
+    expect(safe, `${rule} names a safe state`).toBeDefined();
     const practice = live(events, 'practice');
+    const t = events.at(-1)!.t;
     expect(practice.feedback).toContainEqual(expect.objectContaining({ kind: 'rule-violated', rule, severity: 'critical', critical: true }));
-    expect(practice.feedback.at(-1)).toMatchObject({ kind: 'stopped', rule, key: `${ns}:${sc.rules.find((r) => r.id === rule)!.message}` });
-    expect(practice.state).toMatchObject({ ended: true, failed: true, failedByCritical: true });
+    const stopped = practice.feedback.at(-1)!;
+    expect(stopped).toMatchObject({ kind: 'stopped', key: `${ns}:${[...sc.rules, ...sc.sequences].find((r) => r.id === (stopped as { rule: string }).rule)!.message}` });
+    expect(practice.state).toMatchObject({ ended: false, failed: true, failedByCritical: true });
+    expect(practice.state.halted?.rules).toContain(rule);
+    // The machine is stopped at once: every machine the safe state names is in its safe state.
+    for (const [id, state] of Object.entries(safe.machines)) expect(practice.state.machines[id], `${rule}: machine ${id}`).toEqual({ state, since: t });
+    expect(stepOf(practice.state, safe.resumeAt).done, `${rule}: ${safe.resumeAt} is to be done (again)`).toBe(false);
     expect(live(events, 'exam').feedback).toEqual([]);
+    expect(live(events, 'exam').state).toMatchObject({ ended: true, failed: true, failedByCritical: true, halted: null });
     for (const mode of ['practice', 'exam'] as const) {
       const r = score(sc, events, mode);
       expect(r.violations.map((v) => v.rule)).toContain(rule);
-      expect(r).toMatchObject({ passed: false, failedByCritical: true, ended: true });
+      expect(r).toMatchObject({ passed: false, failedByCritical: true, ended: mode === 'exam', countsForMastery: false });
       expect(r.total).toBeLessThan(sc.passScore);
     }
-    // Nothing after the critical event counts any more.
-    const rest = ideal.filter((e) => e.t > events.at(-1)!.t);
-    expect(score(sc, [...events, ...rest], 'practice').total).toBe(score(sc, events, 'practice').total);
+    // Nothing after the critical event counts (until practice continues).
+    const rest = ideal.filter((e) => e.t > t);
+    for (const mode of ['practice', 'exam'] as const) expect(score(sc, [...events, ...rest], mode).total).toBe(score(sc, events, mode).total);
+
+    // Practice goes on from the safe state: the whole ideal path again, after a "continue".
+    const goOn = ev(t + 5000, 'continue', (stopped as { rule: string }).rule);
+    const shift = goOn.t + 1000;
+    const again = [...events, goOn, ...ideal.map((e) => ({ ...e, t: e.t + shift }))];
+    const after = live([...events, goOn], 'practice');
+    expect(after.feedback.at(-1)).toMatchObject({ kind: 'continued', step: practice.state.halted!.resumeAt, t: goOn.t });
+    expect(after.state.halted).toBeNull();
+    const r = score(sc, again, 'practice');
+    expect(r.continuations).toEqual([{ rule: (stopped as { rule: string }).rule, rules: practice.state.halted!.rules, stoppedAt: t, continuedAt: goOn.t, resumeAt: practice.state.halted!.resumeAt }]);
+    expect(r.steps.filter((s) => !s.done).map((s) => s.id), `${rule}: every step can be done after continuing`).toEqual([]);
+    expect(r).toMatchObject({ ended: true, passed: false, failedByCritical: true, countsForMastery: false });
+    expect(r.total).toBeLessThan(sc.passScore);
   };
 
   return { scene, sc, ideal, ns, at, before, from, tOf, without, live, stepOf, totalPoints, pointsOf, expectCritical };

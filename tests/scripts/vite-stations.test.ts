@@ -43,7 +43,8 @@ describe('stations plugin', () => {
     const scenario = JSON.parse(readFileSync(join(dir, 'scenes/wood/intro-workbench/scenario.json'), 'utf8')) as Scenario;
     expect(code).toContain('"folder":"wood/intro-workbench"');
     expect(code).toContain('import("virtual:werkvloer/scenario/wood/intro-workbench")');
-    expect(code).toContain('import("/scenes/wood/intro-workbench/station.tsx")');
+    // Drawn from its layout.json: the build composes it (see the layout tests below).
+    expect(code).toContain('import("virtual:werkvloer/composition/wood/intro-workbench")');
     expect(code).not.toContain('"steps"');
     const hash = /"hash":"([0-9a-f]{64})"/.exec(code)?.[1];
     // The hash is the engine's hash of the whole parsed scenario: the server computes the same one.
@@ -82,11 +83,44 @@ describe('stations plugin', () => {
     expect(loadModule(root)).toContain('"sector":"wood","country":"NL"');
   });
 
-  test('a scenario without its 3D composition yet is left out of the app, with a warning', () => {
+  test('a scenario without layout.json or station.tsx yet is left out of the app, with a warning', () => {
     const root = tempProject();
-    rmSync(join(root, 'scenes/wood/intro-workbench/station.tsx'));
+    rmSync(join(root, 'scenes/wood/intro-workbench/layout.json'));
     const code = loadModule(root);
     expect(code).not.toContain('wood/intro-workbench');
-    expect(warnings).toEqual([expect.stringMatching(/station\.tsx does not exist yet: wood\/intro-workbench is left out of the app/)]);
+    expect(warnings).toEqual([expect.stringMatching(/wood\/intro-workbench has neither layout\.json nor station\.tsx yet: it is left out of the app/)]);
+  });
+
+  test('a station with only station.tsx loads that file as its composition', () => {
+    const root = tempProject();
+    rmSync(join(root, 'scenes/wood/intro-workbench/layout.json'));
+    writeFileSync(join(root, 'scenes/wood/intro-workbench/station.tsx'), 'export default function S() { return null; }\n');
+    expect(loadModule(root)).toContain('import("/scenes/wood/intro-workbench/station.tsx")');
+  });
+
+  test('the composition from layout.json imports only the kit parts the layout uses, without zod or comments', () => {
+    const code = loadModule(tempProject(), 'virtual:werkvloer/composition/wood/intro-workbench');
+    const imported = [...code.matchAll(/from '\/src\/world\/kit\/([a-z-]+)'/g)].map((m) => m[1]).sort();
+    expect(imported).toEqual(['ppe', 'push-button', 'safety-sign']);
+    expect(code).toContain("import { LayoutStation } from '/src/world/layout-station'");
+    expect(code).not.toMatch(/zod|\$comment|station\.tsx/);
+    expect(code).toContain('"object":"start-button"');
+  });
+
+  test('station.tsx beside layout.json adds what is unique, as the layout station\'s child', () => {
+    const root = tempProject();
+    writeFileSync(join(root, 'scenes/wood/intro-workbench/station.tsx'), 'export default function Unique() { return null; }\n');
+    const code = loadModule(root, 'virtual:werkvloer/composition/wood/intro-workbench');
+    expect(code).toContain('import Unique from "/scenes/wood/intro-workbench/station.tsx"');
+    expect(code).toContain('createElement(Unique)');
+  });
+
+  test('a broken layout fails the build with its file and JSON path', () => {
+    const root = tempProject();
+    const file = join(root, 'scenes/wood/intro-workbench/layout.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.parts[0].object = 'no-such-button';
+    writeFileSync(file, JSON.stringify(data));
+    expect(() => loadModule(root)).toThrow(/scenes\/wood\/intro-workbench\/layout\.json \$\.parts\[0\]\.object: unknown object "no-such-button"/);
   });
 });

@@ -90,7 +90,7 @@ describe.each(databaseKinds)('trainer login on %s', (kind) => {
   test('the session id changes at login and the old cookie no longer works', async () => {
     const { app, db } = await start();
     const first = await organisationWithTrainer(app, db, 'Atelier');
-    const again = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: first.cookie }, payload: { email: 'admin@atelier.test', password: 'Atelier long password' } });
+    const again = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: first.cookie }, payload: { email: 'admin@atelier.test', password: first.password } });
     const second = cookieOf(again);
     expect(second).not.toBe(first.cookie);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
@@ -164,7 +164,9 @@ describe.each(databaseKinds)('trainer login on %s', (kind) => {
 
   test('login attempts are rate-limited with 429 and Retry-After', async () => {
     const { app } = await start();
-    const attempt = () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@y.test', password: 'guess guess' } });
+    // A new account each time: this is the per-address limit; the per-account one is tested in login-throttle.test.ts.
+    let n = 0;
+    const attempt = () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `x${n++}@y.test`, password: 'guess guess' } });
     for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
     const limited = await attempt();
     expect(limited.statusCode).toBe(429);

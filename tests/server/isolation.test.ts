@@ -50,6 +50,15 @@ const matrix: Array<{
   // The organisation's own settings (issue 6): no id in the URL; b reads and changes only b's.
   { method: 'GET', url: () => '/api/organisation' },
   { method: 'PUT', url: () => '/api/organisation', body: () => ({ country: 'NL' }) },
+  { method: 'POST', url: () => '/api/auth/login/second-factor', body: () => ({ challenge: 'x'.repeat(43), code: '123456' }), public: true },
+  { method: 'POST', url: () => '/api/auth/password-reset', body: () => ({ token: 'x'.repeat(43), password: 'blue kettle 7 orchard' }), public: true },
+  { method: 'POST', url: () => '/api/auth/password', body: () => ({ currentPassword: 'not the password', newPassword: 'blue kettle 7 orchard' }) },
+  { method: 'POST', url: () => '/api/auth/second-factor/setup' },
+  { method: 'POST', url: () => '/api/auth/second-factor/confirm', body: () => ({ code: '123456' }) },
+  { method: 'POST', url: () => '/api/auth/second-factor/remove', body: () => ({ password: 'not the password' }) },
+  { method: 'POST', url: (ids) => `/api/trainers/${ids.trainerId}/password-reset`, body: () => ({}) },
+  { method: 'GET', url: () => '/api/organisation/security' },
+  { method: 'PUT', url: () => '/api/organisation/security', body: () => ({ requireAdminSecondFactor: false }) },
   { method: 'GET', url: () => '/api/dashboard/sessions' },
   { method: 'GET', url: (ids) => `/api/dashboard/sessions/${ids.sessionId}` },
   { method: 'GET', url: () => '/api/dashboard/live', stream: true },
@@ -64,6 +73,11 @@ const matrix: Array<{
   { method: 'POST', url: () => '/api/exam-attempts', body: () => ({ scenarioId: sessionBody().scenarioId }), trainee: true, traineeStatus: 201 },
   // The query names a's session (the route's path has none).
   { method: 'GET', url: (ids) => `/api/dashboard/exam-attempts${ids.sessionId === placeholders.sessionId ? '' : `?sessions=${ids.sessionId}`}` },
+  // LRS forwarding (issue 31): the admin's own organisation's connection and queue, no id in the URL.
+  { method: 'GET', url: () => '/api/organisation/lrs' },
+  { method: 'PUT', url: () => '/api/organisation/lrs', body: () => ({ endpoint: 'https://lrs.example/xapi', authKind: 'basic', username: 'x', secret: 'y', enabled: false }) },
+  { method: 'DELETE', url: () => '/api/organisation/lrs' },
+  { method: 'POST', url: () => '/api/organisation/lrs/resend', body: () => ({ status: 'failed' }) },
 ];
 
 interface Ids {

@@ -47,6 +47,11 @@ describe('npm start’s server process', () => {
     expect(output).toContain('TLS_CERT');
   });
 
+  test('prints where trainers open the dashboard and how to make the first account', () => {
+    expect(output).toContain(`Trainer dashboard: http://localhost:${ports.http}/dashboard`);
+    expect(output).toContain('npm run admin -- create-organisation --help');
+  });
+
   test('answers health over plain HTTP', async () => {
     const res = await fetch(`http://127.0.0.1:${ports.http}/api/health`);
     expect(res.status).toBe(200);

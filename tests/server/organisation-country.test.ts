@@ -25,8 +25,8 @@ describe.each(databaseKinds)('organisation country on %s', (kind) => {
   beforeAll(async () => {
     t = await testApp({ kind });
     admin = await organisationWithTrainer(t.app, t.db, 'Slagerij', 'NL');
-    await admin.call('POST', '/api/trainers', { email: 'coach@slagerij.test', password: 'coach password 1' });
-    coach = await login(t.app, admin.organisationId, 'coach@slagerij.test', 'coach password 1');
+    await admin.call('POST', '/api/trainers', { email: 'coach@slagerij.test', password: 'green teapot 42 harbour' });
+    coach = await login(t.app, admin.organisationId, 'coach@slagerij.test', 'green teapot 42 harbour');
     trainee = await joinedTrainee(t.app, admin, 'Noor');
   });
   afterAll(async () => {

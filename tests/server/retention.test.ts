@@ -51,12 +51,32 @@ describe.each(databaseKinds)('the retention purge on %s', (kind) => {
     expect(await ids()).toEqual([recent]);
   });
 
+  test('exam attempts go with the retention period, and only then', async () => {
+    const { trainer, trainee } = await setup();
+    const attempt = (id: string, at: number) => ({
+      id,
+      trainee_id: trainee.traineeId,
+      organisation_id: trainer.organisationId,
+      scenario_id: 'wood-intro-workbench',
+      issued_at: new Date(at).toISOString(),
+      expires_at: new Date(at + 2 * 3600_000).toISOString(),
+      session_id: null,
+      bound_at: null,
+      flags_json: null,
+    });
+    await t!.db.insertInto('exam_attempts').values([attempt('old', clock), attempt('recent', clock + 20 * day)]).execute();
+    clock += 35 * day;
+    expect((await purgeExpired(t!.db, { retentionDays: null, now: new Date(clock) })).examAttempts).toBe(0);
+    expect((await purgeExpired(t!.db, { retentionDays: 30, now: new Date(clock) })).examAttempts).toBe(1);
+    expect((await t!.db.selectFrom('exam_attempts').select('id').execute()).map((r) => r.id)).toEqual(['recent']);
+  });
+
   test('dead secrets go: expired join codes, timed-out trainer sessions, tokens expired longer than the retention', async () => {
     const { trainee, upload } = await setup();
     const count = async (table: 'join_codes' | 'trainer_sessions' | 'trainee_tokens') => (await t!.db.selectFrom(table).selectAll().execute()).length;
     expect([await count('join_codes'), await count('trainer_sessions'), await count('trainee_tokens')]).toEqual([1, 1, 1]);
     clock += idleTimeoutMs + 1;
-    expect(await purgeExpired(t!.db, { retentionDays: 30, now: new Date(clock) })).toEqual({ sessions: 0, traineeTokens: 0, joinCodes: 0, trainerSessions: 1 });
+    expect(await purgeExpired(t!.db, { retentionDays: 30, now: new Date(clock) })).toEqual({ sessions: 0, traineeTokens: 0, joinCodes: 0, trainerSessions: 1, examAttempts: 0 });
     clock += joinCodeLifetimeMs;
     expect((await purgeExpired(t!.db, { retentionDays: 30, now: new Date(clock) })).joinCodes).toBe(1);
     // The token has expired, but a session that ended before that is still accepted for 30 days.

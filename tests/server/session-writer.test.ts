@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Insertable } from 'kysely';
-import type { SessionsTable } from '../../src/server/db/schema';
+import type { StoredSession } from '../../src/server/db/stored-session';
 import { join } from 'node:path';
 import { SessionWriter, type UploadWriter } from '../../src/server/session-writer';
 import { SqliteSessionWriter } from '../../src/server/sqlite-session-writer';
@@ -22,28 +21,32 @@ const writers = [
   { name: 'the SQLite writer thread', kind: 'sqlite' as const, make: (app: NonNullable<typeof t>, max?: number) => new SqliteSessionWriter(join(app.dataDir, 'werkvloer.sqlite'), max) },
 ];
 
-function row(id: string, device = 'desktop'): Insertable<SessionsTable> {
+function row(id: string, device = 'desktop'): StoredSession {
   return {
-    id,
-    scenario_id: 'wood-intro-workbench',
-    scenario_version: 1,
-    scenario_hash: 'a'.repeat(64),
-    mode: 'practice',
-    device,
-    language: 'nl',
-    started_at: '2026-11-26T09:00:00.000Z',
-    ended_at: '2026-11-26T09:00:06.000Z',
-    duration_ms: 6000,
-    events_json: '[]',
-    client_score: 0,
-    score: 0,
-    passed: 0,
-    score_mismatch: 0,
-    result_json: '{}',
-    received_at: '2026-11-26T09:00:07.000Z',
-    content_hash: null,
-    organisation_id: null,
-    trainee_id: null,
+    session: {
+      id,
+      scenario_id: 'wood-intro-workbench',
+      scenario_version: 1,
+      scenario_hash: 'a'.repeat(64),
+      mode: 'practice',
+      device,
+      language: 'nl',
+      started_at: '2026-11-26T09:00:00.000Z',
+      ended_at: '2026-11-26T09:00:06.000Z',
+      duration_ms: 6000,
+      events_json: '',
+      client_score: 0,
+      score: 0,
+      passed: 0,
+      score_mismatch: 0,
+      result_json: '',
+      received_at: '2026-11-26T09:00:07.000Z',
+      content_hash: null,
+      organisation_id: null,
+      trainee_id: null,
+    },
+    events: { session_id: id, events_json: '[]', result_json: '{}' },
+    steps: [{ session_id: id, step_id: 'wear-glasses', trainee_id: null, scenario_id: 'wood-intro-workbench', done: 1, mistakes: 0, hints: 0 }],
   };
 }
 
@@ -58,6 +61,9 @@ describe.each(writers)('group commit of uploads: $name', ({ kind, make }) => {
     expect(w.stats.rows).toBe(40);
     expect(w.stats.batches).toBeLessThanOrEqual(2);
     expect(await t.db.selectFrom('sessions').select('id').execute()).toHaveLength(40);
+    // A first store writes the event log and the step outcomes beside the row.
+    expect(await t.db.selectFrom('session_events').select('session_id').execute()).toHaveLength(40);
+    expect(await t.db.selectFrom('session_steps').select('session_id').execute()).toHaveLength(40);
     // Once stored, the same ids are not stored again.
     expect(await Promise.all(ids.slice(0, 3).map((id) => w.insert(row(id, 'touch'))))).toEqual([false, false, false]);
   });
@@ -71,13 +77,16 @@ describe.each(writers)('group commit of uploads: $name', ({ kind, make }) => {
     expect(await Promise.all([w.insert(row(other)), w.insert(row(id, 'desktop')), w.insert(row(id, 'touch'))])).toEqual([true, true, false]);
     await t.db.deleteFrom('sessions').where('id', '=', other).execute();
     expect(await t.db.selectFrom('sessions').select('device').execute()).toEqual([{ device: 'desktop' }]);
+    // The refused second upload wrote no second event log.
+    expect(await t.db.selectFrom('session_events').select('session_id').execute()).toEqual([{ session_id: id }]);
   });
 
   test('a row the database refuses fails only its own upload; the rest of the batch is stored', async () => {
     t = await testApp({ kind });
     const w = (writer = make(t));
     const good = [crypto.randomUUID(), crypto.randomUUID()];
-    const bad = { ...row(crypto.randomUUID()), scenario_id: null as unknown as string };
+    const refused = row(crypto.randomUUID());
+    const bad = { ...refused, session: { ...refused.session, scenario_id: null as unknown as string } };
     const answers = await Promise.allSettled([w.insert(row(good[0]!)), w.insert(bad), w.insert(row(good[1]!))]);
     expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await t.db.selectFrom('sessions').select('id').execute()).map((r) => r.id).sort()).toEqual([...good].sort());

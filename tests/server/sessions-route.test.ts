@@ -30,8 +30,13 @@ describe('POST /api/sessions', () => {
     const stored = await rows();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ scenario_id: 'wood-intro-workbench', device: 'desktop', score: 100, passed: 1, score_mismatch: 0, duration_ms: 6000 });
-    expect(JSON.parse(stored[0]!.events_json)).toEqual(idealEvents);
-    expect(JSON.parse(stored[0]!.result_json)).toMatchObject({ total: 100, passed: true });
+    // The event log and score details are stored beside the row, never in it (issue 17).
+    expect(stored[0]).toMatchObject({ events_json: '', result_json: '', comp_safety: 100, critical_violations: 0 });
+    const log = await t.db.selectFrom('session_events').selectAll().execute();
+    expect(log).toHaveLength(1);
+    expect(JSON.parse(log[0]!.events_json)).toEqual(idealEvents);
+    expect(JSON.parse(log[0]!.result_json)).toMatchObject({ total: 100, passed: true });
+    expect((await t.db.selectFrom('session_steps').select('step_id').execute()).length).toBeGreaterThan(0);
   });
 
   test('a forged client score is flagged and never stored as the score', async () => {

@@ -5,6 +5,7 @@ import { parseScenario, scenarioHash, score, type Scenario, type SessionEvent } 
 import { buildApp, type AppOptions } from '../../src/server/app';
 import { createDb } from '../../src/server/db/create-db';
 import { ScenarioCatalog, readScenes, type CatalogEntry } from '../../src/server/scenario-catalog';
+import type { XapiForwarder } from '../../src/server/xapi/forwarder';
 import { freshPostgresSchema, type TestDbKind } from './support/databases';
 
 export const root = process.cwd();
@@ -45,17 +46,18 @@ export function sessionBody(overrides: Record<string, unknown> = {}, scenario: S
  * The API on a throwaway database: a SQLite file, or a fresh PostgreSQL schema. `current` replaces
  * the repo's scenes (a server that has moved on); `reuse` opens the database of an earlier start.
  */
-export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[]; reuse?: TestStorage; dataDir?: string; now?: () => Date; app?: Pick<AppOptions, 'trustedProxies' | 'httpsPort'> } = {}) {
+export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[]; reuse?: TestStorage; dataDir?: string; now?: () => Date; app?: Pick<AppOptions, 'trustedProxies' | 'httpsPort'>; publicUrl?: string; serverSecret?: Buffer; forwarder?: XapiForwarder } = {}) {
   const reuse: TestStorage | undefined = opts.reuse ?? (opts.dataDir ? { kind: 'sqlite', dataDir: opts.dataDir } : undefined);
   const kind = opts.kind ?? reuse?.kind ?? 'sqlite';
   const storage: TestStorage = reuse ?? (kind === 'postgres' ? { kind, ...(await freshPostgresSchema()) } : { kind, dataDir: mkdtempSync(join(tmpdir(), 'werkvloer-server-')) });
   const opened = await createDb(storage.kind === 'postgres' ? { dataDir: '', databaseUrl: storage.url } : { dataDir: storage.dataDir });
   const catalog = await ScenarioCatalog.open(opened.db, opts.current ?? readScenes(root));
   const sqliteFile = opened.kind === 'sqlite' ? opened.location : undefined;
-  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, sqliteFile, now: opts.now ?? (() => new Date('2026-11-26T09:00:10.000Z')), ...opts.app });
+  const app = await buildApp({ db: opened.db, dbKind: opened.kind, catalog, sqliteFile, now: opts.now ?? (() => new Date('2026-11-26T09:00:10.000Z')), publicUrl: opts.publicUrl, serverSecret: opts.serverSecret, forwarder: opts.forwarder, ...opts.app });
   return {
     app,
     db: opened.db,
+    catalog,
     kind,
     storage,
     /** The SQLite folder (empty for PostgreSQL). */

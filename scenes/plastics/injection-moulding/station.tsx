@@ -1,6 +1,5 @@
-import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import { lazyAfterFirstFrame, ClassifyCards, type ClassifyCard, DropZone, Grabbable, HazardZone, Interactable, useSession, mergeStaticParts, StaticParts, staticPartsMaterial } from '../../../src/world';
-import { useFrame } from '@react-three/fiber';
+import { Suspense, useCallback, useMemo, useState } from 'react';
+import { lazyAfterFirstFrame, useAfterFrames, ClassifyCards, type ClassifyCard, DropZone, Grabbable, HazardZone, Interactable, useSession, mergeStaticParts, StaticParts, staticPartsMaterial } from '../../../src/world';
 import { MeshLambertMaterial } from 'three';
 import { boxContentsParts, lastPlaceInBox, machineParts } from './machine-geometry';
 import { MachineMotion, type ShownState } from './machine-motion';
@@ -100,13 +99,7 @@ export default function InjectionMoulding() {
   const [shown, setShown] = useState<ShownState>('stopped');
   // Cards and readings carry text (troika, ~40 KB gzip): mounted a few frames after the station was
   // first drawn, so their code never sits on the path to the first frame.
-  const [textReady, setTextReady] = useState(false);
-  const frames = useRef(0);
-  useFrame(() => {
-    if (textReady) return;
-    frames.current += 1;
-    if (frames.current === 4) setTextReady(true);
-  });
+  const textReady = useAfterFrames(4);
 
   const started = isDone('start-cycle');
   const packed = isDone('pack-good');

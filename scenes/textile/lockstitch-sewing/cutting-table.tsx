@@ -1,9 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { ClassifyCards, type ClassifyCard, DropZone, Grabbable, HoldControl, Interactable, useSessionStore } from '../../../src/world';
-import { AfterFirstFrames } from './after-first-frames';
-import { Composite, compositeMaterial } from './composite';
+import { AfterFirstFrames, ClassifyCards, type ClassifyCard, DropZone, Grabbable, HoldControl, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
 import { bundle, cutCards, cutter, glove, trolley } from './layout';
 import { cutterLamp, darkSteel, green, lampOff, lampOn, lampRunning, red, steel } from './materials';
 import { useCurrentStep, useMachineState, useStepDone } from './use-station-state';
@@ -38,13 +36,13 @@ export function CuttingTable() {
   const guardPart = useRef<Group>(null);
   const [x, y, z] = cutter;
   const gloveGeometry = useMemo(() => {
-    const c = new Composite().box([0.09, 0.02, 0.1], '#c0c7cf', [0, 0, 0]);
+    const c = new PartsBuilder().box([0.09, 0.02, 0.1], '#c0c7cf', [0, 0, 0]);
     for (let i = 0; i < 4; i++) c.box([0.016, 0.016, 0.06], '#c0c7cf', [-0.033 + i * 0.022, 0, -0.075]);
     return c.box([0.018, 0.016, 0.045], '#c0c7cf', [0.055, 0, -0.01], [0, -0.6, 0]).box([0.1, 0.022, 0.03], '#3e4c59', [0, 0, 0.06]).build();
   }, []);
   const bundleGeometry = useMemo(() => {
     // Twelve cut front parts, stacked, with the bundle ticket on top.
-    const c = new Composite().box([0.2, 0.03, 0.14], '#3f6ea5', [0, -0.015, 0]);
+    const c = new PartsBuilder().box([0.2, 0.03, 0.14], '#3f6ea5', [0, -0.015, 0]);
     return c.box([0.06, 0.002, 0.04], '#ffffff', [0.05, 0.001, 0.03]).box([0.21, 0.032, 0.01], '#f5f3ea', [0, -0.015, -0.03]).build();
   }, []);
 
@@ -67,7 +65,7 @@ export function CuttingTable() {
     <group name="cutting-table">
       <AfterFirstFrames>{cards ? <ClassifyCards object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}</AfterFirstFrames>
       <Grabbable object="cut-glove" wear="body" position={glove} hitBox={[0.14, 0.06, 0.2]}>
-        <mesh geometry={gloveGeometry} material={compositeMaterial} />
+        <mesh geometry={gloveGeometry} material={staticPartsMaterial()} />
       </Grabbable>
       {/* the knife behind the guard, in the upright */}
       <group position={[x, y + 0.08, z - 0.005]}>
@@ -105,7 +103,7 @@ export function CuttingTable() {
       {cut ? (
         // Only putting it on the trolley is a step: picking it up sends nothing (grab would be a wrong action).
         <Grabbable object="bundle" grabAction={null} position={bundle} hitBox={[0.22, 0.06, 0.16]}>
-          <mesh geometry={bundleGeometry} material={compositeMaterial} />
+          <mesh geometry={bundleGeometry} material={staticPartsMaterial()} />
         </Grabbable>
       ) : null}
       <DropZone id="bundle-trolley" accepts={trolleyAccepts} position={trolley.center} size={trolley.size} />

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { ValueControl } from '../../../src/world';
-import { Composite, compositeMaterial } from './composite';
+import { ValueControl, PartsBuilder, staticPartsMaterial } from '../../../src/world';
 import { seamGauge } from './layout';
 import { useStepDone } from './use-station-state';
 
@@ -13,7 +12,7 @@ export function SeamCheck() {
   const sewn = useStepDone('sew-seam');
   const strip = useMemo(() => {
     const { length, min, max } = seamGauge;
-    const c = new Composite().box([length, 0.004, 0.14], '#6f98c9', [0, -0.03, 0.01]);
+    const c = new PartsBuilder().box([length, 0.004, 0.14], '#6f98c9', [0, -0.03, 0.01]);
     // The stitch line, as stitches (dashes) across the strip, at its distance from the edge.
     const x = ((10 - min) / (max - min) - 0.5) * length;
     for (let z = -0.05; z <= 0.07; z += 0.02) c.box([0.004, 0.002, 0.012], '#1f2933', [x, -0.027, z]);
@@ -24,7 +23,7 @@ export function SeamCheck() {
   if (!sewn) return null;
   return (
     <group name="seam-check">
-      <mesh position={seamGauge.position} geometry={strip} material={compositeMaterial} raycast={() => null} />
+      <mesh position={seamGauge.position} geometry={strip} material={staticPartsMaterial()} raycast={() => null} />
       <ValueControl object="seam" position={seamGauge.position} min={seamGauge.min} max={seamGauge.max} step={seamGauge.step} initial={0} unit="mm" length={seamGauge.length} />
     </group>
   );

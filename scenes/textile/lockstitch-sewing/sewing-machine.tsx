@@ -1,9 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { ClassifyCards, HazardZone, HoldControl, Inspectable, Interactable, ValueControl, useSessionStore } from '../../../src/world';
-import { AfterFirstFrames } from './after-first-frames';
-import { Composite, compositeMaterial } from './composite';
+import { AfterFirstFrames, ClassifyCards, HazardZone, HoldControl, Inspectable, Interactable, ValueControl, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
 import { bedTop, needle, needleCards, needleZone, pedal, powerSwitch, presserFoot, stitchDial, takeUpLever, tensionDisc, threadGuide } from './layout';
 import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, steel } from './materials';
 import { SeamCheck } from './seam-check';
@@ -24,7 +22,7 @@ export function SewingMachine() {
   const lever = useRef<Group>(null);
   const cloth = useRef<Mesh>(null);
   const fed = useRef(0);
-  const pedalGeometry = useMemo(() => new Composite().box([0.16, 0.03, 0.26], '#52606d', [0, 0, 0], [-0.25, 0, 0]).box([0.13, 0.006, 0.2], '#1f2933', [0, 0.018, 0], [-0.25, 0, 0]).build(), []);
+  const pedalGeometry = useMemo(() => new PartsBuilder().box([0.16, 0.03, 0.26], '#52606d', [0, 0, 0], [-0.25, 0, 0]).box([0.13, 0.006, 0.2], '#1f2933', [0, 0.018, 0], [-0.25, 0, 0]).build(), []);
 
   // Per frame: read the machine from the store, move refs; no React render, no allocation.
   useFrame((_, delta) => {
@@ -101,7 +99,7 @@ export function SewingMachine() {
         <cylinderGeometry args={[0.009, 0.009, 0.01, 10]} />
       </mesh>
       <HoldControl object="pedal" position={pedal} hitBox={[0.2, 0.08, 0.28]} travel={0.02} progressMs={8000}>
-        <mesh geometry={pedalGeometry} material={compositeMaterial} />
+        <mesh geometry={pedalGeometry} material={staticPartsMaterial()} />
       </HoldControl>
       {step === 'check-needle' ? (
         <ClassifyCards

@@ -1,5 +1,5 @@
+import { PartsBuilder } from '../../../src/world';
 import type { BufferGeometry } from 'three';
-import { Composite } from './composite';
 import { bedTop, cutTable, cutter, panels, sewTable, spread, spreadTop, trolley, workOrder } from './layout';
 
 const FABRIC = '#3f6ea5';
@@ -11,7 +11,7 @@ const WOOD = '#c8a27a';
 
 /** Everything on the station that never moves: tables, fabric, machine bodies, trolley, boards. */
 export function buildStaticBody(): BufferGeometry {
-  const c = new Composite();
+  const c = new PartsBuilder();
   cuttingTable(c);
   sewingTable(c);
   cutterBody(c);
@@ -21,7 +21,7 @@ export function buildStaticBody(): BufferGeometry {
   return c.build();
 }
 
-function cuttingTable(c: Composite) {
+function cuttingTable(c: PartsBuilder) {
   const t = cutTable;
   c.slab(t.x0, t.x1, t.top - 0.04, t.top, t.z0, t.z1, '#f0ebe0');
   // A closed cabinet below: rolls of fabric are stored there.
@@ -38,7 +38,7 @@ function cuttingTable(c: Composite) {
   line(r - 0.01, r, back, front);
 }
 
-function sewingTable(c: Composite) {
+function sewingTable(c: PartsBuilder) {
   const t = sewTable;
   c.slab(t.x0, t.x1, t.top - 0.035, t.top, t.z0, t.z1, '#d9c8a9');
   // Open frame below (knees and the pedal must be seen and reached).
@@ -54,7 +54,7 @@ function sewingTable(c: Composite) {
   c.box([0.25, 0.008, 0.008], STEEL, [0.87, t.top + 0.6, -0.9]);
 }
 
-function sewingHead(c: Composite) {
+function sewingHead(c: PartsBuilder) {
   const y = sewTable.top;
   // Bed, flush with the table top, with the needle plate.
   c.slab(0.3, 0.96, y, bedTop, -0.74, -0.55, MACHINE);
@@ -68,7 +68,7 @@ function sewingHead(c: Composite) {
   c.cylinder(0.015, 0.03, STEEL, [0.66, 1.205, -0.66]);
 }
 
-function cutterBody(c: Composite) {
+function cutterBody(c: PartsBuilder) {
   const [x, y, z] = cutter;
   // Base plate on rollers (it slides under the spread), the upright with the knife behind the guard,
   // the motor housing on top.
@@ -77,7 +77,7 @@ function cutterBody(c: Composite) {
   c.box([0.12, 0.08, 0.16], '#3e63dd', [x, y + 0.2, z - 0.02]);
 }
 
-function fabricPanels(c: Composite) {
+function fabricPanels(c: PartsBuilder) {
   const cloth = '#6f98c9';
   for (const [id, at] of Object.entries(panels)) {
     const [x, y, z] = at;
@@ -95,7 +95,7 @@ function fabricPanels(c: Composite) {
   }
 }
 
-function bundleTrolley(c: Composite) {
+function bundleTrolley(c: PartsBuilder) {
   const [x, y, z] = trolley.center;
   const [w, , d] = trolley.size;
   // A bin on wheels: the bundle drops in (the zone is the bin's inside).

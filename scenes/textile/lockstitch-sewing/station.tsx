@@ -1,7 +1,5 @@
 import { Suspense, useEffect, useMemo } from 'react';
-import { lazyAfterFirstFrame } from '../../../src/world';
-import { AfterFirstFrames } from './after-first-frames';
-import { compositeMaterial } from './composite';
+import { AfterFirstFrames, lazyAfterFirstFrame, staticPartsMaterial } from '../../../src/world';
 import { SewingMachine } from './sewing-machine';
 import { buildStaticBody } from './static-body';
 
@@ -24,7 +22,7 @@ export default function LockstitchSewingStation() {
   useEffect(() => () => body.dispose(), [body]);
   return (
     <group name="station:textile/lockstitch-sewing">
-      <mesh name="station-body" geometry={body} material={compositeMaterial} />
+      <mesh name="station-body" geometry={body} material={staticPartsMaterial()} />
       <SewingMachine />
       <AfterFirstFrames>
         <Suspense fallback={null}>

@@ -1,6 +1,6 @@
+import { PartsBuilder, staticPartsMaterial } from '../../../src/world';
 import { useMemo } from 'react';
 import type { BufferGeometry } from 'three';
-import { Composite, compositeMaterial } from './composite';
 import { needleEye, takeUpLever, tensionDisc, threadGuide } from './layout';
 import { useStepDone } from './use-station-state';
 
@@ -13,7 +13,7 @@ const path: P[] = [spool, arm, threadGuide, tensionDisc, takeUpLever, needleEye]
 const reachedAfter = [2, 3, 4, 5, 6];
 
 function threadUpTo(points: number): BufferGeometry {
-  const c = new Composite();
+  const c = new PartsBuilder();
   for (let i = 1; i < points; i++) c.segment(path[i - 1]!, path[i]!, 0.0015, '#f7c948');
   return c.build();
 }
@@ -23,5 +23,5 @@ export function ThreadPath() {
   // Fixed calls, one per threading step (hooks in a fixed order).
   const done = [useStepDone('thread-guide'), useStepDone('thread-tension'), useStepDone('thread-take-up'), useStepDone('thread-needle')].filter(Boolean).length;
   const geometries = useMemo(() => reachedAfter.map(threadUpTo), []);
-  return <mesh name="upper-thread" geometry={geometries[done]} material={compositeMaterial} raycast={() => null} />;
+  return <mesh name="upper-thread" geometry={geometries[done]} material={staticPartsMaterial()} raycast={() => null} />;
 }

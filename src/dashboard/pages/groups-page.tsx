@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../api';
+import { EmptyState } from '../empty-state';
 import { useLoad } from '../use-load';
 
 export interface Group {
@@ -11,7 +12,7 @@ export interface Group {
 }
 
 export function GroupsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const groups = useLoad<{ groups: Group[] }>('/api/groups');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,15 +32,20 @@ export function GroupsPage() {
       <h1 id="groups-title">{t('groups.title')}</h1>
       {groups.loading && !groups.data ? <p role="status">{t('app.loading')}</p> : null}
       {groups.error ? <p role="alert">{groups.error}</p> : null}
-      {groups.data?.groups.length === 0 ? <p>{t('groups.none')}</p> : null}
-      <ul className="cards" data-testid="groups">
+      {groups.data?.groups.length === 0 ? (
+        <EmptyState title={t('groups.none')} testId="groups-empty">
+          {t('empty.groupsNext')}
+        </EmptyState>
+      ) : null}
+      <ul className="figures" data-testid="groups">
         {groups.data?.groups.map((g) => (
           <li key={g.id}>
             <Link href={`/groups/${g.id}`}>{g.name}</Link>
+            <span className="figure-label">{t('empty.since', { date: new Date(g.createdAt).toLocaleDateString(i18n.language) })}</span>
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => void add(e)} className="inline">
+      <form onSubmit={(e) => void add(e)} className="inline card">
         <label>
           {t('groups.name')}
           <input required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} name="group-name" />

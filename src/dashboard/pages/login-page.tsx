@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import type { Me } from '../dashboard-app';
+import { SecondFactorStep } from './second-factor-step';
 
 export function LoginPage({ onLoggedIn, languagePicker }: { onLoggedIn(me: Me): void; languagePicker: ReactNode }) {
   const { t } = useTranslation();
@@ -9,12 +10,16 @@ export function LoginPage({ onLoggedIn, languagePicker }: { onLoggedIn(me: Me): 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set when the password was right and the account has a second factor (pages/second-factor-step.tsx).
+  const [challenge, setChallenge] = useState<string | null>(null);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await api<Me>('POST', '/api/auth/login', { email, password }));
+      const answer = await api<Me | { secondFactor: 'totp'; challenge: string }>('POST', '/api/auth/login', { email, password });
+      if ('challenge' in answer) setChallenge(answer.challenge);
+      else onLoggedIn(answer);
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
       setError(status === 401 ? t('login.failed') : status === 429 ? t('login.tooMany') : t('app.error', { message: (err as Error).message }));
@@ -26,6 +31,9 @@ export function LoginPage({ onLoggedIn, languagePicker }: { onLoggedIn(me: Me): 
     <main className="login" id="main">
       <h1>{t('login.title')}</h1>
       {languagePicker}
+      {challenge ? (
+        <SecondFactorStep challenge={challenge} onLoggedIn={onLoggedIn} onBack={() => (setChallenge(null), setPassword(''))} />
+      ) : (
       <form onSubmit={(e) => void submit(e)}>
         <label>
           {t('login.email')}
@@ -40,6 +48,7 @@ export function LoginPage({ onLoggedIn, languagePicker }: { onLoggedIn(me: Me): 
           {t('login.submit')}
         </button>
       </form>
+      )}
     </main>
   );
 }

@@ -1,45 +1,41 @@
-import { toDataURL } from 'qrcode';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../api';
+import { defaultCardAddress, QrCards, type CardData } from '../qr-cards';
 import { useLoad } from '../use-load';
 import type { Group } from './groups-page';
-import type { Trainee } from './group-page';
-
-interface Card {
-  trainee: Trainee;
-  joinCode: string;
-  expiresAt: string;
-  qr: string;
-}
+import type { GroupReport } from './group-report-page';
 
 /**
- * A printable sheet, one card per trainee: a QR that opens the app with the join code, and the code
- * itself for typing. Join codes are stored only as hashes, so printing issues new ones (older cards
- * keep working until they expire; headsets already joined stay joined).
+ * A printable sheet, one card per trainee of the group: a QR that opens the app with the join code,
+ * and that code for typing. Join codes are stored only as hashes, so printing issues new ones (older
+ * cards keep working until they expire; headsets already joined stay joined) — the page says so.
  */
 export function QrSheetPage({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const groups = useLoad<{ groups: Group[] }>('/api/groups');
-  const trainees = useLoad<{ trainees: Trainee[] }>(`/api/groups/${id}/trainees`);
-  const [cards, setCards] = useState<Card[] | null>(null);
+  const report = useLoad<GroupReport>(`/api/dashboard/groups/${id}/report`);
+  const info = useLoad<{ headsetUrls: string[] }>('/api/dashboard/server-info');
+  const [cards, setCards] = useState<CardData[] | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The trainer's laptop may use localhost; a headset needs the server's LAN address.
-  const [address, setAddress] = useState(location.origin);
+  const [address, setAddress] = useState('');
+  useEffect(() => {
+    if (info.data || info.error) setAddress((a) => a || defaultCardAddress(info.data?.headsetUrls));
+  }, [info.data, info.error]);
   const group = groups.data?.groups.find((g) => g.id === id);
 
   const make = async () => {
-    const list = trainees.data?.trainees ?? [];
-    const made: Card[] = [];
+    const list = report.data?.trainees ?? [];
+    const made: CardData[] = [];
     setError(null);
     try {
       for (const [i, trainee] of list.entries()) {
         setProgress(t('cards.progress', { done: i, total: list.length }));
         const { joinCode, expiresAt } = await api<{ joinCode: string; expiresAt: string }>('POST', `/api/trainees/${trainee.id}/join-codes`);
-        const qr = await toDataURL(`${address.replace(/\/+$/, '')}/?join=${joinCode}`, { margin: 1, width: 160, errorCorrectionLevel: 'M' });
-        made.push({ trainee, joinCode, expiresAt, qr });
+        made.push({ trainee, joinCode, expiresAt, language: trainee.language });
       }
       setCards(made);
       setProgress(null);
@@ -55,45 +51,34 @@ export function QrSheetPage({ id }: { id: string }) {
       <p className="no-print">
         <Link href={`/groups/${id}`}>{t('cards.back')}</Link>
       </p>
-      <p className="no-print">{t('cards.explain')}</p>
-      <label className="no-print">
-        {t('cards.address')}
-        <input type="url" required value={address} onChange={(e) => setAddress(e.target.value)} name="address" size={40} aria-describedby="address-hint" />
-      </label>
-      <p id="address-hint" className="no-print hint">
-        {t('cards.addressHint')}
-      </p>
-      <div className="no-print inline">
-        <button type="button" className="primary" onClick={() => void make()} disabled={!trainees.data || progress !== null || !/^https?:\/\/\S+$/.test(address)} data-action="make-cards">
-          {t('cards.make')}
-        </button>
-        {cards ? (
-          <button type="button" onClick={() => window.print()} data-action="print">
-            {t('cards.print')}
+      <div className="card no-print">
+        <p>{t('cards.explain')}</p>
+        <p className="hint">{t('qr.codesExplain')}</p>
+        <label>
+          {t('cards.address')}
+          <input type="url" required value={address} onChange={(e) => setAddress(e.target.value)} name="address" size={40} aria-describedby="address-hint" />
+        </label>
+        <p id="address-hint" className="hint">
+          {info.data?.headsetUrls.length ? t('qr.addressFromServer') : t('cards.addressHint')}
+        </p>
+        <div className="inline">
+          <button type="button" className="primary" onClick={() => void make()} disabled={!report.data || progress !== null || !/^https?:\/\/\S+$/.test(address)} data-action="make-cards">
+            {t('cards.make')}
           </button>
-        ) : null}
+          {cards ? (
+            <button type="button" onClick={() => window.print()} data-action="print">
+              {t('cards.print')}
+            </button>
+          ) : null}
+        </div>
       </div>
       {progress ? (
         <p role="status" className="no-print">
-          <progress max={trainees.data?.trainees.length ?? 1} value={cards?.length ?? 0} /> {progress}
+          <progress max={report.data?.trainees.length ?? 1} value={cards?.length ?? 0} /> {progress}
         </p>
       ) : null}
       {error ? <p role="alert">{t('app.error', { message: error })}</p> : null}
-      {cards ? (
-        <ul className="qr-sheet" data-testid="qr-sheet">
-          {cards.map((c) => (
-            <li key={c.trainee.id} className="qr-card" data-join-code={c.joinCode}>
-              <img src={c.qr} alt={t('cards.qrAlt', { code: c.trainee.code })} width={160} height={160} />
-              <p className="join-code">{c.joinCode.replace(/^(.{4})(.{4})$/, '$1 $2')}</p>
-              <p>
-                {c.trainee.code}
-                {c.trainee.alias ? ` · ${c.trainee.alias}` : ''}
-              </p>
-              <p className="small">{t('cards.validUntil', { date: new Date(c.expiresAt).toLocaleDateString(i18n.language) })}</p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {cards ? <QrCards cards={cards} address={address} /> : null}
     </section>
   );
 }

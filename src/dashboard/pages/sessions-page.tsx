@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { query } from '../api';
+import { EmptyState } from '../empty-state';
+import { SummaryFigures } from '../summary-figures';
 import { useLoad } from '../use-load';
 import { ExamFlags } from '../exam-flags';
 import { useExamFlags } from '../use-exam-flags';
@@ -52,6 +54,8 @@ export function SessionsPage() {
       setArrived((n) => n + 1);
       reload();
     });
+    // More arrived while the stream was away than the server replays one by one: reload the list.
+    source.addEventListener('reload', () => reload());
     return () => source.close();
   }, [reload]);
 
@@ -65,6 +69,13 @@ export function SessionsPage() {
   return (
     <section aria-labelledby="sessions-title">
       <h1 id="sessions-title">{t('sessions.title')}</h1>
+      <SummaryFigures refresh={arrived} />
+      {list.data && list.data.total === 0 && Object.values(filters).every((v) => v === '') ? (
+        <EmptyState title={t('empty.sessionsTitle')} testId="sessions-empty">
+          {t('empty.sessionsNext')} <Link href="/groups">{t('empty.toGroups')}</Link>
+        </EmptyState>
+      ) : null}
+      <div className="card">
       <form className="filters" aria-label={t('sessions.filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('sessions.group')}
@@ -138,7 +149,7 @@ export function SessionsPage() {
         </label>
       </form>
       <p className="inline">
-        <a href={`/api/dashboard/export.csv${filterQuery}`} download data-action="export-csv">
+        <a href={`/api/dashboard/export.csv${query({ ...filters, lng: i18n.language, tz: Intl.DateTimeFormat().resolvedOptions().timeZone })}`} download data-action="export-csv">
           {t('sessions.exportCsv')}
         </a>
         <a href={`/api/dashboard/export.xapi.json${filterQuery}`} download data-action="export-xapi">
@@ -149,6 +160,7 @@ export function SessionsPage() {
         {list.loading ? t('app.loading') : arrived > 0 ? t('sessions.arrived', { count: arrived }) : t('sessions.live')}
       </p>
       {list.error ? <p role="alert">{list.error}</p> : null}
+      <div className="table-wrap">
       <table data-testid="sessions" data-total={list.data?.total ?? ''}>
         <caption>{t('sessions.count', { count: list.data?.total ?? 0 })}</caption>
         <thead>
@@ -186,6 +198,7 @@ export function SessionsPage() {
           ))}
         </tbody>
       </table>
+      </div>
       <nav className="pager inline" aria-label={t('sessions.pages')}>
         <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} data-action="previous-page">
           {t('sessions.previous')}
@@ -195,6 +208,7 @@ export function SessionsPage() {
           {t('sessions.next')}
         </button>
       </nav>
+      </div>
     </section>
   );
 }

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../api';
 import { ChartFigure } from '../chart-figure';
+import { EmptyState } from '../empty-state';
+import { TraineeCoaching, type Coaching } from '../trainee-coaching';
+import { TraineeNotes } from '../trainee-notes';
 import { HeadsetList } from '../headset-list';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
@@ -20,6 +23,7 @@ interface TraineeDetail {
 export function TraineePage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const detail = useLoad<TraineeDetail>(`/api/dashboard/trainees/${id}`);
+  const coaching = useLoad<Coaching>(`/api/dashboard/trainees/${id}/coaching`);
   const stations = useStations();
   const [message, setMessage] = useState<string | null>(null);
   const d = detail.data;
@@ -34,6 +38,26 @@ export function TraineePage({ id }: { id: string }) {
       series: [...per.entries()].map(([station, scores]) => ({ label: stations.title(station), values: Array.from({ length: longest }, (_, i) => scores[i] ?? null) })),
     };
   }, [d, stations]);
+  // Score over time: one point per day a station was played (the day's average), one line per station.
+  const overTime = useMemo(() => {
+    const days = [...new Set((d?.attempts ?? []).map((a) => a.endedAt.slice(0, 10)))].sort();
+    const per = new Map<string, Map<string, number[]>>();
+    for (const a of d?.attempts ?? []) {
+      const byDay = per.get(a.scenarioId) ?? new Map<string, number[]>();
+      byDay.set(a.endedAt.slice(0, 10), [...(byDay.get(a.endedAt.slice(0, 10)) ?? []), a.score]);
+      per.set(a.scenarioId, byDay);
+    }
+    return {
+      labels: days.map((day) => new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language)),
+      series: [...per.entries()].map(([station, byDay]) => ({
+        label: stations.title(station),
+        values: days.map((day) => {
+          const v = byDay.get(day);
+          return v ? Math.round(v.reduce((x, y) => x + y, 0) / v.length) : null;
+        }),
+      })),
+    };
+  }, [d, stations, i18n.language]);
   const competencySeries = useMemo(() => [{ label: t('trainee.profile'), values: (d?.competencies ?? []).map((c) => c.score) }], [d, t]);
   const competencyLabels = useMemo(() => (d?.competencies ?? []).map((c) => t(`competency.${c.competency}`)), [d, t]);
 
@@ -76,6 +100,9 @@ export function TraineePage({ id }: { id: string }) {
         <button type="button" onClick={() => void newCard()} data-action="new-card">
           {t('trainee.newCard')}
         </button>
+        <Link href={`/trainees/${id}/report`} data-action="trainee-report">
+          {t('report.traineeLink')}
+        </Link>
         <a href={`/api/trainees/${id}/export`} download data-action="privacy-export">
           {t('trainee.privacyExport')}
         </a>
@@ -83,12 +110,19 @@ export function TraineePage({ id }: { id: string }) {
 
       <HeadsetList traineeId={id} />
 
-      {d.attempts.length === 0 ? <p>{t('trainee.noAttempts')}</p> : null}
+      {d.attempts.length === 0 ? (
+        <EmptyState title={t('trainee.noAttempts')} testId="trainee-empty">
+          {t('empty.traineeNext')}
+        </EmptyState>
+      ) : null}
+      {d.attempts.length > 0 && coaching.data ? <TraineeCoaching c={coaching.data} stationTitle={stations.title} /> : null}
       {d.attempts.length > 0 ? (
         <>
           <ChartFigure kind="line" testId="chart-attempts" title={t('trainee.scoreChart')} labelHeading={t('trainee.attempt')} labels={progress.labels} series={progress.series} />
-          <ChartFigure kind="radar" testId="chart-competencies" title={t('trainee.competencyChart')} labelHeading={t('trainee.competency')} labels={competencyLabels} series={competencySeries} />
+          <ChartFigure kind="line" testId="chart-over-time" title={t('coach.overTimeTitle')} labelHeading={t('coach.day')} labels={overTime.labels} series={overTime.series} />
+          <ChartFigure kind="bar" testId="chart-competencies" title={t('trainee.competencyChart')} labelHeading={t('trainee.competency')} labels={competencyLabels} series={competencySeries} />
           <h2>{t('trainee.attempts')}</h2>
+          <div className="table-wrap">
           <table>
             <thead>
               <tr>
@@ -97,6 +131,7 @@ export function TraineePage({ id }: { id: string }) {
                 <th scope="col">{t('sessions.mode')}</th>
                 <th scope="col">{t('sessions.score')}</th>
                 <th scope="col">{t('sessions.result')}</th>
+                <th scope="col">{t('coach.criticalViolations')}</th>
               </tr>
             </thead>
             <tbody>
@@ -109,12 +144,15 @@ export function TraineePage({ id }: { id: string }) {
                   <td>{t(`mode.${a.mode}`)}</td>
                   <td>{a.score}</td>
                   <td>{a.passed ? t('sessions.passed') : t('sessions.failed')}</td>
+                  <td>{coaching.data?.critical.bySession[a.id] ?? '–'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         </>
       ) : null}
+      <TraineeNotes traineeId={id} />
     </section>
   );
 }

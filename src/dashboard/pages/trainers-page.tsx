@@ -4,10 +4,13 @@ import { api } from '../api';
 import type { Me } from '../dashboard-app';
 import { useLoad } from '../use-load';
 import { CountrySetting } from './country-setting';
+import { PasswordResetButton } from './password-reset-button';
+import { accountErrorText } from '../account/account-error-text';
 
 /** An organisation admin sets the organisation's country and adds and removes its trainers. */
 export function TrainersPage({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const { t: tAccounts } = useTranslation('accounts');
   const trainers = useLoad<{ trainers: { id: string; email: string; role: string }[] }>('/api/trainers');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -22,7 +25,8 @@ export function TrainersPage({ me }: { me: Me }) {
       setPassword('');
       trainers.reload();
     } catch (err) {
-      setMessage(t('app.error', { message: (err as Error).message }));
+      // A refused password says which rule it broke, in the trainer's language.
+      setMessage(accountErrorText(tAccounts, err));
     }
   };
   const remove = async (id: string, who: string) => {
@@ -54,6 +58,7 @@ export function TrainersPage({ me }: { me: Me }) {
               <td>{tr.email}</td>
               <td>{t(`role.${tr.role}`)}</td>
               <td>
+                {tr.id === me.trainer.id ? null : <PasswordResetButton trainerId={tr.id} email={tr.email} />}
                 {tr.id === me.trainer.id ? null : (
                   <button type="button" onClick={() => void remove(tr.id, tr.email)} aria-label={t('trainers.removeWho', { email: tr.email })}>
                     {t('trainers.remove')}

@@ -51,10 +51,3 @@ export function needsRehash(stored: string): boolean {
 
 /** Verifying against this when the e-mail is unknown takes as long as a real check: no account probing by timing. */
 export const dummyHash = `${currentPrefix}${randomBytes(16).toString('base64').replace(/=+$/, '')}$${randomBytes(32).toString('base64').replace(/=+$/, '')}`;
-
-/** A password a trainer may choose: long enough to resist guessing, short enough to bound the work. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'must be at least 10 characters';
-  if (password.length > 200) return 'must be at most 200 characters';
-  return null;
-}

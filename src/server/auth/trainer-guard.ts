@@ -8,6 +8,10 @@ declare module 'fastify' {
     /** Set by the trainer guard on routes that need a logged-in trainer. */
     trainerSession?: TrainerSession;
   }
+  interface FastifyContextConfig {
+    /** Open to an admin who must still set up a second factor (account routes, me, logout). */
+    beforeSecondFactor?: boolean;
+  }
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -25,6 +29,9 @@ export function trainerGuard(db: Kysely<Database>, now: () => Date) {
       return reply.code(403).send({ error: 'csrf-token-invalid', message: 'the x-csrf-token header is missing or does not match this session; reload the page' });
     }
     request.trainerSession = session;
+    if (session.trainer.secondFactorRequired && !request.routeOptions.config.beforeSecondFactor) {
+      return reply.code(403).send({ error: 'second-factor-required', message: 'your organisation requires admins to set up a second factor first (account page)' });
+    }
   };
 }
 

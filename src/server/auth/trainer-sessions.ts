@@ -21,6 +21,10 @@ export interface Trainer {
   role: TrainerRole;
   organisationId: string;
   organisationName: string;
+  /** A second factor (TOTP) is set up. */
+  secondFactor: boolean;
+  /** An admin of an organisation that requires a second factor, without one: may only set it up. */
+  secondFactorRequired: boolean;
 }
 
 export interface TrainerSession {
@@ -44,7 +48,7 @@ export async function findTrainerSession(db: Kysely<Database>, token: string, no
     .selectFrom('trainer_sessions as s')
     .innerJoin('trainers as t', 't.id', 's.trainer_id')
     .innerJoin('organisations as o', 'o.id', 't.organisation_id')
-    .select(['s.csrf_token', 's.created_at', 's.last_seen_at', 't.id', 't.email', 't.role', 't.organisation_id', 'o.name'])
+    .select(['s.csrf_token', 's.created_at', 's.last_seen_at', 't.id', 't.email', 't.role', 't.organisation_id', 't.totp_secret', 'o.name', 'o.require_admin_totp'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
@@ -59,7 +63,15 @@ export async function findTrainerSession(db: Kysely<Database>, token: string, no
   return {
     tokenHash,
     csrfToken: row.csrf_token,
-    trainer: { id: row.id, email: row.email, role: row.role, organisationId: row.organisation_id, organisationName: row.name },
+    trainer: {
+      id: row.id,
+      email: row.email,
+      role: row.role,
+      organisationId: row.organisation_id,
+      organisationName: row.name,
+      secondFactor: row.totp_secret !== null,
+      secondFactorRequired: row.role === 'admin' && row.require_admin_totp === 1 && row.totp_secret === null,
+    },
   };
 }
 
@@ -72,4 +84,11 @@ export function sameSecret(given: string | undefined, expected: string): boolean
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Every session of a trainer but `keep` (a password change ends the others; a reset ends all). */
+export async function endTrainerSessions(db: Kysely<Database>, trainerId: string, keep?: string): Promise<number> {
+  let query = db.deleteFrom('trainer_sessions').where('trainer_id', '=', trainerId);
+  if (keep) query = query.where('token_hash', '!=', keep);
+  return Number((await query.executeTakeFirst()).numDeletedRows);
 }

@@ -1,26 +1,39 @@
+import { competencies, type Competency } from '../../engine';
 import type { SessionSummary } from './session-query';
 
 /**
  * CSV for Excel and LibreOffice as Belgian and Dutch offices set them up: UTF-8 with a BOM (else
  * Excel reads it as Windows-1252), `;` between fields and a decimal comma (the list separator and
- * decimal sign of nl-BE, nl-NL and fr-BE), CRLF line ends, times as `YYYY-MM-DD HH:MM:SS` in UTC.
+ * decimal sign of nl-BE, nl-NL and fr-BE), CRLF line ends. Times as `YYYY-MM-DD HH:MM:SS` twice: in
+ * UTC and in the trainer's time zone. The first line names the columns in the trainer's language
+ * (csv-headers.ts); `csvColumns` is their order.
  */
-export const csvHeader = [
+export const csvColumns = [
   'session_id',
   'group',
   'trainee_code',
   'trainee_alias',
-  'station',
+  'station_id',
+  'station_name',
   'station_version',
   'mode',
   'device',
   'language',
   'started_at_utc',
+  'started_at_local',
   'ended_at_utc',
+  'ended_at_local',
   'duration_s',
   'score',
   'passed',
+  'failed_by_critical',
+  ...competencies.map((c) => `competency_${c}` as const),
 ] as const;
+
+export type CsvColumn = (typeof csvColumns)[number];
+
+/** A session as the export writes it: the list's row, its competency scores and whether a critical rule failed it. */
+export type ExportRow = SessionSummary & { competencies: Record<Competency, number | null>; failedByCritical: boolean };
 
 function cell(value: string | number | boolean | null): string {
   if (value === null) return '';
@@ -32,77 +45,53 @@ function cell(value: string | number | boolean | null): string {
 
 const utc = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
 
-export function sessionsCsv(sessions: readonly SessionSummary[]): string {
-  const lines = [csvHeader.join(';')];
-  for (const s of sessions) {
-    lines.push(
-      [
-        s.id,
-        s.group.name,
-        s.trainee.code,
-        s.trainee.alias,
-        s.scenarioId,
-        s.scenarioVersion,
-        s.mode,
-        s.device,
-        s.language,
-        utc(s.startedAt),
-        utc(s.endedAt),
-        Math.round(s.durationMs / 100) / 10,
-        s.score,
-        s.passed ? 'ja' : 'nee',
-      ]
-        .map(cell)
-        .join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** `YYYY-MM-DD HH:MM:SS` in a time zone (Swedish dates are ISO-shaped). */
+export function localTime(timeZone: string) {
+  const f = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return (iso: string) => f.format(new Date(iso));
 }
 
-/** ISO 8601 duration with up to two decimals of seconds, as xAPI asks (`PT1M5.25S`). */
-export function isoDuration(ms: number): string {
-  const totalSeconds = Math.max(0, ms) / 1000;
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = Math.round((totalSeconds % 60) * 100) / 100;
-  return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds}S`;
+export interface CsvOptions {
+  /** Column headers in the trainer's language, by column. */
+  headers: Record<CsvColumn, string>;
+  /** A station's name in the trainer's language. */
+  stationName: (id: string) => string;
+  /** IANA time zone of the "local" columns. */
+  timeZone: string;
 }
 
-const verbs = {
-  passed: { id: 'http://adlnet.gov/expapi/verbs/passed', display: { 'en-US': 'passed' } },
-  failed: { id: 'http://adlnet.gov/expapi/verbs/failed', display: { 'en-US': 'failed' } },
-} as const;
+/** The CSV's first line (with the BOM), then one line per row: the streaming export writes them one by one. */
+export function csvHeaderLine(o: CsvOptions): string {
+  return `\uFEFF${csvColumns.map((c) => cell(o.headers[c])).join(';')}\r\n`;
+}
 
-/**
- * One xAPI statement per session: the trainee as an account (home page: this server; name: the
- * pseudonym, never the alias), ADL passed/failed, the server's score scaled to 0–1, and the
- * session id as statement id and registration so a re-import never duplicates an attempt.
- */
-export function xapiStatement(s: SessionSummary, homePage: string, title: string) {
-  return {
-    id: s.id,
-    actor: { objectType: 'Agent', account: { homePage, name: s.trainee.code } },
-    verb: s.passed ? verbs.passed : verbs.failed,
-    object: {
-      objectType: 'Activity',
-      id: `${homePage}/stations/${encodeURIComponent(s.scenarioId)}`,
-      definition: {
-        name: { 'nl-BE': title },
-        type: 'http://adlnet.gov/expapi/activities/simulation',
-      },
-    },
-    result: {
-      score: { scaled: Math.round(s.score) / 100, raw: s.score, min: 0, max: 100 },
-      success: s.passed,
-      completion: true,
-      duration: isoDuration(s.durationMs),
-    },
-    context: {
-      registration: s.id,
-      language: s.language,
-      platform: s.device,
-      extensions: { [`${homePage}/xapi/mode`]: s.mode, [`${homePage}/xapi/station-version`]: s.scenarioVersion },
-    },
-    timestamp: s.endedAt,
-  };
+export function csvRow(s: ExportRow, o: CsvOptions, local = localTime(o.timeZone)): string {
+  return `${[
+    s.id,
+    s.group.name,
+    s.trainee.code,
+    s.trainee.alias,
+    s.scenarioId,
+    o.stationName(s.scenarioId),
+    s.scenarioVersion,
+    s.mode,
+    s.device,
+    s.language,
+    utc(s.startedAt),
+    local(s.startedAt),
+    utc(s.endedAt),
+    local(s.endedAt),
+    Math.round(s.durationMs / 100) / 10,
+    s.score,
+    s.passed ? 'ja' : 'nee',
+    s.failedByCritical ? 'ja' : 'nee',
+    ...competencies.map((c) => (s.competencies[c] === null || s.competencies[c] === undefined ? null : Math.round(s.competencies[c]))),
+  ]
+    .map(cell)
+    .join(';')}\r\n`;
+}
+
+export function sessionsCsv(sessions: readonly ExportRow[], o: CsvOptions): string {
+  const local = localTime(o.timeZone);
+  return csvHeaderLine(o) + sessions.map((s) => csvRow(s, o, local)).join('');
 }

@@ -9,14 +9,31 @@ export interface SessionStored {
 
 const channel = 'werkvloer_sessions';
 
+export interface LiveBackoff {
+  /** First wait after the LISTEN connection is lost, doubled per failed attempt up to `maxMs`. */
+  initialMs: number;
+  maxMs: number;
+}
+
 /**
  * New sessions, per organisation, for the dashboard's server-sent events. SQLite: one instance,
  * so an in-process emitter. PostgreSQL: every instance LISTENs and the storing one NOTIFYs, so a
  * trainer connected to instance A sees an upload that reached instance B.
+ *
+ * The LISTEN connection is lost when the database restarts, fails over or ends the backend: it is
+ * made again with backoff (with jitter, so instances do not all knock at once), and each time it
+ * is back every subscriber is told to resynchronise (`onResync`), since NOTIFYs sent meanwhile
+ * are gone. NOTIFY goes through a small pool of its own, so publishing never waits for LISTEN.
  */
 export class LiveSessions {
   private readonly emitter = new EventEmitter();
   private client: pg.Client | null = null;
+  private notifier: pg.Pool | null = null;
+  private closed = false;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** How many times LISTEN was re-established after a loss (health and tests). */
+  reconnects = 0;
 
   private constructor() {
     // One listener per open dashboard tab; a class of 30 trainers is far below any real limit.
@@ -27,35 +44,101 @@ export class LiveSessions {
     return new LiveSessions();
   }
 
-  static async postgres(databaseUrl: string, onError: (error: Error) => void): Promise<LiveSessions> {
+  static async postgres(databaseUrl: string, onError: (error: Error) => void, backoff: LiveBackoff = { initialMs: 250, maxMs: 30_000 }): Promise<LiveSessions> {
     const live = new LiveSessions();
-    const client = new pg.Client({ connectionString: databaseUrl });
-    client.on('error', onError);
-    client.on('notification', (msg) => {
-      if (msg.channel !== channel || !msg.payload) return;
+    live.notifier = new pg.Pool({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
+    // An idle notifier connection dropped by a restart must not end the process (issue 17).
+    live.notifier.on('error', onError);
+    live.notifier.on('connect', (client) => client.on('error', onError));
+    const connect = async (): Promise<void> => {
+      const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+      let lost = false;
+      const onLost = (error?: Error) => {
+        if (lost) return;
+        lost = true;
+        if (live.client === client) live.client = null;
+        client.removeAllListeners('notification');
+        void client.end().catch(() => undefined);
+        if (live.closed) return;
+        if (error) onError(error);
+        live.scheduleReconnect(connect, backoff, onError);
+      };
+      client.on('error', onLost);
+      client.on('end', () => onLost(new Error('the LISTEN connection ended')));
+      client.on('notification', (msg) => {
+        if (msg.channel !== channel || !msg.payload) return;
+        try {
+          live.deliver(JSON.parse(msg.payload) as SessionStored);
+        } catch (error) {
+          onError(error as Error);
+        }
+      });
       try {
-        live.deliver(JSON.parse(msg.payload) as SessionStored);
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
       } catch (error) {
-        onError(error as Error);
+        onLost(error as Error);
+        throw error;
       }
-    });
-    await client.connect();
-    await client.query(`LISTEN ${channel}`);
-    live.client = client;
+      if (live.closed) {
+        await client.end().catch(() => undefined);
+        return;
+      }
+      live.client = client;
+      live.attempt = 0;
+    };
+    await connect();
     return live;
+  }
+
+  private scheduleReconnect(connect: () => Promise<void>, backoff: LiveBackoff, onError: (error: Error) => void) {
+    if (this.retryTimer || this.closed) return;
+    const wait = Math.min(backoff.maxMs, backoff.initialMs * 2 ** this.attempt);
+    this.attempt++;
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        connect().then(
+          () => {
+            if (this.closed) return;
+            this.reconnects++;
+            // Whatever was published while LISTEN was away was never heard: every stream reloads what changed.
+            this.emitter.emit('resync');
+          },
+          // connect() already scheduled the next attempt through its lost handler.
+          (error: unknown) => onError(error as Error),
+        );
+      },
+      wait * (0.75 + Math.random() * 0.5),
+    );
+    this.retryTimer.unref();
+  }
+
+  /** The database backend that LISTENs (PostgreSQL), for tests and for a DBA's pg_stat_activity. */
+  get listenerPid(): number | null {
+    return (this.client as (pg.Client & { processID?: number }) | null)?.processID ?? null;
+  }
+
+  /** True while new sessions are heard (always, in process). */
+  get listening(): boolean {
+    return this.notifier === null || this.client !== null;
   }
 
   /** Called once a session is stored. With PostgreSQL the NOTIFY comes back to this instance too. */
   async publish(event: SessionStored): Promise<void> {
-    if (this.client) await this.client.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(event)]);
+    if (this.notifier) await this.notifier.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(event)]);
     else this.deliver(event);
   }
 
-  /** Listens to one organisation's sessions; returns the unsubscribe function. */
-  subscribe(organisationId: string, listener: (event: SessionStored) => void): () => void {
+  /** Listens to one organisation's sessions; `onResync` when events may have been missed. Returns the unsubscribe function. */
+  subscribe(organisationId: string, listener: (event: SessionStored) => void, onResync?: () => void): () => void {
     const name = `org:${organisationId}`;
     this.emitter.on(name, listener);
-    return () => this.emitter.off(name, listener);
+    if (onResync) this.emitter.on('resync', onResync);
+    return () => {
+      this.emitter.off(name, listener);
+      if (onResync) this.emitter.off('resync', onResync);
+    };
   }
 
   private deliver(event: SessionStored) {
@@ -63,8 +146,13 @@ export class LiveSessions {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.emitter.removeAllListeners();
-    await this.client?.end();
+    const client = this.client;
     this.client = null;
+    await client?.end().catch(() => undefined);
+    await this.notifier?.end().catch(() => undefined);
+    this.notifier = null;
   }
 }

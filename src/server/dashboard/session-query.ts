@@ -24,6 +24,11 @@ export const sessionListSchema = sessionFilterSchema.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /**
+   * Keyset pagination: the `next` of the previous page (same sort and filters). A deep page then
+   * costs what the first does; `page` alone skips rows one by one (fine for the first pages).
+   */
+  cursor: z.string().max(400).optional(),
 });
 
 export type SessionFilter = z.infer<typeof sessionFilterSchema>;
@@ -68,18 +73,64 @@ export const sessionColumns = [
   'g.name as group_name',
 ] as const;
 
-/** One page of the list, sorted on the server, with the total for the pager. */
+/** The list counts at most this many rows for its pager: a count never reads a whole organisation's sessions. */
+export const countCap = 10_000;
+
+type SortValue = string | number;
+const sortField = { endedAt: 'ended_at', receivedAt: 'received_at', score: 'score', durationMs: 'duration_ms', scenarioId: 'scenario_id' } as const;
+const numericSort = new Set<keyof typeof sortColumns>(['score', 'durationMs']);
+
+/** A cursor names the last row of a page by its sort value and id; opaque to the client. */
+export function encodeCursor(value: SortValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: keyof typeof sortColumns): { value: SortValue; id: string } | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') return null;
+    const value = parsed[0] as unknown;
+    if (numericSort.has(sort) ? typeof value !== 'number' || !Number.isFinite(value) : typeof value !== 'string') return null;
+    return { value: value as SortValue, id: parsed[1] };
+  } catch {
+    return null;
+  }
+}
+
+export class InvalidCursor extends Error {}
+
+/**
+ * One page of the list, sorted on the server. Read through an index that starts with the
+ * organisation and ends with the id (migration-event-log.ts): a page reads its rows and stops. The
+ * total is counted up to `countCap` (`totalCapped` says when there are more): never the whole table.
+ */
 export async function sessionPage(db: Kysely<Database>, organisationId: string, q: SessionListQuery) {
   const base = filteredSessions(db, organisationId, q);
-  const count = await base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
-  const rows = await base
-    .select([...sessionColumns])
-    .orderBy(sortColumns[q.sort], q.order)
-    .orderBy('s.id', q.order)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return { total: Number(count?.n ?? 0), page: q.page, pageSize: q.pageSize, sessions: rows.map(sessionSummary) };
+  const counted = await db
+    .selectFrom(base.select('s.id').limit(countCap + 1).as('c'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  const n = Number(counted?.n ?? 0);
+  const column = sortColumns[q.sort];
+  let page = base.select([...sessionColumns]).orderBy(column, q.order).orderBy('s.id', q.order).limit(q.pageSize);
+  if (q.cursor) {
+    const after = decodeCursor(q.cursor, q.sort);
+    if (!after) throw new InvalidCursor('cursor: must be the `next` of a page with the same sort');
+    const op = q.order === 'desc' ? '<' : '>';
+    page = page.where((eb) => eb.or([eb(column, op, after.value), eb.and([eb(column, '=', after.value), eb('s.id', op, after.id)])]));
+  } else {
+    page = page.offset((q.page - 1) * q.pageSize);
+  }
+  const rows = await page.execute();
+  const last = rows.at(-1);
+  return {
+    total: Math.min(n, countCap),
+    totalCapped: n > countCap,
+    page: q.page,
+    pageSize: q.pageSize,
+    sessions: rows.map(sessionSummary),
+    next: rows.length === q.pageSize && last ? encodeCursor(last[sortField[q.sort]], last.id) : null,
+  };
 }
 
 /** A row of the dashboard's list (and live stream): the session with its trainee and group. */

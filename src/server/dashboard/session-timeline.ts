@@ -25,6 +25,12 @@ export function sessionTimeline(scenario: Scenario, events: readonly SessionEven
         .filter(([id, m]) => before.machines[id]?.state !== m.state)
         .map(([id, m]) => ({ machine: id, from: before.machines[id]?.state ?? '', to: m.state })),
     });
+    // The practice stop and the going on (issue 21), so the trainer sees the continuation in the record.
+    const entry = entries[entries.length - 1]!;
+    const undone = before.completed.filter((c) => !state.completed.some((d) => d.id === c.id)).map((c) => c.id);
+    if (undone.length > 0) entry.undone = undone;
+    const went = state.continuations[before.continuations.length];
+    if (went) entry.continued = { rule: went.rule, resumeAt: went.resumeAt };
   }
   const res = result(scenario, state);
   const steps = res.steps.map((s) => ({

@@ -6,6 +6,8 @@ export interface StationInfo {
   id: string;
   version: number;
   sector: string;
+  /** The country whose rules the station follows; null when it fits every country. */
+  country: string | null;
   passScore: number;
   modes: string[];
   title: string;
@@ -48,6 +50,7 @@ export class StationTexts {
         id: s.id,
         version: s.version,
         sector: s.sector,
+        country: s.country ?? null,
         passScore: s.passScore,
         modes: [...s.modes],
         title: text((t) => t.title, s.id),

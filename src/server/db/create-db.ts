@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect } fro
 import pg from 'pg';
 import { cachingStatements } from '../sqlite-statements';
 import { migrationProvider } from './migrations';
+import { moveEventLogs, type MoveProgress } from './event-log-move';
 import type { Database } from './schema';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -21,12 +22,39 @@ export function dbKindOf(db: Kysely<Database>): DbKind {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+let lastPoolWarning = 0;
+function defaultPoolError(error: Error) {
+  // Once a minute at most: a database restart drops every idle connection at once.
+  if (Date.now() - lastPoolWarning < 60_000) return;
+  lastPoolWarning = Date.now();
+  console.error(`werkvloer: a database connection was lost (${error.message}); reconnecting on the next request`);
+}
+
 /** SQLite in a file by default; PostgreSQL when a connection URL is given (shared by many instances). */
-export async function createDb(opts: { dataDir: string; databaseUrl?: string }): Promise<OpenedDb> {
+export async function createDb(opts: {
+  dataDir: string;
+  databaseUrl?: string;
+  onPoolError?: (error: Error) => void;
+  /** Told how the one-time move of old event logs goes (issue 17); nothing when there is nothing to move. */
+  onMoveProgress?: (p: MoveProgress) => void;
+}): Promise<OpenedDb> {
   let opened: OpenedDb;
   if (opts.databaseUrl) {
     const url = new URL(opts.databaseUrl);
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      // A database that is away fails a request within seconds (503, Retry-After) instead of holding it.
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+    });
+    // Without a listener, an idle connection's error (a restart, a failover, pg_terminate_backend)
+    // is an uncaught 'error' event and ends the process; the pool drops that client and connects anew.
+    pool.on('error', (error) => (opts.onPoolError ?? defaultPoolError)(error));
+    // A checked-out client (inside a transaction, between two statements) gets the same error as an
+    // event of its own, which the pool does not listen to while the client is out: listen for the
+    // client's whole life. The statement in flight fails (503), and the pool drops the broken client.
+    pool.on('connect', (client) => client.on('error', (error) => (opts.onPoolError ?? defaultPoolError)(error)));
     opened = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}` };
   } else {
     mkdirSync(opts.dataDir, { recursive: true });
@@ -45,5 +73,8 @@ export async function createDb(opts: { dataDir: string; databaseUrl?: string }):
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Rows stored before the event log had its own table are moved before the server answers:
+  // batched and resumable, with progress and the time left (docs/operations.md).
+  await moveEventLogs(opened.db, { onProgress: opts.onMoveProgress });
   return opened;
 }

@@ -1,9 +1,13 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { accountsMigration } from './migration-accounts';
 import { countryMigration } from './migration-country';
 import { dashboardMigration } from './migration-dashboard';
+import { eventLogMigration } from './migration-event-log';
 import { hardeningMigration } from './migration-hardening';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
+import { xapiMigration } from './migration-xapi';
+import { traineeNotesMigration } from './migration-trainee-notes';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -62,7 +66,12 @@ const migrations: Record<string, Migration> = {
   '2026-11-26-004-privacy-indexes': privacyMigration,
   '2026-11-26-005-dashboard-assignments': dashboardMigration,
   '2026-11-27-006-organisation-country': countryMigration,
+  '2026-12-06-accounts': accountsMigration,
   '2026-12-06-hardening-tokens-exam-attempts': hardeningMigration,
+  '2026-12-06-dashboard-trainee-notes': traineeNotesMigration,
+  // Named to sort after the hardening migration (Kysely runs them in name order).
+  '2026-12-06-session-event-log': eventLogMigration,
+  '2026-12-06-xapi-forwarding': xapiMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

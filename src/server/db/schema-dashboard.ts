@@ -12,7 +12,18 @@ export interface ExamUnlocksTable {
   created_at: string;
 }
 
+/** A trainer's short note on a trainee (migration-trainee-notes.ts). */
+export interface TraineeNotesTable {
+  id: string;
+  trainee_id: string;
+  organisation_id: string;
+  author_email: string;
+  text: string;
+  created_at: string;
+}
+
 export interface DashboardTables {
   group_stations: GroupStationsTable;
   exam_unlocks: ExamUnlocksTable;
+  trainee_notes: TraineeNotesTable;
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** The organisation side of the database (see migration-organisations.ts). Timestamps are ISO strings. */
 /** Whose legal limits apply (issue 6); scenarios name theirs in `country`. */
 export type Country = 'BE' | 'NL';
@@ -8,6 +9,8 @@ export interface OrganisationsTable {
   created_at: string;
   /** null: organisations from before the setting, until an admin chooses (their trainees see every station). */
   country: Country | null;
+  /** 1: admins must have a second factor (TOTP) before they can do anything else. */
+  require_admin_totp: Generated<number>;
 }
 
 export type TrainerRole = 'admin' | 'trainer';
@@ -20,6 +23,13 @@ export interface TrainersTable {
   password_hash: string;
   role: TrainerRole;
   created_at: string;
+  /** The TOTP secret, encrypted with the server secret (auth/secret-box.ts); null without a second factor. */
+  totp_secret: string | null;
+  /** A secret being set up, until the first code confirms it. */
+  totp_pending: string | null;
+  /** The last TOTP time step used: a code is never accepted twice. */
+  totp_last_step: number | null;
+  password_changed_at: string | null;
 }
 
 export interface TrainerSessionsTable {

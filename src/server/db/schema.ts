@@ -1,6 +1,8 @@
+import type { AccountTables } from './schema-accounts';
 import type { DashboardTables } from './schema-dashboard';
 import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
+import type { XapiTables } from './schema-xapi';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -14,12 +16,14 @@ export interface SessionsTable {
   started_at: string;
   ended_at: string;
   duration_ms: number;
+  /** '' since the event log moved to session_events (issue 17); old rows until moveEventLogs ran. */
   events_json: string;
   client_score: number;
   /** The server's own score: the replay of the events, never the client's claim. */
   score: number;
   passed: number;
   score_mismatch: number;
+  /** '' since the score details moved to session_events, like events_json. */
   result_json: string;
   received_at: string;
   /** sha-256 of the canonical upload; null only for rows stored before it existed. */
@@ -27,6 +31,47 @@ export interface SessionsTable {
   /** Set when uploaded under a trainee token; null rows are seen by no trainer. */
   organisation_id: string | null;
   trainee_id: string | null;
+  /** The server's per-competency sub-scores (0–100, unrounded; null: the station has no step of it). */
+  comp_safety: number | null;
+  comp_quality: number | null;
+  comp_numeracy: number | null;
+  comp_language: number | null;
+  comp_problem_solving: number | null;
+  comp_procedure: number | null;
+  /** Rule violations of the session, and how many of them were critical (null only before the move). */
+  critical_violations: number | null;
+  violations: number | null;
+}
+
+/** A session's event log and score details, read for one session at a time (detail, export of a trainee). */
+export interface SessionEventsTable {
+  session_id: string;
+  events_json: string;
+  result_json: string;
+}
+
+/** Each step's outcome in one session, for per-step comparisons (trainee against group). */
+export interface SessionStepsTable {
+  session_id: string;
+  step_id: string;
+  trainee_id: string | null;
+  scenario_id: string;
+  done: number;
+  mistakes: number;
+  hints: number;
+}
+
+/** Running totals per trainee, station and step, kept by triggers on session_steps. */
+export interface StepTotalsTable {
+  trainee_id: string;
+  scenario_id: string;
+  step_id: string;
+  /** Sessions of this station that scored the step. */
+  attempts: number;
+  /** Of them: not done, or done with a mistake. */
+  failed: number;
+  not_done: number;
+  mistakes: number;
 }
 
 export interface ScenarioVersionsTable {
@@ -37,7 +82,10 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
+  session_events: SessionEventsTable;
+  session_steps: SessionStepsTable;
+  step_totals: StepTotalsTable;
 }

@@ -4,42 +4,57 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { emailSchema } from '../organisations';
 import { checkTrainerLogin } from '../auth/login-check';
+import { KnownDevices } from '../auth/known-device';
+import { publicTrainer, startTrainerSession } from '../auth/login-session';
+import { createChallenge } from '../auth/second-factor';
+import { throttledAttempt } from '../auth/throttled-attempt';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
-import { absoluteTimeoutMs, createTrainerSession, deleteTrainerSession, findTrainerSession, sessionCookie, type Trainer } from '../auth/trainer-sessions';
+import { deleteTrainerSession, sessionCookie } from '../auth/trainer-sessions';
+import { securityEvent } from '../security-log';
 import { invalidBody } from './invalid-body';
 
 const loginSchema = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
 
-const publicTrainer = (t: Trainer) => ({ id: t.id, email: t.email, role: t.role, organisation: { id: t.organisationId, name: t.organisationName } });
-
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me (docs/api.md). */
-export async function authRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date }) {
-  const guard = trainerGuard(opts.db, opts.now);
+export async function authRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; serverSecret: Buffer }) {
+  const { db, now } = opts;
+  const guard = trainerGuard(db, now);
+  const devices = new KnownDevices(opts.serverSecret);
 
   app.post('/api/auth/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
     const parsed = loginSchema.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
-    const trainerId = await checkTrainerLogin(opts.db, parsed.data.email, parsed.data.password);
-    if (!trainerId) return reply.code(401).send({ error: 'login-failed', message: 'e-mail or password is wrong' });
-    // A cookie from before the login is never promoted: the session id always changes at login.
-    const previous = request.cookies[sessionCookie];
-    if (previous) {
-      const old = await findTrainerSession(opts.db, previous, opts.now());
-      if (old) await deleteTrainerSession(opts.db, old.tokenHash);
+    const { email, password } = parsed.data;
+    const account = await db.selectFrom('trainers').select('id').where('email', '=', email).executeTakeFirst();
+    const attempt = await throttledAttempt(db, now(), request, reply, email, devices.isKnown(request, account?.id));
+    if (!attempt) return reply;
+    const trainerId = await checkTrainerLogin(db, email, password);
+    if (!trainerId) {
+      securityEvent(request, 'login-failed', { email });
+      return reply.code(401).send({ error: 'login-failed', message: 'e-mail or password is wrong' });
     }
-    const { token, csrfToken } = await createTrainerSession(opts.db, trainerId, opts.now());
-    const session = await findTrainerSession(opts.db, token, opts.now());
-    reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: absoluteTimeoutMs / 1000 });
-    return reply.code(200).send({ trainer: publicTrainer(session!.trainer), csrfToken });
+    const row = await db.selectFrom('trainers').select('totp_secret').where('id', '=', trainerId).executeTakeFirstOrThrow();
+    if (row.totp_secret !== null) {
+      // The account's attempts are cleared only after the code too: a known password does not buy unthrottled code guesses.
+      securityEvent(request, 'second-factor-asked', { trainerId });
+      return reply.code(200).send({ secondFactor: 'totp', ...(await createChallenge(db, trainerId, now())) });
+    }
+    await attempt.succeeded();
+    const answer = await startTrainerSession(db, now(), request, reply, trainerId);
+    // After the session cookie: clients that read the first Set-Cookie get the session.
+    devices.remember(reply, trainerId);
+    securityEvent(request, 'login-succeeded', { trainerId, organisationId: answer.trainer.organisation.id });
+    return reply.code(200).send(answer);
   });
 
-  app.post('/api/auth/logout', { preHandler: guard }, async (request, reply) => {
-    await deleteTrainerSession(opts.db, trainerOf(request).tokenHash);
+  app.post('/api/auth/logout', { preHandler: guard, config: { beforeSecondFactor: true } }, async (request, reply) => {
+    await deleteTrainerSession(db, trainerOf(request).tokenHash);
+    securityEvent(request, 'logout');
     reply.clearCookie(sessionCookie, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', { preHandler: guard }, async (request) => {
+  app.get('/api/auth/me', { preHandler: guard, config: { beforeSecondFactor: true } }, async (request) => {
     const s = trainerOf(request);
     return { trainer: publicTrainer(s.trainer), csrfToken: s.csrfToken };
   });

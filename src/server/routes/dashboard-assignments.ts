@@ -19,7 +19,10 @@ const examBody = z.strictObject({ exam: z.boolean() });
  * Assignments: which stations a group sees and who may take an exam (trainer), and what a signed-in
  * headset may play (trainee token). POST /api/sessions refuses an exam without an unlock.
  */
-export async function dashboardAssignmentRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; stationIds: () => string[] }) {
+export async function dashboardAssignmentRoutes(
+  app: FastifyInstance,
+  opts: { db: Kysely<Database>; now: () => Date; stationIds: () => string[]; stationCountry?: (id: string) => string | null },
+) {
   const { db, now } = opts;
   const guard = trainerGuard(db, now);
   const groupOf = (org: string, id: string) => db.selectFrom('groups').select('id').where('id', '=', id).where('organisation_id', '=', org).executeTakeFirst();
@@ -46,6 +49,14 @@ export async function dashboardAssignmentRoutes(app: FastifyInstance, opts: { db
     const org = trainerOf(request).trainer.organisationId;
     const group = await groupOf(org, params.data.id);
     if (!group) return reply.code(404).send({ error: 'not-found', message: 'no such group in your organisation' });
+    // A Belgian organisation's group gets Belgian variants only (and stations for every country); so does a Dutch one.
+    const { country } = await db.selectFrom('organisations').select('country').where('id', '=', org).executeTakeFirstOrThrow();
+    const countryOf = opts.stationCountry ?? (() => null);
+    const foreign = country ? parsed.data.stations.filter((s) => ![null, country].includes(countryOf(s) as typeof country | null)) : [];
+    if (foreign.length > 0) {
+      const message = `station ${foreign.join(', ')} is for another country than your organisation's (${country})`;
+      return reply.code(400).send({ error: 'invalid-request', message: `stations: ${message}`, issues: [{ path: 'stations', message }] });
+    }
     const at = now().toISOString();
     await db.transaction().execute(async (tx) => {
       await tx.deleteFrom('group_stations').where('group_id', '=', group.id).execute();

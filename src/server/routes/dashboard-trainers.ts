@@ -4,16 +4,15 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { emailSchema } from '../organisations';
-import { hashPassword, passwordProblem } from '../auth/password';
+import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { invalidBody } from './invalid-body';
+import { passwordRefused } from './password-refused';
 
 const trainerBody = z.strictObject({
   email: emailSchema,
-  password: z.string().superRefine((p, ctx) => {
-    const problem = passwordProblem(p);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
+  password: z.string().max(200, 'must be at most 200 characters'),
   role: z.enum(['admin', 'trainer']).default('trainer'),
 });
 const idParams = z.strictObject({ id: z.uuid({ message: 'must be a trainer id' }) });
@@ -38,6 +37,8 @@ export async function dashboardTrainerRoutes(app: FastifyInstance, opts: { db: K
     if (adminOnly(request, reply)) return reply;
     const parsed = trainerBody.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
+    const problem = await passwordProblem(parsed.data.password, { email: parsed.data.email, organisationName: trainerOf(request).trainer.organisationName });
+    if (problem) return passwordRefused(reply, 'password', problem);
     const taken = await db.selectFrom('trainers').select('id').where('email', '=', parsed.data.email).executeTakeFirst();
     if (taken) return reply.code(409).send({ error: 'email-taken', message: `${parsed.data.email} already has an account` });
     const row = {

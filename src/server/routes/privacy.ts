@@ -36,7 +36,16 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
     const [joinCodes, tokens, sessions, examAttempts] = await Promise.all([
       db.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       db.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
-      db.selectFrom('sessions').selectAll().where('trainee_id', '=', trainee.id).where('organisation_id', '=', org).orderBy('received_at').orderBy('id').execute(),
+      db
+        .selectFrom('sessions as s')
+        .leftJoin('session_events as e', 'e.session_id', 's.id')
+        .selectAll('s')
+        .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), eb.fn.coalesce('e.result_json', 's.result_json').as('result')])
+        .where('s.trainee_id', '=', trainee.id)
+        .where('s.organisation_id', '=', org)
+        .orderBy('s.received_at')
+        .orderBy('s.id')
+        .execute(),
       db.selectFrom('exam_attempts').selectAll().where('trainee_id', '=', trainee.id).orderBy('issued_at').execute(),
     ]);
     reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
@@ -64,8 +73,8 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
         passed: s.passed === 1,
         scoreMismatch: s.score_mismatch === 1,
         contentHash: s.content_hash,
-        events: JSON.parse(s.events_json) as unknown,
-        result: JSON.parse(s.result_json) as unknown,
+        events: JSON.parse(s.events) as unknown,
+        result: JSON.parse(s.result) as unknown,
       })),
     };
   });
@@ -79,6 +88,8 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       if (!trainee) return null;
       // Sessions first (their rows are the idempotency data too), then the secrets, then the trainee.
       const sessions = count(await tx.deleteFrom('sessions').where('trainee_id', '=', trainee.id).execute());
+      // Their event logs and step outcomes go with the sessions (foreign keys); the per-step totals are the trainee's too.
+      await tx.deleteFrom('step_totals').where('trainee_id', '=', trainee.id).execute();
       const tokens = count(await tx.deleteFrom('trainee_tokens').where('trainee_id', '=', trainee.id).execute());
       const joinCodes = count(await tx.deleteFrom('join_codes').where('trainee_id', '=', trainee.id).execute());
       await tx.deleteFrom('trainees').where('id', '=', trainee.id).where('organisation_id', '=', org).execute();

@@ -51,14 +51,21 @@ export async function sessionReadRoutes(app: FastifyInstance, opts: { db: Kysely
   app.get('/api/sessions/:id', { preHandler: guard }, async (request, reply) => {
     const params = idParams.safeParse(request.params);
     if (!params.success) return invalidBody(reply, params.error);
-    const row = await base(trainerOf(request).trainer.organisationId).selectAll('s').select(['t.code', 't.alias']).where('s.id', '=', params.data.id).executeTakeFirst();
+    const row = await base(trainerOf(request).trainer.organisationId)
+      .leftJoin('session_events as e', 'e.session_id', 's.id')
+      .selectAll('s')
+      .select(['t.code', 't.alias'])
+      // The event log and score details live in session_events (issue 17); old rows until they are moved.
+      .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), eb.fn.coalesce('e.result_json', 's.result_json').as('result')])
+      .where('s.id', '=', params.data.id)
+      .executeTakeFirst();
     if (!row) return reply.code(404).send({ error: 'not-found', message: 'no such session in your organisation' });
     return {
       id: row.id,
       trainee: { code: row.code, alias: row.alias },
       ...sessionFields(row),
-      events: JSON.parse(row.events_json) as unknown,
-      result: JSON.parse(row.result_json) as unknown,
+      events: JSON.parse(row.events) as unknown,
+      result: JSON.parse(row.result) as unknown,
     };
   });
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { score, type ScoreResult } from '../../engine';
-import type { Database, SessionsTable } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { StorageStatus } from '../db/storage-status';
+import { storedSession } from '../db/stored-session';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
 import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
@@ -21,12 +23,31 @@ export interface SessionsRouteOptions {
   sqliteFile?: string;
   /** Told of every newly stored session of an organisation, for the dashboards' live list. */
   live?: LiveSessions;
+  /** A full disk: uploads are answered 503 with Retry-After before anything is written. */
+  storage?: StorageStatus;
 }
 
 /** An upload of 10,000 events is about 0.8 MB; twice that leaves room without inviting abuse. */
 export const sessionBodyLimit = 2 * 1024 * 1024;
 
-type SessionRow = Selectable<SessionsTable>;
+/** What answering a retry needs of the stored session; the event log only for rows from before content_hash. */
+interface SessionRow {
+  id: string;
+  mode: string;
+  device: string;
+  language: string;
+  started_at: string;
+  ended_at: string;
+  client_score: number;
+  score: number;
+  passed: number;
+  score_mismatch: number;
+  content_hash: string | null;
+  events_json: string | null;
+}
+
+/** The answer for an id that is stored already; the handler sends it (a Fastify reply is thenable, so never await one). */
+type Answer = { code: 200 | 409; body: Record<string, unknown> };
 
 /** Rows stored before content_hash existed are compared field by field. */
 function sameUpload(row: SessionRow, body: SessionBody, traineeId: string | null, hash: string): boolean {
@@ -43,22 +64,35 @@ function sameUpload(row: SessionRow, body: SessionBody, traineeId: string | null
 }
 
 /** A retry gets the original answer (200, not 201: nothing new was stored); other content gets 409. */
-function answerExisting(reply: FastifyReply, row: SessionRow, body: SessionBody, traineeId: string | null, hash: string) {
+function answerExisting(row: SessionRow, body: SessionBody, traineeId: string | null, hash: string): Answer {
   if (!sameUpload(row, body, traineeId, hash)) {
-    return reply.code(409).send({
-      error: 'session-id-conflict',
-      message: `session ${body.id} was already stored with different content; a new session needs a new id`,
-    });
+    return {
+      code: 409,
+      body: { error: 'session-id-conflict', message: `session ${body.id} was already stored with different content; a new session needs a new id` },
+    };
   }
-  return reply.code(200).send({ id: row.id, score: row.score, passed: row.passed === 1, scoreMismatch: row.score_mismatch === 1, duplicate: true });
+  return { code: 200, body: { id: row.id, score: row.score, passed: row.passed === 1, scoreMismatch: row.score_mismatch === 1, duplicate: true } };
 }
+
+const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.code).send(answer.body);
 
 /**
  * POST /api/sessions: store a finished session exactly once. The score stored is the server's
  * replay of the event log with the scenario version it was played on; the client's is only compared.
  */
 export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOptions) {
-  const findRow = (id: string) => opts.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  const findRow = async (id: string): Promise<SessionRow | undefined> => {
+    const row = await opts.db
+      .selectFrom('sessions')
+      .select(['id', 'mode', 'device', 'language', 'started_at', 'ended_at', 'client_score', 'score', 'passed', 'score_mismatch', 'content_hash'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row || row.content_hash !== null) return row ? { ...row, events_json: null } : undefined;
+    // Only rows stored before content_hash existed are compared by their event log.
+    const log = await opts.db.selectFrom('session_events').select('events_json').where('session_id', '=', id).executeTakeFirst();
+    const legacy = log ? null : await opts.db.selectFrom('sessions').select('events_json').where('id', '=', id).executeTakeFirst();
+    return { ...row, events_json: log?.events_json ?? legacy?.events_json ?? null };
+  };
   const writer: UploadWriter = opts.sqliteFile ? new SqliteSessionWriter(opts.sqliteFile) : new SessionWriter(opts.db);
   app.addHook('onClose', () => writer.close());
   // Told once the uploader has its answer (a retry is not news); the route knows the organisation, so no lookup.
@@ -85,9 +119,9 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     // A retry gets the original answer before any refusal below (a stored exam stays acknowledged
     // even if the unlock was withdrawn since). A first upload, the usual case, is not looked up
     // first: the insert's primary key tells a retry from it (see after the insert).
-    const answerIfStored = async () => {
+    const answerIfStored = async (): Promise<Answer | null> => {
       const existing = await findRow(body.id);
-      return existing ? answerExisting(reply, existing, body, traineeId, hash) : null;
+      return existing ? answerExisting(existing, body, traineeId, hash) : null;
     };
 
     // An exam is stored only under a server-issued attempt, once (exams/exam-upload.ts).
@@ -96,7 +130,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       const gate = await examGate(opts.db, request.headers[examAttemptHeader], traineeId, body, opts.now());
       if (!gate.ok) {
         const stored = await answerIfStored();
-        if (stored) return stored;
+        if (stored) return send(reply, stored);
         request.log.warn({ event: 'exam-refused', reason: gate.error, sessionId: body.id, traineeId, scenarioId: body.scenarioId }, 'exam upload refused');
         return reply.code(gate.status).send({ error: gate.error, message: gate.message });
       }
@@ -105,7 +139,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     const entry = await opts.catalog.find(body.scenarioHash, body.scenarioId, body.scenarioVersion);
     if (!entry || entry.scenario.id !== body.scenarioId) {
       const stored = await answerIfStored();
-      if (stored) return stored;
+      if (stored) return send(reply, stored);
       return reply.code(422).send({
         error: 'unknown-scenario',
         message: `scenario ${body.scenarioId} version ${body.scenarioVersion} (hash ${body.scenarioHash.slice(0, 12)}…) is not known to this server`,
@@ -117,40 +151,52 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     } catch (error) {
       // The log passed the schema but the engine could not replay it: the client's fault, said plainly.
       const stored = await answerIfStored();
-      if (stored) return stored;
+      if (stored) return send(reply, stored);
       request.log.warn({ err: error, session: body.id }, 'event log could not be replayed');
       return reply.code(422).send({ error: 'unscorable-session', message: `the event log could not be replayed on ${entry.scenario.id} v${entry.scenario.version}` });
     }
     const mismatch = result.total !== Math.round(body.clientScore);
     if (mismatch) request.log.warn({ session: body.id, client: body.clientScore, server: result.total }, 'client score differs from the server replay');
 
-    // A concurrent retry may insert between the read above and this write: the primary key decides.
-    const inserted = await writer.insert({
-      id: body.id,
-      scenario_id: entry.scenario.id,
-      scenario_version: entry.scenario.version,
-      scenario_hash: entry.hash,
-      mode: body.mode,
-      device: body.device,
-      language: body.language,
-      started_at: body.startedAt,
-      ended_at: body.endedAt,
-      duration_ms: Math.max(0, Date.parse(body.endedAt) - Date.parse(body.startedAt)),
-      events_json: eventsJson,
-      client_score: Math.round(body.clientScore),
-      score: result.total,
-      passed: result.passed ? 1 : 0,
-      score_mismatch: mismatch ? 1 : 0,
-      result_json: JSON.stringify(result),
-      received_at: opts.now().toISOString(),
-      content_hash: hash,
-      organisation_id: identity.trainee?.organisationId ?? null,
-      trainee_id: traineeId,
-    });
-    if (!inserted) {
-      // A retry, or a concurrent duplicate that won: the stored row answers.
+    // A full disk: nothing is written and the headset keeps the result; a retry of a stored one still gets its answer.
+    if (opts.storage && !opts.storage.canStore()) {
       const stored = await answerIfStored();
-      if (stored) return stored;
+      if (stored) return send(reply, stored);
+      return reply.code(503).header('retry-after', '60').send({ error: 'storage-full', message: 'the server cannot store right now (its disk is full); your result is kept on the device and sent again later' });
+    }
+
+    // A concurrent retry may insert between the read above and this write: the primary key decides.
+    const row = storedSession(
+      {
+        id: body.id,
+        scenario_id: entry.scenario.id,
+        scenario_version: entry.scenario.version,
+        scenario_hash: entry.hash,
+        mode: body.mode,
+        device: body.device,
+        language: body.language,
+        started_at: body.startedAt,
+        ended_at: body.endedAt,
+        duration_ms: Math.max(0, Date.parse(body.endedAt) - Date.parse(body.startedAt)),
+        client_score: Math.round(body.clientScore),
+        score: result.total,
+        passed: result.passed ? 1 : 0,
+        score_mismatch: mismatch ? 1 : 0,
+        received_at: opts.now().toISOString(),
+        content_hash: hash,
+        organisation_id: identity.trainee?.organisationId ?? null,
+        trainee_id: traineeId,
+      },
+      result,
+      eventsJson,
+    );
+    const inserted = await writer.insert(row);
+    if (!inserted) {
+      // A retry, or a concurrent duplicate that won: the stored row answers, and nothing is published.
+      const stored = await answerIfStored();
+      if (stored) return send(reply, stored);
+      // Stored by another request and erased since: say so rather than claim a first store.
+      return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was stored before and no longer is; a new session needs a new id` });
     }
     if (exam) await recordExamFlags(opts.db, request.log, exam, body, result, opts.now());
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });

@@ -20,8 +20,10 @@ export function viteManifest(): Record<string, ManifestChunk> {
 
 /** The built file of a station's own 3D composition chunk, e.g. `assets/station-abc123.js`. */
 export function stationChunkFile(folder: string): string {
-  const entry = viteManifest()[`scenes/${folder}/station.tsx`];
-  if (!entry) throw new Error(`no chunk for scenes/${folder}/station.tsx in the Vite manifest`);
+  // A station with a layout.json is composed by the build (scripts/vite-stations.ts); otherwise its station.tsx is the chunk.
+  const manifest = viteManifest();
+  const entry = manifest[`virtual:werkvloer/composition/${folder}`] ?? manifest[`scenes/${folder}/station.tsx`];
+  if (!entry) throw new Error(`no chunk for scenes/${folder} (layout composition or station.tsx) in the Vite manifest`);
   return entry.file;
 }
 

@@ -21,7 +21,10 @@ export interface StoredSession {
 export function storedSessions(dataDir: string): StoredSession[] {
   const db = new Database(join(dataDir, 'werkvloer.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('select * from sessions order by received_at').all() as StoredSession[];
+    // The event log and score details live in session_events since issue 17.
+    const query = `select s.*, coalesce(e.events_json, s.events_json) as events_json, coalesce(e.result_json, s.result_json) as result_json
+      from sessions s left join session_events e on e.session_id = s.id order by s.received_at`;
+    return db.prepare(query).all() as StoredSession[];
   } finally {
     db.close();
   }

@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,11 @@ import { join } from 'node:path';
 export interface ThrowawayPostgres {
   /** Superuser URL on loopback, trust auth: for tests and benchmarks only. */
   url: string;
+  /** The cluster's data folder (its postmaster.pid names the server process, for memory figures). */
+  data: string;
   stop(): void;
+  /** Stops the server (fast: ends every connection), waits `downMs`, and starts it again on the same port and data; the caller's event loop runs meanwhile. */
+  restart(downMs?: number): Promise<void>;
 }
 
 /** The newest Debian PostgreSQL server binaries (`postgresql` package), or PG_BIN when set. */
@@ -68,6 +72,17 @@ export async function startThrowawayPostgres(opts: { durable?: boolean } = {}): 
   let stopped = false;
   return {
     url: `postgres://werkvloer@127.0.0.1:${port}/postgres`,
+    data,
+    async restart(downMs = 0) {
+      const runAsync = (args: string[]) =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(join(bin, 'pg_ctl'), args, { cwd: dir, ...(owner ?? {}), env: spawnOpts.env, stdio: 'ignore' });
+          child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl ${args.at(-1)} failed (${code})`))));
+        });
+      await runAsync(['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
+      await new Promise((r) => setTimeout(r, downMs));
+      await runAsync(['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-w', '-t', '60', 'start']);
+    },
     stop() {
       if (stopped) return;
       stopped = true;

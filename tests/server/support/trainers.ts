@@ -24,7 +24,8 @@ export function cookieOf(res: LightMyRequestResponse): string {
 /** A new organisation with its admin, logged in (the CLI's path, then the login route). */
 export async function organisationWithTrainer(app: FastifyInstance, db: Kysely<Database>, name: string, country: 'BE' | 'NL' = 'BE'): Promise<LoggedIn> {
   const email = `admin@${name.toLowerCase().replace(/\W/g, '')}.test`;
-  const password = `${name} long password`;
+  // Strong enough for the password policy, and not built on the organisation's name.
+  const password = `blue kettle ${name.length} orchard`;
   const { organisationId } = await createOrganisation(db, { name, email, password, country });
   return login(app, organisationId, email, password);
 }

@@ -1,5 +1,5 @@
-import { Suspense, useRef, useState } from 'react';
-import { lazyAfterFirstFrame, ClassifyCards, DropZone, Grabbable, HoldControl, Interactable, ValueControl, useSession, useSessionStore, StaticParts } from '../../../../src/world';
+import { Suspense, useRef } from 'react';
+import { lazyAfterFirstFrame, useAfterFrames, ClassifyCards, DropZone, Grabbable, HoldControl, Interactable, ValueControl, useSession, useSessionStore, StaticParts } from '../../../../src/world';
 import type { Group } from 'three';
 import { useFrame } from '@react-three/fiber';
 import { HALF_PI, at, crateParts, staticParts, valueControls, zones } from './layout';
@@ -63,14 +63,12 @@ export default function FoodHygieneSluiceLine() {
 
   // Scales and cards carry text (troika, ~40 KB): like the signs they come a few frames after the
   // station is first drawn, so the first frame never waits for text.
-  const frames = useRef(0);
-  const [drawn, setDrawn] = useState(false);
+  const drawn = useAfterFrames(TEXT_AFTER_FRAMES);
 
   // Machine state is read here per frame from the store, never through React: the belt runs and
   // the turnstile arms turn a third once the trainee has gone through.
   const travelled = useRef(0);
   useFrame((_, delta) => {
-    if (frames.current < TEXT_AFTER_FRAMES && ++frames.current === TEXT_AFTER_FRAMES) setDrawn(true);
     const engine = session.getState().engine;
     const through = engine?.completed.some((c) => c.id === 'enter-sluice') ?? false;
     const arm = turnstile.current;

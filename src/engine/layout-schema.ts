@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The layout format (scenes/<sector>/<station>/layout.json): which kit parts stand where, which
+ * scenario object each one is, and the station's static geometry. One zod schema is the source of
+ * truth; scenes/layout.schema.json is generated from it. Built inside a function so the trainee's
+ * bundle never carries zod: layouts are validated by check:scenes and by the build.
+ */
+function buildLayoutSchema() {
+  const comment = z.union([z.string(), z.array(z.string())]).optional().describe('Free text for authors; ignored.');
+  const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single dashes');
+  const vec3 = z.tuple([z.number(), z.number(), z.number()]);
+  const size3 = z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]);
+  const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
+  const where = {
+    $comment: comment,
+    position: vec3.describe('where the part stands, in metres: x right, y up, z towards the trainee (the work position is the origin)'),
+    rotation: vec3.optional().describe('Euler angles in radians (x, y, z)'),
+  };
+  const object = id.describe('the scenario object this part is (objects[].id in scenario.json)');
+  const ids = z.array(id).min(1);
+
+  const part = z.discriminatedUnion('part', [
+    z.strictObject({ ...where, part: z.literal('push-button'), object, color: z.enum(['green', 'red', 'black', 'blue', 'white', 'yellow']).default('green'), action: id.default('press'), diameter: z.number().positive().max(0.2).default(0.03).describe('of the cap, m (22 mm buttons have a 30 mm cap; a training button may be big)') }),
+    z.strictObject({ ...where, part: z.literal('emergency-stop'), object, action: id.default('press') }),
+    z.strictObject({
+      ...where,
+      part: z.literal('main-switch'),
+      object,
+      action: id.default('press').describe('what turning the handle does (press, lock, open…)'),
+      padlock: id.optional().describe('the padlock object, hung on the switch with `lock` (lock-out)'),
+      tag: z.boolean().default(false).describe('a "do not switch on" tag hangs from the padlock'),
+    }),
+    z.strictObject({ ...where, part: z.literal('stack-light'), tiers: z.array(z.enum(['red', 'amber', 'green', 'blue', 'white'])).min(1).max(5).default(['red', 'amber', 'green']) }),
+    z.strictObject({ ...where, part: z.literal('display'), reading: z.string().min(1).describe('what it shows, exactly (Dutch, as on the machine)'), width: z.number().positive().default(0.12) }),
+    z.strictObject({ ...where, part: z.literal('guard-door'), object, size: z.tuple([z.number().positive(), z.number().positive()]).describe('width and height (m)'), actions: z.array(id).min(1).default(['open', 'close']).describe('sent in turn on each press (open, then close…)'), interlock: z.boolean().default(true) }),
+    z.strictObject({ ...where, part: z.literal('fixed-guard'), size: size3 }),
+    z.strictObject({
+      ...where,
+      part: z.literal('ppe'),
+      object,
+      item: z.enum(['safety-glasses', 'hearing-protection', 'work-gloves', 'cut-resistant-gloves', 'chain-mail-glove', 'hairnet', 'beard-net', 'coat', 'apron', 'safety-shoes']),
+    }),
+    z.strictObject({ ...where, part: z.literal('ppe-rack'), width: z.number().positive().default(0.8) }),
+    z.strictObject({ ...where, part: z.literal('bin'), zone: id.describe('the drop zone id a `place` names'), accepts: ids, kind: z.enum(['good', 'reject', 'waste']) }),
+    z.strictObject({ ...where, part: z.literal('box'), size: size3.default([0.4, 0.3, 0.3]), zone: id.optional(), accepts: ids.optional() }),
+    z.strictObject({ ...where, part: z.literal('pallet') }),
+    z.strictObject({ ...where, part: z.literal('scale'), zone: id.optional(), accepts: ids.optional(), reading: z.string().default('0,000 kg') }),
+    z.strictObject({ ...where, part: z.literal('hand-tool'), object, tool: z.enum(['tape-measure', 'calliper', 'try-square', 'thermometer']), action: z.enum(['grab', 'inspect']).default('grab') }),
+    z.strictObject({ ...where, part: z.literal('clipboard'), object, lines: z.array(z.string().min(1)).default([]).describe('translation keys of the work order lines, shown in Dutch'), namespace: z.string().optional(), action: id.default('inspect') }),
+    z.strictObject({ ...where, part: z.literal('safety-sign'), pictogram: z.string().regex(/^[a-z0-9-]+$/, 'the name of an SVG in assets/pictograms/, without .svg'), size: z.number().positive().default(0.3) }),
+    z.strictObject({ ...where, part: z.literal('sink'), tap: id.describe('held to wash (hold-start … hold-end)'), soap: id.optional(), dryer: id.optional(), soapAction: id.default('press'), dryerAction: id.default('hold') }),
+    z.strictObject({ ...where, part: z.literal('conveyor'), length: z.number().positive(), width: z.number().positive().default(0.4), height: z.number().positive().default(0.85) }),
+    z.strictObject({ ...where, part: z.literal('person'), object: object.optional(), role: z.enum(['team-leader', 'setter', 'colleague']), action: id.default('press') }),
+    z.strictObject({
+      ...where,
+      part: z.literal('workpiece'),
+      object,
+      shape: z.union([z.strictObject({ box: size3 }), z.strictObject({ cylinder: z.tuple([z.number().positive(), z.number().positive()]).describe('radius, length') })]),
+      color: colour,
+      operation: z.enum(['grab', 'inspect', 'hold', 'press', 'wear-body', 'wear-head']).default('grab'),
+      action: id.optional().describe('for `press`: the action sent (default press)'),
+    }),
+    z.strictObject({ ...where, part: z.literal('slider'), object, min: z.number(), max: z.number(), step: z.number().positive(), initial: z.number(), unit: z.string(), length: z.number().positive().default(0.3) }),
+    z.strictObject({
+      ...where,
+      part: z.literal('cards'),
+      object,
+      action: z.enum(['classify', 'answer']).default('classify'),
+      cards: z.array(z.strictObject({ id: z.string().min(1), label: z.string().min(1), pictogram: z.string().optional(), color: colour.optional() })).min(2),
+    }),
+    z.strictObject({ ...where, part: z.literal('drop-zone'), zone: id, accepts: ids, size: size3 }),
+    z.strictObject({ ...where, part: z.literal('hazard-zone'), object, size: size3 }),
+    z.strictObject({ ...where, part: z.literal('arrival-spot'), object, radius: z.number().positive().default(0.35) }),
+  ]);
+
+  const shape = z.union([
+    z.strictObject({ ...where, box: size3, color: colour }),
+    z.strictObject({
+      ...where,
+      cylinder: z.union([
+        z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().positive(), z.number().int().min(3)]),
+        z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().positive(), z.number().int().min(3), z.number().positive()]),
+      ]).describe('radius top, radius bottom, height, segments, optional arc (radians)'),
+      color: colour,
+    }),
+  ]);
+
+  return z.strictObject({
+    $schema: z.string().optional(),
+    $comment: comment,
+    extends: z.string().regex(/^\.\.\/[a-z0-9-]+\/layout\.json$/, 'a sibling station\'s layout: "../<station>/layout.json"').optional().describe('the layout this one overlays: its parts and geometry, with these added'),
+    station: z.array(id).default([]).describe('scenario objects placed by station.tsx (what is unique to this machine), not by the kit'),
+    parts: z.array(part).default([]),
+    static: z.array(shape).default([]).describe('the fixed body: boxes and cylinders, drawn as one mesh with vertex colours'),
+  });
+}
+
+export const layoutSchema = /* @__PURE__ */ buildLayoutSchema();
+export type Layout = z.output<typeof layoutSchema>;
+export type LayoutInput = z.input<typeof layoutSchema>;
+export type LayoutPart = Layout['parts'][number];
+export type LayoutShape = Layout['static'][number];
+export type KitPartName = LayoutPart['part'];

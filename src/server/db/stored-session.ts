@@ -1,0 +1,52 @@
+import type { Insertable } from 'kysely';
+import { competencies, type ScoreResult } from '../../engine';
+import { competencyColumns } from './migration-event-log';
+import type { SessionEventsTable, SessionStepsTable, SessionsTable } from './schema';
+
+/** One session as it is written: the narrow row lists read, its event log apart, each step's outcome. */
+export interface StoredSession {
+  session: Insertable<SessionsTable>;
+  events: Insertable<SessionEventsTable>;
+  steps: Insertable<SessionStepsTable>[];
+}
+
+/** What the aggregates need from a score, as the columns of a session row. */
+export function scoreColumns(result: ScoreResult) {
+  const columns: Record<string, number | null> = {};
+  for (const c of competencies) {
+    const v = result.competencies[c];
+    columns[competencyColumns[c]] = v === null || v === undefined ? null : v;
+  }
+  return {
+    ...(columns as Pick<SessionsTable, (typeof competencyColumns)[keyof typeof competencyColumns]>),
+    critical_violations: result.violations.filter((v) => v.critical).length,
+    violations: result.violations.length,
+  };
+}
+
+/** Each step's outcome, for session_steps. */
+export function stepRows(sessionId: string, traineeId: string | null, scenarioId: string, result: ScoreResult): Insertable<SessionStepsTable>[] {
+  const seen = new Set<string>();
+  const rows: Insertable<SessionStepsTable>[] = [];
+  for (const s of result.steps) {
+    // A step appears once per scenario; the primary key would refuse a second row anyway.
+    if (seen.has(s.id)) continue;
+    seen.add(s.id);
+    rows.push({ session_id: sessionId, step_id: s.id, trainee_id: traineeId, scenario_id: scenarioId, done: s.done ? 1 : 0, mistakes: s.mistakes, hints: s.hints });
+  }
+  return rows;
+}
+
+/** The stored shape of a scored session: `row` is the session without its event log and score details. */
+export function storedSession(
+  row: Omit<Insertable<SessionsTable>, 'events_json' | 'result_json' | keyof ReturnType<typeof scoreColumns>>,
+  result: ScoreResult,
+  eventsJson: string,
+): StoredSession {
+  const id = row.id;
+  return {
+    session: { ...row, events_json: '', result_json: '', ...scoreColumns(result) },
+    events: { session_id: id, events_json: eventsJson, result_json: JSON.stringify(result) },
+    steps: stepRows(id, row.trainee_id ?? null, row.scenario_id, result),
+  };
+}

@@ -1,0 +1,12 @@
+import { DropZone } from '../drop-zone';
+import type { KitPart, PartOf } from './kit-part';
+import { HAND_REACH } from './kit-part';
+import { crateWalls } from './bin';
+import { palette } from './palette';
+
+/** An open cardboard box; with a `zone` it is where product is packed. */
+export const cardboardBox: KitPart<PartOf<'box'>> = {
+  body: ({ size: [w, h, d] }) => crateWalls(palette.cardboard, w, d, h),
+  Live: ({ part }) => (part.zone && part.accepts ? <DropZone id={part.zone} accepts={part.accepts} position={[0, part.size[1] / 2, 0]} size={part.size} marked={false} /> : null),
+  operations: (part) => (part.accepts ?? []).map((object) => ({ object, kind: 'place-into' as const, aim: [0, part.size[1] / 2, 0] as const, range: HAND_REACH })),
+};

@@ -1,0 +1,36 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Interactable } from '../interactable';
+import { WorldText } from '../lazy-world-text';
+import type { KitPart, PartOf } from './kit-part';
+import { HAND_REACH } from './kit-part';
+import { box } from './look';
+import { LookMesh } from './look-mesh';
+import { palette } from './palette';
+
+const board = [box([0.23, 0.32, 0.006], [0, 0, 0], '#6b4f2e'), box([0.21, 0.28, 0.002], [0, -0.01, 0.004], palette.white), box([0.09, 0.03, 0.014], [0, 0.15, 0.008], palette.stainless)];
+
+/** The work order as found on the floor: in Dutch whatever the app's language (reading it is the step). */
+function Lines({ lines, namespace }: { lines: readonly string[]; namespace?: string }) {
+  const { t } = useTranslation(namespace);
+  return (
+    <WorldText script="dutch" position={[-0.095, 0.12, 0.006]} fontSize={0.016} lineHeight={1.4} maxWidth={0.19} anchorX="left" anchorY="top">
+      {lines.map((key) => t(key, { lng: 'nl' })).join('\n')}
+    </WorldText>
+  );
+}
+
+/** A clipboard with the work order: pressed to read it (`inspect` by default). */
+export const clipboard: KitPart<PartOf<'clipboard'>> = {
+  Live: ({ part }) => (
+    <Interactable object={part.object} action={part.action} hitBox={[0.24, 0.33, 0.03]}>
+      <LookMesh look={board} />
+      {part.lines.length > 0 ? (
+        <Suspense fallback={null}>
+          <Lines lines={part.lines} {...(part.namespace ? { namespace: part.namespace } : {})} />
+        </Suspense>
+      ) : null}
+    </Interactable>
+  ),
+  operations: (part) => [{ object: part.object, kind: 'press', aim: [0, 0, 0.01], range: HAND_REACH }],
+};

@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { Grabbable } from '../grabbable';
+import { HoldControl } from '../hold-control';
+import { Inspectable } from '../inspectable';
+import { Interactable } from '../interactable';
+import type { KitPart, PartOf } from './kit-part';
+import { HAND_REACH, ORIGIN } from './kit-part';
+import { box, cylinder } from './look';
+import { LookMesh } from './look-mesh';
+
+/**
+ * A thing of the station's own trade described in the layout — a board, a ham, a cloth — as a box
+ * or a lying cylinder, operated the way the scenario needs: grab, inspect, hold, press or wear.
+ */
+export const workpiece: KitPart<PartOf<'workpiece'>> = {
+  Live: function Workpiece({ part }) {
+    const { shape, color, object, operation } = part;
+    const look = useMemo(() => ('box' in shape ? [box(shape.box, [0, 0, 0], color)] : [cylinder(shape.cylinder[0], shape.cylinder[1], [0, 0, 0], color, [0, 0, Math.PI / 2], 16)]), [shape, color]);
+    const size: [number, number, number] = 'box' in shape ? [shape.box[0] + 0.03, shape.box[1] + 0.03, shape.box[2] + 0.03] : [shape.cylinder[1] + 0.03, shape.cylinder[0] * 2 + 0.03, shape.cylinder[0] * 2 + 0.03];
+    const mesh = <LookMesh look={look} />;
+    if (operation === 'inspect') return <Inspectable position={ORIGIN} object={object} hitBox={size}>{mesh}</Inspectable>;
+    if (operation === 'hold') return <HoldControl object={object} hitBox={size} travel={0.01}>{mesh}</HoldControl>;
+    if (operation === 'press') return <Interactable object={object} action={part.action ?? 'press'} hitBox={size} travel={0.01}>{mesh}</Interactable>;
+    return (
+      <Grabbable position={ORIGIN} object={object} hitBox={size} {...(operation === 'wear-head' ? { wear: 'head' as const } : operation === 'wear-body' ? { wear: 'body' as const } : {})}>
+        {mesh}
+      </Grabbable>
+    );
+  },
+  operations: (part) => [{ object: part.object, kind: part.operation === 'wear-head' || part.operation === 'wear-body' ? 'wear' : part.operation, aim: [0, 0, 0], range: HAND_REACH }],
+};

@@ -1,0 +1,45 @@
+import { useMemo, type ReactNode } from 'react';
+import type { KitPartName, Layout } from '../engine';
+import type { KitPart } from './kit/kit-part';
+import { placeLook } from './kit/look';
+import { StaticParts, type StaticPart } from './static-parts';
+
+export interface LayoutStationProps {
+  layout: Layout;
+  /** The kit parts this layout uses (the build imports only those into the station's chunk). */
+  kit: Partial<Record<KitPartName, KitPart>>;
+  name: string;
+  /** What station.tsx adds that is unique to the machine (a blade that spins down). */
+  children?: ReactNode;
+}
+
+/**
+ * A station drawn from its layout.json: the static geometry and every kit part's fixed body as one
+ * batched mesh (one draw call per eye), then each part's live piece where the layout puts it.
+ */
+export function LayoutStation({ layout, kit, name, children }: LayoutStationProps) {
+  const body = useMemo<StaticPart[]>(
+    () => [
+      ...(layout.static as StaticPart[]),
+      ...layout.parts.flatMap((p) => {
+        const look = (kit[p.part] as KitPart<typeof p> | undefined)?.body?.(p);
+        return look ? placeLook(look, p.position, p.rotation) : [];
+      }),
+    ],
+    [layout, kit],
+  );
+  return (
+    <group name={name}>
+      {body.length > 0 ? <StaticParts parts={body} name="station-body" /> : null}
+      {layout.parts.map((p, i) => {
+        const Live = (kit[p.part] as KitPart<typeof p> | undefined)?.Live;
+        return Live ? (
+          <group key={i} position={p.position} rotation={p.rotation ?? [0, 0, 0]}>
+            <Live part={p} />
+          </group>
+        ) : null;
+      })}
+      {children}
+    </group>
+  );
+}
