@@ -57,7 +57,8 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
   const panels = stationShown ? (
     <Suspense fallback={null}>
       {/* Comfort switches are on its settings panel in VR (src/play/settings-panel.tsx). */}
-      <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={vr} />
+      {/* Its middle at eye height: lower, its buttons sank behind a machine's guards (plastics). */}
+      <InstructionPanel position={[-0.55, 1.6, -1.05]} onBack={onBack} vr={vr} />
     </Suspense>
   ) : null;
   const world: ReactNode = (
