@@ -10,6 +10,7 @@ export type SecurityEventName =
   | 'login-failed'
   | 'login-throttled'
   | 'login-delayed'
+  | 'login-organisation-asked'
   | 'second-factor-asked'
   | 'second-factor-failed'
   | 'second-factor-enabled'
