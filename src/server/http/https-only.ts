@@ -1,5 +1,5 @@
-import { posix } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { canonicalPath } from './canonical-path';
 
 /**
  * What a headset or an anonymous browser uses, served over plain HTTP too (a trainee's token is
@@ -15,21 +15,6 @@ function isTrainerPath(method: string, path: string): boolean {
   // Only the upload is the trainee's; reading sessions (GET /api/sessions) is the trainer's.
   if (path === '/api/sessions' && method !== 'POST') return true;
   return !traineeApi.some((r) => r.test(path));
-}
-
-/**
- * The path as the router and the static files read it: percent-decoded, `//`, `.` and `..` resolved.
- * `/%61pi/groups` reaches the /api/groups route and `/x/../dashboard.html` the dashboard file, so the
- * check must see them as such (issue 18 item 6).
- */
-export function canonicalPath(rawPath: string): string {
-  let decoded = rawPath;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    // Malformed escapes: the router refuses those (400); judge the raw text.
-  }
-  return posix.normalize(`/${decoded}`);
 }
 
 /** Trainer's when any reading of it is: the raw path, its canonical form, or the route it matched. */
