@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { sessionBody } from '../server/test-app';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { chooseExam } from './support/exam-attempt';
 
@@ -30,11 +31,24 @@ async function southAdmin() {
   expect(chosen.status).toBe(200);
   const cookie = chosen.headers.getSetCookie()[0]!.split(';')[0]!;
   const { csrfToken } = (await chosen.json()) as { csrfToken: string };
-  return async (path: string, body: object) => {
-    const res = await fetch(`${base()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    expect(res.status, path).toBe(201);
+  const call = async (method: 'POST' | 'PUT', path: string, body: object, status: number) => {
+    const res = await fetch(`${base()}${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+    expect(res.status, path).toBe(status);
     return (await res.json()) as Record<string, string>;
   };
+  return { post: (path: string, body: object) => call('POST', path, body, 201), put: (path: string, body: object) => call('PUT', path, body, 200) };
+}
+
+/** A trainee of the south organisation with a headset joined: its id and token. */
+async function southTrainee(post: (path: string, body: object) => Promise<Record<string, string>>) {
+  const group = await post('/api/groups', { name: 'Koppels' });
+  const trainee = await post(`/api/groups/${group.id}/trainees`, {});
+  const join = async () => {
+    const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: trainee.joinCode }) });
+    expect(joined.status).toBe(201);
+    return ((await joined.json()) as { token: string }).token;
+  };
+  return { id: trainee.id!, join };
 }
 
 describe('issue 18 on the dashboard and the start screen, in Chromium', () => {
@@ -68,15 +82,9 @@ describe('issue 18 on the dashboard and the start screen, in Chromium', () => {
   });
 
   test('the trainee page revokes one headset: it stops, the other goes on', async () => {
-    const post = await southAdmin();
-    const group = await post('/api/groups', { name: 'Koppels' });
-    const trainee = await post(`/api/groups/${group.id}/trainees`, {});
-    const tokens: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: trainee.joinCode }) });
-      expect(joined.status).toBe(201);
-      tokens.push(((await joined.json()) as { token: string }).token);
-    }
+    const { post } = await southAdmin();
+    const trainee = await southTrainee(post);
+    const tokens = [await trainee.join(), await trainee.join()];
     const { page } = g;
     await page.goto(`${base()}/dashboard/#/trainees/${trainee.id}`);
     const headsets = page.getByTestId('headsets');
@@ -86,6 +94,38 @@ describe('issue 18 on the dashboard and the start screen, in Chromium', () => {
     await expect.poll(() => headsets.locator('[data-action="revoke-headset"]').count()).toBe(1);
     const assignments = await Promise.all(tokens.map((token) => fetch(`${base()}/api/trainee/assignments`, { headers: { authorization: `Bearer ${token}` } })));
     expect(assignments.map((r) => r.status).sort()).toEqual([200, 401]);
+  });
+
+  test('an exam posted faster than a person can play is stored and shown to the trainer as one to check', async () => {
+    const { post, put } = await southAdmin();
+    const trainee = await southTrainee(post);
+    const token = await trainee.join();
+    await put(`/api/trainees/${trainee.id}/exam`, { exam: true });
+    const start = Date.now();
+    // The ideal path's actions 50 ms apart: every step done, no person that quick.
+    const events = [
+      { t: 100, action: 'wear', object: 'safety-glasses', device: 'desktop' },
+      { t: 150, action: 'press', object: 'start-button', device: 'desktop' },
+      { t: 200, action: 'press', object: 'stop-button', device: 'desktop' },
+    ];
+    const exam = sessionBody({ id: crypto.randomUUID(), mode: 'exam', events, startedAt: new Date(start).toISOString(), endedAt: new Date(start + 1000).toISOString() });
+    const bearer = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const attempt = await fetch(`${base()}/api/exam-attempts`, { method: 'POST', headers: bearer, body: JSON.stringify({ scenarioId: exam.scenarioId }) });
+    expect(attempt.status).toBe(201);
+    const { attemptId } = (await attempt.json()) as { attemptId: string };
+    const stored = await fetch(`${base()}/api/sessions`, { method: 'POST', headers: { ...bearer, 'x-exam-attempt': attemptId }, body: JSON.stringify(exam) });
+    expect(stored.status).toBe(201);
+
+    const { page } = g;
+    await page.goto(`${base()}/dashboard/#/`);
+    const row = page.locator(`tr:has(a[href*="${exam.id}"])`);
+    await row.waitFor();
+    await expect.poll(() => row.getByTestId('exam-flag').count()).toBe(1);
+    await page.goto(`${base()}/dashboard/#/sessions/${exam.id}`);
+    const flags = page.getByTestId('exam-flags');
+    await flags.waitFor();
+    expect(await flags.locator('[data-flag="too-fast"]').count()).toBe(1);
+    expect((await flags.locator('[data-flag="too-fast"]').textContent())!.length).toBeGreaterThan(10);
   });
 
   test('an exam does not start without the server, and says so; with it, it starts', async () => {
