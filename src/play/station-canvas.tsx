@@ -2,7 +2,6 @@ import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode }
 import type { LoadedXR } from './xr-setup';
 import { SessionProvider, useSession } from '../state/session-context';
 import type { SessionStore } from '../state/session-store';
-import { DesktopLook } from './desktop-look';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
 import { firstStationFrame } from '../world/first-station-frame';
@@ -30,6 +29,8 @@ export interface StationCanvasProps {
   /** While set, the tutorial space is shown instead of the station, with its own instructions. */
   tutorial?: TutorialRun | null;
 }
+
+const DesktopLook = lazy(() => import('./desktop-look').then((m) => ({ default: m.DesktopLook })));
 
 /** Where the trainee stands: the origin of the XR space, and the desktop camera's spot. */
 export const workPosition: [number, number, number] = [0, 0, 0.25];
@@ -88,7 +89,12 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
           {panels}
         </>
       )}
-      <DesktopLook />
+      {/* Looking around with mouse or keys: in VR only after the station is shown (a headset turns the view itself). */}
+      {vr && !stationShown ? null : (
+        <Suspense fallback={null}>
+          <DesktopLook />
+        </Suspense>
+      )}
       <RenderProbe />
     </>
   );
