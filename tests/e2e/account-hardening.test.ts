@@ -79,6 +79,14 @@ describe('issue 18 on the dashboard and the start screen, in Chromium', () => {
     await page.locator('[data-action="login"]').click();
     await page.getByRole('heading', { name: 'Sessies', level: 1 }).waitFor();
     expect(await page.locator('.org').textContent()).toBe(south);
+
+    // Adding the address again in this organisation says so, in the trainer's language.
+    await page.goto(`${base()}/dashboard/#/trainers`);
+    await page.getByRole('heading', { name: 'Trainers', level: 1 }).waitFor();
+    await page.locator('input[type="email"]').fill(email.toUpperCase());
+    await page.getByLabel('Eerste wachtwoord (minstens 10 tekens)').fill('koperen fluitje 3 duin');
+    await page.getByRole('button', { name: 'Trainer toevoegen' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Dit e-mailadres heeft al een account in je organisatie.');
   });
 
   test('the trainee page revokes one headset: it stops, the other goes on', async () => {
