@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { useHands } from './emulator';
+// Not a React hook, whatever its name says: it switches the emulator's input between hands and controllers.
+import { useHands as switchToHands } from './emulator';
 import { namedAt, pressAt } from './vr-press';
 
 /**
@@ -22,7 +23,7 @@ export async function seeResultAfterCriticalStop(page: Page): Promise<void> {
   if (await page.evaluate(() => window.__werkvloer?.counts.presenting === true)) {
     await page.waitForFunction(() => window.__werkvloerNamed?.('panel-end') != null, undefined, { timeout: 20_000 });
     // A trainee who reached in bare-handed takes the controller again to point at the panel.
-    await useHands(page, false);
+    await switchToHands(page, false);
     await pressAt(page, await namedAt(page, 'panel-end'), raisedRightHand);
   } else {
     await page.locator('[data-action="end-attempt"]').click();
