@@ -46,7 +46,7 @@ const fromNow = (offsetMs: number, lengthMs: number) => {
 describe('the trainer dashboard in Chromium', () => {
   let g: GuardedPage;
   /** Left by the first test for the coaching test: the group and the trainee with three sessions. */
-  const seen = { groupUrl: '', traineeUrl: '', code: '', token: '' };
+  const seen = { groupUrl: '', traineeUrl: '', code: '', token: '', sessionUrl: '' };
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
     delete env.DATABASE_URL;
@@ -169,6 +169,7 @@ describe('the trainer dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('1');
     await page.locator(`tr[data-session="${criticalId}"] a`).first().click();
     await page.getByTestId('steps').waitFor();
+    seen.sessionUrl = page.url();
     expect(await page.getByTestId('score').textContent()).toBe('0');
     expect(await page.getByTestId('steps').locator('li').evaluateAll((l) => l.map((x) => x.getAttribute('data-status')))).toEqual(['skipped', 'skipped', 'skipped']);
     expect(await page.getByTestId('violations').textContent()).toContain('Kritiek');
@@ -325,9 +326,13 @@ describe('the trainer dashboard in Chromium', () => {
     const codes = await bulkCards.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-join-code')!));
     expect(new Set(codes).size).toBe(12);
     expect(await bulkCards.first().locator('.app-name').textContent()).toBe('werkvloer');
-    expect(await bulkCards.first().locator('[data-card-line="nl"]').textContent()).toContain('Zet de headset op');
+    // Typing the code needs the app open first: the card names the address its QR code opens (this server has no HTTPS port, so its own).
+    expect(await bulkCards.first().locator('[data-card-line="nl"]').textContent()).toBe(`Zet de headset op en kijk naar deze QR-code. Of open werkvloer (${base()}) en typ de code ${codes[0]!.replace(/^(.{4})/, '$1 ')}.`);
     const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codes[11] }) });
     expect(joined.status).toBe(201);
+    const bulkTrainee = (await joined.json()) as { token: string; trainee: { code: string } };
+    // This trainee plays in Arabic: their report gets a second copy in Arabic (below).
+    expect(await upload(bulkTrainee.token, sessionBody({ id: crypto.randomUUID(), language: 'ar', ...fromNow(0, 6000) }))).toBe(201);
     await expect.poll(() => page.getByTestId('trainees').locator('tbody tr').count()).toBe(13);
     await expectAccessible(page, 'group with bulk cards');
     await page.emulateMedia({ media: 'print' });
@@ -343,10 +348,46 @@ describe('the trainer dashboard in Chromium', () => {
     await saveScreenshot(page, 'dashboard-group-report-print');
     await page.emulateMedia({ media: 'screen' });
 
+    // The report of the trainee who played in Arabic: the Dutch copy, then the same figures in Arabic, right to left.
+    await page.goto(seen.groupUrl);
+    await page.getByRole('link', { name: bulkTrainee.trainee.code }).click();
+    await page.locator('[data-action="trainee-report"]').click();
+    const copies = page.getByTestId('trainee-report').locator('[data-copy]');
+    await expect.poll(() => copies.evaluateAll((c) => c.map((x) => [x.getAttribute('data-copy'), x.getAttribute('dir')]))).toEqual([
+      ['nl', 'ltr'],
+      ['ar', 'rtl'],
+    ]);
+    await expect.poll(() => copies.nth(1).locator('h1').textContent()).toContain(bulkTrainee.trainee.code);
+    expect(await copies.nth(1).locator('h1').textContent()).not.toContain('Voortgangsrapport');
+    await expectAccessible(page, 'trainee report in two languages');
+    await page.emulateMedia({ media: 'print' });
+    await saveScreenshot(page, 'dashboard-trainee-report-ar-print');
+    const pdf2 = await page.pdf({ format: 'A4' });
+    expect(pdf2.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+
   });
 
   test('every page at desktop and tablet width, axe-clean, no sideways scroll; all 8 languages, Arabic right to left', { timeout: 300_000 }, async () => {
     const { page } = g;
+    // A second trainer and the one-time reset link the admin hands them: the page that link opens is shot signed out (below).
+    await page.goto(`${base()}/dashboard#/trainers`);
+    const second = `second-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(second);
+    await page.getByLabel('Eerste wachtwoord (minstens 10 tekens)').fill(`e2e ${crypto.randomUUID()}`);
+    await page.getByRole('button', { name: 'Trainer toevoegen' }).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: `Wachtwoord van ${second} resetten` }).click();
+    const resetLink = (await page.getByTestId('reset-link').textContent())!;
+    expect(resetLink).toMatch(/#\/reset\/[A-Za-z0-9_-]{43}$/);
+    const signIn = async () => {
+      await page.goto(`${base()}/dashboard`);
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord').fill(password);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Sessies', level: 1 }).waitFor();
+    };
+
     // Every page at desktop and tablet width, axe clean at both.
     const pages: [string, string][] = [
       ['sessions', `${base()}/dashboard#/`],
@@ -357,7 +398,19 @@ describe('the trainer dashboard in Chromium', () => {
       ['trainee-report', `${seen.traineeUrl}/report`],
       ['group-report', `${seen.groupUrl}/report`],
       ['trainers', `${base()}/dashboard#/trainers`],
+      ['session', seen.sessionUrl],
+      ['lrs', `${base()}/dashboard#/lrs`],
+      ['account', `${base()}/dashboard#/account`],
     ];
+    /** The same checks for every page: axe, no sideways scroll, and a screenshot. */
+    const check = async (name: string, label: string) => {
+      await page.locator('main h1, h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, `${name} (${label})`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, `dashboard-${name}-${label}`);
+    };
     for (const [width, height, label] of [
       [1280, 800, 'desktop'],
       [768, 1024, 'tablet'],
@@ -366,12 +419,17 @@ describe('the trainer dashboard in Chromium', () => {
       for (const [name, url] of pages) {
         await page.goto(url);
         await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page, `${name} (${label})`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0);
-        await saveScreenshot(page, `dashboard-${name}-${label}`);
+        await check(name, label);
       }
+      // Signed out: the login page and the password-reset page a link from the admin opens.
+      await page.locator('[data-action="logout"]').click();
+      await page.getByRole('heading', { name: 'Aanmelden als trainer' }).waitFor();
+      await check('login', label);
+      await page.goto(resetLink);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Nieuw wachtwoord kiezen' }).waitFor();
+      await check('reset-password', label);
+      await signIn();
     }
 
     // Every dashboard language: no key shows instead of a text; Arabic and Dari right to left.
