@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseScenario, type SessionEvent } from '../../src/engine';
 import { idealEvents, sessionBody } from '../server/test-app';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { gzipBytes, viteManifest } from './support/bundle';
@@ -35,6 +36,16 @@ async function examAttempt(token: string, scenarioId: string): Promise<string> {
   const res = await fetch(`${base()}/api/exam-attempts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ scenarioId }) });
   expect(res.status).toBe(201);
   return ((await res.json()) as { attemptId: string }).attemptId;
+}
+
+/** The panel saw (18 steps): more than the five a group page shows before "show all". */
+function panelSaw() {
+  const file = 'scenes/wood/panel-saw/scenario.json';
+  const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  // The ideal path file leaves out the device every recorded event carries.
+  const ideal = (JSON.parse(readFileSync('scenes/wood/panel-saw/ideal-path.json', 'utf8')) as { events: Omit<SessionEvent, 'device'>[] }).events.map((e): SessionEvent => ({ ...e, device: 'desktop' }));
+  return { scenario: parsed.scenario, ideal };
 }
 
 /** Session times from now on: a session is accepted only if it started after its headset joined. */
@@ -333,6 +344,9 @@ describe('the trainer dashboard in Chromium', () => {
     const bulkTrainee = (await joined.json()) as { token: string; trainee: { code: string } };
     // This trainee plays in Arabic: their report gets a second copy in Arabic (below).
     expect(await upload(bulkTrainee.token, sessionBody({ id: crypto.randomUUID(), language: 'ar', ...fromNow(0, 6000) }))).toBe(201);
+    // They also start the panel saw and stop after the glasses and the ear defenders: 16 of its 18 steps not done.
+    const saw = panelSaw();
+    expect(await upload(bulkTrainee.token, sessionBody({ id: crypto.randomUUID(), language: 'ar', events: saw.ideal.slice(0, 2), ...fromNow(10_000, 6000) }, saw.scenario))).toBe(201);
     await expect.poll(() => page.getByTestId('trainees').locator('tbody tr').count()).toBe(13);
     await expectAccessible(page, 'group with bulk cards');
     await page.emulateMedia({ media: 'print' });
@@ -365,6 +379,26 @@ describe('the trainer dashboard in Chromium', () => {
     const pdf2 = await page.pdf({ format: 'A4' });
     expect(pdf2.subarray(0, 4).toString()).toBe('%PDF');
     await page.emulateMedia({ media: 'screen' });
+
+    // The group's most-failed steps at the panel saw: the top five with the reason, the other steps behind "show all".
+    await page.goto(seen.groupUrl);
+    await expect.poll(async () => (await chartTable(page, 'top-failures-wood-panel-saw')).length).toBe(6);
+    const top = await chartTable(page, 'top-failures-wood-panel-saw');
+    expect(top[0]).toEqual(['Stap', 'Mislukt (%)', 'Waarom']);
+    for (const row of top.slice(1)) expect(row.slice(1)).toEqual(['100', '1× niet gedaan']);
+    const all = page.getByTestId('all-steps-wood-panel-saw');
+    expect(await all.locator('summary').textContent()).toBe('Alle 18 stappen tonen');
+    expect(await all.locator('tbody tr').first().isVisible()).toBe(false);
+    await all.locator('summary').click();
+    const allRows = await all.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? '')));
+    expect(allRows).toHaveLength(18);
+    // The two steps done (glasses, ear defenders) are in the full list at 0 %, never in the top five.
+    const done = allRows.filter((r) => r[1] === '0').map((r) => r[0]);
+    expect(done).toHaveLength(2);
+    for (const row of top.slice(1)) expect(done).not.toContain(row[0]);
+    await expectAccessible(page, 'group with top five and all steps');
+    await page.getByTestId('failures-wood-panel-saw').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'dashboard-group-top-five');
 
   });
 
