@@ -46,6 +46,8 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
             // Step texts are long: room for them beside horizontal bars.
             axisY: horizontal ? { offset: 220 } : { onlyInteger: true },
             axisX: horizontal ? { onlyInteger: true } : {},
+            // Room for the last axis label ("100" beside horizontal bars was cut to "10").
+            chartPadding: { right: 24 },
           });
     return () => {
       chart.detach();
