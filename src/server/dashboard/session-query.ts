@@ -19,17 +19,26 @@ export const sessionFilterSchema = z.strictObject({
   to: day.optional(),
 });
 
-export const sessionListSchema = sessionFilterSchema.extend({
-  sort: z.enum(Object.keys(sortColumns) as [keyof typeof sortColumns, ...(keyof typeof sortColumns)[]]).default('endedAt'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  /**
-   * Keyset pagination: the `next` of the previous page (same sort and filters). A deep page then
-   * costs what the first does; `page` alone skips rows one by one (fine for the first pages).
-   */
-  cursor: z.string().max(400).optional(),
-});
+/** The list counts at most this many rows for its pager: a count never reads a whole organisation's sessions. */
+export const countCap = 10_000;
+
+export const sessionListSchema = sessionFilterSchema
+  .extend({
+    sort: z.enum(Object.keys(sortColumns) as [keyof typeof sortColumns, ...(keyof typeof sortColumns)[]]).default('endedAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    /**
+     * Keyset pagination: the `next` of the previous page (same sort and filters). A deep page then
+     * costs what the first does; `page` alone skips rows one by one (fine for the first pages).
+     */
+    cursor: z.string().max(400).optional(),
+  })
+  // Numbered pages skip rows one by one: they reach as far as the pager counts, deeper pages go by cursor.
+  .refine((q) => q.cursor !== undefined || (q.page - 1) * q.pageSize < countCap, {
+    path: ['page'],
+    message: `numbered pages reach the first ${countCap.toLocaleString('en-US')} sessions; go further with cursor (the next of the page before) or narrow the filters`,
+  });
 
 export type SessionFilter = z.infer<typeof sessionFilterSchema>;
 export type SessionListQuery = z.infer<typeof sessionListSchema>;
@@ -72,9 +81,6 @@ export const sessionColumns = [
   'g.id as group_id',
   'g.name as group_name',
 ] as const;
-
-/** The list counts at most this many rows for its pager: a count never reads a whole organisation's sessions. */
-export const countCap = 10_000;
 
 type SortValue = string | number;
 const sortField = { endedAt: 'ended_at', receivedAt: 'received_at', score: 'score', durationMs: 'duration_ms', scenarioId: 'scenario_id' } as const;
