@@ -33,6 +33,12 @@ const area = 'server scale';
 const EMAIL = 'trainer@centre.test';
 const PASSWORD = 'blue kettle seven orchard';
 
+/** Each figure on stderr as soon as it is measured: a long run shows how far it is. */
+function progress(rows: BenchRow[]): BenchRow[] {
+  for (const r of rows) console.error(`  ${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`);
+  return rows;
+}
+
 function rssKb(pid: number): number {
   try {
     return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -282,13 +288,13 @@ async function storedScale(name: string, env: { dataDir: string; databaseUrl?: s
   const rows: BenchRow[] = [];
   const set = await storedSet(env, marker);
   const size = `${STORED.toLocaleString('en-US')} sessions`;
-  rows.push({
+  rows.push(...progress([{
     area,
     name: `${name}: ${size} written into the database`,
     value: Math.round(set.buildSeconds),
     unit: 's',
     note: `${STORED_EVENTS} events (${STORED_EVENTS > 100 ? 'about 20 KB' : 'about 2 KB'}) of event log each, 200 trainees in one group${set.reused ? '; built by an earlier run (BENCH_SCALE_KEEP)' : ''}`,
-  });
+  }]));
   const server = await start();
   const base = `http://127.0.0.1:${server.port}`;
   try {
@@ -298,7 +304,7 @@ async function storedScale(name: string, env: { dataDir: string; databaseUrl?: s
     for (const [, path] of pages) await (await fetch(`${base}${path}`, { headers: { cookie } })).arrayBuffer();
     for (const [label, path] of pages) {
       const r = await p99(`${base}${path}`, cookie);
-      rows.push({ area, name: `${name}, ${size}: ${label}`, value: r.p99, unit: 'ms p99', baseline: '< 300', note: r.errors || undefined });
+      rows.push(...progress([{ area, name: `${name}, ${size}: ${label}`, value: r.p99, unit: 'ms p99', baseline: '< 300', note: r.errors || undefined }]));
     }
     for (const [label, path, whole] of [
       ['CSV export (20,000 rows)', '/api/dashboard/export.csv', true],
@@ -306,17 +312,17 @@ async function storedScale(name: string, env: { dataDir: string; databaseUrl?: s
       ['xAPI export with every event (20,000 sessions)', '/api/dashboard/export.xapi.json?statements=all', false],
     ] as const) {
       const e = await exportTimes(`${base}${path}`, cookie, whole);
-      rows.push({
+      rows.push(...progress([{
         area,
         name: `${name}, ${size}: ${label}, first byte`,
         value: Math.round(e.firstByte),
         unit: 'ms',
         baseline: '< 300',
         note: `${e.status === 200 ? '' : `status ${e.status}; `}${e.total === null ? 'download stopped after the first bytes' : `whole download ${Math.round(e.total)} ms, ${(e.bytes / 1024 / 1024).toFixed(1)} MB`}`,
-      });
+      }]));
     }
     const peak = rssKb(server.child.pid!);
-    rows.push({ area, name: `${name}, ${size}: server process memory after the pages and exports`, value: Math.round(peak / 1024), unit: 'MB' });
+    rows.push(...progress([{ area, name: `${name}, ${size}: server process memory after the pages and exports`, value: Math.round(peak / 1024), unit: 'MB' }]));
   } finally {
     await server.stop();
   }
@@ -344,7 +350,7 @@ export const serverScale: BenchModule = {
     try {
       if (only.includes('mixed')) {
         const echo = await echoRate();
-        rows.push({ area, name: `bare Fastify echo, ${UPLOADERS} uploaders (ceiling)`, value: Math.round(echo.perSecond), unit: 'req/s', note: `${SECONDS} s, uploads of ${echo.bytes.map((b) => (b / 1024).toFixed(0)).join(', ')} KB in turn` });
+        rows.push(...progress([{ area, name: `bare Fastify echo, ${UPLOADERS} uploaders (ceiling)`, value: Math.round(echo.perSecond), unit: 'req/s', note: `${SECONDS} s, uploads of ${echo.bytes.map((b) => (b / 1024).toFixed(0)).join(', ')} KB in turn` }]));
 
         const sqliteDir = join(dir, 'mixed-sqlite');
         const sqliteCentre = await setUp({ dataDir: sqliteDir });
@@ -356,9 +362,9 @@ export const serverScale: BenchModule = {
         const pgServer = await startProcess(main, serverEnv({ DATA_DIR: dir, DATABASE_URL: dbUrl('mixed') }), listening);
         const postgres = await mixedLoad('PostgreSQL', pgServer, pgCentre, cluster).finally(() => pgServer.stop());
         for (const r of [sqlite, postgres]) {
-          rows.push({ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` });
-          rows.push({ area, name: `${r.name}: trainer reads during the uploads`, value: r.readP99, unit: 'ms p99', baseline: '< 300', note: `p50 ${r.readP50} ms, ${r.reads} reads, ${r.readErrors}` });
-          rows.push({ area, name: `${r.name}: server process memory (peak RSS)`, value: Math.round(r.peakRssMb), unit: 'MB', note: r.peakClusterMb ? `PostgreSQL cluster ${Math.round(r.peakClusterMb)} MB (sum of RSS, shared buffers counted per process)` : undefined });
+          rows.push(...progress([{ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
+          rows.push(...progress([{ area, name: `${r.name}: trainer reads during the uploads`, value: r.readP99, unit: 'ms p99', baseline: '< 300', note: `p50 ${r.readP50} ms, ${r.reads} reads, ${r.readErrors}` }]));
+          rows.push(...progress([{ area, name: `${r.name}: server process memory (peak RSS)`, value: Math.round(r.peakRssMb), unit: 'MB', note: r.peakClusterMb ? `PostgreSQL cluster ${Math.round(r.peakClusterMb)} MB (sum of RSS, shared buffers counted per process)` : undefined }]));
         }
       }
       if (only.includes('stored')) {

@@ -91,7 +91,10 @@ describe('the sessions list at size (SQLite query plan)', () => {
     cleanups.push(() => t.close());
     const trainer = await organisationWithTrainer(t.app, t.db, 'Atelier');
     const trainee = await joinedTrainee(t.app, trainer);
-    await generateSessions(t.db, { scenario: sampleScenario(), organisationId: trainer.organisationId, trainees: [trainee.traineeId], count: 3000 });
+    // A class of 40 in one group: with statistics, SQLite once looped over the trainees and sorted all their sessions.
+    const classmates = Array.from({ length: 39 }, (_, i) => ({ id: crypto.randomUUID(), organisation_id: trainer.organisationId, group_id: trainee.groupId, code: `CLASS-${i}`, alias: null, created_at: '2026-01-01T00:00:00.000Z' }));
+    await t.db.insertInto('trainees').values(classmates).execute();
+    await generateSessions(t.db, { scenario: sampleScenario(), organisationId: trainer.organisationId, trainees: [trainee.traineeId, ...classmates.map((c) => c.id)], count: 6000 });
     await sql`ANALYZE`.execute(t.db);
     const sorts = { 's.ended_at': 'sessions_org_ended', 's.received_at': 'sessions_org_received', 's.score': 'sessions_org_score', 's.duration_ms': 'sessions_org_duration', 's.scenario_id': 'sessions_org_scenario' } as const;
     const file = new SQLite(join(t.dataDir, 'werkvloer.sqlite'), { readonly: true });
@@ -111,7 +114,7 @@ describe('the sessions list at size (SQLite query plan)', () => {
     }
     // The page's count stops at its cap instead of reading every row.
     const page = (await trainer.call('GET', '/api/dashboard/sessions?pageSize=25')).json();
-    expect(page).toMatchObject({ total: 3000, totalCapped: false });
+    expect(page).toMatchObject({ total: 6000, totalCapped: false });
     // Keyset: the next page starts after the last row of this one, whatever the depth.
     const next = (await trainer.call('GET', `/api/dashboard/sessions?pageSize=25&cursor=${page.next}`)).json();
     const second = (await trainer.call('GET', '/api/dashboard/sessions?pageSize=25&page=2')).json();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { invalidBody } from './invalid-body';
+import { storedLog } from '../db/stored-session';
 
 const idParams = z.strictObject({ id: z.uuid({ message: 'must be a trainee id from this API' }) });
 const notFound = { error: 'not-found', message: 'no such trainee in your organisation' };
@@ -38,9 +39,8 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       db.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       db
         .selectFrom('sessions as s')
-        .leftJoin('session_events as e', 'e.session_id', 's.id')
         .selectAll('s')
-        .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), eb.fn.coalesce('e.result_json', 's.result_json').as('result')])
+        .select((eb) => [storedLog(eb, 'events_json', 'events'), storedLog(eb, 'result_json', 'result')])
         .where('s.trainee_id', '=', trainee.id)
         .where('s.organisation_id', '=', org)
         .orderBy('s.received_at')
