@@ -130,7 +130,9 @@ export async function sessionPage(db: Kysely<Database>, organisationId: string, 
     const after = decodeCursor(q.cursor, q.sort);
     if (!after) throw new InvalidCursor('cursor: must be the `next` of a page with the same sort');
     const op = q.order === 'desc' ? '<' : '>';
-    page = page.where((eb) => eb.or([eb(column, op, after.value), eb.and([eb(column, '=', after.value), eb('s.id', op, after.id)])]));
+    // A row value: both engines read it as one range on the index (sort column, id) and start at the cursor; the
+    // equivalent OR of two comparisons made PostgreSQL walk the index from the top (0.4 s 95% deep at 200,000).
+    page = page.where((eb) => eb(eb.refTuple(column, 's.id'), op, eb.tuple(after.value, after.id)));
   } else {
     page = page.offset((q.page - 1) * q.pageSize);
   }

@@ -53,7 +53,8 @@ async function* exportedSessions(db: Kysely<Database>, org: string, filter: Sess
       .limit(Math.min(exportBatch, exportLimit - sent));
     if (after) {
       const a: { ended: string; id: string } = after;
-      q = q.where((eb) => eb.or([eb('s.ended_at', '>', a.ended), eb.and([eb('s.ended_at', '=', a.ended), eb('s.id', '>', a.id)])]));
+      // A row value: one range on the (ended_at, id) index from where the last batch stopped (session-query.ts).
+      q = q.where((eb) => eb(eb.refTuple('s.ended_at', 's.id'), '>', eb.tuple(a.ended, a.id)));
     }
     const rows = await q.execute();
     for (const r of rows) {
