@@ -12,7 +12,7 @@ import { migrationProvider } from '../../src/server/db/migrations';
 import type { Database } from '../../src/server/db/schema';
 import { StorageStatus } from '../../src/server/db/storage-status';
 import { LiveSessions } from '../../src/server/dashboard/live-sessions';
-import { filteredSessions, sessionColumns } from '../../src/server/dashboard/session-query';
+import { filteredSessions, sessionColumns, sessionListSchema, sessionPage } from '../../src/server/dashboard/session-query';
 import { ScenarioCatalog, readScenes } from '../../src/server/scenario-catalog';
 import { databaseKinds, freshPostgresSchema } from './support/databases';
 import { generateSessions } from './support/generated-sessions';
@@ -175,6 +175,23 @@ describe('the sessions list at size (PostgreSQL query plan)', () => {
     const page = (await trainer.call('GET', '/api/dashboard/sessions?pageSize=25&sort=score&order=asc')).json();
     expect(page.sessions).toHaveLength(25);
     expect(page.total).toBe(3000);
+    // A deep page by cursor starts its index range at the cursor: the cursor is an index condition, not a filter
+    // over every row before it (with an OR of two comparisons PostgreSQL walked the index from the top).
+    if (t.storage.kind !== 'postgres') throw new Error('expected PostgreSQL storage');
+    const seen: CompiledQuery[] = [];
+    const logged = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: t.storage.url, max: 1 }) }), log: (e) => void (e.level === 'query' && seen.push(e.query)) });
+    cleanups.push(() => logged.destroy());
+    for (const sort of ['endedAt', 'receivedAt', 'score', 'durationMs', 'scenarioId'] as const) {
+      const first = await sessionPage(logged, trainer.organisationId, sessionListSchema.parse({ sort, pageSize: '25' }));
+      const deep = await sessionPage(logged, trainer.organisationId, sessionListSchema.parse({ sort, pageSize: '25', cursor: first.next! }));
+      expect(deep.sessions).toHaveLength(25);
+      const pageQuery = seen.at(-1)!;
+      const explained = await t.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode & { 'Index Cond'?: string } }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${pageQuery.sql}`, [...pageQuery.parameters]));
+      const scan = planNodes(explained.rows[0]!['QUERY PLAN'][0].Plan).find((n) => n['Relation Name'] === 'sessions') as PlanNode & { 'Index Cond'?: string };
+      // The range on the sort column starts at the cursor's value (rows of equal value are then checked by id).
+      const columnName = { endedAt: 'ended_at', receivedAt: 'received_at', score: 'score', durationMs: 'duration_ms', scenarioId: 'scenario_id' }[sort];
+      expect(scan['Index Cond'], sort).toMatch(new RegExp(`\\b${columnName}\\b`));
+    }
   }, 120_000);
 });
 
