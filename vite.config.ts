@@ -7,11 +7,13 @@ import { lazyGltfLoaderPlugin } from './scripts/vite-lazy-gltf-loader';
 import { withoutEmulatorFiles } from './scripts/vite-precache';
 import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
 import { localAssetsPlugin } from './scripts/vite-local-assets';
+import { localeFilesPlugin } from './scripts/vite-locale-files';
 
 export default defineConfig({
   plugins: [
     react(),
     stationsPlugin(),
+    localeFilesPlugin(),
     xrProfilesPlugin(),
     lazyGltfLoaderPlugin(),
     localAssetsPlugin(),

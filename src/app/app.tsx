@@ -14,7 +14,6 @@ import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
 import type { ExamStart } from './mode-picker';
-import { requestExamAttempt } from '../results/exam-attempt-client';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
@@ -123,6 +122,8 @@ export function App() {
     if (mode === 'exam') {
       // An exam starts only online: the server issues the attempt its result will be stored under.
       setExamStart('starting');
+      // Loaded only for an exam: practice, the common case, never needs it before the station.
+      const { requestExamAttempt } = await import('../results/exam-attempt-client');
       const answer = await requestExamAttempt(sessionToken.current, scenario.id);
       if (answer.kind !== 'issued') {
         setExamStart(answer.kind);
@@ -206,7 +207,10 @@ export function App() {
             <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
           </div>
         )}
-        <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />
+        {/* The end screen shows it inside its own overlay (PlayHud). */}
+        {app.screen === 'play' && app.upload.kind !== 'idle' ? null : (
+          <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />
+        )}
       </SessionProvider>
       </Suspense>
     </I18nextProvider>

@@ -125,18 +125,25 @@ export function RenderProbe() {
   }, [gl, camera, size, scene, get]);
 
   const stationSeenAtFrame = useRef<number | null>(null);
+  const stationFrameStart = useRef<number | null>(null);
   // Runs before each render and reads the previous frame's totals: no allocation per frame.
   useFrame(() => {
     const probe = window.__werkvloer;
     if (!probe) return;
     const c = probe.counts;
     if (c.scriptsAtFirstStationFrame === null) {
-      if (stationSeenAtFrame.current === null && objectRegistry.count() > 0) stationSeenAtFrame.current = c.frames;
-      else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
-        // The frame with the station has been drawn: note which scripts it took (a one-time list).
+      if (stationSeenAtFrame.current === null && objectRegistry.count() > 0) {
+        stationSeenAtFrame.current = c.frames;
+        stationFrameStart.current = performance.now();
+      } else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
+        // The frame with the station has been drawn: note which scripts it took (a one-time list). Only
+        // requests begun before that frame began count: what loads after the first frame (text, parts of
+        // later steps) cannot be what it needed, however quickly it arrives.
+        const drawnFrom = stationFrameStart.current ?? 0;
         c.firstStationFrameMs = performance.now();
         c.scriptsAtFirstStationFrame = performance
           .getEntriesByType('resource')
+          .filter((e) => e.startTime <= drawnFrom)
           .map((e) => new URL(e.name).pathname)
           .filter((p) => p.endsWith('.js'));
       }
