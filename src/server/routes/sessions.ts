@@ -198,6 +198,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was stored before and no longer is; a new session needs a new id` });
     }
     if (exam) await recordExamFlags(opts.db, request.log, exam, body, result, opts.now());
+    // Only a first store marks the headset's token as used: a refusal or a retry changes nothing.
+    await identity.noteUse();
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });
