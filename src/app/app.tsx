@@ -19,6 +19,7 @@ import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
 import { loadXR, type LoadedXR } from '../play/xr-setup';
 import { rememberedLanguage } from '../i18n/language-memory';
+import { loadTextsIn } from '../i18n/load-texts-in';
 import { useRememberedLanguage } from './use-remembered-language';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
@@ -113,8 +114,8 @@ export function App() {
     const tutorialCode = vr && comfortSettings.getState().tutorial ? await import('./vr-tutorial') : null;
     const withTutorial = tutorialCode?.tutorialWanted() === true;
     const namespaces = withTutorial && tutorialCode?.tutorialNamespace ? [station.id, tutorialCode.tutorialNamespace] : [station.id];
-    // The station's scenario and its texts load now, not with the start screen (both are small).
-    const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(namespaces)]);
+    // The station's scenario and its texts (in the language just chosen) load now, not with the start screen.
+    const [scenario] = await Promise.all([station.loadScenario(), loadTextsIn(i18n, appStore.getState().language, namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
     const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
