@@ -1,9 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { sessionBody } from '../server/test-app';
-import { openGuardedPage, type GuardedPage } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { chooseExam } from './support/exam-attempt';
 
 const base = () => inject('baseUrl');
@@ -52,14 +52,7 @@ async function southTrainee(post: (path: string, body: object) => Promise<Record
 }
 
 describe('issue 18 on the dashboard and the start screen, in Chromium', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(base(), { width: 1000, height: 800 });
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests({ width: 1000, height: 800 });
 
   test('one address and password in two organisations: the login asks which one, and opens that one', async () => {
     createOrganisation(north);
