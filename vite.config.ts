@@ -7,6 +7,7 @@ import { lazyGltfLoaderPlugin } from './scripts/vite-lazy-gltf-loader';
 import { withoutEmulatorFiles } from './scripts/vite-precache';
 import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
 import { localAssetsPlugin } from './scripts/vite-local-assets';
+import { localeFilesPlugin } from './scripts/vite-locale-files';
 
 /** `vite build --mode e2e` (npm test) builds the test build into its own folder (src/state/app-clock.ts). */
 const outDirOf = (mode: string) => (mode === 'e2e' ? 'dist/e2e' : 'dist/app');
@@ -15,6 +16,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     stationsPlugin(),
+    localeFilesPlugin(),
     xrProfilesPlugin(),
     lazyGltfLoaderPlugin(),
     localAssetsPlugin(),

@@ -3,11 +3,16 @@
 //    SQLite and PostgreSQL: uploads/s (× the echo), trainer read p99, server memory (max RSS; for
 //    PostgreSQL also the cluster's processes, shared memory counted per process, so an upper bound).
 // 2. 200,000 stored sessions built directly in the database: every trainer page and export, p99.
-// BENCH_SCALE_SECONDS and BENCH_SCALE_SESSIONS shorten a run; the issue's figures use the defaults.
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+// BENCH_SCALE_SECONDS, BENCH_SCALE_SESSIONS and BENCH_SCALE_EVENTS shorten a run (the issue's figures use
+// the defaults); BENCH_SCALE_PARTS=mixed or =stored runs one half; BENCH_SCALE_KEEP=<folder> keeps the
+// stored databases (SQLite file, PostgreSQL cluster) there and reuses them in later runs of the same sizes.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { issueJoinCode, redeemJoinCode } from '../src/server/auth/trainee-tokens';
 import { createDb } from '../src/server/db/create-db';
 import { createOrganisation } from '../src/server/organisations';
 import { encodeCursor } from '../src/server/dashboard/session-query';
@@ -19,9 +24,20 @@ import type { BenchModule, BenchRow } from './types';
 
 const SECONDS = Number(process.env.BENCH_SCALE_SECONDS ?? 60);
 const STORED = Number(process.env.BENCH_SCALE_SESSIONS ?? 200_000);
+/** Event log size of a stored session: 240 events is about 20 KB, the smallest real session. */
+const STORED_EVENTS = Number(process.env.BENCH_SCALE_EVENTS ?? 240);
 const UPLOADERS = 200;
 const READERS = 10;
 const area = 'server scale';
+// Strong enough for the password policy, and not built on the e-mail address or the organisation's name.
+const EMAIL = 'trainer@centre.test';
+const PASSWORD = 'blue kettle seven orchard';
+
+/** Each figure on stderr as soon as it is measured: a long run shows how far it is. */
+function progress(rows: BenchRow[]): BenchRow[] {
+  for (const r of rows) console.error(`  ${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}`);
+  return rows;
+}
 
 function rssKb(pid: number): number {
   try {
@@ -52,109 +68,157 @@ function clusterRssKb(cluster: ThrowawayPostgres): number {
   return total;
 }
 
-interface Trainer {
-  cookie: string;
+/** The centre the bench runs: one group of trainees, each with a headset token, and its trainer's login. */
+interface Centre {
+  organisationId: string;
   groupId: string;
-  traineeId: string;
-  token: string;
+  traineeIds: string[];
+  /** One headset token per trainee, issued now (uploads must start after their token was issued). */
+  tokens: string[];
 }
 
-async function setUp(url: string, env: { dataDir: string; databaseUrl?: string }): Promise<void> {
+/**
+ * An organisation with one group of `trainees` trainees, each joined once, written straight into the
+ * database (the join route's rate limit would take minutes for 200 headsets).
+ */
+async function setUp(env: { dataDir: string; databaseUrl?: string }, trainees = UPLOADERS): Promise<Centre> {
   const opened = await createDb(env);
-  await createOrganisation(opened.db, { name: 'Bench', email: 'bench@bench.test', password: 'bench long password', country: 'BE' });
-  await opened.db.destroy();
-  void url;
+  try {
+    const { organisationId } = await createOrganisation(opened.db, { name: 'Bench', email: EMAIL, password: PASSWORD, country: 'BE' });
+    const now = new Date();
+    const groupId = crypto.randomUUID();
+    await opened.db.insertInto('groups').values({ id: groupId, organisation_id: organisationId, name: 'Bench', created_at: now.toISOString() }).execute();
+    const traineeIds = Array.from({ length: trainees }, () => crypto.randomUUID());
+    await opened.db
+      .insertInto('trainees')
+      .values(traineeIds.map((id, i) => ({ id, organisation_id: organisationId, group_id: groupId, code: `B${i.toString(36).toUpperCase().padStart(3, '0')}-XX`, alias: null, created_at: now.toISOString() })))
+      .execute();
+    const tokens: string[] = [];
+    for (const id of traineeIds) {
+      const { joinCode } = await issueJoinCode(opened.db, id, now);
+      tokens.push((await redeemJoinCode(opened.db, joinCode, now))!.token);
+    }
+    return { organisationId, groupId, traineeIds, tokens };
+  } finally {
+    await opened.db.destroy();
+  }
 }
 
-async function trainerOn(url: string): Promise<Trainer> {
-  const json = { 'content-type': 'application/json' };
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email: 'bench@bench.test', password: 'bench long password' }) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const post = async (path: string, body: object) =>
-    (await (await fetch(`${url}${path}`, { method: 'POST', headers: { ...json, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) })).json()) as Record<string, string>;
-  const group = await post('/api/groups', { name: 'Bench' });
-  const trainee = await post(`/api/groups/${group.id}/trainees`, {});
-  const joined = (await (await fetch(`${url}/api/join`, { method: 'POST', headers: json, body: JSON.stringify({ code: trainee.joinCode }) })).json()) as { token: string };
-  return { cookie, groupId: group.id!, traineeId: trainee.id!, token: joined.token };
+/** The trainer's session cookie on a running server. */
+async function login(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-/** The dashboard pages a trainer clicks through, as URLs. */
-function trainerUrls(t: Trainer): string[] {
+/** The dashboard pages a trainer clicks through, as [label, URL]. */
+function trainerPages(c: Pick<Centre, 'groupId' | 'traineeIds'>): [string, string][] {
   const sorts = ['endedAt', 'receivedAt', 'score', 'durationMs', 'scenarioId'];
+  const trainee = c.traineeIds[0]!;
   return [
-    ...sorts.flatMap((s) => [`/api/dashboard/sessions?sort=${s}&order=desc&pageSize=20`, `/api/dashboard/sessions?sort=${s}&order=asc&pageSize=20`]),
-    `/api/dashboard/sessions?groupId=${t.groupId}&pageSize=20`,
-    `/api/dashboard/sessions?passed=false&mode=exam&pageSize=20`,
-    `/api/dashboard/trainees/${t.traineeId}`,
-    `/api/dashboard/groups/${t.groupId}/step-failures`,
+    ...sorts.flatMap((s) => (['desc', 'asc'] as const).map((o): [string, string] => [`list sorted by ${s} ${o}`, `/api/dashboard/sessions?sort=${s}&order=${o}&pageSize=20`])),
+    ['list, one group', `/api/dashboard/sessions?groupId=${c.groupId}&pageSize=20`],
+    ['list, one trainee', `/api/dashboard/sessions?groupId=${c.groupId}&traineeId=${trainee}&pageSize=20`],
+    ['list, one station', `/api/dashboard/sessions?scenarioId=wood-intro-workbench&pageSize=20`],
+    ['list, failed exams', `/api/dashboard/sessions?passed=false&mode=exam&pageSize=20`],
+    ['list, failed exams sorted by score', `/api/dashboard/sessions?passed=false&mode=exam&sort=score&order=asc&pageSize=20`],
+    ['list, from/to days', `/api/dashboard/sessions?from=2026-02-01&to=2026-03-01&pageSize=20`],
+    ['list, page 50 by number', `/api/dashboard/sessions?pageSize=20&page=50`],
+    ['summary figures', `/api/dashboard/summary`],
+    ["a trainee's page", `/api/dashboard/trainees/${trainee}`],
+    ["a trainee's coaching view", `/api/dashboard/trainees/${trainee}/coaching`],
+    ["a group's most-failed steps", `/api/dashboard/groups/${c.groupId}/step-failures`],
+    ["a group's progress report", `/api/dashboard/groups/${c.groupId}/report`],
+    ["a group's trainees", `/api/groups/${c.groupId}/trainees`],
   ];
 }
 
-async function mixedLoad(name: string, server: { port: number; child: { pid?: number } }, tpl: ReturnType<typeof uploadTemplate>, cluster: ThrowawayPostgres | null) {
-  const base = `http://127.0.0.1:${server.port}`;
-  const trainer = await trainerOn(base);
-  const urls = trainerUrls(trainer);
-  let peakRss = 0;
-  let peakCluster = 0;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, rssKb(server.child.pid!));
-    if (cluster) peakCluster = Math.max(peakCluster, clusterRssKb(cluster));
-  }, 500);
-  let u = 0;
-  const [up, read] = await Promise.all([
-    autocannon({
-      url: `${base}/api/sessions`,
-      connections: UPLOADERS,
-      duration: SECONDS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${trainer.token}` },
-      requests: [{ setupRequest: (r) => ({ ...r, body: tpl.prefix + crypto.randomUUID() + tpl.suffix }) }],
-    }),
-    autocannon({
-      url: base,
-      connections: READERS,
-      duration: SECONDS,
-      headers: { cookie: trainer.cookie },
-      requests: [{ setupRequest: (r) => ({ ...r, path: urls[u++ % urls.length]! }) }],
-    }),
-  ]);
-  clearInterval(sampler);
-  const created = Number(up.statusCodeStats?.['201']?.count ?? 0);
-  return { name, uploadsPerSecond: created / up.duration, uploadP99: up.latency.p99, readP99: read.latency.p99, readP50: read.latency.p50, reads: read.requests.total, readErrors: read.errors + read.non2xx, uploadErrors: up.errors + up.non2xx, peakRssMb: peakRss / 1024, peakClusterMb: peakCluster / 1024 };
+/** Uploads of 20, 40 and 60 KB (about 240, 480 and 720 events), in turn. */
+function uploadBodies(start: number) {
+  return [240, 480, 720].map((padding) => uploadTemplate({ paddingEvents: padding, start }));
 }
 
-async function echoRate(tpl: ReturnType<typeof uploadTemplate>): Promise<number> {
+/** Request bodies for autocannon: a new session id each time, the three sizes and the trainees' tokens in turn. */
+function uploadRequests(templates: ReturnType<typeof uploadTemplate>[], tokens: string[]) {
+  let n = 0;
+  return [
+    {
+      setupRequest: (r: Record<string, unknown>) => {
+        const tpl = templates[n % templates.length]!;
+        const token = tokens[n++ % Math.max(1, tokens.length)];
+        return { ...r, body: tpl.prefix + crypto.randomUUID() + tpl.suffix, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } };
+      },
+    },
+  ];
+}
+
+async function mixedLoad(name: string, server: { port: number; child: { pid?: number } }, centre: Centre, cluster: ThrowawayPostgres | null) {
+  const base = `http://127.0.0.1:${server.port}`;
+  const cookie = await login(base);
+  const urls = trainerPages(centre).map(([, u]) => u);
+  // Sessions played in the last minutes: after the tokens were issued, as a real headset's.
+  const templates = uploadBodies(Date.now() - 120_000);
+  let peakRss = 0;
+  let peakCluster = 0;
+  const sample = () => {
+    peakRss = Math.max(peakRss, rssKb(server.child.pid!));
+    if (cluster) peakCluster = Math.max(peakCluster, clusterRssKb(cluster));
+  };
+  const sampler = setInterval(sample, 500);
+  let u = 0;
+  const [up, read] = await Promise.all([
+    autocannon({ url: `${base}/api/sessions`, connections: UPLOADERS, duration: SECONDS, method: 'POST', requests: uploadRequests(templates, centre.tokens) as never }),
+    autocannon({ url: base, connections: READERS, duration: SECONDS, headers: { cookie }, requests: [{ setupRequest: (r) => ({ ...r, path: urls[u++ % urls.length]! }) }] }),
+  ]);
+  clearInterval(sampler);
+  sample();
+  const created = Number(up.statusCodeStats?.['201']?.count ?? 0);
+  const codes = (r: typeof up) => Object.entries(r.statusCodeStats ?? {}).filter(([c]) => !c.startsWith('2')).map(([c, v]) => `${v.count}× ${c}`).join(', ');
+  return {
+    name,
+    uploadsPerSecond: created / up.duration,
+    uploadP99: up.latency.p99,
+    readP99: read.latency.p99,
+    readP50: read.latency.p50,
+    reads: read.requests.total,
+    readErrors: `${read.errors} socket errors${codes(read) ? `, ${codes(read)}` : ''}`,
+    uploadErrors: `${up.errors} socket errors${codes(up) ? `, ${codes(up)}` : ''}`,
+    peakRssMb: peakRss / 1024,
+    peakClusterMb: peakCluster / 1024,
+  };
+}
+
+async function echoRate(): Promise<{ perSecond: number; bytes: number[] }> {
   const echo = await startProcess(['bench/support/echo-server.ts'], {}, /echo listening http=(\d+)/);
+  const templates = uploadBodies(Date.now());
   try {
-    const r = await autocannon({
-      url: `http://127.0.0.1:${echo.port}/api/sessions`,
-      connections: UPLOADERS,
-      duration: SECONDS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [{ setupRequest: (q) => ({ ...q, body: tpl.prefix + crypto.randomUUID() + tpl.suffix }) }],
-    });
-    return Number(r.statusCodeStats?.['201']?.count ?? 0) / r.duration;
+    const r = await autocannon({ url: `http://127.0.0.1:${echo.port}/api/sessions`, connections: UPLOADERS, duration: SECONDS, method: 'POST', requests: uploadRequests(templates, []) as never });
+    return { perSecond: Number(r.statusCodeStats?.['201']?.count ?? 0) / r.duration, bytes: templates.map((t) => t.bytes) };
   } finally {
     await echo.stop();
   }
 }
 
-/** p99 of `n` requests on `connections` connections, and the worst. */
-async function p99(url: string, cookie: string, n = 60): Promise<{ p99: number; errors: number }> {
+/** p99 of `n` requests on 2 connections (two trainers clicking at once). */
+async function p99(url: string, cookie: string, n = 60): Promise<{ p99: number; errors: string }> {
   const r = await autocannon({ url, connections: 2, amount: n, headers: { cookie } });
-  return { p99: r.latency.p99, errors: r.errors + r.non2xx };
+  const bad = Object.entries(r.statusCodeStats ?? {}).filter(([c]) => !c.startsWith('2')).map(([c, v]) => `${v.count}× ${c}`);
+  return { p99: r.latency.p99, errors: [...(r.errors ? [`${r.errors} socket errors`] : []), ...bad].join(', ') };
 }
 
-/** First byte and whole download of an export, worst of a few. */
-async function exportTimes(url: string, cookie: string, runs = 3): Promise<{ firstByte: number; total: number; bytes: number }> {
+/**
+ * First byte and whole download of an export, worst of a few. `whole: false` stops reading after
+ * the first chunk (an export of every step is gigabytes at this size; its first byte is the figure).
+ */
+async function exportTimes(url: string, cookie: string, whole = true, runs = 3): Promise<{ firstByte: number; total: number | null; bytes: number; status: number }> {
   let firstByte = 0;
   let total = 0;
   let bytes = 0;
+  let status = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const res = await fetch(url, { headers: { cookie } });
+    status = res.status;
     const reader = res.body!.getReader();
     let first = -1;
     bytes = 0;
@@ -163,63 +227,102 @@ async function exportTimes(url: string, cookie: string, runs = 3): Promise<{ fir
       if (done) break;
       if (first < 0) first = performance.now() - t0;
       bytes += value.length;
+      if (!whole) {
+        await reader.cancel();
+        break;
+      }
     }
     firstByte = Math.max(firstByte, first);
     total = Math.max(total, performance.now() - t0);
   }
-  return { firstByte, total, bytes };
+  return { firstByte, total: whole ? total : null, bytes, status };
 }
 
-async function storedScale(name: string, env: { dataDir: string; databaseUrl?: string }, start: () => ReturnType<typeof startProcess>): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  const server0 = await start();
-  const base0 = `http://127.0.0.1:${server0.port}`;
-  const trainer = await trainerOn(base0);
-  await server0.stop();
-  // 200 trainees in one group, 1,000 sessions each, written straight into the database.
-  const opened = await createDb(env);
-  const organisationId = (await opened.db.selectFrom('trainees').select('organisation_id').where('id', '=', trainer.traineeId).executeTakeFirstOrThrow()).organisation_id;
-  const trainees = [trainer.traineeId];
-  for (let i = 1; i < 200; i++) {
-    const id = crypto.randomUUID();
-    await opened.db.insertInto('trainees').values({ id, organisation_id: organisationId, group_id: trainer.groupId, code: `B${i.toString(36).toUpperCase().padStart(3, '0')}-XX`, alias: null, created_at: new Date().toISOString() }).execute();
-    trainees.push(id);
-  }
-  const file = 'scenes/wood/intro-workbench/scenario.json';
-  const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
-  if (!parsed.ok) throw new Error('sample scenario does not parse');
-  const t0 = performance.now();
-  await generateSessions(opened.db, { scenario: parsed.scenario, organisationId, trainees, count: STORED, paddingEvents: 20, batch: 500 });
-  const seedS = (performance.now() - t0) / 1000;
-  // A cursor about 95% deep into the newest-first list.
-  const deep = await opened.db.selectFrom('sessions').select(['id', 'ended_at']).where('organisation_id', '=', organisationId).orderBy('ended_at', 'desc').orderBy('id', 'desc').offset(Math.floor(STORED * 0.95)).limit(1).executeTakeFirstOrThrow();
-  await opened.db.destroy();
-  rows.push({ area, name: `${name}: ${STORED.toLocaleString('en-US')} sessions written into the database`, value: Math.round(seedS), unit: 's', note: 'about 2 KB of events each (the list never reads them)' });
+interface StoredSet extends Pick<Centre, 'organisationId' | 'groupId' | 'traineeIds'> {
+  sessions: number;
+  events: number;
+  buildSeconds: number;
+  deepCursor: string;
+}
 
+/**
+ * STORED sessions of 200 trainees in one group, written straight into the database. With
+ * BENCH_SCALE_KEEP the set is built once and reused by later runs (its description in `marker`).
+ */
+async function storedSet(env: { dataDir: string; databaseUrl?: string }, marker: string): Promise<StoredSet & { reused: boolean }> {
+  if (existsSync(marker)) {
+    const kept = JSON.parse(readFileSync(marker, 'utf8')) as StoredSet;
+    if (kept.sessions === STORED && kept.events === STORED_EVENTS) return { ...kept, reused: true };
+    throw new Error(`${marker} describes ${kept.sessions} sessions of ${kept.events} events, not ${STORED} of ${STORED_EVENTS}: remove BENCH_SCALE_KEEP's folder or run with the same sizes`);
+  }
+  const centre = await setUp(env, 200);
+  const opened = await createDb(env);
+  try {
+    const file = 'scenes/wood/intro-workbench/scenario.json';
+    const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+    if (!parsed.ok) throw new Error('sample scenario does not parse');
+    const t0 = performance.now();
+    await generateSessions(opened.db, { scenario: parsed.scenario, organisationId: centre.organisationId, trainees: centre.traineeIds, count: STORED, paddingEvents: STORED_EVENTS, batch: 500 });
+    if (opened.kind === 'postgres') await sql`VACUUM ANALYZE`.execute(opened.db);
+    else await sql`ANALYZE`.execute(opened.db);
+    const buildSeconds = (performance.now() - t0) / 1000;
+    // A cursor about 95% deep into the newest-first list.
+    const deep = await opened.db
+      .selectFrom('sessions')
+      .select(['id', 'ended_at'])
+      .where('organisation_id', '=', centre.organisationId)
+      .orderBy('ended_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(Math.floor(STORED * 0.95))
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const set: StoredSet = { organisationId: centre.organisationId, groupId: centre.groupId, traineeIds: centre.traineeIds, sessions: STORED, events: STORED_EVENTS, buildSeconds, deepCursor: encodeCursor(deep.ended_at, deep.id) };
+    writeFileSync(marker, JSON.stringify(set));
+    return { ...set, reused: false };
+  } finally {
+    await opened.db.destroy();
+  }
+}
+
+async function storedScale(name: string, env: { dataDir: string; databaseUrl?: string }, marker: string, start: () => ReturnType<typeof startProcess>): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const set = await storedSet(env, marker);
+  const size = `${STORED.toLocaleString('en-US')} sessions`;
+  rows.push(...progress([{
+    area,
+    name: `${name}: ${size} written into the database`,
+    value: Math.round(set.buildSeconds),
+    unit: 's',
+    note: `${STORED_EVENTS} events (${STORED_EVENTS > 100 ? 'about 20 KB' : 'about 2 KB'}) of event log each, 200 trainees in one group${set.reused ? '; built by an earlier run (BENCH_SCALE_KEEP)' : ''}`,
+  }]));
   const server = await start();
   const base = `http://127.0.0.1:${server.port}`;
   try {
-    const fresh = await trainerOn(base);
-    const cookie = fresh.cookie;
-    const pages: [string, string][] = [
-      ...trainerUrls(trainer).map((u) => [u.replace('/api/dashboard/', '').split('&pageSize')[0]!, u] as [string, string]),
-      ['sessions, from/to filter', `/api/dashboard/sessions?from=2026-02-01&to=2026-03-01&pageSize=20`],
-      ['sessions, one trainee', `/api/dashboard/sessions?groupId=${trainer.groupId}&traineeId=${trainer.traineeId}&pageSize=20`],
-      ['sessions, one station', `/api/dashboard/sessions?scenarioId=wood-intro-workbench&pageSize=20`],
-      ['sessions, deep page by cursor (95%)', `/api/dashboard/sessions?pageSize=20&cursor=${encodeCursor(deep.ended_at, deep.id)}`],
-      ['sessions, page 50 by number', `/api/dashboard/sessions?pageSize=20&page=50`],
-    ];
+    const cookie = await login(base);
+    const pages: [string, string][] = [...trainerPages(set), ['list, deep page by cursor (95%)', `/api/dashboard/sessions?pageSize=20&cursor=${set.deepCursor}`]];
+    // One warm-up pass: the first request of each kind compiles its code and fills the page cache.
+    for (const [, path] of pages) await (await fetch(`${base}${path}`, { headers: { cookie } })).arrayBuffer();
     for (const [label, path] of pages) {
-      const r = await p99(`${base}${path.replace('trainees/' + trainer.traineeId, 'trainees/' + trainer.traineeId)}`, cookie);
-      rows.push({ area, name: `${name}: ${label}`, value: r.p99, unit: 'ms p99', baseline: '< 300', note: r.errors ? `${r.errors} errors` : undefined });
+      const r = await p99(`${base}${path}`, cookie);
+      rows.push(...progress([{ area, name: `${name}, ${size}: ${label}`, value: r.p99, unit: 'ms p99', baseline: '< 300', note: r.errors || undefined }]));
     }
-    for (const [label, path] of [
-      ['CSV export (20,000 rows)', '/api/dashboard/export.csv'],
-      ['xAPI export (20,000 statements)', '/api/dashboard/export.xapi.json'],
+    for (const [label, path, whole] of [
+      ['CSV export (20,000 rows)', '/api/dashboard/export.csv', true],
+      ['xAPI export (20,000 sessions)', '/api/dashboard/export.xapi.json', true],
+      ['xAPI export with every event (20,000 sessions)', '/api/dashboard/export.xapi.json?statements=all', false],
     ] as const) {
-      const e = await exportTimes(`${base}${path}`, cookie);
-      rows.push({ area, name: `${name}: ${label}, first byte`, value: Math.round(e.firstByte), unit: 'ms', baseline: '< 300', note: `whole download ${Math.round(e.total)} ms, ${(e.bytes / 1024 / 1024).toFixed(1)} MB` });
+      const e = await exportTimes(`${base}${path}`, cookie, whole);
+      rows.push(...progress([{
+        area,
+        name: `${name}, ${size}: ${label}, first byte`,
+        value: Math.round(e.firstByte),
+        unit: 'ms',
+        baseline: '< 300',
+        note: `${e.status === 200 ? '' : `status ${e.status}; `}${e.total === null ? 'download stopped after the first bytes' : `whole download ${Math.round(e.total)} ms, ${(e.bytes / 1024 / 1024).toFixed(1)} MB`}`,
+      }]));
     }
+    const peak = rssKb(server.child.pid!);
+    rows.push(...progress([{ area, name: `${name}, ${size}: server process memory after the pages and exports`, value: Math.round(peak / 1024), unit: 'MB' }]));
   } finally {
     await server.stop();
   }
@@ -229,42 +332,52 @@ async function storedScale(name: string, env: { dataDir: string; databaseUrl?: s
 export const serverScale: BenchModule = {
   name: 'server-scale',
   async run(): Promise<BenchRow[]> {
-    const tpl = uploadTemplate();
     const dir = mkdtempSync(join(tmpdir(), 'werkvloer-bench-scale-'));
+    const keep = process.env.BENCH_SCALE_KEEP ? resolve(process.env.BENCH_SCALE_KEEP) : null;
+    if (keep) mkdirSync(keep, { recursive: true });
     const rows: BenchRow[] = [];
     const serverEnv = (extra: Record<string, string>) => ({ HOST: '127.0.0.1', PORT: '0', HTTPS_PORT: 'off', NO_QR: '1', STATIC_DIR: join(dir, 'no-build'), ...extra });
     const listening = /werkvloer listening http=(\d+)/;
     const main = ['src/server/main.ts'];
-    const cluster = await startThrowawayPostgres({ durable: true });
+    const only = (process.env.BENCH_SCALE_PARTS ?? 'mixed,stored').split(',');
+    const cluster = await startThrowawayPostgres({ durable: true, dir: keep ? join(keep, 'postgres') : undefined });
+    const admin = async (statement: string) => {
+      const client = new pg.Client({ connectionString: cluster.url });
+      await client.connect();
+      await client.query(statement).finally(() => client.end());
+    };
+    const dbUrl = (name: string) => cluster.url.replace(/\/postgres$/, `/${name}`);
     try {
-      const echo = await echoRate(tpl);
-      rows.push({ area, name: `bare Fastify echo, ${UPLOADERS} uploaders (ceiling)`, value: Math.round(echo), unit: 'req/s', note: `${SECONDS} s, ${(tpl.bytes / 1024).toFixed(1)} KB per upload` });
+      if (only.includes('mixed')) {
+        const echo = await echoRate();
+        rows.push(...progress([{ area, name: `bare Fastify echo, ${UPLOADERS} uploaders (ceiling)`, value: Math.round(echo.perSecond), unit: 'req/s', note: `${SECONDS} s, uploads of ${echo.bytes.map((b) => (b / 1024).toFixed(0)).join(', ')} KB in turn` }]));
 
-      const sqliteDir = join(dir, 'mixed-sqlite');
-      await setUp('', { dataDir: sqliteDir });
-      const sqliteServer = await startProcess(main, serverEnv({ DATA_DIR: sqliteDir }), listening);
-      const sqlite = await mixedLoad('SQLite', sqliteServer, tpl, null).finally(() => sqliteServer.stop());
-      const pgUrl = cluster.url.replace(/\/postgres$/, '/postgres');
-      await setUp('', { dataDir: dir, databaseUrl: pgUrl });
-      const pgServer = await startProcess(main, serverEnv({ DATA_DIR: dir, DATABASE_URL: pgUrl }), listening);
-      const postgres = await mixedLoad('PostgreSQL', pgServer, tpl, cluster).finally(() => pgServer.stop());
-      for (const r of [sqlite, postgres]) {
-        rows.push({ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors} errors` });
-        rows.push({ area, name: `${r.name}: trainer reads during the uploads`, value: r.readP99, unit: 'ms p99', baseline: '< 300', note: `p50 ${r.readP50} ms, ${r.reads} reads, ${r.readErrors} errors` });
-        rows.push({ area, name: `${r.name}: server process memory (peak RSS)`, value: Math.round(r.peakRssMb), unit: 'MB', note: r.peakClusterMb ? `PostgreSQL cluster ${Math.round(r.peakClusterMb)} MB (sum of RSS, shared buffers counted per process)` : undefined });
+        const sqliteDir = join(dir, 'mixed-sqlite');
+        const sqliteCentre = await setUp({ dataDir: sqliteDir });
+        const sqliteServer = await startProcess(main, serverEnv({ DATA_DIR: sqliteDir }), listening);
+        const sqlite = await mixedLoad('SQLite', sqliteServer, sqliteCentre, null).finally(() => sqliteServer.stop());
+        await admin('drop database if exists mixed');
+        await admin('create database mixed');
+        const pgCentre = await setUp({ dataDir: dir, databaseUrl: dbUrl('mixed') });
+        const pgServer = await startProcess(main, serverEnv({ DATA_DIR: dir, DATABASE_URL: dbUrl('mixed') }), listening);
+        const postgres = await mixedLoad('PostgreSQL', pgServer, pgCentre, cluster).finally(() => pgServer.stop());
+        for (const r of [sqlite, postgres]) {
+          rows.push(...progress([{ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
+          rows.push(...progress([{ area, name: `${r.name}: trainer reads during the uploads`, value: r.readP99, unit: 'ms p99', baseline: '< 300', note: `p50 ${r.readP50} ms, ${r.reads} reads, ${r.readErrors}` }]));
+          rows.push(...progress([{ area, name: `${r.name}: server process memory (peak RSS)`, value: Math.round(r.peakRssMb), unit: 'MB', note: r.peakClusterMb ? `PostgreSQL cluster ${Math.round(r.peakClusterMb)} MB (sum of RSS, shared buffers counted per process)` : undefined }]));
+        }
       }
-
-      const storedSqlite = join(dir, 'stored-sqlite');
-      await setUp('', { dataDir: storedSqlite });
-      rows.push(...(await storedScale('SQLite', { dataDir: storedSqlite }, () => startProcess(main, serverEnv({ DATA_DIR: storedSqlite }), listening))));
-      // A database of its own on the same cluster for the stored set.
-      const admin = new (await import('pg')).default.Client({ connectionString: cluster.url });
-      await admin.connect();
-      await admin.query('create database stored');
-      await admin.end();
-      const storedUrl = cluster.url.replace(/\/postgres$/, '/stored');
-      await setUp('', { dataDir: dir, databaseUrl: storedUrl });
-      rows.push(...(await storedScale('PostgreSQL', { dataDir: dir, databaseUrl: storedUrl }, () => startProcess(main, serverEnv({ DATA_DIR: dir, DATABASE_URL: storedUrl }), listening))));
+      if (only.includes('stored')) {
+        const storedDir = keep ? join(keep, 'stored-sqlite') : join(dir, 'stored-sqlite');
+        rows.push(...(await storedScale('SQLite', { dataDir: storedDir }, join(storedDir, '..', 'stored-sqlite.json'), () => startProcess(main, serverEnv({ DATA_DIR: storedDir }), listening))));
+        // A database of its own on the same cluster for the stored set.
+        const marker = join(keep ?? dir, 'stored-postgres.json');
+        if (!existsSync(marker)) {
+          await admin('drop database if exists stored');
+          await admin('create database stored');
+        }
+        rows.push(...(await storedScale('PostgreSQL', { dataDir: dir, databaseUrl: dbUrl('stored') }, marker, () => startProcess(main, serverEnv({ DATA_DIR: dir, DATABASE_URL: dbUrl('stored') }), listening))));
+      }
       return rows;
     } finally {
       cluster.stop();

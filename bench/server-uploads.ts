@@ -23,19 +23,22 @@ const WARM_UP = 400;
 /** About 250 events: a long practice session, some 20 KB of JSON. */
 const PADDING_EVENTS = 240;
 
-/** A realistic upload: a station's ideal path after a trainee's looking around and hints. */
-export function uploadTemplate(): { prefix: string; suffix: string; bytes: number; events: number } {
+/**
+ * A realistic upload: a station's ideal path after a trainee's looking around and hints.
+ * `paddingEvents` sets its size (240: about 20 KB); `start` when it was played (ms since 1970).
+ */
+export function uploadTemplate(opts: { paddingEvents?: number; start?: number } = {}): { prefix: string; suffix: string; bytes: number; events: number } {
   const scene = loadScenes(process.cwd()).find((l) => l.scenario && l.idealPath && !l.file.includes('_template'));
   if (!scene) throw new Error('no station with an ideal path in scenes/');
   const sc: Scenario = scene.scenario!;
   const events: SessionEvent[] = [];
   let t = 0;
-  for (let i = 0; i < PADDING_EVENTS; i++) {
+  for (let i = 0; i < (opts.paddingEvents ?? PADDING_EVENTS); i++) {
     t += 150;
     events.push(i % 2 ? { t, action: 'hint', object: sc.steps[i % sc.steps.length]!.id, device: 'vr-controller' } : { t, action: 'inspect', object: 'nothing-here', device: 'vr-controller' });
   }
   for (const e of scene.idealPath!) events.push({ ...e, t: e.t + t });
-  const start = Date.parse('2026-11-26T09:00:00.000Z');
+  const start = opts.start ?? Date.parse('2026-11-26T09:00:00.000Z');
   const body = {
     id: '@@ID@@',
     scenarioId: sc.id,

@@ -47,9 +47,10 @@ legal limits apply; an admin can change it later on the dashboard.
 The password is asked for (at least 10 characters, hard to guess, not your e-mail or the organisation's
 name), or read from WERKVLOER_ADMIN_PASSWORD.
 
-  npm run admin -- reset-second-factor --email <trainer e-mail>
+  npm run admin -- reset-second-factor --email <trainer e-mail> [--organisation "<organisation>"]
 Removes a trainer's second factor (an admin who lost their phone and recovery codes) and ends their
-sessions; they log in with their password and can set up a new one.
+sessions; they log in with their password and can set up a new one. --organisation (its name or id) is
+needed only when the address has accounts in several organisations.
 Uses the same DATA_DIR / DATABASE_URL as npm start.`;
 
 /** Where the trainer signs in: the plain port npm start serves this computer on (PORT, 8080 unless set). */
@@ -58,30 +59,35 @@ function dashboardAddress(): string {
   return settings.httpPort !== null ? `http://localhost:${settings.httpPort}/dashboard` : `https://localhost:${settings.httpsPort ?? 8443}/dashboard`;
 }
 
-async function resetSecondFactor(email: string) {
+async function resetSecondFactor(email: string, organisation: string | undefined) {
   const settings = readSettings(process.env);
   const opened = await createDb({ dataDir: settings.dataDir, databaseUrl: settings.databaseUrl });
   try {
-    const done = await resetSecondFactorByEmail(opened.db, email);
-    if (!done) {
-      console.error(`--email: no trainer with the address ${email.toLowerCase()} in ${opened.kind} (${opened.location})`);
+    const done = await resetSecondFactorByEmail(opened.db, email, organisation);
+    if (done.kind === 'not-found') {
+      const where = organisation ? ` in the organisation ${organisation}` : '';
+      console.error(`--email: no trainer with the address ${email.toLowerCase()}${where} in ${opened.kind} (${opened.location})`);
       process.exit(1);
+    }
+    if (done.kind === 'choose-organisation') {
+      console.error(`--organisation: ${email.toLowerCase()} has accounts in ${done.organisations.map((o) => `"${o.name}" (${o.id})`).join(', ')}; add --organisation "<name or id>"`);
+      process.exit(2);
     }
     // The security log's shape, on this machine's terminal (the server is not involved).
     console.log(JSON.stringify({ security: 'second-factor-removed', by: 'admin-cli', trainerId: done.trainerId, endedSessions: done.endedSessions, time: new Date().toISOString() }));
-    console.log(`The second factor of ${email.toLowerCase()} is removed; ${done.endedSessions} session(s) ended. They log in with their password now.`);
+    console.log(`The second factor of ${email.toLowerCase()} (${done.organisation}) is removed; ${done.endedSessions} session(s) ended. They log in with their password now.`);
   } finally {
     await opened.db.destroy();
   }
 }
 
 async function main() {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, country: { type: 'string' }, email: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, country: { type: 'string' }, email: { type: 'string' }, organisation: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help || positionals[0] === 'help') {
     console.log(`${usage}\nThe trainer dashboard (after npm start): ${dashboardAddress()}`);
     return;
   }
-  if (positionals[0] === 'reset-second-factor' && values.email) return resetSecondFactor(values.email);
+  if (positionals[0] === 'reset-second-factor' && values.email) return resetSecondFactor(values.email, values.organisation);
   if (positionals[0] !== 'create-organisation' || !values.name || !values.country || !values.email) {
     console.error(usage);
     process.exit(2);

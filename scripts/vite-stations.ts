@@ -13,6 +13,9 @@ export const tutorialModuleId = 'virtual:werkvloer/tutorial';
 /** The VR tutorial: a scenario and composition like a station's, but never listed as one. */
 const tutorialFolder = '_tutorial';
 
+const isOwnId = (id: string) =>
+  id === stationsModuleId || id === tutorialModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) || id.startsWith(compositionPrefix);
+
 interface StationSource {
   folder: string;
   scenarioFile: string;
@@ -142,10 +145,11 @@ export function stationsPlugin(): Plugin {
       if (id.includes(`${root}/scenes/`) || id.includes(`${root}/locales/`)) cache = null;
     },
     resolveId(id) {
-      return id === stationsModuleId || id === tutorialModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) || id.startsWith(compositionPrefix) ? `\0${id}` : null;
+      return isOwnId(id) ? `\0${id}` : null;
     },
     load(id) {
-      if (!id.startsWith('\0virtual:werkvloer/')) return null;
+      // Other plugins serve other virtual:werkvloer/ modules (scripts/vite-locale-files.ts).
+      if (!id.startsWith('\0') || !isOwnId(id.slice(1))) return null;
       const virtualId = id.slice(1);
       const all = (cache ??= playable(this));
       const stations = all.filter((s) => s.source.folder !== tutorialFolder);

@@ -15,12 +15,12 @@ import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
 import type { ExamStart } from './mode-picker';
-import { requestExamAttempt } from '../results/exam-attempt-client';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
 import { loadXR, type LoadedXR } from '../play/xr-setup';
 import { rememberedLanguage } from '../i18n/language-memory';
+import { loadTextsIn } from '../i18n/load-texts-in';
 import { useRememberedLanguage } from './use-remembered-language';
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
@@ -115,8 +115,8 @@ export function App() {
     const tutorialCode = vr && comfortSettings.getState().tutorial ? await import('./vr-tutorial') : null;
     const withTutorial = tutorialCode?.tutorialWanted() === true;
     const namespaces = withTutorial && tutorialCode?.tutorialNamespace ? [station.id, tutorialCode.tutorialNamespace] : [station.id];
-    // The station's scenario and its texts load now, not with the start screen (both are small).
-    const [scenario] = await Promise.all([station.loadScenario(), i18n.loadNamespaces(namespaces)]);
+    // The station's scenario and its texts (in the language just chosen) load now, not with the start screen.
+    const [scenario] = await Promise.all([station.loadScenario(), loadTextsIn(i18n, appStore.getState().language, namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
     const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
@@ -124,6 +124,8 @@ export function App() {
     if (mode === 'exam') {
       // An exam starts only online: the server issues the attempt its result will be stored under.
       setExamStart('starting');
+      // Loaded only for an exam: practice, the common case, never needs it before the station.
+      const { requestExamAttempt } = await import('../results/exam-attempt-client');
       const answer = await requestExamAttempt(sessionToken.current, scenario.id);
       if (answer.kind !== 'issued') {
         setExamStart(answer.kind);
@@ -207,7 +209,10 @@ export function App() {
             <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
           </div>
         )}
-        <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />
+        {/* The end screen shows it inside its own overlay (PlayHud). */}
+        {app.screen === 'play' && app.upload.kind !== 'idle' ? null : (
+          <OutboxSlot sessionEnded={app.upload.kind !== 'idle'} onStartScreen={app.screen === 'start'} />
+        )}
       </SessionProvider>
       </Suspense>
     </I18nextProvider>

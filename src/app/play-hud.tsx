@@ -12,6 +12,7 @@ import { currentStepView } from '../state/step-view';
 import { Suspense, lazy, type ComponentProps } from 'react';
 import { useStore } from 'zustand';
 import { lateUi } from '../state/late-ui';
+import { OutboxSlot } from '../results/outbox-slot';
 
 export interface PlayHudProps {
   upload: UploadStatus;
@@ -100,6 +101,7 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
         <Suspense fallback={null}>
           <AttemptReviewPanel scenario={scenario} engine={engine} result={result} onTryAgain={() => tryAgainFromStart(session, i18n.language)} />
         </Suspense>
+        <OutboxSlot inline sessionEnded onStartScreen={false} />
         <button type="button" onClick={onBack} data-action="back">
           {t('ui:result.backToStart')}
         </button>

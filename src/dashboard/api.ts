@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** Per-field problems of a 400 (`code` where the server names one, e.g. `password-too-weak`). */
     readonly issues: { path: string; message: string; code?: string }[] = [],
+    /** The whole error answer, for the few that carry more (the login's `choose-organisation` list). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -24,7 +26,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: ApiError['issues'] };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText, data.issues ?? []);
+  if (!res.ok) throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText, data.issues ?? [], data);
   return data as T;
 }
 

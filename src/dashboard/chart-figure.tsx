@@ -34,7 +34,8 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
   const captionId = useId();
   useEffect(() => {
     if (!box.current) return;
-    const data = { labels, series: series.map((s) => s.values) };
+    // Chartist stacks horizontal bars bottom-up: reversed, the picture reads top-down like its table (most failed first).
+    const data = horizontal ? { labels: [...labels].reverse(), series: series.map((s) => [...s.values].reverse()) } : { labels, series: series.map((s) => s.values) };
     const chart =
       kind === 'line'
         ? new LineChart(box.current, data, { low: 0, high: max, fullWidth: true, lineSmooth: Interpolation.none({ fillHoles: true }), axisY: { onlyInteger: true }, chartPadding: { right: 24 } })
@@ -46,6 +47,8 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
             // Step texts are long: room for them beside horizontal bars.
             axisY: horizontal ? { offset: 220 } : { onlyInteger: true },
             axisX: horizontal ? { onlyInteger: true } : {},
+            // Room for the last axis label ("100" beside horizontal bars was cut to "10").
+            chartPadding: { right: 24 },
           });
     return () => {
       chart.detach();

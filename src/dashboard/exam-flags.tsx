@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ExamFlag } from './use-exam-flags';
+import type { ExamFlag } from '../shared/exam-flag';
 
 /**
  * An exam's flags: in the session list a short "check" mark with the reasons as its title, on the

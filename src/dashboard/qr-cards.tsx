@@ -39,6 +39,8 @@ function Card({ card, address }: { card: CardData; address: string }) {
     };
   }, [address, card.joinCode]);
   const code = card.joinCode.replace(/^(.{4})(.{4})$/, '$1 $2');
+  // Typing the code needs the app open first: the card names the address the QR code points at.
+  const site = address.replace(/\/+$/, '');
   const dir = (lng: string) => (['ar', 'prs'].includes(lng) ? 'rtl' : 'ltr');
   return (
     <li className="qr-card" data-join-code={card.joinCode}>
@@ -56,12 +58,12 @@ function Card({ card, address }: { card: CardData; address: string }) {
       <div className="steps">
         {nl ? (
           <p lang="nl" dir="ltr" data-card-line="nl">
-            {nl('qr.instructions', { code })}
+            {nl('qr.instructions', { code, address: site })}
           </p>
         ) : null}
         {own && card.language ? (
           <p lang={card.language} dir={dir(card.language)} data-card-line={card.language}>
-            {own('qr.instructions', { code })}
+            {own('qr.instructions', { code, address: site })}
           </p>
         ) : null}
       </div>

@@ -18,9 +18,11 @@ export function TraineeNotes({ traineeId }: { traineeId: string }) {
   const [error, setError] = useState<string | null>(null);
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
+    const sent = text;
     try {
-      await api('POST', `/api/trainees/${traineeId}/notes`, { text });
-      setText('');
+      await api('POST', `/api/trainees/${traineeId}/notes`, { text: sent });
+      // Clear only what was sent: a trainer who already typed the next note keeps it.
+      setText((current) => (current === sent ? '' : current));
       setError(null);
       notes.reload();
     } catch (err) {

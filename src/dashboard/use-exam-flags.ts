@@ -1,13 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api';
-
-/** Why the trainer should look at an exam twice (the server's exams/exam-plausibility.ts). */
-export type ExamFlag =
-  | { kind: 'late'; expiresAt: string }
-  | { kind: 'started-before-attempt'; issuedAt: string }
-  | { kind: 'too-fast'; n: number; action: string; object: string; gapMs: number; minimumMs: number }
-  | { kind: 'regular-times' }
-  | { kind: 'beyond-session' };
+import type { ExamFlag } from '../shared/exam-flag';
 
 /**
  * The flags of the exams among these sessions, by session id (one request for a page of the

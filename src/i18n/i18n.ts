@@ -2,19 +2,20 @@ import i18next, { type i18n as I18n } from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { stationTitles } from 'virtual:werkvloer/stations';
+import { localeFiles } from 'virtual:werkvloer/locale-files';
 import { languages, sourceLanguage } from './languages';
 
 // Shipped with the app (so it works offline) as one JSON file per language and namespace: a trainee
 // downloads their own language and the station they play, not every text of every station. They
-// are fetched as data, not bundled as JavaScript: texts need no parsing as code.
-const files = import.meta.glob<string>('../../locales/*/*.json', { query: '?url', import: 'default', eager: true });
+// are fetched as data, not bundled as JavaScript: texts need no parsing as code. Their built names
+// come per language too (scripts/vite-locale-files.ts).
 
 /** The namespaces every screen needs; a station's own namespace (its scenario id) loads on play. */
 export const baseNamespaces = ['ui', 'feedback', 'results', 'stations'];
 
 async function loadResource(lng: string, ns: string): Promise<Record<string, unknown>> {
   if (ns === 'stations') return (await stationTitles[lng]?.()) ?? {};
-  const url = files[`../../locales/${lng}/${ns}.json`];
+  const url = (await localeFiles[lng]?.())?.[ns];
   if (!url) return {};
   const response = await fetch(url);
   if (!response.ok) throw new Error(`texts ${lng}/${ns}: ${response.status}`);

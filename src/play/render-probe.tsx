@@ -154,7 +154,7 @@ export function RenderProbe() {
   }, [gl, camera, size, scene, get, session]);
 
   const stationSeenAtFrame = useRef<number | null>(null);
-  const stationSeenAtMs = useRef(0);
+  const stationFrameStart = useRef<number | null>(null);
   // Runs before each render and reads the previous frame's totals: no allocation per frame.
   useFrame(() => {
     const probe = window.__werkvloer;
@@ -163,16 +163,18 @@ export function RenderProbe() {
     if (c.scriptsAtFirstStationFrame === null) {
       if (stationSeenAtFrame.current === null && objectRegistry.count() > 0) {
         stationSeenAtFrame.current = c.frames;
-        stationSeenAtMs.current = performance.now();
-      }
-      else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
-        // The frame with the station has been drawn: note which scripts it took (a one-time list).
+        stationFrameStart.current = performance.now();
+      } else if (stationSeenAtFrame.current !== null && c.frames > stationSeenAtFrame.current) {
+        // The frame with the station has been drawn: note which scripts it took (a one-time list). Only
+        // requests begun before that frame began count: what loads after the first frame (text, parts of
+        // later steps) cannot be what it needed, however quickly it arrives.
+        const drawnFrom = stationFrameStart.current ?? 0;
         c.firstStationFrameMs = performance.now();
         // Only scripts requested before the station was there: what loads after its first frame by
         // design (texts, controller models) is not counted because a slow frame let it arrive.
         c.scriptsAtFirstStationFrame = performance
           .getEntriesByType('resource')
-          .filter((e) => e.startTime <= stationSeenAtMs.current)
+          .filter((e) => e.startTime <= drawnFrom)
           .map((e) => new URL(e.name).pathname)
           .filter((p) => p.endsWith('.js'));
       }

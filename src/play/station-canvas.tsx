@@ -2,7 +2,6 @@ import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode }
 import type { LoadedXR } from './xr-setup';
 import { SessionProvider, useSession } from '../state/session-context';
 import type { SessionStore } from '../state/session-store';
-import { DesktopLook } from './desktop-look';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
 import { firstStationFrame } from '../world/first-station-frame';
@@ -31,6 +30,8 @@ export interface StationCanvasProps {
   tutorial?: TutorialRun | null;
 }
 
+const DesktopLook = lazy(() => import('./desktop-look').then((m) => ({ default: m.DesktopLook })));
+
 /** Where the trainee stands: the origin of the XR space, and the desktop camera's spot. */
 export const workPosition: [number, number, number] = [0, 0, 0.25];
 
@@ -56,7 +57,8 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
   const panels = stationShown ? (
     <Suspense fallback={null}>
       {/* Comfort switches are on its settings panel in VR (src/play/settings-panel.tsx). */}
-      <InstructionPanel position={[-0.55, 1.45, -1.05]} onBack={onBack} vr={vr} />
+      {/* Its middle at eye height: lower, its buttons sank behind a machine's guards (plastics). */}
+      <InstructionPanel position={[-0.55, 1.6, -1.05]} onBack={onBack} vr={vr} />
     </Suspense>
   ) : null;
   const world: ReactNode = (
@@ -88,7 +90,12 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
           {panels}
         </>
       )}
-      <DesktopLook />
+      {/* Looking around with mouse or keys: in VR only after the station is shown (a headset turns the view itself). */}
+      {vr && !stationShown ? null : (
+        <Suspense fallback={null}>
+          <DesktopLook />
+        </Suspense>
+      )}
       <RenderProbe />
     </>
   );

@@ -11,7 +11,15 @@ const OutboxStatus = lazy(() => import('./outbox-status'));
  * idle: the hint lives in localStorage, which a browser killed mid-write may not have saved, while the
  * results themselves are in IndexedDB.
  */
-export function OutboxSlot({ sessionEnded, onStartScreen }: { sessionEnded: boolean; onStartScreen: boolean }) {
+export function OutboxSlot({
+  sessionEnded,
+  onStartScreen,
+  inline = false,
+}: {
+  sessionEnded: boolean;
+  onStartScreen: boolean;
+  inline?: boolean;
+}) {
   const [opened, setOpened] = useState(() => sessionEnded || resultsWaitHint());
   useEffect(() => {
     if (opened) return;
@@ -24,7 +32,7 @@ export function OutboxSlot({ sessionEnded, onStartScreen }: { sessionEnded: bool
   if (!opened) return null;
   return (
     <Suspense fallback={null}>
-      <OutboxStatus />
+      <OutboxStatus inline={inline} />
     </Suspense>
   );
 }

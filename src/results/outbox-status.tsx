@@ -28,8 +28,12 @@ const panelStyle = {
   borderRadius: '0.5rem',
 } as const;
 
-/** How many results wait on this device, and the ones the server did not accept (with its reason). */
-export default function OutboxStatus() {
+/**
+ * How many results wait on this device, and the ones the server did not accept (with its reason).
+ * `inline` puts it in the flow of the end screen's overlay: docked in the corner it would cover that
+ * overlay's buttons once the review makes it tall.
+ */
+export default function OutboxStatus({ inline = false }: { inline?: boolean }) {
   const { t } = useTranslation('results');
   const [snapshot, setSnapshot] = useState<OutboxSnapshot | null>(null);
   useEffect(() => {
@@ -47,7 +51,7 @@ export default function OutboxStatus() {
   }, []);
   if (!snapshot || (snapshot.waiting === 0 && snapshot.refused.length === 0)) return null;
   return (
-    <section className="outbox" aria-live="polite" data-testid="outbox" style={panelStyle}>
+    <section className="outbox" aria-live="polite" data-testid="outbox" style={inline ? undefined : panelStyle}>
       {snapshot.waiting > 0 ? (
         <p data-testid="outbox-waiting" data-count={snapshot.waiting}>
           {t('waiting', { count: snapshot.waiting })}

@@ -1,4 +1,5 @@
-import { languageTagProblem, type Device, type Mode, type SessionEvent } from '../engine';
+import type { Device, Mode, SessionEvent } from '../engine';
+import { languages } from '../i18n/languages';
 import type { SessionState } from '../state/session-store';
 
 /** What the client sends to POST /api/sessions. The server re-scores `events`; `clientScore` is only compared. */
@@ -43,9 +44,10 @@ export function sessionRecord(s: SessionState, fallbackDevice: Device): SessionR
     scenarioHash: s.scenarioHash,
     mode: s.mode,
     device: mainDevice(s.events, fallbackDevice),
-    // The server refuses a malformed tag and the result would never leave the headset: `und`
-    // (RFC 5646: undetermined) is true and keeps the result.
-    language: languageTagProblem(s.language) === null ? s.language : 'und',
+    // The server refuses a malformed tag and the result would never leave the headset: anything but
+    // an offered language (each a valid BCP 47 tag, tested) is sent as `und` (RFC 5646: undetermined).
+    // A list look-up, not the BCP 47 parser: the parser stays on the server, out of the VR first frame.
+    language: languages.some((l) => l.code === s.language) ? s.language : 'und',
     startedAt: new Date(s.startedAt).toISOString(),
     endedAt: new Date(s.endedAt).toISOString(),
     events: s.events,

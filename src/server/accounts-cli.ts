@@ -31,13 +31,31 @@ export function passwordProblemText(problem: PasswordProblem, language: string):
   return problem.message;
 }
 
+export type SecondFactorReset =
+  | { kind: 'reset'; trainerId: string; organisation: string; endedSessions: number }
+  | { kind: 'not-found' }
+  /** The address has accounts in several organisations: `--organisation` picks one. */
+  | { kind: 'choose-organisation'; organisations: { id: string; name: string }[] };
+
 /**
- * `npm run admin -- reset-second-factor --email …`: for an admin locked out of their second factor,
- * run on the server's machine (whoever can run it can read the database anyway). Ends their sessions.
+ * `npm run admin -- reset-second-factor --email … [--organisation …]`: for an admin locked out of
+ * their second factor, run on the server's machine (whoever can run it can read the database anyway,
+ * so it may name the organisations an address has accounts in). Ends their sessions.
  */
-export async function resetSecondFactorByEmail(db: Kysely<Database>, email: string): Promise<{ trainerId: string; endedSessions: number } | null> {
-  const trainer = await db.selectFrom('trainers').select('id').where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  if (!trainer) return null;
+export async function resetSecondFactorByEmail(db: Kysely<Database>, email: string, organisation?: string): Promise<SecondFactorReset> {
+  const wanted = organisation?.trim().toLowerCase();
+  const accounts = (
+    await db
+      .selectFrom('trainers as t')
+      .innerJoin('organisations as o', 'o.id', 't.organisation_id')
+      .select(['t.id', 'o.id as organisationId', 'o.name'])
+      .where('t.email', '=', email.trim().toLowerCase())
+      .orderBy('o.name')
+      .execute()
+  ).filter((a) => !wanted || a.organisationId === wanted || a.name.toLowerCase() === wanted);
+  if (accounts.length === 0) return { kind: 'not-found' };
+  if (accounts.length > 1) return { kind: 'choose-organisation', organisations: accounts.map((a) => ({ id: a.organisationId, name: a.name })) };
+  const trainer = accounts[0]!;
   await removeSecondFactor(db, trainer.id);
-  return { trainerId: trainer.id, endedSessions: await endTrainerSessions(db, trainer.id) };
+  return { kind: 'reset', trainerId: trainer.id, organisation: trainer.name, endedSessions: await endTrainerSessions(db, trainer.id) };
 }

@@ -129,7 +129,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const serverSecret = opts.serverSecret ?? randomBytes(32);
   await organisationApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
-  await privacyRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
   await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, forwarder: opts.forwarder });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
   await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
@@ -140,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => pool.destroy());
     readDb = pool;
   }
+  await privacyRoutes(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;

@@ -10,6 +10,7 @@ export type SecurityEventName =
   | 'login-failed'
   | 'login-throttled'
   | 'login-delayed'
+  | 'login-organisation-asked'
   | 'second-factor-asked'
   | 'second-factor-failed'
   | 'second-factor-enabled'
@@ -27,6 +28,7 @@ export type SecurityEventName =
   | 'organisation-changed'
   | 'trainee-erased'
   | 'trainee-exported'
+  | 'trainee-token-revoked'
   | 'results-exported';
 
 export function securityEvent(request: FastifyRequest, event: SecurityEventName, fields: Record<string, string | number | boolean | null | undefined> = {}): void {
@@ -47,6 +49,10 @@ const audited: Record<string, Audited> = {
   'POST /api/trainers': { event: 'trainer-added', target: 'body-id' },
   'DELETE /api/trainers/:id': { event: 'trainer-removed', target: 'params-id' },
   'PUT /api/organisation': { event: 'organisation-changed' },
+  // Where the organisation's results are forwarded to (an external LRS), and its credentials: never the secret.
+  'PUT /api/organisation/lrs': { event: 'organisation-changed' },
+  'DELETE /api/organisation/lrs': { event: 'organisation-changed' },
+  'POST /api/trainees/:id/headsets/:headset/revoke': { event: 'trainee-token-revoked', target: 'params-id' },
   'DELETE /api/trainees/:id': { event: 'trainee-erased', target: 'params-id' },
   'GET /api/trainees/:id/export': { event: 'trainee-exported', target: 'params-id' },
 };
@@ -89,7 +95,7 @@ export function securityAudit(app: FastifyInstance): void {
         target = undefined;
       }
     }
-    securityEvent(request, entry.event, { route, target });
+    securityEvent(request, entry.event, { method: request.method, route, target });
     return payload;
   });
 }

@@ -3,16 +3,16 @@
  * rules hold it). Everything here is a named export of a side-effect-free module, so a station's
  * chunk keeps only what it uses; text arrives through lazy components, after the first frame.
  */
-export { ArrivalSpot, type ArrivalSpotProps } from './arrival-spot';
-export { ClassifyCards, type ClassifyCard, type ClassifyCardsProps } from './classify-cards';
+export type { ArrivalSpotProps } from './arrival-spot';
+export type { ClassifyCard, ClassifyCardsProps } from './classify-cards';
 export { DropZone, type DropZoneProps } from './drop-zone';
 export { Grabbable, type GrabbableProps } from './grabbable';
 export { HazardZone, type HazardZoneProps } from './hazard-zone';
 export { HitBox } from './hit-box';
-export { HoldControl, type HoldControlProps } from './hold-control';
-export { Inspectable, type InspectableProps } from './inspectable';
+export type { HoldControlProps } from './hold-control';
+export type { InspectableProps } from './inspectable';
 export { Interactable, type InteractableProps } from './interactable';
-export { ValueControl, type ValueControlProps } from './value-control';
+export type { ValueControlProps } from './value-control';
 export { WhenStep, type WhenStepProps } from './when-step';
 export { firstStationFrame, lazyAfterFirstFrame } from './first-station-frame';
 export { AfterFirstFrames, useAfterFrames } from './after-first-frames';
@@ -27,6 +27,16 @@ export { languageInfo } from '../i18n/languages';
 export type { WorldTextProps } from './world-text';
 
 import { lazyAfterFirstFrame } from './first-station-frame';
+import { partAfterFirstFrame } from './part-after-first-frame';
+
+// Parts a trainee operates only in later steps (the end check's cards, a dial, a held control, a
+// part to look over, a spot to teleport to) load after the station's first frame: the VR path's JavaScript is at its budget.
+// Until they arrive (a few frames later), nothing of them is drawn; each waits in its own Suspense.
+export const ArrivalSpot = partAfterFirstFrame(() => import('./arrival-spot').then((m) => m.ArrivalSpot));
+export const ClassifyCards = partAfterFirstFrame(() => import('./classify-cards').then((m) => m.ClassifyCards));
+export const HoldControl = partAfterFirstFrame(() => import('./hold-control').then((m) => m.HoldControl));
+export const Inspectable = partAfterFirstFrame(() => import('./inspectable').then((m) => m.Inspectable));
+export const ValueControl = partAfterFirstFrame(() => import('./value-control').then((m) => m.ValueControl));
 
 /** Text on a station in the trainee's language or (`script="dutch"`) as on the floor; lazy. */
 export const WorldText = lazyAfterFirstFrame(() => import('./world-text'));

@@ -1,9 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { totpCode } from '../../src/server/auth/second-factor';
-import { openGuardedPage, type GuardedPage } from './support/browser';
+import { guardedPageForTests } from './support/guarded-page-for-tests';
 
 const base = () => inject('baseUrl');
 const email = `account-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
@@ -25,14 +25,7 @@ function createOrganisation(password: string) {
 }
 
 describe('a trainer\'s account in Chromium: password change and TOTP login', () => {
-  let g: GuardedPage;
-  beforeAll(async () => {
-    g = await openGuardedPage(base(), { width: 1000, height: 800 });
-  });
-  afterAll(async () => {
-    await g.close();
-    expect(g.foreignRequests).toEqual([]);
-  });
+  const g = guardedPageForTests({ width: 1000, height: 800 });
 
   test('`npm run admin` refuses a weak password in the terminal\'s language', () => {
     const weak = createOrganisation('password12');

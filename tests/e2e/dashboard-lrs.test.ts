@@ -61,7 +61,8 @@ describe('the LRS page of the trainer dashboard in Chromium', () => {
     const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: trainee.joinCode }) });
     const { token } = (await joined.json()) as { token: string };
     const id = crypto.randomUUID();
-    const up = await fetch(`${base()}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(sessionBody({ id })) });
+    // Played just now: the server takes only sessions played while the token was valid (issue 18).
+    const up = await fetch(`${base()}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(sessionBody({ id, startedAt: new Date(Date.now() - 8000).toISOString(), endedAt: new Date(Date.now() - 2000).toISOString() })) });
     expect(up.status).toBe(201);
 
     // The forwarder runs a second after the upload (uploads of a burst share a run).

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parseScenario, type SessionEvent } from '../../src/engine';
 import { idealEvents, sessionBody } from '../server/test-app';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { builtAppDir } from './support/built-app';
@@ -39,6 +40,16 @@ async function examAttempt(token: string, scenarioId: string): Promise<string> {
   return ((await res.json()) as { attemptId: string }).attemptId;
 }
 
+/** The panel saw (18 steps): more than the five a group page shows before "show all". */
+function panelSaw() {
+  const file = 'scenes/wood/panel-saw/scenario.json';
+  const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  // The ideal path file leaves out the device every recorded event carries.
+  const ideal = (JSON.parse(readFileSync('scenes/wood/panel-saw/ideal-path.json', 'utf8')) as { events: Omit<SessionEvent, 'device'>[] }).events.map((e): SessionEvent => ({ ...e, device: 'desktop' }));
+  return { scenario: parsed.scenario, ideal };
+}
+
 /** Session times from now on: a session is accepted only if it started after its headset joined. */
 const fromNow = (offsetMs: number, lengthMs: number) => {
   const start = Date.now() + offsetMs;
@@ -48,7 +59,7 @@ const fromNow = (offsetMs: number, lengthMs: number) => {
 describe('the trainer dashboard in Chromium', () => {
   let g: GuardedPage;
   /** Left by the first test for the coaching test: the group and the trainee with three sessions. */
-  const seen = { groupUrl: '', traineeUrl: '', code: '', token: '' };
+  const seen = { groupUrl: '', traineeUrl: '', code: '', token: '', sessionUrl: '' };
   beforeAll(async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
     delete env.DATABASE_URL;
@@ -171,6 +182,7 @@ describe('the trainer dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('1');
     await page.locator(`tr[data-session="${criticalId}"] a`).first().click();
     await page.getByTestId('steps').waitFor();
+    seen.sessionUrl = page.url();
     expect(await page.getByTestId('score').textContent()).toBe('0');
     expect(await page.getByTestId('steps').locator('li').evaluateAll((l) => l.map((x) => x.getAttribute('data-status')))).toEqual(['skipped', 'skipped', 'skipped']);
     expect(await page.getByTestId('violations').textContent()).toContain('Kritiek');
@@ -327,9 +339,16 @@ describe('the trainer dashboard in Chromium', () => {
     const codes = await bulkCards.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-join-code')!));
     expect(new Set(codes).size).toBe(12);
     expect(await bulkCards.first().locator('.app-name').textContent()).toBe('werkvloer');
-    expect(await bulkCards.first().locator('[data-card-line="nl"]').textContent()).toContain('Zet de headset op');
+    // Typing the code needs the app open first: the card names the address its QR code opens (this server has no HTTPS port, so its own).
+    expect(await bulkCards.first().locator('[data-card-line="nl"]').textContent()).toBe(`Zet de headset op en kijk naar deze QR-code. Of open werkvloer (${base()}) en typ de code ${codes[0]!.replace(/^(.{4})/, '$1 ')}.`);
     const joined = await fetch(`${base()}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: codes[11] }) });
     expect(joined.status).toBe(201);
+    const bulkTrainee = (await joined.json()) as { token: string; trainee: { code: string } };
+    // This trainee plays in Arabic: their report gets a second copy in Arabic (below).
+    expect(await upload(bulkTrainee.token, sessionBody({ id: crypto.randomUUID(), language: 'ar', ...fromNow(0, 6000) }))).toBe(201);
+    // They also start the panel saw and stop after the glasses and the ear defenders: 16 of its 18 steps not done.
+    const saw = panelSaw();
+    expect(await upload(bulkTrainee.token, sessionBody({ id: crypto.randomUUID(), language: 'ar', events: saw.ideal.slice(0, 2), ...fromNow(10_000, 6000) }, saw.scenario))).toBe(201);
     await expect.poll(() => page.getByTestId('trainees').locator('tbody tr').count()).toBe(13);
     await expectAccessible(page, 'group with bulk cards');
     await page.emulateMedia({ media: 'print' });
@@ -345,10 +364,66 @@ describe('the trainer dashboard in Chromium', () => {
     await saveScreenshot(page, 'dashboard-group-report-print');
     await page.emulateMedia({ media: 'screen' });
 
+    // The report of the trainee who played in Arabic: the Dutch copy, then the same figures in Arabic, right to left.
+    await page.goto(seen.groupUrl);
+    await page.getByRole('link', { name: bulkTrainee.trainee.code }).click();
+    await page.locator('[data-action="trainee-report"]').click();
+    const copies = page.getByTestId('trainee-report').locator('[data-copy]');
+    await expect.poll(() => copies.evaluateAll((c) => c.map((x) => [x.getAttribute('data-copy'), x.getAttribute('dir')]))).toEqual([
+      ['nl', 'ltr'],
+      ['ar', 'rtl'],
+    ]);
+    await expect.poll(() => copies.nth(1).locator('h1').textContent()).toContain(bulkTrainee.trainee.code);
+    expect(await copies.nth(1).locator('h1').textContent()).not.toContain('Voortgangsrapport');
+    await expectAccessible(page, 'trainee report in two languages');
+    await page.emulateMedia({ media: 'print' });
+    await saveScreenshot(page, 'dashboard-trainee-report-ar-print');
+    const pdf2 = await page.pdf({ format: 'A4' });
+    expect(pdf2.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The group's most-failed steps at the panel saw: the top five with the reason, the other steps behind "show all".
+    await page.goto(seen.groupUrl);
+    await expect.poll(async () => (await chartTable(page, 'top-failures-wood-panel-saw')).length).toBe(6);
+    const top = await chartTable(page, 'top-failures-wood-panel-saw');
+    expect(top[0]).toEqual(['Stap', 'Mislukt (%)', 'Waarom']);
+    for (const row of top.slice(1)) expect(row.slice(1)).toEqual(['100', '1× niet gedaan']);
+    const all = page.getByTestId('all-steps-wood-panel-saw');
+    expect(await all.locator('summary').textContent()).toBe('Alle 18 stappen tonen');
+    expect(await all.locator('tbody tr').first().isVisible()).toBe(false);
+    await all.locator('summary').click();
+    const allRows = await all.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent?.trim() ?? '')));
+    expect(allRows).toHaveLength(18);
+    // The two steps done (glasses, ear defenders) are in the full list at 0 %, never in the top five.
+    const done = allRows.filter((r) => r[1] === '0').map((r) => r[0]);
+    expect(done).toHaveLength(2);
+    for (const row of top.slice(1)) expect(done).not.toContain(row[0]);
+    await expectAccessible(page, 'group with top five and all steps');
+    await page.getByTestId('failures-wood-panel-saw').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'dashboard-group-top-five');
+
   });
 
   test('every page at desktop and tablet width, axe-clean, no sideways scroll; all 8 languages, Arabic right to left', { timeout: 300_000 }, async () => {
     const { page } = g;
+    // A second trainer and the one-time reset link the admin hands them: the page that link opens is shot signed out (below).
+    await page.goto(`${base()}/dashboard#/trainers`);
+    const second = `second-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(second);
+    await page.getByLabel('Eerste wachtwoord (minstens 10 tekens)').fill(`e2e ${crypto.randomUUID()}`);
+    await page.getByRole('button', { name: 'Trainer toevoegen' }).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: `Wachtwoord van ${second} resetten` }).click();
+    const resetLink = (await page.getByTestId('reset-link').textContent())!;
+    expect(resetLink).toMatch(/#\/reset\/[A-Za-z0-9_-]{43}$/);
+    const signIn = async () => {
+      await page.goto(`${base()}/dashboard`);
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord').fill(password);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Sessies', level: 1 }).waitFor();
+    };
+
     // Every page at desktop and tablet width, axe clean at both.
     const pages: [string, string][] = [
       ['sessions', `${base()}/dashboard#/`],
@@ -359,7 +434,19 @@ describe('the trainer dashboard in Chromium', () => {
       ['trainee-report', `${seen.traineeUrl}/report`],
       ['group-report', `${seen.groupUrl}/report`],
       ['trainers', `${base()}/dashboard#/trainers`],
+      ['session', seen.sessionUrl],
+      ['lrs', `${base()}/dashboard#/lrs`],
+      ['account', `${base()}/dashboard#/account`],
     ];
+    /** The same checks for every page: axe, no sideways scroll, and a screenshot. */
+    const check = async (name: string, label: string) => {
+      await page.locator('main h1, h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, `${name} (${label})`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, `dashboard-${name}-${label}`);
+    };
     for (const [width, height, label] of [
       [1280, 800, 'desktop'],
       [768, 1024, 'tablet'],
@@ -368,12 +455,17 @@ describe('the trainer dashboard in Chromium', () => {
       for (const [name, url] of pages) {
         await page.goto(url);
         await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        await expectAccessible(page, `${name} (${label})`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${name} (${label}) scrolls sideways`).toBeLessThanOrEqual(0);
-        await saveScreenshot(page, `dashboard-${name}-${label}`);
+        await check(name, label);
       }
+      // Signed out: the login page and the password-reset page a link from the admin opens.
+      await page.locator('[data-action="logout"]').click();
+      await page.getByRole('heading', { name: 'Aanmelden als trainer' }).waitFor();
+      await check('login', label);
+      await page.goto(resetLink);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Nieuw wachtwoord kiezen' }).waitFor();
+      await check('reset-password', label);
+      await signIn();
     }
 
     // Every dashboard language: no key shows instead of a text; Arabic and Dari right to left.

@@ -12,10 +12,20 @@ const eyes: Vec3 = [0, 1.6, 0];
 const viewer = (page: Page) => page.evaluate(() => window.__werkvloer!.viewerPosition());
 const where = (page: Page, id: string) => page.evaluate((objectId) => window.__werkvloer!.worldPosition(objectId), id);
 
-/** Aims the right controller at a world point from wherever the trainee stands now (teleport moves the origin). */
+/**
+ * Where the XR origin is now (teleport moves it): the camera's parent. Not the viewer's position minus
+ * the head's: in VR three.js places the camera for both eyes' views, a few centimetres off the head.
+ */
+const xrOriginNow = (page: Page) =>
+  page.evaluate(() => {
+    const { camera } = window.__werkvloer!.three();
+    const p = camera.parent!.matrixWorld.elements;
+    return [p[12], p[13], p[14]] as [number, number, number];
+  });
+
+/** Aims the right controller at a world point from wherever the trainee stands now. */
 async function aimRight(page: Page, target: Vec3) {
-  const [vx, vy, vz] = await viewer(page);
-  const origin = new Vector3(vx - eyes[0], vy - eyes[1], vz - eyes[2]);
+  const origin = new Vector3(...(await xrOriginNow(page)));
   const hand = new Vector3(...restingRightHand).add(origin);
   const q = new Quaternion().setFromUnitVectors(new Vector3(0, 0, -1), new Vector3(...target).sub(hand).normalize());
   await setPose(page, 'right-controller', { position: restingRightHand, quaternion: { x: q.x, y: q.y, z: q.z, w: q.w } });

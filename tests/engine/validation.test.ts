@@ -99,6 +99,8 @@ describe('broken scenarios give the file, the JSON path and what is wrong', () =
     mkdirSync(join(root, 'scenes/food/misplaced'), { recursive: true });
     mkdirSync(join(root, 'locales/nl'), { recursive: true });
     writeFileSync(join(root, 'scenes/food/misplaced/scenario.json'), readFileSync('scenes/wood/intro-workbench/scenario.json'));
+    // Its layout comes along: the folder is the only thing wrong here.
+    writeFileSync(join(root, 'scenes/food/misplaced/layout.json'), readFileSync('scenes/wood/intro-workbench/layout.json'));
     writeFileSync(join(root, 'locales/nl/wood-intro-workbench.json'), JSON.stringify(sampleLocale));
     expect(loadScene(root, join(root, 'scenes/food/misplaced/scenario.json')).issues).toEqual([
       { file: 'scenes/food/misplaced/scenario.json', path: '$.sector', message: '"wood" does not match the folder scenes/food/' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { languageTagProblem, parseScenario, scenarioHash } from '../../src/engine';
+import { languages } from '../../src/i18n/languages';
 import { sessionRecord } from '../../src/results/session-record';
 import { sessionBodySchema } from '../../src/server/session-body';
 import { createSessionStore } from '../../src/state/session-store';
@@ -25,6 +26,13 @@ describe('the language a headset sends', () => {
     const record = endedSession('prs');
     expect(record.language).toBe('prs');
     expect(sessionBodySchema.safeParse(record).success).toBe(true);
+  });
+
+  test('every language the app offers is a well-formed BCP 47 tag and is sent as it is', () => {
+    for (const { code } of languages) {
+      expect(languageTagProblem(code), code).toBeNull();
+      expect(endedSession(code).language).toBe(code);
+    }
   });
 
   test('a malformed tag never leaves the headset: "und" (undetermined) is sent and the upload is accepted', () => {

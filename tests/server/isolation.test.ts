@@ -78,6 +78,15 @@ const matrix: Array<{
   { method: 'PUT', url: () => '/api/organisation/lrs', body: () => ({ endpoint: 'https://lrs.example/xapi', authKind: 'basic', username: 'x', secret: 'y', enabled: false }) },
   { method: 'DELETE', url: () => '/api/organisation/lrs' },
   { method: 'POST', url: () => '/api/organisation/lrs/resend', body: () => ({ status: 'failed' }) },
+  // Coaching (issue 27): figures, the trainee beside the group, reports, notes, trainees in bulk.
+  { method: 'GET', url: () => '/api/dashboard/server-info' },
+  { method: 'GET', url: () => '/api/dashboard/summary' },
+  { method: 'GET', url: (ids) => `/api/dashboard/trainees/${ids.traineeId}/coaching` },
+  { method: 'GET', url: (ids) => `/api/dashboard/groups/${ids.groupId}/report` },
+  { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/notes` },
+  { method: 'POST', url: (ids) => `/api/trainees/${ids.traineeId}/notes`, body: () => ({ text: 'Sam needs the glasses reminder' }) },
+  { method: 'DELETE', url: (ids) => `/api/trainees/${ids.traineeId}/notes/${ids.noteId}` },
+  { method: 'POST', url: (ids) => `/api/groups/${ids.groupId}/trainees/bulk`, body: () => ({ count: 2 }) },
 ];
 
 interface Ids {
@@ -86,10 +95,11 @@ interface Ids {
   traineeId: string;
   sessionId: string;
   headsetId: string;
+  noteId: string;
 }
 
 /** The ids as the route list names them. */
-const placeholders: Ids = { trainerId: ':id', groupId: ':id', traineeId: ':id', sessionId: ':id', headsetId: ':headset' };
+const placeholders: Ids = { trainerId: ':id', groupId: ':id', traineeId: ':id', sessionId: ':id', headsetId: ':headset', noteId: ':noteId' };
 
 describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -111,7 +121,10 @@ describe.each(databaseKinds)('organisation isolation on %s', (kind) => {
     // The headset's id is its token's hash, shortened (routes/trainee-headsets.ts); the exam unlocked, so the headset may ask for an attempt.
     const headsetId = createHash('sha256').update(token).digest('hex').slice(0, 16);
     expect((await a.call('PUT', `/api/trainees/${trainee.traineeId}/exam`, { exam: true })).statusCode).toBe(200);
-    ids = { trainerId: me.trainer.id, groupId: trainee.groupId, traineeId: trainee.traineeId, sessionId, headsetId };
+    // A's note about Sam: nobody else may read or delete it.
+    const note = await a.call('POST', `/api/trainees/${trainee.traineeId}/notes`, { text: 'Sam works carefully' });
+    expect(note.statusCode).toBe(201);
+    ids = { trainerId: me.trainer.id, groupId: trainee.groupId, traineeId: trainee.traineeId, sessionId, headsetId, noteId: note.json().id };
   });
   afterAll(async () => {
     await t.close();

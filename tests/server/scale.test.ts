@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/server/app';
@@ -12,7 +12,7 @@ import { migrationProvider } from '../../src/server/db/migrations';
 import type { Database } from '../../src/server/db/schema';
 import { StorageStatus } from '../../src/server/db/storage-status';
 import { LiveSessions } from '../../src/server/dashboard/live-sessions';
-import { filteredSessions, sessionColumns } from '../../src/server/dashboard/session-query';
+import { filteredSessions, sessionColumns, sessionListSchema, sessionPage } from '../../src/server/dashboard/session-query';
 import { ScenarioCatalog, readScenes } from '../../src/server/scenario-catalog';
 import { databaseKinds, freshPostgresSchema } from './support/databases';
 import { generateSessions } from './support/generated-sessions';
@@ -91,7 +91,10 @@ describe('the sessions list at size (SQLite query plan)', () => {
     cleanups.push(() => t.close());
     const trainer = await organisationWithTrainer(t.app, t.db, 'Atelier');
     const trainee = await joinedTrainee(t.app, trainer);
-    await generateSessions(t.db, { scenario: sampleScenario(), organisationId: trainer.organisationId, trainees: [trainee.traineeId], count: 3000 });
+    // A class of 40 in one group: with statistics, SQLite once looped over the trainees and sorted all their sessions.
+    const classmates = Array.from({ length: 39 }, (_, i) => ({ id: crypto.randomUUID(), organisation_id: trainer.organisationId, group_id: trainee.groupId, code: `CLASS-${i}`, alias: null, created_at: '2026-01-01T00:00:00.000Z' }));
+    await t.db.insertInto('trainees').values(classmates).execute();
+    await generateSessions(t.db, { scenario: sampleScenario(), organisationId: trainer.organisationId, trainees: [trainee.traineeId, ...classmates.map((c) => c.id)], count: 6000 });
     await sql`ANALYZE`.execute(t.db);
     const sorts = { 's.ended_at': 'sessions_org_ended', 's.received_at': 'sessions_org_received', 's.score': 'sessions_org_score', 's.duration_ms': 'sessions_org_duration', 's.scenario_id': 'sessions_org_scenario' } as const;
     const file = new SQLite(join(t.dataDir, 'werkvloer.sqlite'), { readonly: true });
@@ -111,12 +114,84 @@ describe('the sessions list at size (SQLite query plan)', () => {
     }
     // The page's count stops at its cap instead of reading every row.
     const page = (await trainer.call('GET', '/api/dashboard/sessions?pageSize=25')).json();
-    expect(page).toMatchObject({ total: 3000, totalCapped: false });
+    expect(page).toMatchObject({ total: 6000, totalCapped: false });
     // Keyset: the next page starts after the last row of this one, whatever the depth.
     const next = (await trainer.call('GET', `/api/dashboard/sessions?pageSize=25&cursor=${page.next}`)).json();
     const second = (await trainer.call('GET', '/api/dashboard/sessions?pageSize=25&page=2')).json();
     expect(next.sessions.map((s: { id: string }) => s.id)).toEqual(second.sessions.map((s: { id: string }) => s.id));
     expect((await trainer.call('GET', '/api/dashboard/sessions?cursor=not-a-cursor')).statusCode).toBe(400);
+    // Numbered pages skip rows one by one: they reach the 10,000 rows the pager counts, no further.
+    expect((await trainer.call('GET', '/api/dashboard/sessions?pageSize=20&page=500')).statusCode).toBe(200);
+    const tooDeep = await trainer.call('GET', '/api/dashboard/sessions?pageSize=20&page=501');
+    expect(tooDeep.statusCode).toBe(400);
+    expect(tooDeep.json().message).toMatch(/^page: numbered pages reach the first 10,000 sessions; go further with cursor/);
+  }, 120_000);
+});
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Output?: string[];
+  Plans?: PlanNode[];
+}
+
+function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+describe('the sessions list at size (PostgreSQL query plan)', () => {
+  test('every sort reads its index in order and stops; the event logs are never read', async () => {
+    const t = await testApp({ kind: 'postgres' });
+    cleanups.push(() => t.close());
+    const trainer = await organisationWithTrainer(t.app, t.db, 'Atelier');
+    const trainee = await joinedTrainee(t.app, trainer);
+    await generateSessions(t.db, { scenario: sampleScenario(), organisationId: trainer.organisationId, trainees: [trainee.traineeId], count: 3000, paddingEvents: 40 });
+    await sql`ANALYZE`.execute(t.db);
+    // Arrival order may also come from the retention job's index on received_at alone: in order too, and it stops.
+    const sorts = { 's.ended_at': /^sessions_org_ended$/, 's.received_at': /^sessions_(org_)?received$/, 's.score': /^sessions_org_score$/, 's.duration_ms': /^sessions_org_duration$/, 's.scenario_id': /^sessions_org_scenario$/ } as const;
+    for (const [column, index] of Object.entries(sorts)) {
+      for (const order of ['desc', 'asc'] as const) {
+        const compiled = filteredSessions(t.db, trainer.organisationId, {})
+          .select([...sessionColumns])
+          .orderBy(column as 's.ended_at', order)
+          .orderBy('s.id', order)
+          .limit(25)
+          .compile();
+        const explained = await t.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON, VERBOSE) ${compiled.sql}`, [...compiled.parameters]));
+        const nodes = planNodes(explained.rows[0]!['QUERY PLAN'][0].Plan);
+        const onSessions = nodes.filter((n) => n['Relation Name'] === 'sessions');
+        // The sessions are read through the sort's index, in its order: no scan of the table, no sort of its rows.
+        expect(onSessions.map((n) => [n['Node Type'], n['Index Name']]), `${column} ${order}`).toEqual([[expect.stringMatching(/^Index (Only )?Scan$/), expect.stringMatching(index)]]);
+        expect(nodes.map((n) => n['Node Type']), `${column} ${order}`).not.toContain('Sort');
+        // Nothing of the event logs: not their table, not the old inline columns in what the query returns (a
+        // scan node lists every column of its table, PostgreSQL's whole-tuple shortcut; none is detoasted or sent).
+        expect(nodes.some((n) => n['Relation Name'] === 'session_events'), `${column} ${order}`).toBe(false);
+        expect(nodes[0]!.Output!.filter((o) => /events_json|result_json/.test(o)), `${column} ${order}`).toEqual([]);
+        expect(compiled.sql).not.toMatch(/events_json|session_events|result_json/);
+      }
+    }
+    // What the route answers is that query's page.
+    const page = (await trainer.call('GET', '/api/dashboard/sessions?pageSize=25&sort=score&order=asc')).json();
+    expect(page.sessions).toHaveLength(25);
+    expect(page.total).toBe(3000);
+    // A deep page by cursor starts its index range at the cursor: the cursor is an index condition, not a filter
+    // over every row before it (with an OR of two comparisons PostgreSQL walked the index from the top).
+    if (t.storage.kind !== 'postgres') throw new Error('expected PostgreSQL storage');
+    const seen: CompiledQuery[] = [];
+    const logged = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: t.storage.url, max: 1 }) }), log: (e) => void (e.level === 'query' && seen.push(e.query)) });
+    cleanups.push(() => logged.destroy());
+    for (const sort of ['endedAt', 'receivedAt', 'score', 'durationMs', 'scenarioId'] as const) {
+      const first = await sessionPage(logged, trainer.organisationId, sessionListSchema.parse({ sort, pageSize: '25' }));
+      const deep = await sessionPage(logged, trainer.organisationId, sessionListSchema.parse({ sort, pageSize: '25', cursor: first.next! }));
+      expect(deep.sessions).toHaveLength(25);
+      const pageQuery = seen.at(-1)!;
+      const explained = await t.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode & { 'Index Cond'?: string } }] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${pageQuery.sql}`, [...pageQuery.parameters]));
+      const scan = planNodes(explained.rows[0]!['QUERY PLAN'][0].Plan).find((n) => n['Relation Name'] === 'sessions') as PlanNode & { 'Index Cond'?: string };
+      // The range on the sort column starts at the cursor's value (rows of equal value are then checked by id).
+      const columnName = { endedAt: 'ended_at', receivedAt: 'received_at', score: 'score', durationMs: 'duration_ms', scenarioId: 'scenario_id' }[sort];
+      expect(scan['Index Cond'], sort).toMatch(new RegExp(`\\b${columnName}\\b`));
+    }
   }, 120_000);
 });
 

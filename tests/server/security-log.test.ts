@@ -103,4 +103,26 @@ describe.each(databaseKinds)('the security event log on %s', (kind) => {
       expect(log).not.toContain(secret);
     }
   });
+
+  test("an LRS connection set or removed and a headset revoked are logged; the LRS secret is not", async () => {
+    clock = Date.parse('2026-12-06T09:00:00.000Z');
+    current = await loggedApp(kind);
+    const { app, lines, events } = current;
+    const admin = await organisationWithTrainer(app, current.db, 'Atelier');
+    const trainee = await joinedTrainee(app, admin, 'Ali');
+    const lrsSecret = 'lrs-secret-do-not-log-42';
+    const set = await admin.call('PUT', '/api/organisation/lrs', { endpoint: 'https://lrs.example.org/xapi', authKind: 'basic', username: 'werkvloer', secret: lrsSecret, enabled: false });
+    expect(set.statusCode).toBe(200);
+    expect((await admin.call('DELETE', '/api/organisation/lrs')).statusCode).toBe(200);
+    const headset = ((await admin.call('GET', `/api/trainees/${trainee.traineeId}/headsets`)).json().headsets as { id: string }[])[0]!;
+    expect((await admin.call('POST', `/api/trainees/${trainee.traineeId}/headsets/${headset.id}/revoke`)).statusCode).toBeLessThan(300);
+
+    const changed = events().filter((e) => e.security === 'organisation-changed');
+    expect(changed.map((e) => [e.method, e.route])).toEqual([
+      ['PUT', '/api/organisation/lrs'],
+      ['DELETE', '/api/organisation/lrs'],
+    ]);
+    expect(events().find((e) => e.security === 'trainee-token-revoked')).toMatchObject({ target: trainee.traineeId, organisationId: admin.organisationId });
+    expect(lines.join('\n')).not.toContain(lrsSecret);
+  });
 });

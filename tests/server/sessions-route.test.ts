@@ -150,7 +150,7 @@ describe('POST /api/sessions', () => {
     const v1 = sampleScenario();
     // v2 makes the glasses step worth far more: the same log scores differently under it.
     const v2 = structuredClone(v1);
-    v2.version = 2;
+    v2.version = v1.version + 1;
     v2.steps[0]!.points = 80;
     const events = idealEvents.slice(0, 2);
     const v1Score = (await post(sessionBody({ events }, v1))).json().score as number;
@@ -167,6 +167,6 @@ describe('POST /api/sessions', () => {
     expect(late.json()).toMatchObject({ score: v1Score, scoreMismatch: false });
     expect(onV2.json().score).not.toBe(v1Score);
     const stored = await t.db.selectFrom('sessions').select(['scenario_version', 'score']).orderBy('received_at').orderBy('scenario_version').execute();
-    expect(stored.map((r) => r.scenario_version).sort()).toEqual([1, 1, 2]);
+    expect(stored.map((r) => r.scenario_version).sort()).toEqual([v1.version, v1.version, v2.version]);
   });
 });

@@ -9,6 +9,7 @@ const knownErrors: Record<string, string> = {
   'second-factor-required': 'errors.secondFactorRequired',
   'set-up-second-factor-first': 'errors.setUpFirst',
   'too-many-requests': 'errors.tooMany',
+  'email-in-organisation': 'errors.emailInOrganisation',
 };
 
 /** An account call's failure in the trainer's language: the password rule it broke, or what went wrong. */

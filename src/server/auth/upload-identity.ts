@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { bearerToken, noteTokenUse, traineeForToken, type TraineeIdentity } from './trainee-tokens';
 
-export type UploadIdentity = { ok: true; trainee: TraineeIdentity | null } | { ok: false; error: string; message: string };
+export type UploadIdentity =
+  | {
+      ok: true;
+      trainee: TraineeIdentity | null;
+      /** Records the token's use: call once the upload is stored, so a refused or repeated one writes nothing. */
+      noteUse(): Promise<void>;
+    }
+  | { ok: false; error: string; message: string };
 
 /**
  * How long after its token expired a session made before the expiry may still arrive: a headset
@@ -22,7 +29,7 @@ export const clockSkewMs = 10 * 60 * 1000;
  */
 export async function uploadIdentity(db: Kysely<Database>, authorization: string | undefined, times: { startedAt: string; endedAt: string }, now: Date): Promise<UploadIdentity> {
   const token = bearerToken(authorization);
-  if (token === undefined) return { ok: true, trainee: null };
+  if (token === undefined) return { ok: true, trainee: null, noteUse: async () => {} };
   if (token === null) return { ok: false, error: 'trainee-token-invalid', message: 'the Authorization header must be "Bearer <trainee token>"' };
   const use = await traineeForToken(db, token);
   if (!use) return { ok: false, error: 'trainee-token-unknown', message: 'this trainee token is unknown (revoked or from another server); join again with a code' };
@@ -36,7 +43,6 @@ export async function uploadIdentity(db: Kysely<Database>, authorization: string
   if (Date.parse(times.startedAt) < Date.parse(use.issuedAt) - clockSkewMs) {
     return { ok: false, error: 'session-before-token', message: `this session says it started at ${times.startedAt}, before this headset joined (${use.issuedAt}); check the headset's clock` };
   }
-  await noteTokenUse(db, use, now);
   const { traineeId, organisationId, code, expiresAt } = use;
-  return { ok: true, trainee: { traineeId, organisationId, code, expiresAt } };
+  return { ok: true, trainee: { traineeId, organisationId, code, expiresAt }, noteUse: () => noteTokenUse(db, use, now) };
 }

@@ -90,8 +90,3 @@ export function csvRow(s: ExportRow, o: CsvOptions, local = localTime(o.timeZone
     .map(cell)
     .join(';')}\r\n`;
 }
-
-export function sessionsCsv(sessions: readonly ExportRow[], o: CsvOptions): string {
-  const local = localTime(o.timeZone);
-  return csvHeaderLine(o) + sessions.map((s) => csvRow(s, o, local)).join('');
-}

@@ -19,17 +19,26 @@ export const sessionFilterSchema = z.strictObject({
   to: day.optional(),
 });
 
-export const sessionListSchema = sessionFilterSchema.extend({
-  sort: z.enum(Object.keys(sortColumns) as [keyof typeof sortColumns, ...(keyof typeof sortColumns)[]]).default('endedAt'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  /**
-   * Keyset pagination: the `next` of the previous page (same sort and filters). A deep page then
-   * costs what the first does; `page` alone skips rows one by one (fine for the first pages).
-   */
-  cursor: z.string().max(400).optional(),
-});
+/** The list counts at most this many rows for its pager: a count never reads a whole organisation's sessions. */
+export const countCap = 10_000;
+
+export const sessionListSchema = sessionFilterSchema
+  .extend({
+    sort: z.enum(Object.keys(sortColumns) as [keyof typeof sortColumns, ...(keyof typeof sortColumns)[]]).default('endedAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    /**
+     * Keyset pagination: the `next` of the previous page (same sort and filters). A deep page then
+     * costs what the first does; `page` alone skips rows one by one (fine for the first pages).
+     */
+    cursor: z.string().max(400).optional(),
+  })
+  // Numbered pages skip rows one by one: they reach as far as the pager counts, deeper pages go by cursor.
+  .refine((q) => q.cursor !== undefined || (q.page - 1) * q.pageSize < countCap, {
+    path: ['page'],
+    message: `numbered pages reach the first ${countCap.toLocaleString('en-US')} sessions; go further with cursor (the next of the page before) or narrow the filters`,
+  });
 
 export type SessionFilter = z.infer<typeof sessionFilterSchema>;
 export type SessionListQuery = z.infer<typeof sessionListSchema>;
@@ -38,12 +47,19 @@ export type SessionListQuery = z.infer<typeof sessionListSchema>;
 export function filteredSessions(db: Kysely<Database>, organisationId: string, f: SessionFilter) {
   let q = db
     .selectFrom('sessions as s')
-    .innerJoin('trainees as t', 't.id', 's.trainee_id')
-    .innerJoin('groups as g', 'g.id', 't.group_id')
+    // CROSS JOIN keeps the sessions the outer loop on SQLite, so a page is read in its sort index's order and
+    // stops; with statistics SQLite preferred looping over the trainees and sorting all their sessions (0.5 s
+    // at 200,000). PostgreSQL plans it as the inner join it is.
+    .crossJoin('trainees as t')
+    .crossJoin('groups as g')
+    .whereRef('t.id', '=', 's.trainee_id')
+    .whereRef('g.id', '=', 't.group_id')
     .where('s.organisation_id', '=', organisationId)
     .where('t.organisation_id', '=', organisationId);
+  // A group is filtered while its organisation's sessions are read in order (a group of the centre is a good
+  // share of them); a trainee on the session row too, so their own index can serve a trainee's few sessions.
   if (f.groupId) q = q.where('t.group_id', '=', f.groupId);
-  if (f.traineeId) q = q.where('t.id', '=', f.traineeId);
+  if (f.traineeId) q = q.where('t.id', '=', f.traineeId).where('s.trainee_id', '=', f.traineeId);
   if (f.scenarioId) q = q.where('s.scenario_id', '=', f.scenarioId);
   if (f.mode) q = q.where('s.mode', '=', f.mode);
   if (f.passed) q = q.where('s.passed', '=', f.passed === 'true' ? 1 : 0);
@@ -72,9 +88,6 @@ export const sessionColumns = [
   'g.id as group_id',
   'g.name as group_name',
 ] as const;
-
-/** The list counts at most this many rows for its pager: a count never reads a whole organisation's sessions. */
-export const countCap = 10_000;
 
 type SortValue = string | number;
 const sortField = { endedAt: 'ended_at', receivedAt: 'received_at', score: 'score', durationMs: 'duration_ms', scenarioId: 'scenario_id' } as const;
@@ -117,7 +130,9 @@ export async function sessionPage(db: Kysely<Database>, organisationId: string, 
     const after = decodeCursor(q.cursor, q.sort);
     if (!after) throw new InvalidCursor('cursor: must be the `next` of a page with the same sort');
     const op = q.order === 'desc' ? '<' : '>';
-    page = page.where((eb) => eb.or([eb(column, op, after.value), eb.and([eb(column, '=', after.value), eb('s.id', op, after.id)])]));
+    // A row value: both engines read it as one range on the index (sort column, id) and start at the cursor; the
+    // equivalent OR of two comparisons made PostgreSQL walk the index from the top (0.4 s 95% deep at 200,000).
+    page = page.where((eb) => eb(eb.refTuple(column, 's.id'), op, eb.tuple(after.value, after.id)));
   } else {
     page = page.offset((q.page - 1) * q.pageSize);
   }

@@ -8,6 +8,7 @@ import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 import { xapiMigration } from './migration-xapi';
 import { traineeNotesMigration } from './migration-trainee-notes';
+import { trainerEmailMigration } from './migration-trainer-email';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   // Named to sort after the hardening migration (Kysely runs them in name order).
   '2026-12-06-session-event-log': eventLogMigration,
   '2026-12-06-xapi-forwarding': xapiMigration,
+  '2026-12-07-trainer-email-per-organisation': trainerEmailMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

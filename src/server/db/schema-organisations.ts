@@ -18,7 +18,7 @@ export type TrainerRole = 'admin' | 'trainer';
 export interface TrainersTable {
   id: string;
   organisation_id: string;
-  /** Lower-case. */
+  /** Lower-case; unique within its organisation only (the same address may have an account in another). */
   email: string;
   password_hash: string;
   role: TrainerRole;

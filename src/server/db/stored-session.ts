@@ -1,7 +1,7 @@
-import type { Insertable } from 'kysely';
+import type { AliasedExpression, ExpressionBuilder, Insertable } from 'kysely';
 import { competencies, type ScoreResult } from '../../engine';
 import { competencyColumns } from './migration-event-log';
-import type { SessionEventsTable, SessionStepsTable, SessionsTable } from './schema';
+import type { Database, SessionEventsTable, SessionStepsTable, SessionsTable } from './schema';
 
 /** One session as it is written: the narrow row lists read, its event log apart, each step's outcome. */
 export interface StoredSession {
@@ -49,4 +49,26 @@ export function storedSession(
     events: { session_id: id, events_json: eventsJson, result_json: JSON.stringify(result) },
     steps: stepRows(id, row.trainee_id ?? null, row.scenario_id, result),
   };
+}
+
+/** What a query reading sessions as `s` may build its selections from. */
+type SessionsExpressions = ExpressionBuilder<Database & { s: SessionsTable }, 's'>;
+
+/** Which of a stored session's two large fields a read needs. */
+export type StoredLogField = 'events_json' | 'result_json';
+
+/**
+ * A stored session's event log or score details, for a query that reads sessions as `s`: from
+ * session_events, else from the row itself (a session stored before issue 17 that the one-time
+ * move has not reached yet). The one place that knows where they live; lists never use it.
+ * `.select((eb) => [storedLog(eb, 'events_json')])` gives the column `events_json` (or the name `as` says).
+ */
+export function storedLog<F extends StoredLogField>(eb: SessionsExpressions, field: F): AliasedExpression<string, F>;
+export function storedLog<A extends string>(eb: SessionsExpressions, field: StoredLogField, as: A): AliasedExpression<string, A>;
+export function storedLog(eb: SessionsExpressions, field: StoredLogField, as?: string): AliasedExpression<string, string> {
+  const moved = eb.selectFrom('session_events as e').select(`e.${field}`).whereRef('e.session_id', '=', 's.id');
+  return eb.fn
+    .coalesce(moved, eb.ref(`s.${field}`))
+    .$castTo<string>()
+    .as(as ?? field);
 }

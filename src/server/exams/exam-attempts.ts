@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import type { ExamAttemptsTable } from '../db/schema-exam-attempts';
 import { clockSkewMs } from '../auth/upload-identity';
-import type { ExamFlag } from './exam-plausibility';
+import type { ExamFlag } from '../../shared/exam-flag';
 
 /**
  * An attempt is valid for two hours from its issue: longer than any station's exam, short enough

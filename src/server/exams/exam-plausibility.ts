@@ -1,12 +1,5 @@
 import type { SessionEvent } from '../../engine';
-
-/** Why the trainer should look at an exam before trusting it; stored with its attempt. */
-export type ExamFlag =
-  | { kind: 'late'; expiresAt: string }
-  | { kind: 'started-before-attempt'; issuedAt: string }
-  | { kind: 'too-fast'; n: number; action: string; object: string; gapMs: number; minimumMs: number }
-  | { kind: 'regular-times' }
-  | { kind: 'beyond-session' };
+import type { ExamFlag } from '../../shared/exam-flag';
 
 /**
  * The least time a person needs for an action after the one before it (or after the station

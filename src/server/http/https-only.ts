@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { canonicalPath } from './canonical-path';
 
 /**
  * What a headset or an anonymous browser uses, served over plain HTTP too (a trainee's token is
@@ -14,6 +15,14 @@ function isTrainerPath(method: string, path: string): boolean {
   // Only the upload is the trainee's; reading sessions (GET /api/sessions) is the trainer's.
   if (path === '/api/sessions' && method !== 'POST') return true;
   return !traineeApi.some((r) => r.test(path));
+}
+
+/** Trainer's when any reading of it is: the raw path, its canonical form, or the route it matched. */
+export function isTrainerRequest(method: string, url: string, route: string | undefined): boolean {
+  const raw = url.split('?')[0] ?? '';
+  // '/*' is the static files' catch-all: the file is judged by its (canonical) path instead.
+  const matched = route !== undefined && route !== '/*' && isTrainerPath(method, route);
+  return matched || isTrainerPath(method, raw) || isTrainerPath(method, canonicalPath(raw));
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6: the trainer is at the server's own keyboard. */
@@ -38,7 +47,7 @@ export function httpsOnlyTrainerRoutes(app: FastifyInstance, opts: HttpsOnlyOpti
   app.addHook('onRequest', async (request, reply) => {
     if (request.protocol === 'https' || isLoopback(request.ip)) return;
     const path = request.url.split('?')[0] ?? '';
-    if (!isTrainerPath(request.method, path)) return;
+    if (!isTrainerRequest(request.method, request.url, request.routeOptions.url)) return;
     const port = opts.httpsPort();
     const proxied = opts.viaTrustedProxy(request);
     // Behind a proxy the public HTTPS address is the proxy's default port, not this process's.

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { canonicalPath } from './canonical-path';
 
 /**
  * `Cache-Control: no-store` on every API answer. Sessions, exports, `auth/me` and login answers
@@ -8,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
  */
 export function noStoreForApi(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    // However the path is spelled (`/%61pi/…` reaches the same routes), and whatever route answered.
+    const api = request.url.startsWith('/api/') || request.routeOptions.url?.startsWith('/api/') === true || canonicalPath(request.url.split('?')[0] ?? '').startsWith('/api/');
+    if (api) void reply.header('cache-control', 'no-store');
     return payload;
   });
 }

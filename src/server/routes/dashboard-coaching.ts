@@ -6,6 +6,7 @@ import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { competencyScore, failedByCritical } from '../dashboard/score-columns-sql';
 import { invalidBody } from './invalid-body';
+import { storedLog } from '../db/stored-session';
 
 const idParams = z.strictObject({ id: z.uuid({ message: 'must be an id from this API' }) });
 const summaryQuery = z.strictObject({
@@ -25,9 +26,11 @@ const weekMs = 7 * 24 * 60 * 60 * 1000;
  * organisation-wide number is one aggregate query (bounded rows out: per station, per trainee of a
  * group, or one row), never a read of every session; only one trainee's own attempts are read whole.
  */
-export async function dashboardCoachingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; headsetUrls: () => string[] }) {
-  const { db, now } = opts;
-  const guard = trainerGuard(db, now);
+export async function dashboardCoachingRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; readDb?: Kysely<Database>; now: () => Date; headsetUrls: () => string[] }) {
+  const { now } = opts;
+  const guard = trainerGuard(opts.db, now);
+  // Every figure here is a read: on SQLite it runs on a reader thread, never on the thread that answers uploads.
+  const db = opts.readDb ?? opts.db;
   const groupOf = (org: string, id: string) => db.selectFrom('groups').select(['id', 'name']).where('id', '=', id).where('organisation_id', '=', org).executeTakeFirst();
 
   app.get('/api/dashboard/server-info', { preHandler: guard }, async () => ({ headsetUrls: opts.headsetUrls(), appName: 'werkvloer' }));
@@ -80,26 +83,32 @@ export async function dashboardCoachingRoutes(app: FastifyInstance, opts: { db: 
     const org = trainerOf(request).trainer.organisationId;
     const trainee = await db.selectFrom('trainees').select(['id', 'group_id']).where('id', '=', params.data.id).where('organisation_id', '=', org).executeTakeFirst();
     if (!trainee) return reply.code(404).send({ error: 'not-found', message: 'no such trainee in your organisation' });
-    // Score details live beside the event log since issue 17 (older rows kept them inline).
+    // The narrow rows of the trainee's attempts; score details (beside the event log since issue 17) only of
+    // those with a critical violation, for its competency: a clean attempt's 0 is on the row already.
     const own = await db
       .selectFrom('sessions as s')
-      .leftJoin('session_events as e', 'e.session_id', 's.id')
-      .select(['s.id', 's.language', (eb) => eb.fn.coalesce('e.result_json', 's.result_json').as('result_json')])
+      .select(['s.id', 's.language', 's.critical_violations'])
       .where('s.trainee_id', '=', trainee.id)
       .where('s.organisation_id', '=', org)
       .orderBy('s.ended_at')
       .orderBy('s.id')
       .execute();
+    const withCritical = await db
+      .selectFrom('sessions as s')
+      .select(['s.id', (eb) => storedLog(eb, 'result_json')])
+      .where('s.trainee_id', '=', trainee.id)
+      .where('s.organisation_id', '=', org)
+      // null: a row from before the move whose score details could not be read into the columns.
+      .where((eb) => eb.or([eb('s.critical_violations', '>', 0), eb('s.critical_violations', 'is', null)]))
+      .execute();
     const criticalByCompetency = Object.fromEntries(competencies.map((c) => [c, 0])) as Record<string, number>;
-    const criticalBySession: Record<string, number> = {};
-    let attemptsWithCritical = 0;
-    for (const r of own) {
-      const result = JSON.parse(r.result_json) as ScoreResult;
-      const critical = result.violations.filter((v) => v.critical);
+    const criticalBySession: Record<string, number> = Object.fromEntries(own.map((r) => [r.id, r.critical_violations ?? 0]));
+    for (const r of withCritical) {
+      const critical = (JSON.parse(r.result_json) as ScoreResult).violations.filter((v) => v.critical);
       for (const v of critical) criticalByCompetency[v.competency] = (criticalByCompetency[v.competency] ?? 0) + 1;
       criticalBySession[r.id] = critical.length;
-      if (critical.length > 0) attemptsWithCritical++;
     }
+    const attemptsWithCritical = Object.values(criticalBySession).filter((n) => n > 0).length;
     const perStation = (who: 'trainee' | 'group') => {
       let q = db
         .selectFrom('sessions as s')

@@ -14,6 +14,7 @@ import type { StationTexts } from '../dashboard/station-texts';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { sessionStatements, xapiFormSchema } from '../xapi/session-statements';
 import { invalidBody } from './invalid-body';
+import { storedLog } from '../db/stored-session';
 
 /** An export is bounded: a centre's year of sessions fits; a runaway query does not. */
 export const exportLimit = 20_000;
@@ -52,7 +53,8 @@ async function* exportedSessions(db: Kysely<Database>, org: string, filter: Sess
       .limit(Math.min(exportBatch, exportLimit - sent));
     if (after) {
       const a: { ended: string; id: string } = after;
-      q = q.where((eb) => eb.or([eb('s.ended_at', '>', a.ended), eb.and([eb('s.ended_at', '=', a.ended), eb('s.id', '>', a.id)])]));
+      // A row value: one range on the (ended_at, id) index from where the last batch stopped (session-query.ts).
+      q = q.where((eb) => eb(eb.refTuple('s.ended_at', 's.id'), '>', eb.tuple(a.ended, a.id)));
     }
     const rows = await q.execute();
     for (const r of rows) {
@@ -96,11 +98,10 @@ export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Ky
   const eventLog = async (id: string) => {
     const row = await readDb
       .selectFrom('sessions as s')
-      .leftJoin('session_events as e', 'e.session_id', 's.id')
-      .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), 's.scenario_hash'])
+      .select((eb) => [storedLog(eb, 'events_json'), 's.scenario_hash'])
       .where('s.id', '=', id)
       .executeTakeFirst();
-    return row ? { eventsJson: row.events, scenarioHash: row.scenario_hash } : undefined;
+    return row ? { eventsJson: row.events_json, scenarioHash: row.scenario_hash } : undefined;
   };
 
   app.get('/api/dashboard/export.xapi.json', { preHandler: guard, compress: false }, async (request, reply) => {

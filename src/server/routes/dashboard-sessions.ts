@@ -10,6 +10,7 @@ import { InvalidCursor, sessionColumns, sessionPage, sessionListSchema, sessionS
 import { liveCursor, parseLiveCursor, SentIds } from '../dashboard/live-cursor';
 import { sessionTimeline } from '../dashboard/session-timeline';
 import { invalidBody } from './invalid-body';
+import { storedLog } from '../db/stored-session';
 
 /** How far before the last event a catch-up looks (clock differences between instances). */
 const liveOverlapMs = 5000;
@@ -51,9 +52,7 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
     if (!params.success) return invalidBody(reply, params.error);
     const org = trainerOf(request).trainer.organisationId;
     const row = await filteredSessions(readDb, org, {})
-      .leftJoin('session_events as e', 'e.session_id', 's.id')
-      // A row from before the event log moved (only until moveEventLogs has run) keeps it in the row.
-      .select([...sessionColumns, 's.scenario_hash', (eb) => eb.fn.coalesce('e.events_json', 's.events_json').as('events_json')])
+      .select([...sessionColumns, 's.scenario_hash', (eb) => storedLog(eb, 'events_json')])
       .where('s.id', '=', params.data.id)
       .executeTakeFirst();
     if (!row) return reply.code(404).send({ error: 'not-found', message: 'no such session in your organisation' });

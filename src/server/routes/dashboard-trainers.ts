@@ -39,17 +39,28 @@ export async function dashboardTrainerRoutes(app: FastifyInstance, opts: { db: K
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const problem = await passwordProblem(parsed.data.password, { email: parsed.data.email, organisationName: trainerOf(request).trainer.organisationName });
     if (problem) return passwordRefused(reply, 'password', problem);
-    const taken = await db.selectFrom('trainers').select('id').where('email', '=', parsed.data.email).executeTakeFirst();
-    if (taken) return reply.code(409).send({ error: 'email-taken', message: `${parsed.data.email} already has an account` });
+    const organisationId = trainerOf(request).trainer.organisationId;
+    // Only this organisation's accounts are looked at: whether the address has an account in another
+    // organisation never changes the answer (issue 18 item 10; each organisation's account is its own).
+    const taken = await db.selectFrom('trainers').select('id').where('organisation_id', '=', organisationId).where('email', '=', parsed.data.email).executeTakeFirst();
+    if (taken) return reply.code(409).send({ error: 'email-in-organisation', message: `${parsed.data.email} already has an account in your organisation` });
     const row = {
       id: randomUUID(),
-      organisation_id: trainerOf(request).trainer.organisationId,
+      organisation_id: organisationId,
       email: parsed.data.email,
       password_hash: await hashPassword(parsed.data.password),
       role: parsed.data.role,
       created_at: now().toISOString(),
     };
-    await db.insertInto('trainers').values(row).execute();
+    try {
+      await db.insertInto('trainers').values(row).execute();
+    } catch (error) {
+      // Two admins adding the same address at once: the second meets the per-organisation constraint.
+      if (await db.selectFrom('trainers').select('id').where('organisation_id', '=', organisationId).where('email', '=', row.email).executeTakeFirst()) {
+        return reply.code(409).send({ error: 'email-in-organisation', message: `${row.email} already has an account in your organisation` });
+      }
+      throw error;
+    }
     return reply.code(201).send({ id: row.id, email: row.email, role: row.role, createdAt: row.created_at });
   });
 

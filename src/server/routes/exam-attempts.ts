@@ -6,7 +6,7 @@ import { bearerToken, noteTokenUse, traineeForToken } from '../auth/trainee-toke
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { examRefusal } from '../dashboard/assignments';
 import { examAttemptLifetimeMs, issueExamAttempt } from '../exams/exam-attempts';
-import type { ExamFlag } from '../exams/exam-plausibility';
+import type { ExamFlag } from '../../shared/exam-flag';
 import { invalidBody } from './invalid-body';
 
 const attemptBody = z.strictObject({ scenarioId: z.string().min(1).max(120) });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { invalidBody } from './invalid-body';
+import { storedLog } from '../db/stored-session';
 
 const idParams = z.strictObject({ id: z.uuid({ message: 'must be a trainee id from this API' }) });
 const notFound = { error: 'not-found', message: 'no such trainee in your organisation' };
@@ -16,15 +17,17 @@ const count = (r: { numDeletedRows: bigint }[]) => r.reduce((n, x) => n + Number
  * every row, the sessions' idempotency hashes with them. Secrets are exported by their dates only:
  * their hashes open nothing and are no information about the person.
  */
-export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date }) {
+export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; readDb?: Kysely<Database>; now: () => Date }) {
   const { db, now } = opts;
   const guard = trainerGuard(db, now);
+  // The export reads every event log of the trainee: on SQLite on a reader thread, not the one answering uploads.
+  const read = opts.readDb ?? db;
 
   app.get('/api/trainees/:id/export', { preHandler: guard }, async (request, reply) => {
     const params = idParams.safeParse(request.params);
     if (!params.success) return invalidBody(reply, params.error);
     const org = trainerOf(request).trainer.organisationId;
-    const trainee = await db
+    const trainee = await read
       .selectFrom('trainees as t')
       .innerJoin('groups as g', 'g.id', 't.group_id')
       .innerJoin('organisations as o', 'o.id', 't.organisation_id')
@@ -34,19 +37,18 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       .executeTakeFirst();
     if (!trainee) return reply.code(404).send(notFound);
     const [joinCodes, tokens, sessions, examAttempts] = await Promise.all([
-      db.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
-      db.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
-      db
+      read.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
+      read.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
+      read
         .selectFrom('sessions as s')
-        .leftJoin('session_events as e', 'e.session_id', 's.id')
         .selectAll('s')
-        .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), eb.fn.coalesce('e.result_json', 's.result_json').as('result')])
+        .select((eb) => [storedLog(eb, 'events_json', 'events'), storedLog(eb, 'result_json', 'result')])
         .where('s.trainee_id', '=', trainee.id)
         .where('s.organisation_id', '=', org)
         .orderBy('s.received_at')
         .orderBy('s.id')
         .execute(),
-      db.selectFrom('exam_attempts').selectAll().where('trainee_id', '=', trainee.id).orderBy('issued_at').execute(),
+      read.selectFrom('exam_attempts').selectAll().where('trainee_id', '=', trainee.id).orderBy('issued_at').execute(),
     ]);
     reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
     return {

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { sessionFields } from '../session-fields';
 import { invalidBody } from './invalid-body';
+import { storedLog } from '../db/stored-session';
 
 const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -52,11 +53,9 @@ export async function sessionReadRoutes(app: FastifyInstance, opts: { db: Kysely
     const params = idParams.safeParse(request.params);
     if (!params.success) return invalidBody(reply, params.error);
     const row = await base(trainerOf(request).trainer.organisationId)
-      .leftJoin('session_events as e', 'e.session_id', 's.id')
       .selectAll('s')
       .select(['t.code', 't.alias'])
-      // The event log and score details live in session_events (issue 17); old rows until they are moved.
-      .select((eb) => [eb.fn.coalesce('e.events_json', 's.events_json').as('events'), eb.fn.coalesce('e.result_json', 's.result_json').as('result')])
+      .select((eb) => [storedLog(eb, 'events_json', 'events'), storedLog(eb, 'result_json', 'result')])
       .where('s.id', '=', params.data.id)
       .executeTakeFirst();
     if (!row) return reply.code(404).send({ error: 'not-found', message: 'no such session in your organisation' });

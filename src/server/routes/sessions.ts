@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { score, type ScoreResult } from '../../engine';
 import type { Database } from '../db/schema';
 import type { StorageStatus } from '../db/storage-status';
-import { storedSession } from '../db/stored-session';
+import { storedLog, storedSession } from '../db/stored-session';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
 import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
@@ -89,9 +89,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       .executeTakeFirst();
     if (!row || row.content_hash !== null) return row ? { ...row, events_json: null } : undefined;
     // Only rows stored before content_hash existed are compared by their event log.
-    const log = await opts.db.selectFrom('session_events').select('events_json').where('session_id', '=', id).executeTakeFirst();
-    const legacy = log ? null : await opts.db.selectFrom('sessions').select('events_json').where('id', '=', id).executeTakeFirst();
-    return { ...row, events_json: log?.events_json ?? legacy?.events_json ?? null };
+    const log = await opts.db.selectFrom('sessions as s').select((eb) => storedLog(eb, 'events_json')).where('s.id', '=', id).executeTakeFirst();
+    return { ...row, events_json: log?.events_json ?? null };
   };
   const writer: UploadWriter = opts.sqliteFile ? new SqliteSessionWriter(opts.sqliteFile) : new SessionWriter(opts.db);
   app.addHook('onClose', () => writer.close());
@@ -199,6 +198,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was stored before and no longer is; a new session needs a new id` });
     }
     if (exam) await recordExamFlags(opts.db, request.log, exam, body, result, opts.now());
+    // Only a first store marks the headset's token as used: a refusal or a retry changes nothing.
+    await identity.noteUse();
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });

@@ -6,6 +6,7 @@ import type { SecretBox } from '../auth/secret-box';
 import { sessionColumns, sessionSummary } from '../dashboard/session-query';
 import { LrsAuthError, LrsClient, type Fetch, type LrsAnswer, type LrsTarget } from './lrs-client';
 import { sessionStatements, type XapiSources } from './session-statements';
+import { storedLog } from '../db/stored-session';
 
 export interface ForwarderOptions extends XapiSources {
   db: Kysely<Database>;
@@ -161,9 +162,7 @@ export class XapiForwarder {
           .selectFrom('sessions as s')
           .innerJoin('trainees as t', 't.id', 's.trainee_id')
           .innerJoin('groups as g', 'g.id', 't.group_id')
-          // The event log has its own table since issue 17; rows stored before it kept it inline.
-          .leftJoin('session_events as e', 'e.session_id', 's.id')
-          .select([...sessionColumns, 's.scenario_hash', (eb) => eb.fn.coalesce('e.events_json', 's.events_json').as('events_json')])
+          .select([...sessionColumns, 's.scenario_hash', (eb) => storedLog(eb, 'events_json')])
           .where('s.organisation_id', '=', c.organisation_id)
           .where('s.received_at', '>=', since)
           .where(({ not, exists, selectFrom }) => not(exists(selectFrom('xapi_outbox as q').select('q.session_id').whereRef('q.session_id', '=', 's.id'))))

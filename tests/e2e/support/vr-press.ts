@@ -4,9 +4,12 @@ import { nextFrames, setButton, setPose } from './emulator';
 
 type Vec3 = [number, number, number];
 
-/** Aims the right controller's ray from the resting hand at a world point and pulls the trigger, then lets go. */
-export async function pressAt(page: Page, target: Vec3): Promise<void> {
-  await setPose(page, 'right-controller', { position: restingRightHand, quaternion: aimAt(restingRightHand, target) });
+/**
+ * Aims the right controller's ray from the hand (resting by default; `hand` in the XR origin's space)
+ * at a world point and pulls the trigger, then lets go.
+ */
+export async function pressAt(page: Page, target: Vec3, hand: readonly [number, number, number] = restingRightHand): Promise<void> {
+  await setPose(page, 'right-controller', { position: [...hand], quaternion: aimAt(hand, target) });
   await nextFrames(page, 4);
   await setButton(page, 'trigger', 1);
   await nextFrames(page, 4);

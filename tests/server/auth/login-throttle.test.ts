@@ -67,6 +67,17 @@ describe.each(databaseKinds)('login throttling on %s', (kind) => {
     }
   });
 
+  test('60 guesses sent at the same instant from 60 addresses: still only 5 checked (the claim is a compare-and-set)', async () => {
+    await start();
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => login(`127.5.0.${i + 1}`, `parallel guess ${i}`)));
+    const statuses = answers.map((a) => a.statusCode);
+    // Claims that lose the race are told to wait too: fewer than 5 may be checked, never more.
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - checked);
+  });
+
   test('one address making many failures is delayed; colleagues behind it logging in do not count', async () => {
     await start();
     const db = t!.db;

@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../../src/server/app';
+import { createDb } from '../../../src/server/db/create-db';
+import { ScenarioCatalog, readScenes } from '../../../src/server/scenario-catalog';
 import { readSettings } from '../../../src/server/settings';
 import { joinedTrainee, organisationWithTrainer, type LoggedIn } from '../support/trainers';
-import { sessionBody, testApp } from '../test-app';
+import { root, sessionBody, testApp } from '../test-app';
 
 const lan = '192.168.1.20';
 const proxy = '10.0.0.5';
@@ -92,5 +99,50 @@ describe('TRUSTED_PROXIES setting', () => {
     expect(readSettings({}).trustedProxies).toEqual([]);
     expect(() => readSettings({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: "10.0.0.0\/33" has a prefix length/);
     expect(() => readSettings({ TRUSTED_PROXIES: 'proxy.local' })).toThrow(/TRUSTED_PROXIES: "proxy.local" is not an IP address/);
+  });
+});
+
+/** A raw request line as a browser or curl may send it: nothing normalises the path on the way. */
+function rawGet(port: number, path: string, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { host: 'werkvloer.lan:8080', 'x-forwarded-for': lan, 'x-forwarded-proto': 'http', ...(body ? { 'content-type': 'application/json' } : {}) };
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('a spelled-differently path is judged as the router and the files read it (issue 18 item 6)', () => {
+  test('percent-encoded, doubled slashes and dot segments reach no trainer page or route over plain HTTP', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'werkvloer-https-only-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>trainee app</title>');
+    writeFileSync(join(dir, 'dashboard.html'), '<!doctype html><title>dashboard</title>');
+    const opened = await createDb({ dataDir: join(dir, 'data') });
+    // The LAN client arrives through a proxy on this machine: its address is the LAN's, its scheme plain http.
+    const app = await buildApp({ db: opened.db, catalog: await ScenarioCatalog.open(opened.db, readScenes(root)), staticDir: dir, trustedProxies: ['127.0.0.1'], httpsPort: () => 8443 });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const port = (app.server.address() as { port: number }).port;
+      for (const path of ['/%64ashboard.html', '/dashboard%2Ehtml', '//dashboard.html', '/./dashboard.html', '/x/../dashboard.html', '/%61pi/groups', '/api/trainee%2F..%2Fgroups', '/%61pi/auth/me']) {
+        const res = await rawGet(port, path);
+        expect(res.status, path).toBe(308);
+        expect(res.body, path).not.toContain('dashboard</title>');
+      }
+      const login = await rawGet(port, '/%61pi/auth/login', 'POST', JSON.stringify({ email: 'a@b.test', password: 'blue kettle 1 orchard' }));
+      expect(login.status).toBe(403);
+      expect(JSON.parse(login.body)).toMatchObject({ error: 'https-required' });
+      // The headset's routes and the trainee app stay on plain HTTP, however spelled.
+      expect((await rawGet(port, '/api/health')).status).toBe(200);
+      expect((await rawGet(port, '/%61pi/health')).status).toBe(200);
+      expect((await rawGet(port, '/')).body).toContain('trainee app');
+    } finally {
+      await app.close();
+      await opened.db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

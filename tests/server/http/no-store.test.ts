@@ -67,4 +67,12 @@ describe('Cache-Control: no-store on the API', () => {
     noStore(await t.app.inject({ method: 'POST', url: '/api/sessions', payload: { id: 'x' } }), 'POST /api/sessions (invalid)');
     noStore(await t.app.inject({ method: 'GET', url: '/api/%zz' }), 'GET /api/%zz');
   });
+
+  test('the same routes spelled otherwise (/%61pi/… reaches /api/…)', async () => {
+    for (const url of ['/%61pi/auth/me', `/%61pi/sessions/${sessionId}`, '/%61pi/dashboard/sessions']) {
+      const res = await trainer.call('GET', url);
+      expect(res.statusCode, url).toBe(200);
+      noStore(res, url);
+    }
+  });
 });

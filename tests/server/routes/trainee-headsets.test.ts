@@ -41,6 +41,16 @@ describe('revoking one headset', () => {
     }
   });
 
+  test('only a stored session marks the headset used: a retry or a refused upload an hour later changes nothing', async () => {
+    const usedAt = async () => ((await trainer.call('GET', `/api/trainees/${sam.traineeId}/headsets`)).json().headsets as { lastUsedAt: string | null }[]).map((h) => h.lastUsedAt);
+    const before = await usedAt();
+    clock += 60 * 60_000;
+    expect((await upload(sam.token, '11111111-1111-4111-8111-111111111111')).statusCode).toBe(200);
+    const conflicting = sessionBody({ id: '11111111-1111-4111-8111-111111111111', startedAt: '2026-11-26T09:01:20.000Z', endedAt: '2026-11-26T09:01:27.000Z' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${sam.token}` }, payload: conflicting })).statusCode).toBe(409);
+    expect(await usedAt()).toEqual(before);
+  });
+
   test('revoking the first headset stops its uploads and assignments; the second goes on', async () => {
     const headsets = (await trainer.call('GET', `/api/trainees/${sam.traineeId}/headsets`)).json().headsets as { id: string; lastUsedAt: string | null }[];
     const first = headsets.find((h) => h.lastUsedAt !== null)!;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,13 +50,15 @@ async function freeLoopbackPort(): Promise<number> {
 /**
  * A PostgreSQL cluster in a temp folder on a free loopback port, made with the Debian binaries.
  * `durable: false` (tests) turns fsync off: the data is thrown away anyway and initdb/commits are
- * much faster; benchmarks keep PostgreSQL's defaults so their figures mean something.
+ * much faster; benchmarks keep PostgreSQL's defaults so their figures mean something. With `dir`
+ * the cluster lives there and is kept by stop() (a benchmark reuses a large database it built once).
  */
-export async function startThrowawayPostgres(opts: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(opts: { durable?: boolean; dir?: string } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL server binaries not found (Debian package "postgresql"); set TEST_DATABASE_URL or install it: apt-get install -y postgresql');
   const owner = runAs();
-  const dir = mkdtempSync(join(tmpdir(), 'werkvloer-pg-'));
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'werkvloer-pg-'));
+  mkdirSync(dir, { recursive: true });
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const data = join(dir, 'data');
   const spawnOpts: SpawnSyncOptions = { cwd: dir, encoding: 'utf8', ...(owner ?? {}), env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } };
@@ -64,7 +66,7 @@ export async function startThrowawayPostgres(opts: { durable?: boolean } = {}): 
     const r = spawnSync(join(bin, cmd), args, spawnOpts);
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${String(r.stderr ?? '')}${String(r.stdout ?? '')}`);
   };
-  run('initdb', ['-D', data, '-U', 'werkvloer', '--auth=trust', '-E', 'UTF8', '--no-locale', ...(opts.durable ? [] : ['--no-sync'])]);
+  if (!existsSync(join(data, 'PG_VERSION'))) run('initdb', ['-D', data, '-U', 'werkvloer', '--auth=trust', '-E', 'UTF8', '--no-locale', ...(opts.durable ? [] : ['--no-sync'])]);
   const port = await freeLoopbackPort();
   const settings = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, '-c max_connections=200'];
   if (!opts.durable) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
@@ -86,8 +88,9 @@ export async function startThrowawayPostgres(opts: { durable?: boolean } = {}): 
     stop() {
       if (stopped) return;
       stopped = true;
-      spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], spawnOpts);
-      rmSync(dir, { recursive: true, force: true });
+      // A kept cluster stops cleanly (no recovery at its next start); a throwaway one at once.
+      spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', opts.dir ? 'fast' : 'immediate', '-w', 'stop'], spawnOpts);
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
