@@ -1,6 +1,6 @@
 import { useFrame, useThree, type RootState } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { Vector3 } from 'three';
+import { Vector3, type Object3D } from 'three';
 import { objectRegistry, type PartDescriptor } from '../world/object-registry';
 import { reach } from '../world/reach';
 import { useSessionStore } from '../state/session-context';
@@ -55,12 +55,28 @@ export interface WerkvloerProbe {
   partLocal(id: string, world: [number, number, number]): [number, number, number] | null;
   /** World position of a point given in a part's own space (a value on a scale, the aim point). */
   partPoint(id: string, local: [number, number, number]): [number, number, number] | null;
+  /**
+   * The XR ray pointers (@react-three/xr's, from pmndrs pointer-events) as they stand now: where each
+   * ray starts and which part (or named object) it hits. A test presses only once the ray really
+   * hits what it aims at: the emulated controller's ray needs a few frames before it intersects.
+   */
+  rayPointers(): RayPointerState[];
   /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
   sceneHas(name: string): boolean;
   /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
   drawnMeshesUnder(name: string): number;
   /** R3F's state (renderer, scene, camera, frame loop): the bench draws the same scene without the app. */
   three(): RootState;
+}
+
+interface Vector3Ray {
+  origin: Vector3;
+}
+
+export interface RayPointerState {
+  origin: [number, number, number];
+  /** The registered part whose object (or a child of it) the ray hits, else the hit object's name, else null. */
+  hits: string | null;
 }
 
 declare global {
@@ -134,6 +150,19 @@ export function RenderProbe() {
         if (!object) return null;
         object.localToWorld(tmp.set(...local));
         return [tmp.x, tmp.y, tmp.z];
+      },
+      rayPointers() {
+        const partOf = new Map<Object3D, string>();
+        for (const id of objectRegistry.ids()) partOf.set(objectRegistry.get(id)!, id);
+        return [...(globalThis.pointerEventspointerMap?.values() ?? [])].flatMap((pointer) => {
+          // pmndrs pointer-events keeps every pointer on globalThis; a ray intersector holds its raycaster.
+          const ray = (pointer.intersector as { raycaster?: { ray: Vector3Ray } }).raycaster?.ray;
+          if (pointer.type !== 'ray' || !ray) return [];
+          let hit: Object3D | null = pointer.getIntersection()?.object ?? null;
+          const name = hit?.name || null;
+          while (hit && !partOf.has(hit)) hit = hit.parent;
+          return [{ origin: [ray.origin.x, ray.origin.y, ray.origin.z] as [number, number, number], hits: hit ? partOf.get(hit)! : name }];
+        });
       },
       sceneHas: (name) => scene.getObjectByName(name) !== undefined,
       drawnMeshesUnder(name) {

@@ -18,6 +18,8 @@ export interface HoldControlProps {
   travel?: number;
   /** Shows a bar that fills in this many ms while held: how long is long enough, without reading. */
   progressMs?: number;
+  /** The id tests find it by, when another part of the same object holds the object's own (a board's scale). */
+  probeId?: string;
   children: ReactNode;
 }
 
@@ -28,7 +30,7 @@ const BAR_WIDTH = 0.2;
  * `hold-start`, letting go (or slipping off while captured) sends `hold-end`; the engine judges the
  * duration from the event times.
  */
-export function HoldControl({ object, position, rotation, hitBox, travel = 0, progressMs, children }: HoldControlProps) {
+export function HoldControl({ object, position, rotation, hitBox, travel = 0, progressMs, probeId, children }: HoldControlProps) {
   const group = useRef<Group>(null);
   const part = useRef<Group>(null);
   const bar = useRef<Mesh>(null);
@@ -37,8 +39,8 @@ export function HoldControl({ object, position, rotation, hitBox, travel = 0, pr
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current, { object, operation: { kind: 'hold', ...(progressMs ? { minMs: progressMs } : {}) } });
-  }, [object, progressMs]);
+    return objectRegistry.register(probeId ?? object, group.current, { object, operation: { kind: 'hold', ...(progressMs ? { minMs: progressMs } : {}) } });
+  }, [object, progressMs, probeId]);
 
   const handlers = useMemo(
     () =>

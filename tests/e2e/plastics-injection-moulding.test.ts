@@ -6,6 +6,7 @@ import { guardedPageForTests } from './support/guarded-page-for-tests';
 import type { PathEvent } from './support/path-plan';
 import { playPath, type Way } from './support/station-driver';
 import { openStation, stationMatrix, storedRow } from './support/station-matrix';
+import { seeResultAfterCriticalStop } from './support/stopped-practice';
 
 const folder = 'plastics/injection-moulding';
 
@@ -16,9 +17,13 @@ const reachIn = (JSON.parse(readFileSync(`scenes/${folder}/rule-paths/reach-into
 
 /** The attempt stopped, failed on the critical mould rule, by the device that reached in (the server scored it). */
 async function failedByMould(page: Page, device: string) {
+  // Practice halts at the rule's safe state (issue 21); the trainee ends it there to see the result.
+  await seeResultAfterCriticalStop(page);
+  expect(Number(await page.getByTestId('score').getAttribute('data-score'))).toBeLessThan(75);
   await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
   const row = await storedRow(page);
   expect(row).toMatchObject({ passed: 0, mode: 'practice' });
+  expect(row.score).toBeLessThan(75);
   const result = JSON.parse(row.result_json) as { failedByCritical: boolean; violations: { rule: string; severity: string }[] };
   expect(result.failedByCritical).toBe(true);
   expect(result.violations).toContainEqual(expect.objectContaining({ rule: 'reach-into-running-mould', severity: 'critical' }));

@@ -133,11 +133,14 @@ export default function PanelSaw() {
       </Grabbable>
 
       {/* The board on the sliding table; the scale along its front edge is 1:1, a millimetre is a millimetre. */}
+      {/* Held by hand it can be pushed to the blade: the mistake the push stick is there for (feed-by-hand). */}
       <WhenStep notDone="cut">
-        <mesh position={[-0.64, 0.875, -0.62]}>
-          <boxGeometry args={[0.4, 0.02, 0.3]} />
-          <meshLambertMaterial color="#e0b97a" />
-        </mesh>
+        <HoldControl object="board" probeId="board-by-hand" position={[-0.64, 0.875, -0.62]} hitBox={[0.4, 0.03, 0.24]}>
+          <mesh>
+            <boxGeometry args={[0.4, 0.02, 0.3]} />
+            <meshLambertMaterial color="#e0b97a" />
+          </mesh>
+        </HoldControl>
       </WhenStep>
       <ValueControl object="board" position={[-0.64, 0.9, -0.45]} min={0} max={200} step={1} initial={0} unit="mm" length={0.2} />
       <Grabbable object="tape-measure" position={[-0.3, 0.88, -0.42]} hitBox={[0.09, 0.06, 0.09]}>

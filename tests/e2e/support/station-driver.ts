@@ -24,8 +24,11 @@ export const deviceOf = (way: Way) => ({ mouse: 'desktop', touch: 'touch', contr
  * each part (the render probe), never from station constants.
  */
 interface Hands {
-  /** Points at a world point (turning the desktop view if needed) without pressing. */
-  point(world: Vec3): Promise<void>;
+  /**
+   * Points at a world point (turning the desktop view if needed) without pressing; with `partId`, a
+   * VR ray is not pressed before it really hits that part.
+   */
+  point(world: Vec3, partId?: string): Promise<void>;
   down(): Promise<void>;
   /** Moves while pressed so the held thing comes to `world` (a carried part, a knob). */
   moveHeld(world: Vec3, partId?: string): Promise<void>;
@@ -115,6 +118,22 @@ function handNear(target: Vec3, rest: readonly [number, number, number]): Vec3 {
   return [hand.x, hand.y, hand.z];
 }
 
+/**
+ * Waits until the controller's ray (the pmndrs pointer whose ray starts nearest the hand) hits the
+ * part: right after entering VR the emulated controller is tracked a few frames before its ray
+ * intersects anything, and a trigger pulled then is lost. A ray that keeps hitting something else
+ * is a real failure and says what it hits.
+ */
+async function rayHits(page: Page, handWorld: Vec3, partId: string): Promise<void> {
+  const hit = () =>
+    page.evaluate((hand) => {
+      const rays = window.__werkvloer!.rayPointers();
+      const d = (o: number[]) => Math.hypot(o[0]! - hand[0], o[1]! - hand[1], o[2]! - hand[2]);
+      return rays.sort((a, b) => d(a.origin) - d(b.origin))[0]?.hits ?? null;
+    }, handWorld);
+  await expect.poll(hit, { timeout: 15_000, interval: 100, message: `the controller's ray hits ${partId}` }).toBe(partId);
+}
+
 /** A controller (trigger) or a tracked hand (pinch) in the emulated headset, either side. */
 function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
   const rest = side === 'left' ? restingLeftHand : restingRightHand;
@@ -130,9 +149,11 @@ function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
     await nextFrames(page, 4);
   };
   return {
-    async point(world) {
+    async point(world, partId) {
       aimPoint = world;
-      await aim(handNear(world, rest), world);
+      const hand = handNear(world, rest);
+      await aim(hand, world);
+      if (kind === 'controller' && partId) await rayHits(page, [hand[0] + xrOrigin[0], hand[1] + xrOrigin[1], hand[2] + xrOrigin[2]], partId);
     },
     down: () => squeeze(1),
     async moveHeld(world, partId) {
@@ -290,20 +311,20 @@ async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<
   switch (move.kind) {
     case 'press':
     case 'inspect': {
-      await hands.point(await partAim(page, move.part));
+      await hands.point(await partAim(page, move.part), move.part.id);
       await hands.down();
       await hands.up();
       if (move.kind === 'inspect') {
         // It is now before the eyes: a second press puts it back where it lay.
         await expect.poll(() => recorded(page).then((r) => r.at(-1)?.action), { timeout: 20_000 }).toBe('inspect');
-        await hands.point(await partAim(page, move.part));
+        await hands.point(await partAim(page, move.part), move.part.id);
         await hands.down();
         await hands.up();
       }
       return;
     }
     case 'hold': {
-      await hands.point(await partAim(page, move.part));
+      await hands.point(await partAim(page, move.part), move.part.id);
       await hands.down();
       await expect.poll(() => recorded(page).then((r) => key(r.at(-1) ?? { action: '', object: '' })), { timeout: 20_000 }).toBe(`hold-start ${move.part.object}`);
       if (move.ms === null) return; // let go when the path is over
@@ -316,14 +337,14 @@ async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<
       if (op.kind !== 'set') throw new Error(`${move.part.id} has no scale`);
       const x = ((move.value - op.min) / (op.max - op.min) - 0.5) * op.length;
       const at = await page.evaluate(({ id, x }) => window.__werkvloer!.partPoint(id, [x, 0, 0]), { id: move.part.id, x });
-      await hands.point(at!);
+      await hands.point(at!, move.part.id);
       await hands.down();
       await hands.up();
       return;
     }
     case 'carry': {
       const from = await partAim(page, move.part);
-      await hands.point(from);
+      await hands.point(from, move.part.id);
       // A screen pointer's origin stays at the eyes: the part lands where the zone is as far away as
       // the part was. A hand carries it over and steers it onto the zone's centre.
       const screen = way.kind === 'mouse' || way.kind === 'touch';

@@ -97,8 +97,11 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(bytes).toBeGreaterThan(0);
       expect(bytes).toBeLessThanOrEqual(javascriptBudget);
       const way: Way = { kind: 'mouse' };
+      // How finely each scale sets (a value lands on the scale's nearest step).
+      const stepOf = new Map<string, number>();
       await playPath(page, way, ideal, {
-        beforeMove: async (_move, i) => {
+        beforeMove: async (move, i) => {
+          if (move.part.operation.kind === 'set') stepOf.set(move.part.object, move.part.operation.step);
           for (const [name, at] of Object.entries(opts.screenshots ?? {})) if (at === i) await saveScreenshot(page, name);
         },
       });
@@ -106,6 +109,15 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       const row = await storedRow(page);
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
       expect(score(scenario, eventsOf(row), 'practice').mistakes).toEqual([]);
+      // The session holds the ideal path itself, in its order: every value set (on the scale's step),
+      // every part placed where and in the order the path says, every danger area entered and left.
+      const stored = eventsOf(row);
+      expect(stored.map((e) => `${e.action} ${e.object}`)).toEqual(ideal.map((e) => `${e.action} ${e.object}`));
+      ideal.forEach((e, i) => {
+        const got = stored[i]!.value;
+        if (typeof e.value === 'number') expect(Math.abs(Number(got) - e.value), `${e.action} ${e.object}: ${got} for ${e.value}`).toBeLessThanOrEqual((stepOf.get(e.object) ?? 0) / 2 + 1e-9);
+        else expect(got, `${e.action} ${e.object}`).toEqual(e.value);
+      });
       expect(g.consoleErrors).toEqual([]);
       await logBusiestDesktopFrame(page, folder);
     }, 420_000);

@@ -2,7 +2,11 @@ import ReactThreeTestRenderer from '@react-three/test-renderer';
 import { join } from 'node:path';
 import type { ComponentType } from 'react';
 import { loadScene } from '../../../scripts/check-scenes';
-import type { Scenario } from '../../../src/engine';
+import { loadLayoutFile } from '../../../scripts/layout-file';
+import type { KitPartName, Layout, Scenario } from '../../../src/engine';
+import { kitCatalog } from '../../../src/world/kit/catalog';
+import type { KitPart } from '../../../src/world/kit/kit-part';
+import { LayoutStation } from '../../../src/world/layout-station';
 import { SessionProvider } from '../../../src/state/session-context';
 import { createSessionStore } from '../../../src/state/session-store';
 import { firstStationFrame } from '../../../src/world/first-station-frame';
@@ -23,6 +27,37 @@ export function placedParts(): Part[] {
   });
 }
 
+async function kitFor(layout: Layout): Promise<Partial<Record<KitPartName, KitPart>>> {
+  const kit: Partial<Record<KitPartName, KitPart>> = {};
+  for (const name of new Set(layout.parts.map((p) => p.part))) {
+    const [file, exportName] = kitCatalog[name];
+    kit[name] = (await import(`../../../src/world/kit/${file}.tsx`).catch(() => import(`../../../src/world/kit/${file}.ts`)))[exportName] as KitPart;
+  }
+  return kit;
+}
+
+/**
+ * The station as the build composes it (scripts/vite-stations.ts): drawn from layout.json by the kit
+ * parts it names, with station.tsx (what is unique) inside; or station.tsx alone.
+ */
+async function composition(folder: string, sc: Scenario): Promise<ComponentType> {
+  const load = compositions[`../../../scenes/${folder}/station.tsx`];
+  const Unique = load ? (await load()).default : null;
+  const { layout } = loadLayoutFile(root, join(root, 'scenes', folder, 'scenario.json'), sc);
+  if (!layout) {
+    if (!Unique) throw new Error(`scenes/${folder} has neither layout.json nor station.tsx`);
+    return Unique;
+  }
+  const kit = await kitFor(layout);
+  return function Station() {
+    return (
+      <LayoutStation layout={layout} kit={kit} name={`station:${folder}`}>
+        {Unique ? <Unique /> : null}
+      </LayoutStation>
+    );
+  };
+}
+
 export interface PartsCheck {
   /** Every event in order, with the part that can make it (null: none could). */
   steps: { event: PathEvent; part: string | null }[];
@@ -39,9 +74,7 @@ export interface PartsCheck {
  */
 export async function checkPathAgainstParts(folder: string, events: readonly PathEvent[], scenario?: Scenario): Promise<PartsCheck> {
   const sc = scenario ?? loadScene(root, join(root, 'scenes', folder, 'scenario.json')).scenario!;
-  const load = compositions[`../../../scenes/${folder}/station.tsx`];
-  if (!load) throw new Error(`no scenes/${folder}/station.tsx`);
-  const Station = (await load()).default;
+  const Station = await composition(folder, sc);
   // Parts that wait for the first station frame (cards, scales with text) come at once here.
   firstStationFrame.mark();
   let now = 0;
