@@ -24,6 +24,8 @@ export interface ValueControlProps {
   unit: string;
   /** Length of the scale (m). */
   length?: number;
+  /** The id tests find it by, when another part of the same object holds the object's own (a screen that opens it). */
+  probeId?: string;
 }
 
 const inverse = new Matrix4();
@@ -45,7 +47,7 @@ export function valueAt(fraction: number, min: number, max: number, step: number
  * Setting a value on a scale with the reading always in view — numeracy is trained here. Drag the
  * yellow knob along the scale with any pointer (`carry`); letting go sends `set` with the value.
  */
-export function ValueControl({ object, position, rotation, min, max, step, initial, unit, length = 0.3 }: ValueControlProps) {
+export function ValueControl({ object, position, rotation, min, max, step, initial, unit, length = 0.3, probeId }: ValueControlProps) {
   const group = useRef<Group>(null);
   const knob = useRef<Group>(null);
   const current = useRef(initial);
@@ -56,8 +58,8 @@ export function ValueControl({ object, position, rotation, min, max, step, initi
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current, { object, operation: { kind: 'set', min, max, step, length } });
-  }, [object, min, max, step, length]);
+    return objectRegistry.register(probeId ?? object, group.current, { object, operation: { kind: 'set', min, max, step, length } });
+  }, [object, min, max, step, length, probeId]);
 
   const handlers = useMemo(() => {
     const update = (e: GestureEvent) => {

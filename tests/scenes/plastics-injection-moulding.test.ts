@@ -38,7 +38,7 @@ describe('plastics-injection-moulding: hazards', () => {
 
   test('bypassing the gate interlock (pressing the switch, or putting something on it) is critical', () => {
     expectCritical([ev(2000, 'wear', 'safety-glasses'), ev(5000, 'press', 'door-switch')], 'bypass-interlock-press');
-    expectCritical([...before('classify', 'part-1'), ev(cycleStart + 2000, 'place', 'door-switch')], 'bypass-interlock-place');
+    expectCritical([...before('classify', 'part-1'), ev(cycleStart + 2000, 'place', 'spare-actuator', 'door-switch')], 'bypass-interlock-place');
   });
 
   test('opening the gate during the cycle is major; the interlock stops the machine and no alarm comes', () => {

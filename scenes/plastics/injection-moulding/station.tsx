@@ -6,6 +6,8 @@ import { MachineMotion, type ShownState } from './machine-motion';
 import { partGeometry, type PartClass } from './part-geometry';
 
 const StationText = lazyAfterFirstFrame(() => import('./station-text'));
+// Only a trainee who opens the settings screen sees its scale: never on the way to the first frame.
+const SettingsScale = lazyAfterFirstFrame(() => import('../../../src/world/value-control').then((m) => ({ default: m.ValueControl })));
 
 const NS = 'plastics-injection-moulding';
 /** Machine, conveyor, stands and the good caps already in the box: never moved, one mesh. */
@@ -97,6 +99,7 @@ export default function InjectionMoulding() {
   const immState = useSession((s) => s.engine?.machines.imm?.state ?? 'stopped');
   const placed = useSession((s) => ['part-1', 'part-2', 'part-3', 'part-4', 'stuck-part'].map((m) => (s.engine?.machines[m]?.state === 'scrapped' ? '1' : '0')).join(''));
   const [shown, setShown] = useState<ShownState>('stopped');
+  const settingsOpen = useSession((s) => s.events.some((e) => e.action === 'press' && e.object === 'process-settings'));
   // Cards and readings carry text (troika, ~40 KB gzip): mounted a few frames after the station was
   // first drawn, so their code never sits on the path to the first frame.
   const textReady = useAfterFrames(4);
@@ -143,6 +146,14 @@ export default function InjectionMoulding() {
           <boxGeometry args={[0.4, 0.4, 0.006]} />
         </mesh>
       </Interactable>
+      {/* A spare actuator hangs by the machine: put into the door switch, it bypasses the interlock. */}
+      <Grabbable object="spare-actuator" position={[0.6, 1.32, -0.7]} hitBox={[0.05, 0.05, 0.04]}>
+        <mesh>
+          <boxGeometry args={[0.03, 0.04, 0.015]} />
+          <meshLambertMaterial color="#f2c12e" />
+        </mesh>
+      </Grabbable>
+      <DropZone id="door-switch" accepts={['spare-actuator']} position={[0.12, 1.3, -0.7]} size={[0.1, 0.1, 0.1]} marked={false} />
       {/* The gate's safety switch: touching it by hand is bypassing the interlock */}
       <Interactable object="door-switch" action="press" position={[0.12, 1.3, -0.725]} hitBox={[0.05, 0.06, 0.04]}>
         <mesh>
@@ -175,6 +186,12 @@ export default function InjectionMoulding() {
           <boxGeometry args={[0.21, 0.1, 0.004]} />
         </mesh>
       </Interactable>
+      {/* Opened, the screen offers the mould temperature: changing it is the setter's job (change-settings). */}
+      {settingsOpen ? (
+        <Suspense fallback={null}>
+          <SettingsScale object="process-settings" probeId="process-settings-scale" position={[0.33, 1.19, -0.686]} min={180} max={260} step={1} initial={230} unit="°C" length={0.2} />
+        </Suspense>
+      ) : null}
 
       {/* Main switch on the cabinet: a turn to 0 with the own padlock locks out; again unlocks */}
       <Interactable object="main-switch" action={locked ? 'unlock' : 'lock'} position={[0.81, 1.12, -0.695]} hitBox={[0.11, 0.11, 0.06]}>
