@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
 import { createDb } from './db/create-db';
 import { moveMessage } from './db/event-log-move';
+import { fillMessage } from './db/station-totals-fill';
 import { sqliteReadPool } from './db/sqlite-read-pool';
 import { StorageStatus } from './db/storage-status';
 import { LiveSessions } from './dashboard/live-sessions';
@@ -80,6 +81,11 @@ async function main() {
       if (!p.done && Date.now() - lastMoveLine < 5000) return;
       lastMoveLine = Date.now();
       console.log(moveMessage(p));
+    },
+    onFillProgress: (p) => {
+      if (!p.done && Date.now() - lastMoveLine < 5000) return;
+      lastMoveLine = Date.now();
+      console.log(fillMessage(p));
     },
   });
   const servers: FastifyInstance[] = [];
