@@ -152,7 +152,7 @@ function uploadRequests(templates: ReturnType<typeof uploadTemplate>[], tokens: 
   ];
 }
 
-async function mixedLoad(name: string, server: { port: number; child: { pid?: number } }, centre: Centre, cluster: ThrowawayPostgres | null) {
+async function mixedLoad(name: string, server: { port: number; child: { pid?: number } }, centre: Centre, cluster: ThrowawayPostgres | null, readers = READERS) {
   const base = `http://127.0.0.1:${server.port}`;
   const cookie = await login(base);
   const urls = trainerPages(centre).map(([, u]) => u);
@@ -168,7 +168,7 @@ async function mixedLoad(name: string, server: { port: number; child: { pid?: nu
   let u = 0;
   const [up, read] = await Promise.all([
     autocannon({ url: `${base}/api/sessions`, connections: UPLOADERS, duration: SECONDS, method: 'POST', requests: uploadRequests(templates, centre.tokens) as never }),
-    autocannon({ url: base, connections: READERS, duration: SECONDS, headers: { cookie }, requests: [{ setupRequest: (r) => ({ ...r, path: urls[u++ % urls.length]! }) }] }),
+    readers > 0 ? autocannon({ url: base, connections: readers, duration: SECONDS, headers: { cookie }, requests: [{ setupRequest: (r) => ({ ...r, path: urls[u++ % urls.length]! }) }] }) : null,
   ]);
   clearInterval(sampler);
   sample();
@@ -178,10 +178,10 @@ async function mixedLoad(name: string, server: { port: number; child: { pid?: nu
     name,
     uploadsPerSecond: created / up.duration,
     uploadP99: up.latency.p99,
-    readP99: read.latency.p99,
-    readP50: read.latency.p50,
-    reads: read.requests.total,
-    readErrors: `${read.errors} socket errors${codes(read) ? `, ${codes(read)}` : ''}`,
+    readP99: read?.latency.p99 ?? 0,
+    readP50: read?.latency.p50 ?? 0,
+    reads: read?.requests.total ?? 0,
+    readErrors: read ? `${read.errors} socket errors${codes(read) ? `, ${codes(read)}` : ''}` : '',
     uploadErrors: `${up.errors} socket errors${codes(up) ? `, ${codes(up)}` : ''}`,
     peakRssMb: peakRss / 1024,
     peakClusterMb: peakCluster / 1024,
@@ -355,12 +355,24 @@ export const serverScale: BenchModule = {
         const sqliteDir = join(dir, 'mixed-sqlite');
         const sqliteCentre = await setUp({ dataDir: sqliteDir });
         const sqliteServer = await startProcess(main, serverEnv({ DATA_DIR: sqliteDir }), listening);
+        // Uploads alone first (what trainers reading cost them is the difference), then with the trainers.
+        const sqliteAlone = await mixedLoad('SQLite', sqliteServer, sqliteCentre, null, 0).catch(async (e: unknown) => {
+          await sqliteServer.stop();
+          throw e;
+        });
         const sqlite = await mixedLoad('SQLite', sqliteServer, sqliteCentre, null).finally(() => sqliteServer.stop());
         await admin('drop database if exists mixed');
         await admin('create database mixed');
         const pgCentre = await setUp({ dataDir: dir, databaseUrl: dbUrl('mixed') });
         const pgServer = await startProcess(main, serverEnv({ DATA_DIR: dir, DATABASE_URL: dbUrl('mixed') }), listening);
+        const postgresAlone = await mixedLoad('PostgreSQL', pgServer, pgCentre, cluster, 0).catch(async (e: unknown) => {
+          await pgServer.stop();
+          throw e;
+        });
         const postgres = await mixedLoad('PostgreSQL', pgServer, pgCentre, cluster).finally(() => pgServer.stop());
+        for (const r of [sqliteAlone, postgresAlone]) {
+          rows.push(...progress([{ area, name: `${r.name}: uploads alone (no trainer reading)`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
+        }
         for (const r of [sqlite, postgres]) {
           rows.push(...progress([{ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
           rows.push(...progress([{ area, name: `${r.name}: trainer reads during the uploads`, value: r.readP99, unit: 'ms p99', baseline: '< 300', note: `p50 ${r.readP50} ms, ${r.reads} reads, ${r.readErrors}` }]));
