@@ -15,6 +15,7 @@ import { ScenarioCatalog, readScenes } from './scenario-catalog';
 import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
 import { startMaintenance } from './maintenance';
+import { sharedUploadScorer } from './upload-scorer';
 import { loadServerSecret } from './auth/server-secret';
 import { SecretBox } from './auth/secret-box';
 import { StationTexts } from './dashboard/station-texts';
@@ -88,6 +89,8 @@ async function main() {
       console.log(fillMessage(p));
     },
   });
+  // The upload scorer threads load the engine before the server listens: the first uploads need not wait or run inline.
+  await sharedUploadScorer().start();
   const servers: FastifyInstance[] = [];
   const closers: (() => Promise<void>)[] = [];
   // WAL checkpoints (SQLite) and the retention purge (RETENTION_DAYS), on timers that never keep the process up.

@@ -21,12 +21,17 @@ class ScorerThread {
   private readonly waiting = new Map<number, Job>();
   private readonly early: Job[] = [];
   private readonly sent = new Set<string>();
+  /** Settles once the thread can score (or has stopped). */
+  readonly started: Promise<void>;
+  private settle!: () => void;
 
   constructor(private readonly onBroken: (jobs: Job[]) => void) {
+    this.started = new Promise((resolve) => (this.settle = resolve));
     this.worker = new Worker(new URL('./upload-scorer-worker.mjs', import.meta.url));
     this.worker.on('message', (m: { type?: string; id?: number; result?: UploadScoring; error?: string }) => {
       if (m.type === 'ready') {
         this.ready = true;
+        this.settle();
         for (const job of this.early.splice(0)) this.post(job);
         return;
       }
@@ -39,6 +44,7 @@ class ScorerThread {
     const fail = () => {
       if (this.broken) return;
       this.broken = true;
+      this.settle();
       // Whatever was sent or waiting is scored elsewhere: an upload never fails because a thread did.
       onBroken([...this.waiting.values(), ...this.early.splice(0)]);
       this.waiting.clear();
@@ -48,8 +54,9 @@ class ScorerThread {
     this.worker.unref();
   }
 
+  /** Started (its engine loaded) and not stopped: until then uploads are scored where they arrive, never held. */
   get usable() {
-    return !this.broken;
+    return this.ready && !this.broken;
   }
 
   get load() {
@@ -60,6 +67,7 @@ class ScorerThread {
     if (this.ready) this.post(job);
     else this.early.push(job);
   }
+
 
   private post(job: Job) {
     if (!this.sent.has(job.entry.hash)) {
@@ -90,18 +98,24 @@ export class UploadScorer {
 
   constructor(private readonly size = Math.min(2, availableParallelism())) {}
 
-  /** Threads start with the first upload: a server (or a test) that stores none starts none. */
+  /** Threads start with the first upload (or `start`): a test app that stores none starts none. Until a thread is ready, uploads are scored inline. */
   private started = false;
 
   score(text: string, fields: UploadFields, entry: Pick<CatalogEntry, 'hash' | 'scenario'>, traineeId: string | null): Promise<UploadScoring> {
     return new Promise((resolve, reject) => this.run({ id: this.nextId++, text, fields, entry, traineeId, resolve, reject }));
   }
 
-  private run(job: Job) {
+  /** Starts the threads (once) and waits until each can score: a server calls it before it listens. */
+  async start(): Promise<void> {
     if (!this.started) {
       this.started = true;
       for (let i = 0; i < this.size; i++) this.threads.push(new ScorerThread((jobs) => jobs.forEach((j) => this.run(j))));
     }
+    await Promise.all(this.threads.map((t) => t.started));
+  }
+
+  private run(job: Job) {
+    if (!this.started) void this.start();
     let best: ScorerThread | null = null;
     for (const t of this.threads) if (t.usable && (!best || t.load < best.load)) best = t;
     if (best) {

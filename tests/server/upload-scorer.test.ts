@@ -30,6 +30,7 @@ describe('the upload scorer', () => {
   test('scores on its threads exactly what the route computed on its own: replay, stored log, hash, step rows', async () => {
     const scorer = new UploadScorer(2);
     scorers.push(scorer);
+    await scorer.start();
     for (const events of [idealEvents, noGlasses]) {
       const { text, fields, body } = upload(events);
       const threaded = await scorer.score(text, fields, entry, 'trainee-1');
@@ -48,12 +49,17 @@ describe('the upload scorer', () => {
     expect(scorer.stats).toEqual({ threaded: 3, inline: 0 });
   });
 
-  test('many uploads at once are each answered with their own result', async () => {
+  test('many uploads at once are each answered with their own result, inline until the threads are up', async () => {
     const scorer = new UploadScorer(2);
     scorers.push(scorer);
+    const first = upload();
+    expect(await scorer.score(first.text, first.fields, entry, null)).toEqual(scoreUpload(first.text, first.fields, scenario, null));
+    expect(scorer.stats).toEqual({ threaded: 0, inline: 1 });
+    await scorer.start();
     const uploads = Array.from({ length: 40 }, (_, i) => upload(i % 2 ? idealEvents : noGlasses));
     const results = await Promise.all(uploads.map((u) => scorer.score(u.text, u.fields, entry, `trainee-${uploads.indexOf(u)}`)));
     results.forEach((r, i) => expect(r).toEqual(scoreUpload(uploads[i]!.text, uploads[i]!.fields, scenario, `trainee-${i}`)));
+    expect(scorer.stats).toEqual({ threaded: 40, inline: 1 });
   });
 
   test('without threads (or when they stopped) the same is computed on the calling thread', async () => {
