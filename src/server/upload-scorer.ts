@@ -32,6 +32,8 @@ class ScorerThread {
       if (m.type === 'ready') {
         this.ready = true;
         this.settle();
+        // Ready threads never keep the process up; a starting one does, so a server awaiting `start` stays.
+        this.worker.unref();
         for (const job of this.early.splice(0)) this.post(job);
         return;
       }
@@ -51,7 +53,6 @@ class ScorerThread {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', fail);
-    this.worker.unref();
   }
 
   /** Started (its engine loaded) and not stopped: until then uploads are scored where they arrive, never held. */
