@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useLoad } from '../use-load';
 import { useOtherLanguage } from '../use-other-language';
 import type { StationInfo } from '../use-stations';
+import { formatDate } from '../format-date';
 
 export interface GroupReport {
   group: { id: string; name: string };
@@ -34,7 +35,7 @@ export function GroupReportPage({ id }: { id: string }) {
       <p className="hint no-print">{t('report.groupExplain')}</p>
       <article className="report" lang="nl" dir="ltr" data-testid="group-report">
         <h1 id="group-report-title">{nl('report.groupTitle', { name: d.group.name })}</h1>
-        <p className="small">{nl('report.printedOn', { date: new Date().toLocaleDateString('nl-BE') })}</p>
+        <p className="small">{nl('report.printedOn', { date: formatDate(new Date(), 'nl', 'date') })}</p>
         <h2>{nl('group.trainees')}</h2>
         {d.trainees.length === 0 ? <p>{nl('empty.groupNoTrainees')}</p> : null}
         <table>
@@ -58,7 +59,7 @@ export function GroupReportPage({ id }: { id: string }) {
                 <td className="num">{tr.passed}</td>
                 <td className="num">{dash(tr.average)}</td>
                 <td className="num">{tr.failedByCritical}</td>
-                <td>{tr.lastActivity ? new Date(tr.lastActivity).toLocaleDateString('nl-BE') : '–'}</td>
+                <td>{formatDate(tr.lastActivity, 'nl', 'date')}</td>
               </tr>
             ))}
           </tbody>

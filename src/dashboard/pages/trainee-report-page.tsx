@@ -5,6 +5,7 @@ import type { Coaching } from '../trainee-coaching';
 import { useLoad } from '../use-load';
 import { useOtherLanguage } from '../use-other-language';
 import type { StationInfo } from '../use-stations';
+import { formatDate } from '../format-date';
 
 interface TraineeDetail {
   code: string;
@@ -23,7 +24,7 @@ function ReportCopy({ lng, t, d, c, title }: { lng: string; t: TFunction; d: Tra
       <h1>{t('report.traineeTitle', { code: d.code })}</h1>
       <p>
         {d.alias ? `${d.alias} · ` : ''}
-        {t('report.group', { name: d.group.name })} · {t('report.printedOn', { date: new Date().toLocaleDateString(lng === 'nl' ? 'nl-BE' : lng) })}
+        {t('report.group', { name: d.group.name })} · {t('report.printedOn', { date: formatDate(new Date(), lng, 'date') })}
       </p>
       {c.critical.total > 0 ? <p className="violations">{t('coach.criticalSummary', { n: c.critical.total, attempts: c.critical.attempts, of: c.critical.of })}</p> : null}
       <h2>{t('report.perStation')}</h2>
