@@ -35,3 +35,12 @@ export function useStations() {
     return { list: settled ? stationsForCountry(all, country) : [], country, byId, title: (id: string) => byId.get(id)?.title ?? id };
   }, [loaded.data, country, settled]);
 }
+
+/** Station titles in a given language (a report's Dutch copy and the trainee's own), whatever the trainer reads. */
+export function useStationTitles(lng: string | null): (id: string) => string {
+  const loaded = useLoad<{ stations: StationInfo[] }>(lng ? `/api/dashboard/stations?lng=${lng}` : null);
+  return useMemo(() => {
+    const byId = new Map((loaded.data?.stations ?? []).map((s) => [s.id, s.title]));
+    return (id: string) => byId.get(id) ?? id;
+  }, [loaded.data]);
+}
