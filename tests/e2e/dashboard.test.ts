@@ -80,6 +80,9 @@ describe('the trainer dashboard in Chromium', () => {
       for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(k);
     };
     visit('dashboard.html');
+    // Texts are data fetched per language (src/dashboard/locale-texts.ts), never bundled into the JavaScript.
+    const textChunks = Object.entries(manifest).filter(([key, c]) => files.has(c.file) && key.startsWith('locales/'));
+    expect(textChunks.map(([key]) => key)).toEqual([]);
     const js = [...files].filter((f) => f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(0);
     const total = js.reduce((sum, f) => sum + gzipBytes(f), 0);
