@@ -54,6 +54,8 @@ export async function initDashboardI18n() {
     resources: {},
     interpolation: { escapeValue: false },
   });
-  await load(sourceLanguage);
-  await setDashboardLanguage(initialLanguage());
+  // Dutch (the fallback) and the trainer's language are fetched side by side, not one after the other.
+  const lng = initialLanguage();
+  await Promise.all([load(sourceLanguage), load(lng)]);
+  await setDashboardLanguage(lng);
 }
