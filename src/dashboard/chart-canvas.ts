@@ -35,7 +35,7 @@ function wrap(label: string, width = 32): string | string[] {
 /** Draws a chart on the canvas; the caller destroys it when the data or the page goes. */
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   const font = { family: getComputedStyle(canvas).fontFamily, size: 12 };
-  const valueAxis = { min: 0, max: spec.max, ticks: { precision: 0, color: ink, font }, grid: { color: '#e2e6ea' } };
+  const valueAxis = { min: 0, max: spec.max, ticks: { precision: 0, maxTicksLimit: 6, color: ink, font }, grid: { color: '#e2e6ea' } };
   const labelAxis = { ticks: { color: ink, font, autoSkip: !spec.horizontal }, grid: { display: false } };
   const datasets = spec.series.map((s, i) => {
     const colour = chartColours[i % chartColours.length]!;
@@ -52,6 +52,8 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
+      // Room for a point at 100 or on the last attempt: drawn whole, not cut by the canvas edge.
+      layout: { padding: 8 },
       scales: spec.horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
     },
   });

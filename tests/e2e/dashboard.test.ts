@@ -97,6 +97,9 @@ describe('the trainer dashboard in Chromium', () => {
     const { page } = g;
     // Every console error with where it came from: a failed request's message names no address itself.
     const errors: string[] = [];
+    // chart.js comes only with a page that charts: its chunk's requests, counted.
+    const chartRequests: string[] = [];
+    page.on('request', (r) => void (/\/assets\/chart-canvas-[\w-]+\.js$/.test(r.url()) && chartRequests.push(r.url())));
     page.on('console', (m) => void (m.type() === 'error' && errors.push(`${m.text()} @ ${m.location().url}`)));
     page.on('pageerror', (e) => void errors.push(String(e)));
     await page.goto(`${base()}/dashboard`);
@@ -183,6 +186,7 @@ describe('the trainer dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('sessions').getAttribute('data-total')).toBe('3');
     expect(Number(await page.getByTestId('live-status').getAttribute('data-arrived'))).toBeGreaterThanOrEqual(1);
     await expectAccessible(page, 'sessions');
+    expect(chartRequests, 'chart.js before any page charted').toEqual([]);
 
     // Filter by trainee: the list only offers a group's trainees, so the group comes first.
     const traineeFilter = page.locator('select[name="traineeId"]');
@@ -210,6 +214,16 @@ describe('the trainer dashboard in Chromium', () => {
     // Trainee page: both charts' data tables.
     await page.getByRole('link', { name: code }).click();
     await page.getByTestId('chart-attempts').waitFor();
+    // The picture beside the table: chart.js, fetched now, drew on the canvas.
+    const painted = () =>
+      page.getByTestId('chart-attempts').locator('canvas').evaluate((c: HTMLCanvasElement) => {
+        const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]) n++;
+        return n;
+      });
+    await expect.poll(painted).toBeGreaterThan(1000);
+    expect(chartRequests).toHaveLength(1);
     // The step texts arrive with the station list, which may come after the chart: wait for them.
     await expect.poll(() => chartTable(page, 'chart-attempts')).toEqual([
       ['Poging', 'Werkbank met kolomboor'],
@@ -306,6 +320,8 @@ describe('the trainer dashboard in Chromium', () => {
       ['Werkbank met kolomboor', '64', '64'],
     ]);
     expect((await chartTable(page, 'chart-over-time'))[0]).toEqual(['Dag', 'Werkbank met kolomboor']);
+    await page.getByTestId('chart-attempts').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'dashboard-trainee-charts');
 
     // Notes: two saved, one deleted, refused when empty by the browser, kept after a reload.
     await page.getByLabel('Nieuwe notitie (kort)').fill('Bril vergeten: volgende keer eerst de bril.');
