@@ -40,7 +40,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   const datasets = spec.series.map((s, i) => {
     const colour = chartColours[i % chartColours.length]!;
     return spec.kind === 'line'
-      ? { type: 'line' as const, label: s.label, data: s.values, borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length]!, borderWidth: 3, pointRadius: 4, spanGaps: true }
+      ? { type: 'line' as const, label: s.label, data: s.values, borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length]!, borderWidth: 3, pointRadius: 4, spanGaps: true, clip: false }
       : { type: 'bar' as const, label: s.label, data: s.values, backgroundColor: colour, maxBarThickness: 16 };
   });
   return new Chart(canvas, {
@@ -52,7 +52,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       responsive: true,
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
-      // Room for a point at 100 or on the last attempt: drawn whole, not cut by the canvas edge.
+      // Room for a point at 100 or on the last attempt (lines are not clipped): drawn whole, not cut at the edge.
       layout: { padding: 8 },
       scales: spec.horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis },
     },
