@@ -40,7 +40,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
   const datasets = spec.series.map((s, i) => {
     const colour = chartColours[i % chartColours.length]!;
     return spec.kind === 'line'
-      ? { type: 'line' as const, label: s.label, data: s.values, borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length]!, borderWidth: 3, pointRadius: 4, spanGaps: true, clip: false }
+      ? { type: 'line' as const, label: s.label, data: s.values, borderColor: colour, backgroundColor: colour, borderDash: dashes[i % dashes.length]!, borderWidth: 3, pointRadius: 4, spanGaps: true, clip: false as const }
       : { type: 'bar' as const, label: s.label, data: s.values, backgroundColor: colour, maxBarThickness: 16 };
   });
   return new Chart(canvas, {
