@@ -92,6 +92,7 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       const sessions = count(await tx.deleteFrom('sessions').where('trainee_id', '=', trainee.id).execute());
       // Their event logs and step outcomes go with the sessions (foreign keys); the per-step totals are the trainee's too.
       await tx.deleteFrom('step_totals').where('trainee_id', '=', trainee.id).execute();
+      await tx.deleteFrom('station_totals').where('trainee_id', '=', trainee.id).execute();
       const tokens = count(await tx.deleteFrom('trainee_tokens').where('trainee_id', '=', trainee.id).execute());
       const joinCodes = count(await tx.deleteFrom('join_codes').where('trainee_id', '=', trainee.id).execute());
       await tx.deleteFrom('trainees').where('id', '=', trainee.id).where('organisation_id', '=', org).execute();
