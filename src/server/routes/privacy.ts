@@ -98,6 +98,8 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       return { sessions, tokens, joinCodes };
     });
     if (!erased) return reply.code(404).send(notFound);
-    return reply.code(200).send({ erased: { trainee: params.data.id, ...erased } });
+    // Passport credentials: revoked through their status bits (copies elsewhere then verify as revoked), rows deleted.
+    const credentials = app.hasDecorator('passport') ? await app.passport.eraseTrainee(params.data.id) : 0;
+    return reply.code(200).send({ erased: { trainee: params.data.id, ...erased, credentials } });
   });
 }
