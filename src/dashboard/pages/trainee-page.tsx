@@ -9,6 +9,7 @@ import { TraineeNotes } from '../trainee-notes';
 import { HeadsetList } from '../headset-list';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
+import { PassportLink } from '../passport-link';
 
 interface TraineeDetail {
   id: string;
@@ -103,6 +104,7 @@ export function TraineePage({ id }: { id: string }) {
         <Link href={`/trainees/${id}/report`} data-action="trainee-report">
           {t('report.traineeLink')}
         </Link>
+        <PassportLink traineeId={id} />
         <a href={`/api/trainees/${id}/export`} download data-action="privacy-export">
           {t('trainee.privacyExport')}
         </a>

@@ -116,8 +116,10 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
     // Dutch workplace words of the modules mastered (the station's objects, as trainees learn them).
     const mastered = new Set(credentials.filter((c) => c.state === 'issued' && !c.revokedAt).map((c) => c.moduleId));
     const words = [...new Set(opts.catalog.current.filter((e) => mastered.has(e.scenario.id)).flatMap((e) => e.scenario.objects.map((o) => o.term)))].sort((a, b) => a.localeCompare(b, 'nl'));
+    // The trainee's language (their last session's): the passport prints in Dutch and in it.
+    const last = await opts.db.selectFrom('sessions').select('language').where('trainee_id', '=', trainee.id).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
     return {
-      trainee: { id: trainee.id, code: trainee.code, alias: trainee.alias },
+      trainee: { id: trainee.id, code: trainee.code, alias: trainee.alias, language: last?.language ?? null },
       subjectName: subject?.name ?? null,
       issuer: { name: trainer.organisationName, did: identity.kind === 'did:web' ? identity.did : `did:key:${key.public_key_multibase}`, kind: identity.kind, fingerprint: keyFingerprint(key.public_key_multibase) },
       credentials,

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CredentialCheck } from './credential-check';
 
-export const verifyLanguages = ['nl', 'fr', 'en'] as const;
+/** Dutch, French and English first (an employer's); the trainees' languages too, so a trainee can check their own. */
+export const verifyLanguages = ['nl', 'fr', 'en', 'ar', 'prs', 'ti', 'tr', 'uk'] as const;
 export type VerifyLanguage = (typeof verifyLanguages)[number];
 
 type Texts = Record<string, string | Record<string, string>>;
@@ -23,7 +24,7 @@ function texts(localesDir: string, lng: VerifyLanguage): Texts {
 export function pickLanguage(query: unknown, acceptLanguage: string | undefined): VerifyLanguage {
   if (typeof query === 'string' && (verifyLanguages as readonly string[]).includes(query)) return query as VerifyLanguage;
   for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.trim().slice(0, 2).toLowerCase();
+    const tag = part.trim().split(/[-;]/)[0]!.toLowerCase();
     if ((verifyLanguages as readonly string[]).includes(tag)) return tag as VerifyLanguage;
   }
   return 'nl';
@@ -33,7 +34,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 function date(lng: VerifyLanguage, iso: string | null): string {
   if (!iso || Number.isNaN(Date.parse(iso))) return '—';
-  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : lng === 'fr' ? 'fr-BE' : 'nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : lng === 'fr' ? 'fr-BE' : lng === 'nl' ? 'nl-BE' : lng, { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(iso));
 }
 
 export interface VerifyPageInput {
@@ -82,7 +83,7 @@ ${c.summary.alignments.length ? `<h3>${s('alignments')}</h3><ul>${c.summary.alig
   const problem = input.problem ? `<p class="bad" role="alert">${s(input.problem, { open: '{', close: '}' })}</p>` : '';
   const langs = verifyLanguages.map((l) => (l === input.lng ? `<strong>${l.toUpperCase()}</strong>` : `<a href="${escape(input.path)}?lang=${l}" hreflang="${l}">${l.toUpperCase()}</a>`)).join(' · ');
   return `<!doctype html>
-<html lang="${input.lng}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${input.lng}" dir="${input.lng === 'ar' || input.lng === 'prs' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${s('title')}</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;color:#1b1b1b}

@@ -114,7 +114,7 @@ describe.each(databaseKinds)('skills passport API on %s', (kind) => {
     expect(notJson.body).toContain('Dit is geen JSON');
     const page = await t.app.inject({ method: 'GET', url: `/verify/${c!.id}`, headers: { 'accept-language': 'fr-BE,fr;q=0.9' } });
     expect(page.body).toContain('data-verdict="valid"');
-    expect(page.body).toContain('<html lang="fr">');
+    expect(page.body).toContain('<html lang="fr" dir="ltr">');
     expect((await t.app.inject({ method: 'GET', url: `/verify/${crypto.randomUUID()}` })).statusCode).toBe(404);
   });
 
