@@ -1,16 +1,26 @@
 import { useEffect, useState } from 'react';
 import i18next, { type TFunction } from 'i18next';
 
-/** The passport's texts (locales/<lng>/passport.json): their own namespace, a chunk per language, fetched with the page. */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/passport.json');
+/**
+ * The passport's texts (locales/<lng>/passport.json) come from the server as JSON when the page
+ * opens, not as eight bundled chunks: the dashboard's JavaScript budget is shared by every page.
+ */
+const loading = new Map<string, Promise<boolean>>();
 
-export const passportLanguages = Object.keys(files).map((f) => f.split('/')[3]!);
-
-async function load(code: string): Promise<boolean> {
-  const file = files[`../../locales/${code}/passport.json`];
-  if (!file) return false;
-  if (!i18next.hasResourceBundle(code, 'passport')) i18next.addResourceBundle(code, 'passport', (await file()).default, true, true);
-  return true;
+function load(code: string): Promise<boolean> {
+  if (i18next.hasResourceBundle(code, 'passport')) return Promise.resolve(true);
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = fetch(`/api/passport/texts/${encodeURIComponent(code)}`, { credentials: 'same-origin' })
+      .then(async (res) => {
+        if (!res.ok) return false;
+        i18next.addResourceBundle(code, 'passport', (await res.json()) as Record<string, unknown>, true, true);
+        return true;
+      })
+      .catch(() => false);
+    loading.set(code, pending);
+  }
+  return pending;
 }
 
 /** A `t` for the passport in one language (the trainer's, Dutch, or the trainee's); null until loaded or when there are no texts in it. */

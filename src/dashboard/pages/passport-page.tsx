@@ -12,6 +12,8 @@ interface Credential {
   moduleId: string;
   title: string;
   titleNl: string;
+  /** In the trainee's language (their last session's). */
+  titleOwn: string | null;
   state: 'queued' | 'issued' | 'failed';
   achievedAt: string;
   issuedAt: string | null;
@@ -95,7 +97,7 @@ function PassportCopy({ lng, t, p, qr }: { lng: string; t: TFunction; p: Passpor
             {qr[c.id] && !c.revokedAt ? <img src={qr[c.id]} alt={t('qrAlt', { module: c.titleNl })} width={132} height={132} /> : null}
             <div>
               <h3>
-                {lng === 'nl' ? c.titleNl : `${c.title}`}
+                {lng === 'nl' ? c.titleNl : (c.titleOwn ?? c.titleNl)}
                 {lng !== 'nl' ? <span lang="nl"> · {c.titleNl}</span> : null}
               </h3>
               <p>

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -82,6 +83,8 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
     const trainee = await ownTrainee(trainer.organisationId, params.data.id);
     if (!trainee) return reply.code(404).send(notFound);
     const rows = await opts.db.selectFrom('passport_credentials').selectAll().where('trainee_id', '=', trainee.id).orderBy('achieved_at', 'desc').execute();
+    // The trainee's language (their last session's): the passport prints in Dutch and in it.
+    const last = await opts.db.selectFrom('sessions').select('language').where('trainee_id', '=', trainee.id).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
     const subject = await opts.db.selectFrom('passport_subjects').select(['name', 'consent_at']).where('trainee_id', '=', trainee.id).executeTakeFirst();
     const key = await service.currentKey(trainer.organisationId);
     const identity = service.identity(trainer.organisationId);
@@ -100,6 +103,7 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
         moduleId: r.module_id,
         title: texts.title(lng, r.module_id),
         titleNl: texts.title('nl', r.module_id),
+        titleOwn: last ? texts.title(last.language, r.module_id) : null,
         state: r.state,
         achievedAt: r.achieved_at,
         issuedAt: r.issued_at,
@@ -116,8 +120,6 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
     // Dutch workplace words of the modules mastered (the station's objects, as trainees learn them).
     const mastered = new Set(credentials.filter((c) => c.state === 'issued' && !c.revokedAt).map((c) => c.moduleId));
     const words = [...new Set(opts.catalog.current.filter((e) => mastered.has(e.scenario.id)).flatMap((e) => e.scenario.objects.map((o) => o.term)))].sort((a, b) => a.localeCompare(b, 'nl'));
-    // The trainee's language (their last session's): the passport prints in Dutch and in it.
-    const last = await opts.db.selectFrom('sessions').select('language').where('trainee_id', '=', trainee.id).orderBy('received_at', 'desc').limit(1).executeTakeFirst();
     return {
       trainee: { id: trainee.id, code: trainee.code, alias: trainee.alias, language: last?.language ?? null },
       subjectName: subject?.name ?? null,
@@ -197,6 +199,21 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
       }),
     });
     return reply.header('content-disposition', `attachment; filename="europass-${trainee.code}.jsonld"`).type('application/ld+json').send(JSON.stringify(doc, null, 2));
+  });
+
+  // The dashboard's passport texts, as JSON: eight bundled chunks would weigh on its JavaScript budget.
+  const passportTexts = new Map<string, string>();
+  app.get('/api/passport/texts/:lng', async (request, reply) => {
+    const lng = (request.params as { lng?: string }).lng ?? '';
+    if (!/^[a-z]{2,3}$/.test(lng)) return reply.code(400).send({ error: 'invalid-request', message: 'lng: a language code (nl, ar, …)' });
+    let text = passportTexts.get(lng);
+    if (text === undefined) {
+      const file = join(localesDir, lng, 'passport.json');
+      if (!existsSync(file)) return reply.code(404).send({ error: 'not-found', message: `no passport texts in ${lng}` });
+      text = readFileSync(file, 'utf8');
+      passportTexts.set(lng, text);
+    }
+    return reply.type('application/json').send(text);
   });
 
   // Public: what a verifier reads. No login; nothing here names a trainee beyond the credential itself.

@@ -177,6 +177,14 @@ describe.each(databaseKinds)('skills passport API on %s', (kind) => {
     expect(doc.credentialSubject.hasClaim[0]!.specifiedBy.learningOutcome.flatMap((o) => o.relatedESCOSkill.map((s) => s.id))).toContain('http://data.europa.eu/esco/skill/d2d9051a-10e1-41c5-9cfb-bbdc58016176');
   });
 
+  test('the dashboard reads the passport texts as JSON per language; a bad language code is refused by name', async () => {
+    const ar = await t.app.inject({ method: 'GET', url: '/api/passport/texts/ar' });
+    expect(ar.statusCode).toBe(200);
+    expect(ar.json().title).toBe('جواز المهارات');
+    expect((await t.app.inject({ method: 'GET', url: '/api/passport/texts/..%2F..' })).json().message).toContain('lng');
+    expect((await t.app.inject({ method: 'GET', url: '/api/passport/texts/xx' })).statusCode).toBe(404);
+  });
+
   test('erasing the trainee revokes every credential through its status bit and deletes the rows', async () => {
     const ids = (await passportOf(sam.traineeId)).credentials.map((c) => c.id);
     const copies = await Promise.all(ids.map(async (id) => JSON.parse((await t.app.inject({ method: 'GET', url: `/passport/credentials/${id}` })).body) as Record<string, unknown>));
