@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+import { backupSqlite } from '../../../src/server/backup';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionEvent } from '../../../src/engine';
 import { documentLoader } from '../../../src/server/passport/document-loader';
@@ -227,6 +229,17 @@ describe('skills passport with PUBLIC_URL: did:web', () => {
       // An independent verifier given the published DID document (as a did:web resolver would fetch it) agrees.
       const independent = documentLoader({ didWeb: async () => did.json() as Record<string, unknown>, other: async (url) => (await t.app.inject({ method: 'GET', url: new URL(url).pathname })).json() as Record<string, unknown> });
       expect((await checkCredential(json, independent, new Date(clock))).verdict).toBe('valid');
+      // A backup holds the keys (sealed), the lists and the credentials: with the server secret, a restore can sign again.
+      const backup = await backupSqlite(t.dataDir);
+      const copy = new SQLite(backup.file, { readonly: true });
+      try {
+        const keys = copy.prepare('select secret_sealed from passport_keys order by serial').all() as { secret_sealed: string }[];
+        expect(keys).toEqual(await t.db.selectFrom('passport_keys').select('secret_sealed').orderBy('serial').execute());
+        expect((copy.prepare('select count(*) as n from passport_credentials').get() as { n: number }).n).toBe(1);
+        expect((copy.prepare('select count(*) as n from passport_status_lists where signed_json is not null').get() as { n: number }).n).toBe(1);
+      } finally {
+        copy.close();
+      }
     } finally {
       await t.close();
     }
