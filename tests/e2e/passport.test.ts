@@ -1,5 +1,7 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { SessionEvent } from '../../src/engine';
 import { sessionBody } from '../server/test-app';
 import { openGuardedPage, type GuardedPage } from './support/browser';
@@ -15,6 +17,13 @@ const playedEvents: SessionEvent[] = [
   { t: 3871, action: 'press', object: 'start-button', device: 'desktop' },
   { t: 6042, action: 'press', object: 'stop-button', device: 'desktop' },
 ];
+
+/** No serious or critical axe violation on the page as it is now. */
+async function expectAccessible(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `${name}: axe`).toEqual([]);
+}
 
 async function trainerApi() {
   const login = await fetch(`${base()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
@@ -95,6 +104,8 @@ describe('the skills passport in Chromium', () => {
     expect(await ar.getAttribute('dir')).toBe('rtl');
     expect(await ar.getByRole('heading', { level: 1 }).textContent()).toBe('جواز المهارات');
     expect(await page.locator('[data-action="download-credential"]').getAttribute('href')).toMatch(/^\/api\/passport\/credentials\//);
+    await page.locator('details summary').click();
+    await expectAccessible(page, 'passport');
 
     // Print view (A4, what the browser prints): the menus go, both copies stay.
     await page.emulateMedia({ media: 'print' });
@@ -114,6 +125,7 @@ describe('the skills passport in Chromium', () => {
     expect(await verifier.locator('[data-verdict]').getAttribute('data-verdict')).toBe('valid');
     expect(await verifier.locator('h2.verdict').textContent()).toBe('Geldig');
     await saveScreenshot(verifier, 'passport-verify-valid');
+    await expectAccessible(verifier, 'verification page');
     // The same credential pasted on the page (a copy taken away) in French.
     await verifier.goto(`${base()}/verify?lang=fr`);
     const json = await (await fetch(`${base()}/passport/credentials/${verifyUrl.split('/').pop()}`)).text();
@@ -122,7 +134,6 @@ describe('the skills passport in Chromium', () => {
     expect(await verifier.locator('h2.verdict').textContent()).toBe('Valide');
 
     // The trainer revokes it with a reason; the verification page then says revoked.
-    await page.locator('details summary').click();
     await page.getByLabel('Reden').fill('Examen niet in het lokaal afgelegd');
     await page.locator('[data-action="revoke-credential"]').click();
     await expect.poll(() => page.locator('[data-copy="nl"] [data-state]').first().getAttribute('data-state')).toBe('revoked');
