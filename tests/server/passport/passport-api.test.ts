@@ -187,6 +187,14 @@ describe.each(databaseKinds)('skills passport API on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/passport/texts/xx' })).statusCode).toBe(404);
   });
 
+  test('the privacy export holds the passport: each credential as signed, with its revocation, and the consented name', async () => {
+    const exported = (await (await fresh()).call('GET', `/api/trainees/${sam.traineeId}/export`)).json() as { passport: { name: { name: string } | null; credentials: { id: string; revokedReason: string | null; credential: { proof: unknown } }[] } };
+    expect(exported.passport.name?.name).toBe('Samira Haddad');
+    expect(exported.passport.credentials).toHaveLength(3);
+    expect(exported.passport.credentials.map((c) => c.revokedReason)).toContain('Examen niet in het lokaal afgelegd');
+    expect(exported.passport.credentials.every((c) => c.credential.proof)).toBe(true);
+  });
+
   test('erasing the trainee revokes every credential through its status bit and deletes the rows', async () => {
     const ids = (await passportOf(sam.traineeId)).credentials.map((c) => c.id);
     const copies = await Promise.all(ids.map(async (id) => JSON.parse((await t.app.inject({ method: 'GET', url: `/passport/credentials/${id}` })).body) as Record<string, unknown>));
