@@ -9,6 +9,7 @@ import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { AccountPage, GroupPage, GroupReportPage, GroupsPage, LrsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
+import { PassportPage } from './lazy-pages';
 
 export interface Me {
   trainer: {
@@ -138,6 +139,7 @@ export function DashboardApp() {
               <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
               <Route path="/lrs">{() => <LrsPage />}</Route>
               <Route path="/trainees/:id/report">{(p) => <TraineeReportPage id={p.id} />}</Route>
+              <Route path="/trainees/:id/passport">{(p) => <PassportPage id={p.id} />}</Route>
               <Route path="/groups/:id/report">{(p) => <GroupReportPage id={p.id} />}</Route>
               <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
             </Switch>

@@ -30,6 +30,7 @@ import { securityHeaderOptions } from './http/security-headers';
 import { proxyTrust } from './http/trusted-proxies';
 import { xapiApi } from './xapi-api';
 import type { XapiForwarder } from './xapi/forwarder';
+import { passportApi } from './passport/passport-api';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -67,6 +68,8 @@ export interface AppOptions {
   forwarder?: XapiForwarder;
   /** The LAN HTTPS addresses headsets use (as `npm start` prints them); QR cards default to the first. */
   headsetUrls?: () => string[];
+  /** Run the passport's background issuer (default true); tests drive `app.passportIssuer.runOnce()`. */
+  passportJob?: boolean;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -139,6 +142,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => pool.destroy());
     readDb = pool;
   }
+  // The skills passport (docs/passport.md): signing in the background, never on the upload path.
+  await passportApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, catalog: opts.catalog, publicUrl: opts.publicUrl ?? null, baseUrl: () => opts.publicUrl ?? opts.headsetUrls?.()[0] ?? 'http://localhost', startJob: opts.passportJob });
   await privacyRoutes(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
 

@@ -10,6 +10,7 @@ import { HeadsetList } from '../headset-list';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
 import { formatDate, formatDay } from '../format-date';
+import { PassportLink } from '../passport-link';
 
 interface TraineeDetail {
   id: string;
@@ -104,6 +105,7 @@ export function TraineePage({ id }: { id: string }) {
         <Link href={`/trainees/${id}/report`} data-action="trainee-report">
           {t('report.traineeLink')}
         </Link>
+        <PassportLink traineeId={id} />
         <a href={`/api/trainees/${id}/export`} download data-action="privacy-export">
           {t('trainee.privacyExport')}
         </a>

@@ -3,6 +3,7 @@ import type { DashboardTables } from './schema-dashboard';
 import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
 import type { XapiTables } from './schema-xapi';
+import type { PassportTables } from './schema-passport';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -132,7 +133,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables, PassportTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_events: SessionEventsTable;
