@@ -3,7 +3,8 @@ import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { stationTitles } from 'virtual:werkvloer/stations';
 import { localeFiles } from 'virtual:werkvloer/locale-files';
-import { languages, sourceLanguage } from './languages';
+import { isolateQuantities } from './bidi-isolate';
+import { languageInfo, languages, sourceLanguage } from './languages';
 
 // Shipped with the app (so it works offline) as one JSON file per language and namespace: a trainee
 // downloads their own language and the station they play, not every text of every station. They
@@ -36,11 +37,23 @@ const pseudo = {
   process: (value: string) => `${pseudoMarkers[0]}${value}${pseudoMarkers[1]}`,
 };
 
+/**
+ * Numbers with units keep their order in Arabic and Dari ("80 °C", never "C° 80"): every translated
+ * text, in the overlay and in 3D, gets its quantities isolated (bidi-isolate.ts).
+ */
+const bidiQuantities = {
+  type: 'postProcessor' as const,
+  name: 'bidi-quantities',
+  process: (value: string, _key: unknown, _options: unknown, translator: { language?: string }) =>
+    isolateQuantities(value, languageInfo(translator.language ?? sourceLanguage).dir),
+};
+
 export function createI18n(lng: string, search = typeof location === 'undefined' ? '' : location.search): I18n {
   const instance = i18next.createInstance();
   const wrap = new URLSearchParams(search).has('pseudo');
   if (wrap) instance.use(pseudo);
   void instance
+    .use(bidiQuantities)
     .use(resourcesToBackend(loadResource))
     .use(initReactI18next)
     .init({
@@ -52,7 +65,7 @@ export function createI18n(lng: string, search = typeof location === 'undefined'
       interpolation: { escapeValue: false },
       returnNull: false,
       react: { useSuspense: true },
-      ...(wrap ? { postProcess: ['pseudo'] } : {}),
+      postProcess: wrap ? ['bidi-quantities', 'pseudo'] : ['bidi-quantities'],
     });
   return instance;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { WorldText } from '../../../../src/world';
+import { formatNumber, WorldText } from '../../../../src/world';
 import { HALF_PI } from './layout';
 
 /**
@@ -47,7 +47,7 @@ export function Display({ value, position }: { value: number; position: [number,
   const { i18n } = useTranslation();
   return (
     <WorldText script="dutch" color="#102a43" position={position} fontSize={0.02} anchorX="center" anchorY="middle">
-      {`${value.toLocaleString(i18n.language, { minimumFractionDigits: 1 })} °C`}
+      {formatNumber(value, i18n.language, '°C', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
     </WorldText>
   );
 }
