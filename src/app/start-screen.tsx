@@ -19,6 +19,8 @@ export interface StartScreenProps {
   examStart?: ExamStart;
   vrAvailable: boolean;
   trainee: TraineeIdentity | null;
+  /** A centre's server and nobody signed in: the stations wait until the trainee signs in (issue 21). */
+  signInFirst?: boolean;
   codeFromUrl: string | null;
   onJoined(identity: TraineeIdentity): void;
   onNextTrainee(): void;
@@ -58,7 +60,12 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </div>
       </section>
-      <TraineeBar key={props.trainee?.token ?? 'nobody'} trainee={props.trainee} codeFromUrl={props.codeFromUrl} onJoined={props.onJoined} onNextTrainee={props.onNextTrainee} />
+      <TraineeBar key={props.trainee?.token ?? 'nobody'} trainee={props.trainee} codeFromUrl={props.codeFromUrl} openAtOnce={props.signInFirst === true} onJoined={props.onJoined} onNextTrainee={props.onNextTrainee} />
+      {props.signInFirst ? (
+        <p className="sign-in-first" role="note" data-testid="sign-in-first">
+          {t('join.signInFirst')}
+        </p>
+      ) : null}
       <section aria-labelledby="station-heading">
         <h2 id="station-heading">{t('start.chooseStation')}</h2>
         <ul className="stations">
@@ -80,11 +87,11 @@ export function StartScreen(props: StartScreenProps) {
       <ModePicker mode={props.examAllowed ? props.mode : 'practice'} examAllowed={props.examAllowed} examStart={props.examStart ?? null} onMode={props.onMode} />
       {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">
-        <button type="button" className="primary" disabled={!selected} onClick={props.onPlayDesktop} data-action="play-desktop">
+        <button type="button" className="primary" disabled={!selected || props.signInFirst === true} onClick={props.onPlayDesktop} data-action="play-desktop">
           {t('start.playDesktop')}
         </button>
         {props.vrAvailable ? (
-          <button type="button" className="primary" disabled={!selected} onClick={props.onEnterVr} data-action="enter-vr">
+          <button type="button" className="primary" disabled={!selected || props.signInFirst === true} onClick={props.onEnterVr} data-action="enter-vr">
             {t('start.enterVr')}
           </button>
         ) : null}
