@@ -5,6 +5,7 @@ import type { TraineeIdentity } from '../results/trainee-identity';
 import type { StationEntry } from './station-catalog';
 import { ComfortOptions } from './comfort-options';
 import { ModePicker, type ExamStart } from './mode-picker';
+import { StationTile } from './station-tile';
 import { TraineeBar } from './trainee-bar';
 import { UpdateOffer } from './update-offer';
 
@@ -71,15 +72,14 @@ export function StartScreen(props: StartScreenProps) {
         <ul className="stations">
           {stations.map((s) => (
             <li key={s.folder}>
-              <button
-                type="button"
-                aria-pressed={selected === s.folder}
-                data-station={s.folder}
-                onClick={() => props.onStation(s.folder)}
-              >
-                <strong>{t(`stations:${s.id}.title`)}</strong>
-                <span>{t(`sector.${s.sector}`)}</span>
-              </button>
+              <StationTile
+                folder={s.folder}
+                sector={s.sector}
+                title={t(`stations:${s.id}.title`)}
+                sectorName={t(`sector.${s.sector}`)}
+                pressed={selected === s.folder}
+                onChoose={props.onStation}
+              />
             </li>
           ))}
         </ul>
