@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createI18n } from '../i18n/i18n';
@@ -13,7 +13,6 @@ import { StationCanvas, type TutorialRun } from '../play/station-canvas';
 import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
-import { lateUi } from '../state/late-ui';
 import { usePracticePolicy } from './use-practice-policy';
 import type { ExamStart } from './mode-picker';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
@@ -23,17 +22,6 @@ import { loadXR, type LoadedXR } from '../play/xr-setup';
 import { rememberedLanguage } from '../i18n/language-memory';
 import { loadTextsIn } from '../i18n/load-texts-in';
 import { useRememberedLanguage } from './use-remembered-language';
-
-// The out-of-view arrow (desktop) loads after the station's first frame: never in VR's first-frame JavaScript.
-const NextCueArrow = lazy(() => import('./next-cue-arrow').then((m) => ({ default: m.NextCueArrow })));
-function LateCueArrow() {
-  const ready = useStore(lateUi, (s) => s.ready);
-  return ready ? (
-    <Suspense fallback={null}>
-      <NextCueArrow />
-    </Suspense>
-  ) : null;
-}
 
 /** The trainee app: start screen (language, station), then the station on this computer or in VR. */
 export function App() {
@@ -223,7 +211,6 @@ export function App() {
               onBack={back}
               tutorial={tutorial}
             />
-            <LateCueArrow />
             <PlayHud upload={app.upload} anonymous={playedAnonymously} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
           </div>
         )}

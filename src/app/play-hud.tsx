@@ -132,6 +132,8 @@ export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, 
         </p>
       ) : null}
       <Late part="word" scenario={scenario} {...extras} />
+      {/* The arrow to an object out of view: fixed to the window, not to the overlay. */}
+      <Late part="cue" scenario={scenario} {...extras} />
       {hint ? (
         <p className="hint" data-testid="hint">
           {t(hint.key)}

@@ -36,6 +36,7 @@ export interface StartScreenProps {
 export function StartScreen(props: StartScreenProps) {
   const { t } = useTranslation('ui');
   const { stations, selected } = props;
+  const locked = !selected || props.signInFirst === true;
   return (
     <main className="start">
       <header>
@@ -87,11 +88,11 @@ export function StartScreen(props: StartScreenProps) {
       <ModePicker mode={props.examAllowed ? props.mode : 'practice'} examAllowed={props.examAllowed} examStart={props.examStart ?? null} onMode={props.onMode} />
       {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">
-        <button type="button" className="primary" disabled={!selected || props.signInFirst === true} onClick={props.onPlayDesktop} data-action="play-desktop">
+        <button type="button" className="primary" disabled={locked} onClick={props.onPlayDesktop} data-action="play-desktop">
           {t('start.playDesktop')}
         </button>
         {props.vrAvailable ? (
-          <button type="button" className="primary" disabled={!selected || props.signInFirst === true} onClick={props.onEnterVr} data-action="enter-vr">
+          <button type="button" className="primary" disabled={locked} onClick={props.onEnterVr} data-action="enter-vr">
             {t('start.enterVr')}
           </button>
         ) : null}

@@ -1,51 +1,47 @@
 import { useEffect, useState } from 'react';
 
-/** GET /api/practice-policy (src/server/routes/practice-policy.ts): whether a trainee signs in before playing. */
+/** What the app needs of GET /api/practice-policy (src/server/routes/practice-policy.ts). */
 export interface PracticePolicy {
+  /** The server has an organisation: results made without signing in reach no trainer. */
   centre: boolean;
-  anonymousPractice: boolean;
+  /** Ask the trainee to sign in before a station can be played. */
   signInFirst: boolean;
 }
 
 const storageKey = 'werkvloer.practicePolicy';
-/** No server has answered yet on this device: nobody to sign in to. */
-const open: PracticePolicy = { centre: false, anonymousPractice: true, signInFirst: false };
 
-function isPolicy(v: unknown): v is PracticePolicy {
+/** The two answers, or null when the body is not a policy. */
+function policyOf(v: unknown): PracticePolicy | null {
   const o = v as Partial<PracticePolicy> | null;
-  return typeof o === 'object' && o !== null && typeof o.centre === 'boolean' && typeof o.anonymousPractice === 'boolean' && typeof o.signInFirst === 'boolean';
+  return o && typeof o.centre === 'boolean' && typeof o.signInFirst === 'boolean' ? { centre: o.centre, signInFirst: o.signInFirst } : null;
 }
 
-function remembered(): PracticePolicy {
+function remembered(): PracticePolicy | null {
   try {
-    const v = JSON.parse(localStorage.getItem(storageKey) ?? 'null') as unknown;
-    return isPolicy(v) ? v : open;
+    return policyOf(JSON.parse(localStorage.getItem(storageKey) ?? 'null'));
   } catch {
-    return open;
+    return null;
   }
 }
 
 /**
  * The server's answer, asked once per start; the last answer is kept on the device, so a headset
- * that starts offline still asks its trainee to sign in first on a centre's server.
+ * that starts offline still asks its trainee to sign in first on a centre's server. Before any
+ * answer: nobody to sign in to.
  */
 export function usePracticePolicy(): PracticePolicy {
-  const [policy, setPolicy] = useState(remembered);
+  const [policy, setPolicy] = useState(() => remembered() ?? { centre: false, signInFirst: false });
   useEffect(() => {
-    let cancelled = false;
-    void fetch('/api/practice-policy')
-      .then(async (res) => (res.ok ? ((await res.json()) as unknown) : null))
-      .then((body) => {
-        if (cancelled || !isPolicy(body)) return;
-        localStorage.setItem(storageKey, JSON.stringify(body));
-        setPolicy(body);
+    fetch('/api/practice-policy')
+      .then((res) => res.json())
+      .then((body: unknown) => {
+        const answer = policyOf(body);
+        if (!answer) return;
+        localStorage.setItem(storageKey, JSON.stringify(answer));
+        setPolicy(answer);
       })
-      .catch(() => {
-        // Offline: the last answer stands.
-      });
-    return () => {
-      cancelled = true;
-    };
+      // Offline: the last answer stands.
+      .catch(() => undefined);
   }, []);
   return policy;
 }

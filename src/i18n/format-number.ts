@@ -1,17 +1,3 @@
-const formats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    // Dari's number data lives under fa-AF. Western digits in every language, as on the machine's
-    // scale and display: the 3D fonts have no Persian or Arabic-Indic digits.
-    format = new Intl.NumberFormat(`${language === 'prs' ? 'fa-AF' : language}-u-nu-latn`, options);
-    formats.set(key, format);
-  }
-  return format;
-}
-
 /**
  * A number the way the trainee's language writes it (85,5 in Dutch, 85.5 in English), with Western
  * digits, the same in every 2D and 3D text, optionally with its unit ("80 °C", joined by a no-break
@@ -20,7 +6,9 @@ function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl
  * as a quantity in a right-to-left text is isolated as a whole (bidi-isolate.ts).
  */
 export function formatNumber(value: number, language: string, unit = '', options: Intl.NumberFormatOptions = { maximumFractionDigits: 2 }): string {
-  const number = numberFormat(language, options)
+  // Dari's number data lives under fa-AF. Western digits in every language, as on the machine's
+  // scale and display: the 3D fonts have no Persian or Arabic-Indic digits.
+  const number = new Intl.NumberFormat(`${language === 'prs' ? 'fa-AF' : language}-u-nu-latn`, options)
     .format(value)
     .replace(/\u2212/g, '-')
     .replace(/[\u200e\u200f\u061c]/g, '');

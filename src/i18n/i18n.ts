@@ -3,8 +3,8 @@ import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { stationTitles } from 'virtual:werkvloer/stations';
 import { localeFiles } from 'virtual:werkvloer/locale-files';
-import { isolateQuantities } from './bidi-isolate';
-import { languageInfo, languages, sourceLanguage } from './languages';
+import { languages, sourceLanguage } from './languages';
+import { rtlReady } from './rtl-ready';
 
 // Shipped with the app (so it works offline) as one JSON file per language and namespace: a trainee
 // downloads their own language and the station they play, not every text of every station. They
@@ -37,23 +37,14 @@ const pseudo = {
   process: (value: string) => `${pseudoMarkers[0]}${value}${pseudoMarkers[1]}`,
 };
 
-/**
- * Numbers with units keep their order in Arabic and Dari ("80 °C", never "C° 80"): every translated
- * text, in the overlay and in 3D, gets its quantities isolated (bidi-isolate.ts).
- */
-const bidiQuantities = {
-  type: 'postProcessor' as const,
-  name: 'bidi-quantities',
-  process: (value: string, _key: unknown, _options: unknown, translator: { language?: string }) =>
-    isolateQuantities(value, languageInfo(translator.language ?? sourceLanguage).dir),
-};
-
 export function createI18n(lng: string, search = typeof location === 'undefined' ? '' : location.search): I18n {
   const instance = i18next.createInstance();
   const wrap = new URLSearchParams(search).has('pseudo');
   if (wrap) instance.use(pseudo);
+  // Numbers with units in Arabic and Dari: the post-processor (bidi-quantities.ts) loads with the
+  // first right-to-left language; until then i18next skips the name. loadTextsIn waits for it.
+  instance.on('languageChanged', (code) => void rtlReady(instance, code));
   void instance
-    .use(bidiQuantities)
     .use(resourcesToBackend(loadResource))
     .use(initReactI18next)
     .init({
