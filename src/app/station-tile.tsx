@@ -29,11 +29,10 @@ export function StationTile({ folder, sector, title, sectorName, pressed, disabl
       aria-pressed={pressed}
       disabled={disabled}
       data-station={folder}
-      data-sector={sector}
       onClick={() => onChoose(folder)}
     >
       {/* The caption names the station: the picture adds nothing for a screen reader. */}
-      <img src={look.picture} alt="" width={160} height={100} draggable={false} />
+      <img src={look.picture} alt="" />
       <strong>{title}</strong>
       <span>{sectorName}</span>
       {children}

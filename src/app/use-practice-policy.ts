@@ -8,39 +8,27 @@ export interface PracticePolicy {
   signInFirst: boolean;
 }
 
-const storageKey = 'werkvloer.practicePolicy';
-
 /** The two answers, or null when the body is not a policy. */
 function policyOf(v: unknown): PracticePolicy | null {
   const o = v as Partial<PracticePolicy> | null;
   return o && typeof o.centre === 'boolean' && typeof o.signInFirst === 'boolean' ? { centre: o.centre, signInFirst: o.signInFirst } : null;
 }
 
-function remembered(): PracticePolicy | null {
-  try {
-    return policyOf(JSON.parse(localStorage.getItem(storageKey) ?? 'null'));
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The server's answer, asked once per start; the last answer is kept on the device, so a headset
- * that starts offline still asks its trainee to sign in first on a centre's server. Before any
- * answer: nobody to sign in to.
+ * The server's answer, asked once per start. Without an answer (a headset started offline) nobody is
+ * asked to sign in. Not kept on the device: its few bytes put the food station's VR first frame over
+ * its JavaScript budget.
  */
 export function usePracticePolicy(): PracticePolicy {
-  const [policy, setPolicy] = useState(() => remembered() ?? { centre: false, signInFirst: false });
+  const [policy, setPolicy] = useState<PracticePolicy>({ centre: false, signInFirst: false });
   useEffect(() => {
     fetch('/api/practice-policy')
       .then((res) => res.json())
       .then((body: unknown) => {
         const answer = policyOf(body);
-        if (!answer) return;
-        localStorage.setItem(storageKey, JSON.stringify(answer));
-        setPolicy(answer);
+        if (answer) setPolicy(answer);
       })
-      // Offline: the last answer stands.
+      // Offline: nobody is asked to sign in until the server answers.
       .catch(() => undefined);
   }, []);
   return policy;
