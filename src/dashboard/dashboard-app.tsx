@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { api, setCsrfToken } from './api';
+import { maybeSignedIn, rememberSignedIn } from './signed-in-hint';
 import { dashboardLanguages, setDashboardLanguage } from './i18n';
 import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
@@ -38,8 +39,10 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 /** Shell: who is logged in, the language, the navigation, and the pages under the URL hash. */
 export function DashboardApp() {
   const { t, i18n } = useTranslation();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // Nobody signed in on this browser: the login at once, without a 401 from asking the server.
+  const [me, setMe] = useState<Me | null | undefined>(() => (maybeSignedIn() ? undefined : null));
   useEffect(() => {
+    if (!maybeSignedIn()) return;
     api<Me>('GET', '/api/auth/me').then(
       (m) => {
         setCsrfToken(m.csrfToken);
@@ -77,6 +80,7 @@ export function DashboardApp() {
           languagePicker={languagePicker}
           onLoggedIn={(m) => {
             setCsrfToken(m.csrfToken);
+            rememberSignedIn(true);
             setMe(m);
           }}
         />
@@ -86,6 +90,7 @@ export function DashboardApp() {
   const refreshMe = () => void api<Me>('GET', '/api/auth/me').then(setMe, () => setMe(null));
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
+    rememberSignedIn(false);
     setMe(null);
     location.hash = '';
   };
