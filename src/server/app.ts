@@ -10,6 +10,7 @@ import type { Database } from './db/schema';
 import { dbKindOf, type DbKind } from './db/create-db';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
+import { practicePolicyRoute } from './routes/practice-policy';
 import { sessionsRoute } from './routes/sessions';
 import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
@@ -66,6 +67,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Forwards statements to each organisation's LRS; one per process, shared by its listeners. */
   forwarder?: XapiForwarder;
+  /** ANONYMOUS_PRACTICE: on a centre's server, trainees may practise without signing in (off when omitted). */
+  anonymousPractice?: boolean;
   /** The LAN HTTPS addresses headsets use (as `npm start` prints them); QR cards default to the first. */
   headsetUrls?: () => string[];
   /** Run the passport's background issuer (default true); tests drive `app.passportIssuer.runOnce()`. */
@@ -126,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
+  await practicePolicyRoute(app, { db: opts.db, anonymousPractice: opts.anonymousPractice ?? false });
   await healthRoute(app, { liveListening: () => live.listening, db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev', storage });
 
   // One secret for every use in this instance (sealed TOTP seeds, known-device cookies).

@@ -23,6 +23,7 @@ export { useSession, useSessionStore } from '../state/session-context';
 export type { SessionState } from '../state/session-store';
 export { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
 export { languageInfo } from '../i18n/languages';
+export { formatNumber } from '../i18n/format-number';
 export type { WorldTextProps } from './world-text';
 
 import { lazyAfterFirstFrame } from './first-station-frame';

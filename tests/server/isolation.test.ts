@@ -25,6 +25,7 @@ const matrix: Array<{
   traineeStatus?: number;
 }> = [
   { method: 'GET', url: () => '/api/health', public: true },
+  { method: 'GET', url: () => '/api/practice-policy', public: true },
   { method: 'POST', url: () => '/api/sessions', body: () => sessionBody({ id: crypto.randomUUID() }), public: true },
   { method: 'POST', url: () => '/api/join', body: () => ({ code: 'NOPE2345' }), public: true },
   { method: 'POST', url: () => '/api/auth/login', body: () => ({ email: 'no@one.test', password: 'wrong password' }), public: true },
