@@ -10,8 +10,9 @@ import { engineRescore } from './engine-rescore';
 import { renderFrame } from './render-frame';
 import { serverUploads } from './server-uploads';
 import { serverScale } from './server-scale';
+import { passportSigning } from './passport-signing';
 
-const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads, serverScale];
+const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads, serverScale, passportSigning];
 
 function format(v: number | null): string {
   if (v === null) return '–';

@@ -47,6 +47,20 @@ function rssKb(pid: number): number {
   }
 }
 
+/**
+ * CPU time (ms) of a process (user + system, /proc/<pid>/stat) and of its main thread, the one that
+ * answers requests (/proc/<pid>/task/<pid>/stat): per upload, the figures that do not depend on how
+ * busy the rest of the machine is.
+ */
+function cpuMs(pid: number): { process: number; mainThread: number } {
+  const ticks = (file: string) => {
+    const f = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+    return Number(f[11]) + Number(f[12]);
+  };
+  // USER_HZ is 100 on Linux: a tick is 10 ms.
+  return { process: ticks(`/proc/${pid}/stat`) * 10, mainThread: ticks(`/proc/${pid}/task/${pid}/stat`) * 10 };
+}
+
 /** The PostgreSQL cluster's processes: the postmaster and its children. */
 function clusterRssKb(cluster: ThrowawayPostgres): number {
   let master: number;
@@ -152,7 +166,7 @@ function uploadRequests(templates: ReturnType<typeof uploadTemplate>[], tokens: 
   ];
 }
 
-async function mixedLoad(name: string, server: { port: number; child: { pid?: number } }, centre: Centre, cluster: ThrowawayPostgres | null) {
+async function mixedLoad(name: string, server: { port: number; child: { pid?: number } }, centre: Centre, cluster: ThrowawayPostgres | null, readers = READERS) {
   const base = `http://127.0.0.1:${server.port}`;
   const cookie = await login(base);
   const urls = trainerPages(centre).map(([, u]) => u);
@@ -165,25 +179,30 @@ async function mixedLoad(name: string, server: { port: number; child: { pid?: nu
     if (cluster) peakCluster = Math.max(peakCluster, clusterRssKb(cluster));
   };
   const sampler = setInterval(sample, 500);
+  const cpuBefore = cpuMs(server.child.pid!);
   let u = 0;
   const [up, read] = await Promise.all([
     autocannon({ url: `${base}/api/sessions`, connections: UPLOADERS, duration: SECONDS, method: 'POST', requests: uploadRequests(templates, centre.tokens) as never }),
-    autocannon({ url: base, connections: READERS, duration: SECONDS, headers: { cookie }, requests: [{ setupRequest: (r) => ({ ...r, path: urls[u++ % urls.length]! }) }] }),
+    readers > 0 ? autocannon({ url: base, connections: readers, duration: SECONDS, headers: { cookie }, requests: [{ setupRequest: (r) => ({ ...r, path: urls[u++ % urls.length]! }) }] }) : null,
   ]);
   clearInterval(sampler);
   sample();
+  const cpuAfter = cpuMs(server.child.pid!);
   const created = Number(up.statusCodeStats?.['201']?.count ?? 0);
   const codes = (r: typeof up) => Object.entries(r.statusCodeStats ?? {}).filter(([c]) => !c.startsWith('2')).map(([c, v]) => `${v.count}× ${c}`).join(', ');
   return {
     name,
     uploadsPerSecond: created / up.duration,
     uploadP99: up.latency.p99,
-    readP99: read.latency.p99,
-    readP50: read.latency.p50,
-    reads: read.requests.total,
-    readErrors: `${read.errors} socket errors${codes(read) ? `, ${codes(read)}` : ''}`,
+    readP99: read?.latency.p99 ?? 0,
+    readP50: read?.latency.p50 ?? 0,
+    reads: read?.requests.total ?? 0,
+    readErrors: read ? `${read.errors} socket errors${codes(read) ? `, ${codes(read)}` : ''}` : '',
     uploadErrors: `${up.errors} socket errors${codes(up) ? `, ${codes(up)}` : ''}`,
     peakRssMb: peakRss / 1024,
+    // Reads included when trainers read; the uploads-alone run is the upload's own cost.
+    cpuPerUploadMs: (cpuAfter.process - cpuBefore.process) / Math.max(1, created),
+    mainCpuPerUploadMs: (cpuAfter.mainThread - cpuBefore.mainThread) / Math.max(1, created),
     peakClusterMb: peakCluster / 1024,
   };
 }
@@ -355,12 +374,25 @@ export const serverScale: BenchModule = {
         const sqliteDir = join(dir, 'mixed-sqlite');
         const sqliteCentre = await setUp({ dataDir: sqliteDir });
         const sqliteServer = await startProcess(main, serverEnv({ DATA_DIR: sqliteDir }), listening);
+        // Uploads alone first (what trainers reading cost them is the difference), then with the trainers.
+        const sqliteAlone = await mixedLoad('SQLite', sqliteServer, sqliteCentre, null, 0).catch(async (e: unknown) => {
+          await sqliteServer.stop();
+          throw e;
+        });
         const sqlite = await mixedLoad('SQLite', sqliteServer, sqliteCentre, null).finally(() => sqliteServer.stop());
         await admin('drop database if exists mixed');
         await admin('create database mixed');
         const pgCentre = await setUp({ dataDir: dir, databaseUrl: dbUrl('mixed') });
         const pgServer = await startProcess(main, serverEnv({ DATA_DIR: dir, DATABASE_URL: dbUrl('mixed') }), listening);
+        const postgresAlone = await mixedLoad('PostgreSQL', pgServer, pgCentre, cluster, 0).catch(async (e: unknown) => {
+          await pgServer.stop();
+          throw e;
+        });
         const postgres = await mixedLoad('PostgreSQL', pgServer, pgCentre, cluster).finally(() => pgServer.stop());
+        for (const r of [sqliteAlone, postgresAlone]) {
+          rows.push(...progress([{ area, name: `${r.name}: uploads alone (no trainer reading)`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
+          rows.push(...progress([{ area, name: `${r.name}: server CPU per upload, request thread`, value: Number(r.mainCpuPerUploadMs.toFixed(2)), unit: 'ms', note: `whole server process ${r.cpuPerUploadMs.toFixed(2)} ms per upload (every thread; 10 ms ticks over the run)` }]));
+        }
         for (const r of [sqlite, postgres]) {
           rows.push(...progress([{ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
           rows.push(...progress([{ area, name: `${r.name}: trainer reads during the uploads`, value: r.readP99, unit: 'ms p99', baseline: '< 300', note: `p50 ${r.readP50} ms, ${r.reads} reads, ${r.readErrors}` }]));

@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadLayoutFile } from './layout-file';
 import { parseScenario, score, translationKeys, type Scenario, type ScenarioIssue, type SessionEvent } from '../src/engine';
+import { AlignmentError, readEscoExtract, readModuleAlignment } from '../src/server/passport/module-alignment';
 
 export interface LoadedScene {
   file: string;
@@ -83,12 +84,27 @@ export function loadScene(root: string, file: string): LoadedScene {
     if (missing.length > 0) out.warnings.push(`locales/${lng}/${sc.id}.json: ${missing.length} key(s) untranslated (falls back to Dutch): ${missing.map((m) => m.key).join(', ')}`);
   }
   checkIdealPath(file.replace(/scenario\.json$/, 'ideal-path.json'), rel, sc, out);
+  // The module's ESCO alignment beside it (docs/passport.md): without one, mastering it issues no credential.
+  if (!isSpecial) checkAlignment(root, dirname(file), rel, out);
   // The layout (kit parts and static geometry): every object a step or rule needs is placed.
   const layout = loadLayoutFile(root, file, sc);
   out.issues.push(...layout.issues);
   if (!layout.layout && !existsSync(join(dirname(file), 'station.tsx'))) out.issues.push({ file: rel, path: '$', message: 'the station has neither layout.json nor station.tsx: nothing to show' });
   if (out.issues.length === 0) out.scenario = sc;
   return out;
+}
+
+function checkAlignment(root: string, folder: string, scenarioRel: string, out: LoadedScene): void {
+  if (!existsSync(join(folder, 'alignment.json'))) {
+    out.warnings.push(`${scenarioRel.replace(/scenario\.json$/, 'alignment.json')}: missing; mastering this station issues no passport credential`);
+    return;
+  }
+  try {
+    readModuleAlignment(root, folder, readEscoExtract(root));
+  } catch (error) {
+    if (!(error instanceof AlignmentError)) throw error;
+    for (const line of error.message.split('\n')) out.issues.push({ file: scenarioRel.replace(/scenario\.json$/, 'alignment.json'), path: '$', message: line });
+  }
 }
 
 /** An author's ideal path must play to 100 in every mode: it proves the station can be done. */

@@ -3,12 +3,12 @@ import { dirname, extname, join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
- * Copies assets/audio and assets/pictograms into the build (and serves them in dev) under /audio/
- * and /pictograms/: they are fetched by URL when needed, never imported into the JavaScript, so a
+ * Copies assets/audio, assets/pictograms and assets/stations (the station tiles' pictures) into the
+ * build (and serves them in dev) under /audio/, /pictograms/ and /stations/: they are fetched by URL when needed, never imported into the JavaScript, so a
  * station's first frame does not wait for 9 MB of speech. Replacing a file (a human recording, a
  * redrawn pictogram) needs no code change.
  */
-const folders = ['audio', 'pictograms'] as const;
+const folders = ['audio', 'pictograms', 'stations'] as const;
 const types: Record<string, string> = { '.ogg': 'audio/ogg', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 function root(): string {

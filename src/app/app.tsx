@@ -14,6 +14,7 @@ import { StationCanvas, type TutorialRun } from '../play/station-canvas';
 import { PlayHud } from './play-hud';
 import { registerWhenIdle } from './service-worker-offer';
 import { StartScreen } from './start-screen';
+import { usePracticePolicy } from './use-practice-policy';
 import type { ExamStart } from './mode-picker';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
 import { loadStationCatalog } from './station-catalog';
@@ -49,6 +50,9 @@ export function App() {
   // Which stations and whether the exam: the trainer decides per group and trainee (dashboard).
   const assignments = useTraineeAssignments(trainee?.token ?? null);
   const offered = useMemo(() => offeredStations(stations, assignments), [assignments, stations]);
+  // On a centre's server a result without a trainee reaches no trainer: sign in first (issue 21).
+  const policy = usePracticePolicy();
+  const [playedAnonymously, setPlayedAnonymously] = useState(false);
   // The token the current session is made under, fixed when it starts: "next trainee" later never moves it.
   const sessionToken = useRef<string | null>(null);
   // The server-issued attempt an exam is played under, fixed like the token; null in practice.
@@ -118,6 +122,7 @@ export function App() {
     // The station's scenario and its texts (in the language just chosen) load now, not with the start screen.
     const [scenario] = await Promise.all([station.loadScenario(), loadTextsIn(i18n, appStore.getState().language, namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
+    setPlayedAnonymously(sessionToken.current === null && policy.centre);
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
     const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
     examAttempt.current = null;
@@ -188,6 +193,7 @@ export function App() {
             mode={app.mode}
             vrAvailable={vrAvailable}
             trainee={trainee}
+            signInFirst={policy.signInFirst && trainee === null}
             codeFromUrl={codeFromUrl}
             onJoined={joined}
             onNextTrainee={nextTrainee}
@@ -206,7 +212,7 @@ export function App() {
               onBack={back}
               tutorial={tutorial}
             />
-            <PlayHud upload={app.upload} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
+            <PlayHud upload={app.upload} anonymous={playedAnonymously} onRetry={() => void upload()} onBack={back} language={app.language} onLanguage={app.setLanguage} />
           </div>
         )}
         {/* The end screen shows it inside its own overlay (PlayHud). */}

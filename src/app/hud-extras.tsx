@@ -1,11 +1,12 @@
 import type { Scenario } from '../engine';
 import { PointedWord, WordsMet } from '../vocabulary/word-list';
 import { assetUrl } from '../world/asset-url';
+import { NextCueArrow } from './next-cue-arrow';
 import { RepeatButton } from './repeat-button';
 import { SettingsMenu } from './settings-menu';
 
 export interface HudExtrasProps {
-  part: 'picture' | 'word' | 'actions' | 'settings' | 'words-met';
+  part: 'picture' | 'word' | 'actions' | 'settings' | 'words-met' | 'cue';
   scenario: Scenario;
   pictogram?: string | undefined;
   language: string;
@@ -25,5 +26,7 @@ export default function HudExtras({ part, scenario, pictogram, language, onLangu
       return <SettingsMenu language={language} onLanguage={onLanguage} />;
     case 'words-met':
       return <WordsMet scenario={scenario} />;
+    case 'cue':
+      return <NextCueArrow />;
   }
 }

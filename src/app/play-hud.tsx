@@ -16,6 +16,8 @@ import { OutboxSlot } from '../results/outbox-slot';
 
 export interface PlayHudProps {
   upload: UploadStatus;
+  /** Played without signing in on a centre's server (anonymous practice allowed): no trainer sees the result. */
+  anonymous?: boolean;
   onRetry(): void;
   onBack(): void;
   language: string;
@@ -39,7 +41,7 @@ function Late(props: ComponentProps<typeof HudExtras>) {
 }
 
 /** The desktop overlay: the same instruction as the 3D panel, then the score and whether it was saved. */
-export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayHudProps) {
+export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, onLanguage }: PlayHudProps) {
   const { t, i18n } = useTranslation(['ui', 'feedback']);
   const scenario = useSession((s) => s.scenario);
   const engine = useSession((s) => s.engine);
@@ -90,7 +92,7 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
         </p>
         <p className="upload" data-testid="upload" data-upload={upload.kind}>
           {upload.kind === 'saving' ? t('ui:result.saving') : null}
-          {upload.kind === 'saved' ? t('ui:result.saved') : null}
+          {upload.kind === 'saved' ? (anonymous ? t('ui:result.savedAnonymous') : t('ui:result.saved')) : null}
           {upload.kind === 'failed' ? t('ui:result.notSaved', { reason: upload.reason }) : null}
         </p>
         {upload.kind === 'failed' ? (
@@ -130,6 +132,8 @@ export function PlayHud({ upload, onRetry, onBack, language, onLanguage }: PlayH
         </p>
       ) : null}
       <Late part="word" scenario={scenario} {...extras} />
+      {/* The arrow to an object out of view: fixed to the window, not to the overlay. */}
+      <Late part="cue" scenario={scenario} {...extras} />
       {hint ? (
         <p className="hint" data-testid="hint">
           {t(hint.key)}

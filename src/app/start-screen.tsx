@@ -5,6 +5,7 @@ import type { TraineeIdentity } from '../results/trainee-identity';
 import type { StationEntry } from './station-catalog';
 import { ComfortOptions } from './comfort-options';
 import { ModePicker, type ExamStart } from './mode-picker';
+import { StationTile } from './station-tile';
 import { TraineeBar } from './trainee-bar';
 import { UpdateOffer } from './update-offer';
 
@@ -19,6 +20,8 @@ export interface StartScreenProps {
   examStart?: ExamStart;
   vrAvailable: boolean;
   trainee: TraineeIdentity | null;
+  /** A centre's server and nobody signed in: the stations wait until the trainee signs in (issue 21). */
+  signInFirst?: boolean;
   codeFromUrl: string | null;
   onJoined(identity: TraineeIdentity): void;
   onNextTrainee(): void;
@@ -33,6 +36,7 @@ export interface StartScreenProps {
 export function StartScreen(props: StartScreenProps) {
   const { t } = useTranslation('ui');
   const { stations, selected } = props;
+  const locked = !selected || props.signInFirst === true;
   return (
     <main className="start">
       <header>
@@ -58,21 +62,25 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </div>
       </section>
-      <TraineeBar key={props.trainee?.token ?? 'nobody'} trainee={props.trainee} codeFromUrl={props.codeFromUrl} onJoined={props.onJoined} onNextTrainee={props.onNextTrainee} />
+      <TraineeBar key={props.trainee?.token ?? 'nobody'} trainee={props.trainee} codeFromUrl={props.codeFromUrl} openAtOnce={props.signInFirst === true} onJoined={props.onJoined} onNextTrainee={props.onNextTrainee} />
+      {props.signInFirst ? (
+        <p className="sign-in-first" role="note" data-testid="sign-in-first">
+          {t('join.signInFirst')}
+        </p>
+      ) : null}
       <section aria-labelledby="station-heading">
         <h2 id="station-heading">{t('start.chooseStation')}</h2>
         <ul className="stations">
           {stations.map((s) => (
             <li key={s.folder}>
-              <button
-                type="button"
-                aria-pressed={selected === s.folder}
-                data-station={s.folder}
-                onClick={() => props.onStation(s.folder)}
-              >
-                <strong>{t(`stations:${s.id}.title`)}</strong>
-                <span>{t(`sector.${s.sector}`)}</span>
-              </button>
+              <StationTile
+                folder={s.folder}
+                sector={s.sector}
+                title={t(`stations:${s.id}.title`)}
+                sectorName={t(`sector.${s.sector}`)}
+                pressed={selected === s.folder}
+                onChoose={props.onStation}
+              />
             </li>
           ))}
         </ul>
@@ -80,11 +88,11 @@ export function StartScreen(props: StartScreenProps) {
       <ModePicker mode={props.examAllowed ? props.mode : 'practice'} examAllowed={props.examAllowed} examStart={props.examStart ?? null} onMode={props.onMode} />
       {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">
-        <button type="button" className="primary" disabled={!selected} onClick={props.onPlayDesktop} data-action="play-desktop">
+        <button type="button" className="primary" disabled={locked} onClick={props.onPlayDesktop} data-action="play-desktop">
           {t('start.playDesktop')}
         </button>
         {props.vrAvailable ? (
-          <button type="button" className="primary" disabled={!selected} onClick={props.onEnterVr} data-action="enter-vr">
+          <button type="button" className="primary" disabled={locked} onClick={props.onEnterVr} data-action="enter-vr">
             {t('start.enterVr')}
           </button>
         ) : null}

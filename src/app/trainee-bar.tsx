@@ -9,6 +9,8 @@ export interface TraineeBarProps {
   trainee: TraineeIdentity | null;
   /** A code from the address (`?join=`, the QR card): the form opens with it and sends it at once. */
   codeFromUrl: string | null;
+  /** Sign-in comes first on this server: the form is open from the start. */
+  openAtOnce?: boolean;
   onJoined(identity: TraineeIdentity): void;
   onNextTrainee(): void;
 }
@@ -24,9 +26,10 @@ function PersonIcon() {
 }
 
 /** On the start screen: the signed-in trainee's code and "next trainee", or the way to sign in. */
-export function TraineeBar({ trainee, codeFromUrl, onJoined, onNextTrainee }: TraineeBarProps) {
+export function TraineeBar({ trainee, codeFromUrl, openAtOnce = false, onJoined, onNextTrainee }: TraineeBarProps) {
   const { t } = useTranslation('ui');
-  const [open, setOpen] = useState(codeFromUrl !== null && trainee === null);
+  const [opened, setOpen] = useState(codeFromUrl !== null && trainee === null);
+  const open = opened || openAtOnce;
   if (trainee) {
     return (
       <section className="trainee" aria-label={t('join.signedInAs')} data-testid="trainee" data-trainee-code={trainee.code}>

@@ -1,3 +1,5 @@
+import { rememberSignedIn } from './signed-in-hint';
+
 /** The dashboard's calls to the API (docs/api.md): JSON, the session cookie, and the CSRF header on changes. */
 let csrfToken = '';
 
@@ -24,6 +26,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  // Signed out (the session ended): the next visit shows the login without asking the server first.
+  if (res.status === 401) rememberSignedIn(false);
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({}))) as { error?: string; message?: string; issues?: ApiError['issues'] };
   if (!res.ok) throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText, data.issues ?? [], data);

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
-import { BarChart, Interpolation, LineChart } from 'chartist';
-import 'chartist/dist/index.css';
+import { useEffect, useId, useRef, type CSSProperties } from 'react';
+import type { Chart } from 'chart.js';
+import { chartColours } from './chart-colours';
 
 export interface ChartSeries {
   label: string;
@@ -24,34 +24,24 @@ interface Props {
   height?: number;
 }
 
+
 /**
- * A chart (Chartist: SVG, about a sixth of chart.js's weight in the dashboard's JavaScript) with its
- * data as a table beside it: screen readers and keyboard users read the table (the picture is hidden
- * from them), and so do the tests. Series colours (Okabe–Ito, dashed lines) are in dashboard.css.
+ * A chart (chart.js on a canvas, fetched with the first chart that is drawn) with its data as a table
+ * beside it: screen readers and keyboard users read the table (the picture is hidden from them), and
+ * so do the tests.
  */
 export function ChartFigure({ kind, title, labelHeading, labels, series, max = 100, horizontal = false, testId, extra, height = 260 }: Props) {
-  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
   const captionId = useId();
   useEffect(() => {
-    if (!box.current) return;
-    // Chartist stacks horizontal bars bottom-up: reversed, the picture reads top-down like its table (most failed first).
-    const data = horizontal ? { labels: [...labels].reverse(), series: series.map((s) => [...s.values].reverse()) } : { labels, series: series.map((s) => s.values) };
-    const chart =
-      kind === 'line'
-        ? new LineChart(box.current, data, { low: 0, high: max, fullWidth: true, lineSmooth: Interpolation.none({ fillHoles: true }), axisY: { onlyInteger: true }, chartPadding: { right: 24 } })
-        : new BarChart(box.current, data, {
-            low: 0,
-            high: max,
-            horizontalBars: horizontal,
-            seriesBarDistance: 14,
-            // Step texts are long: room for them beside horizontal bars.
-            axisY: horizontal ? { offset: 220 } : { onlyInteger: true },
-            axisX: horizontal ? { onlyInteger: true } : {},
-            // Room for the last axis label ("100" beside horizontal bars was cut to "10").
-            chartPadding: { right: 24 },
-          });
+    let chart: Chart | undefined;
+    let live = true;
+    void import('./chart-canvas').then(({ drawChart }) => {
+      if (live && canvas.current) chart = drawChart(canvas.current, { kind, labels, series, max, horizontal });
+    });
     return () => {
-      chart.detach();
+      live = false;
+      chart?.destroy();
     };
   }, [kind, labels, series, max, horizontal]);
   return (
@@ -60,13 +50,15 @@ export function ChartFigure({ kind, title, labelHeading, labels, series, max = 1
       {series.length > 1 ? (
         <ul className="legend" aria-hidden="true">
           {series.map((s, i) => (
-            <li key={s.label} className={`legend-${i}`}>
+            <li key={s.label} className={`legend-${i}`} style={{ '--c': chartColours[i % chartColours.length] } as CSSProperties}>
               {s.label}
             </li>
           ))}
         </ul>
       ) : null}
-      <div className={`chart-canvas ct-${kind}${horizontal ? ' ct-horizontal-bars' : ''}`} aria-hidden="true" dir="ltr" style={{ height }} ref={box} />
+      <div className="chart-canvas" aria-hidden="true" dir="ltr" style={{ height }}>
+        <canvas ref={canvas} />
+      </div>
       <table className="data-table">
         <caption className="visually-hidden">{title}</caption>
         <thead>

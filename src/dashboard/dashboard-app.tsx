@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { api, setCsrfToken } from './api';
+import { maybeSignedIn, rememberSignedIn } from './signed-in-hint';
 import { dashboardLanguages, setDashboardLanguage } from './i18n';
 import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { AccountPage, GroupPage, GroupReportPage, GroupsPage, LrsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
+import { PassportPage } from './lazy-pages';
 
 export interface Me {
   trainer: {
@@ -38,8 +40,10 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 /** Shell: who is logged in, the language, the navigation, and the pages under the URL hash. */
 export function DashboardApp() {
   const { t, i18n } = useTranslation();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  // Nobody signed in on this browser: the login at once, without a 401 from asking the server.
+  const [me, setMe] = useState<Me | null | undefined>(() => (maybeSignedIn() ? undefined : null));
   useEffect(() => {
+    if (!maybeSignedIn()) return;
     api<Me>('GET', '/api/auth/me').then(
       (m) => {
         setCsrfToken(m.csrfToken);
@@ -77,6 +81,7 @@ export function DashboardApp() {
           languagePicker={languagePicker}
           onLoggedIn={(m) => {
             setCsrfToken(m.csrfToken);
+            rememberSignedIn(true);
             setMe(m);
           }}
         />
@@ -86,6 +91,7 @@ export function DashboardApp() {
   const refreshMe = () => void api<Me>('GET', '/api/auth/me').then(setMe, () => setMe(null));
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
+    rememberSignedIn(false);
     setMe(null);
     location.hash = '';
   };
@@ -133,6 +139,7 @@ export function DashboardApp() {
               <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
               <Route path="/lrs">{() => <LrsPage />}</Route>
               <Route path="/trainees/:id/report">{(p) => <TraineeReportPage id={p.id} />}</Route>
+              <Route path="/trainees/:id/passport">{(p) => <PassportPage id={p.id} />}</Route>
               <Route path="/groups/:id/report">{(p) => <GroupReportPage id={p.id} />}</Route>
               <Route>{() => <p role="alert">{t('app.notFound')}</p>}</Route>
             </Switch>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ExamFlag } from '../shared/exam-flag';
+import { formatDate } from './format-date';
 
 /**
  * An exam's flags: in the session list a short "check" mark with the reasons as its title, on the
@@ -11,7 +12,7 @@ export function ExamFlags({ flags, compact = false }: { flags: readonly ExamFlag
   const text = (f: ExamFlag): string => {
     switch (f.kind) {
       case 'late':
-        return t('examFlags.late', { expiresAt: new Date(f.expiresAt).toLocaleString(i18n.language) });
+        return t('examFlags.late', { expiresAt: formatDate(f.expiresAt, i18n.language) });
       case 'started-before-attempt':
         return t('examFlags.startedBeforeAttempt');
       case 'too-fast':

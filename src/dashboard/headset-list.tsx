@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
 import { useLoad } from './use-load';
+import { formatDate } from './format-date';
 
 interface Headset {
   id: string;
@@ -20,7 +21,7 @@ export function HeadsetList({ traineeId }: { traineeId: string }) {
   const { t, i18n } = useTranslation();
   const list = useLoad<{ headsets: Headset[] }>(`/api/trainees/${traineeId}/headsets`);
   const [message, setMessage] = useState<string | null>(null);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => formatDate(iso, i18n.language);
 
   const revoke = async (h: Headset) => {
     if (!window.confirm(t('headsets.confirmRevoke', { joinedAt: when(h.joinedAt) }))) return;

@@ -1,33 +1,33 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languages, sourceLanguage } from '../i18n/languages';
+import { fetchTexts, hasTexts } from './locale-texts';
 
-/** Each language's dashboard texts, a chunk per language; only the chosen one and Dutch are fetched. */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/dashboard.json');
-// The coaching views' texts (issue 27) live in their own file, merged into the same namespace.
-const coachFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/coach.json');
 const storageKey = 'werkvloer.dashboard.language';
 
-export const dashboardLanguages = languages.filter((l) => `../../locales/${l.code}/dashboard.json` in files);
-
-/** Account texts (password, second factor, reset) in a namespace of their own. */
-const accountFiles = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/accounts.json');
+export const dashboardLanguages = languages.filter((l) => hasTexts(l.code, 'dashboard'));
 
 /** Loads a language's texts without switching to it (a trainee's copy of a report, a QR card's second line). */
 export async function loadDashboardLanguage(code: string) {
   return load(code);
 }
 
-async function load(code: string) {
-  const file = files[`../../locales/${code}/dashboard.json`];
-  const coach = coachFiles[`../../locales/${code}/coach.json`];
-  if (file && !i18next.hasResourceBundle(code, 'dashboard')) {
-    const [main, extra] = await Promise.all([file(), coach?.()]);
-    i18next.addResourceBundle(code, 'dashboard', main.default, true, true);
-    if (extra) i18next.addResourceBundle(code, 'dashboard', extra.default, true, true);
+const loading = new Map<string, Promise<void>>();
+
+/** The shell's texts in one language, fetched once: `dashboard` with the coaching views' `coach` merged in, and `accounts`. */
+function load(code: string): Promise<void> {
+  let done = loading.get(code);
+  if (!done) {
+    done = Promise.all([fetchTexts(code, 'dashboard'), fetchTexts(code, 'coach'), fetchTexts(code, 'accounts')]).then(([main, coach, accounts]) => {
+      if (main) i18next.addResourceBundle(code, 'dashboard', main, true, true);
+      if (coach) i18next.addResourceBundle(code, 'dashboard', coach, true, true);
+      if (accounts) i18next.addResourceBundle(code, 'accounts', accounts, true, true);
+    });
+    // A failed fetch (a network hiccup) may be tried again on the next change of language.
+    done.catch(() => loading.delete(code));
+    loading.set(code, done);
   }
-  const accounts = accountFiles[`../../locales/${code}/accounts.json`];
-  if (accounts && !i18next.hasResourceBundle(code, 'accounts')) i18next.addResourceBundle(code, 'accounts', (await accounts()).default);
+  return done;
 }
 
 function initialLanguage(): string {
@@ -54,6 +54,8 @@ export async function initDashboardI18n() {
     resources: {},
     interpolation: { escapeValue: false },
   });
-  await load(sourceLanguage);
-  await setDashboardLanguage(initialLanguage());
+  // Dutch (the fallback) and the trainer's language are fetched side by side, not one after the other.
+  const lng = initialLanguage();
+  await Promise.all([load(sourceLanguage), load(lng)]);
+  await setDashboardLanguage(lng);
 }

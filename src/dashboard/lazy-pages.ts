@@ -15,3 +15,4 @@ export const TraineeReportPage = lazy(() => import('./pages/trainee-report-page'
 export const GroupReportPage = lazy(() => import('./pages/group-report-page').then((m) => ({ default: m.GroupReportPage })));
 export const LrsPage = lazy(() => import('./pages/lrs-page').then((m) => ({ default: m.LrsPage })));
 export const AccountPage = lazy(() => import('./pages/account-page').then((m) => ({ default: m.AccountPage })));
+export const PassportPage = lazy(() => import('./pages/passport-page').then((m) => ({ default: m.PassportPage })));

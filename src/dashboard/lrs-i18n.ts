@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import i18next from 'i18next';
+import { fetchTexts } from './locale-texts';
 
 /**
  * The LRS page's texts are their own namespace (locales/<lng>/dashboard-lrs.json), fetched with the
  * page: the dashboard's main bundle and its shell stay as they are. Dutch is the fallback.
  */
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/dashboard-lrs.json');
 export const lrsNamespace = 'dashboard-lrs';
 
 async function load(code: string) {
-  const file = files[`../../locales/${code}/dashboard-lrs.json`];
-  if (file && !i18next.hasResourceBundle(code, lrsNamespace)) i18next.addResourceBundle(code, lrsNamespace, (await file()).default);
+  if (i18next.hasResourceBundle(code, lrsNamespace)) return;
+  const texts = await fetchTexts(code, lrsNamespace);
+  if (texts) i18next.addResourceBundle(code, lrsNamespace, texts);
 }
 
 /** True once the namespace is there in the current language and Dutch; follows language changes. */

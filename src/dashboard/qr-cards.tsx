@@ -2,6 +2,7 @@ import { toDataURL } from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOtherLanguage } from './use-other-language';
+import { formatDate } from './format-date';
 
 export interface CardData {
   trainee: { id: string; code: string; alias: string | null };
@@ -67,7 +68,7 @@ function Card({ card, address }: { card: CardData; address: string }) {
           </p>
         ) : null}
       </div>
-      <p className="small">{t('cards.validUntil', { date: new Date(card.expiresAt).toLocaleDateString(i18n.language) })}</p>
+      <p className="small">{t('cards.validUntil', { date: formatDate(card.expiresAt, i18n.language, 'date') })}</p>
     </li>
   );
 }

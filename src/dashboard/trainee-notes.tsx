@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
 import { useLoad } from './use-load';
+import { formatDate } from './format-date';
 
 interface Note {
   id: string;
@@ -42,7 +43,7 @@ export function TraineeNotes({ traineeId }: { traineeId: string }) {
           <li key={n.id} data-note={n.id}>
             <span>{n.text}</span>{' '}
             <span className="small">
-              {new Date(n.createdAt).toLocaleString(i18n.language)} · {n.author}
+              {formatDate(n.createdAt, i18n.language)} · {n.author}
             </span>{' '}
             <button type="button" className="secondary no-print" onClick={() => void remove(n.id)} aria-label={t('notes.deleteOne', { text: n.text.slice(0, 40) })}>
               {t('notes.delete')}

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { stationTitles } from 'virtual:werkvloer/stations';
 import { localeFiles } from 'virtual:werkvloer/locale-files';
 import { languages, sourceLanguage } from './languages';
+import { rtlReady } from './rtl-ready';
 
 // Shipped with the app (so it works offline) as one JSON file per language and namespace: a trainee
 // downloads their own language and the station they play, not every text of every station. They
@@ -40,6 +41,9 @@ export function createI18n(lng: string, search = typeof location === 'undefined'
   const instance = i18next.createInstance();
   const wrap = new URLSearchParams(search).has('pseudo');
   if (wrap) instance.use(pseudo);
+  // Numbers with units in Arabic and Dari: the post-processor (bidi-quantities.ts) loads with the
+  // first right-to-left language; until then i18next skips the name. loadTextsIn waits for it.
+  instance.on('languageChanged', (code) => void rtlReady(instance, code));
   void instance
     .use(resourcesToBackend(loadResource))
     .use(initReactI18next)
@@ -52,7 +56,7 @@ export function createI18n(lng: string, search = typeof location === 'undefined'
       interpolation: { escapeValue: false },
       returnNull: false,
       react: { useSuspense: true },
-      ...(wrap ? { postProcess: ['pseudo'] } : {}),
+      postProcess: wrap ? ['bidi-quantities', 'pseudo'] : ['bidi-quantities'],
     });
   return instance;
 }

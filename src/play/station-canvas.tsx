@@ -31,6 +31,8 @@ export interface StationCanvasProps {
 }
 
 const DesktopLook = lazy(() => import('./desktop-look').then((m) => ({ default: m.DesktopLook })));
+// On a screen, an arrow on the overlay points to the next thing to do when it is out of view; after the first frame.
+const NextCueProbe = lazy(() => import('./next-cue-probe').then((m) => ({ default: m.NextCueProbe })));
 
 /** Where the trainee stands: the origin of the XR space, and the desktop camera's spot. */
 export const workPosition: [number, number, number] = [0, 0, 0.25];
@@ -96,6 +98,11 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
           <DesktopLook />
         </Suspense>
       )}
+      {!vr && stationShown ? (
+        <Suspense fallback={null}>
+          <NextCueProbe />
+        </Suspense>
+      ) : null}
       <RenderProbe />
     </>
   );

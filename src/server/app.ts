@@ -10,6 +10,7 @@ import type { Database } from './db/schema';
 import { dbKindOf, type DbKind } from './db/create-db';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { healthRoute } from './routes/health';
+import { practicePolicyRoute } from './routes/practice-policy';
 import { sessionsRoute } from './routes/sessions';
 import { examAttemptRoutes } from './routes/exam-attempts';
 import { organisationApi } from './organisation-api';
@@ -30,6 +31,7 @@ import { securityHeaderOptions } from './http/security-headers';
 import { proxyTrust } from './http/trusted-proxies';
 import { xapiApi } from './xapi-api';
 import type { XapiForwarder } from './xapi/forwarder';
+import { passportApi } from './passport/passport-api';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -65,8 +67,12 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Forwards statements to each organisation's LRS; one per process, shared by its listeners. */
   forwarder?: XapiForwarder;
+  /** ANONYMOUS_PRACTICE: on a centre's server, trainees may practise without signing in (off when omitted). */
+  anonymousPractice?: boolean;
   /** The LAN HTTPS addresses headsets use (as `npm start` prints them); QR cards default to the first. */
   headsetUrls?: () => string[];
+  /** Run the passport's background issuer (default true); tests drive `app.passportIssuer.runOnce()`. */
+  passportJob?: boolean;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -123,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const live = opts.live ?? LiveSessions.inProcess();
   if (!opts.live) app.addHook('onClose', () => live.close());
+  await practicePolicyRoute(app, { db: opts.db, anonymousPractice: opts.anonymousPractice ?? false });
   await healthRoute(app, { liveListening: () => live.listening, db: opts.db, dbKind: opts.dbKind ?? dbKindOf(opts.db), scenarios: opts.catalog.current.length, version: opts.version ?? 'dev', storage });
 
   // One secret for every use in this instance (sealed TOTP seeds, known-device cookies).
@@ -139,6 +146,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', () => pool.destroy());
     readDb = pool;
   }
+  // The skills passport (docs/passport.md): signing in the background, never on the upload path.
+  await passportApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, catalog: opts.catalog, publicUrl: opts.publicUrl ?? null, baseUrl: () => opts.publicUrl ?? opts.headsetUrls?.()[0] ?? 'http://localhost', startJob: opts.passportJob });
   await privacyRoutes(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
 

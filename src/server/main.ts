@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
 import { createDb } from './db/create-db';
 import { moveMessage } from './db/event-log-move';
+import { fillMessage } from './db/station-totals-fill';
 import { sqliteReadPool } from './db/sqlite-read-pool';
 import { StorageStatus } from './db/storage-status';
 import { LiveSessions } from './dashboard/live-sessions';
@@ -14,6 +15,7 @@ import { ScenarioCatalog, readScenes } from './scenario-catalog';
 import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
 import { startMaintenance } from './maintenance';
+import { sharedUploadScorer } from './upload-scorer';
 import { loadServerSecret } from './auth/server-secret';
 import { SecretBox } from './auth/secret-box';
 import { StationTexts } from './dashboard/station-texts';
@@ -81,7 +83,14 @@ async function main() {
       lastMoveLine = Date.now();
       console.log(moveMessage(p));
     },
+    onFillProgress: (p) => {
+      if (!p.done && Date.now() - lastMoveLine < 5000) return;
+      lastMoveLine = Date.now();
+      console.log(fillMessage(p));
+    },
   });
+  // The upload scorer threads load the engine before the server listens: the first uploads need not wait or run inline.
+  await sharedUploadScorer().start();
   const servers: FastifyInstance[] = [];
   const closers: (() => Promise<void>)[] = [];
   // WAL checkpoints (SQLite) and the retention purge (RETENTION_DAYS), on timers that never keep the process up.
@@ -134,7 +143,7 @@ async function main() {
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https) };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https), anonymousPractice: settings.anonymousPractice };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

@@ -35,6 +35,8 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).optional(),
   NO_QR: z.string().optional(),
   LOG: z.enum(['on', 'off']).default('off'),
+  // On a centre's server a trainee signs in before playing; "on" lets anyone practise without (docs: README, Settings).
+  ANONYMOUS_PRACTICE: z.enum(['on', 'off'], { message: 'ANONYMOUS_PRACTICE must be "on" (anyone may practise without signing in) or "off" (sign in first)' }).default('off'),
   // Comma-separated addresses or CIDR ranges of reverse proxies; empty: no X-Forwarded-* header counts.
   TRUSTED_PROXIES: z
     .string()
@@ -105,6 +107,8 @@ export interface Settings {
   log: boolean;
   /** Sessions are deleted this many days after they arrived; null keeps them (RETENTION_DAYS). */
   retentionDays: number | null;
+  /** ANONYMOUS_PRACTICE=on: on a centre's server, trainees may also practise without signing in. */
+  anonymousPractice: boolean;
   /** TRUSTED_PROXIES: peers whose X-Forwarded-Proto/-For/-Host are believed. */
   trustedProxies: string[];
   /**
@@ -136,6 +140,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     printQr: !e.NO_QR,
     log: e.LOG === 'on',
     retentionDays: e.RETENTION_DAYS,
+    anonymousPractice: e.ANONYMOUS_PRACTICE === 'on',
     trustedProxies: e.TRUSTED_PROXIES,
     publicUrl: e.PUBLIC_URL,
     serverSecret: e.SERVER_SECRET ? e.SERVER_SECRET : null,

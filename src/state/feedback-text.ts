@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { EngineState, Feedback, Scenario } from '../engine';
+import { formatNumber } from '../i18n/format-number';
 import { stepToDoFirst } from './next-step';
 
 /**
@@ -14,11 +15,11 @@ export function feedbackText(t: TFunction, language: string, scenario: Scenario,
     const step = scenario.steps.find((s) => s.id === feedback.step);
     const unit = step?.value?.unit ?? '';
     // Western digits as on the machine's scale and display, with the language's decimal sign.
-    const number = new Intl.NumberFormat(`${language === 'prs' ? 'fa-AF' : language}-u-nu-latn`, { maximumFractionDigits: 2 });
+    const number = (n: number) => formatNumber(n, language);
     return t('feedback:out-of-tolerance-values', {
-      value: number.format(feedback.value),
-      target: number.format(feedback.target),
-      tolerance: number.format(feedback.tolerance),
+      value: number(feedback.value),
+      target: number(feedback.target),
+      tolerance: number(feedback.tolerance),
       unit,
       interpolation: { escapeValue: false },
     });

@@ -24,6 +24,7 @@ export type { SessionState } from '../state/session-store';
 export { appClock } from '../state/app-clock';
 export { defaultFontUrl, fontForLanguage } from '../i18n/fonts';
 export { languageInfo } from '../i18n/languages';
+export { formatNumber } from '../i18n/format-number';
 export type { WorldTextProps } from './world-text';
 
 import { lazyAfterFirstFrame } from './first-station-frame';

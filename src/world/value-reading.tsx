@@ -2,6 +2,7 @@ import { Text } from '@react-three/drei';
 import './text-setup';
 import { useTranslation } from 'react-i18next';
 import { fontForLanguage } from '../i18n/fonts';
+import { formatNumber } from '../i18n/format-number';
 
 export interface ValueReadingProps {
   value: number;
@@ -18,11 +19,12 @@ export interface ValueReadingProps {
 export default function ValueReading({ value, unit, min, max, length }: ValueReadingProps) {
   const { i18n } = useTranslation();
   const font = fontForLanguage(i18n.language);
-  const format = (n: number) => n.toLocaleString(i18n.language);
+  // The one number format of the app: Western digits, characters every 3D font can draw.
+  const format = (n: number, unit = '') => formatNumber(n, i18n.language, unit);
   return (
     <group name="value-reading">
       <Text font={font} position={[0, 0.06, 0]} fontSize={0.04} color="#102a43" outlineWidth={0.003} outlineColor="#ffffff" anchorX="center" anchorY="bottom" direction="ltr">
-        {`${format(value)} ${unit}`}
+        {format(value, unit)}
       </Text>
       <Text font={font} position={[0, -0.035, 0.02]} fontSize={0.018} color="#102a43" anchorX="center" anchorY="top" direction="ltr">
         {`${format(min)}${' '.repeat(Math.max(8, Math.round(length * 90)))}${format(max)}`}

@@ -4,6 +4,7 @@ import { playSampleStation } from './support/play';
 import { readFileSync } from 'node:fs';
 import { storedSessions } from './support/database';
 import { joinAsNewTrainee } from './support/trainees';
+import { downloadedFile } from './support/downloaded-file';
 
 describe('never lose a result: the IndexedDB outbox in Chromium', () => {
   const g = guardedPageForTests(undefined, { each: true });
@@ -57,7 +58,7 @@ describe('never lose a result: the IndexedDB outbox in Chromium', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^werkvloer-not-accepted-\d{4}-\d{2}-\d{2}\.json$/);
     // The file holds the whole record and the server's answer: enough to send it in again by hand.
-    const saved = JSON.parse(readFileSync(await file.path(), 'utf8')) as Array<{ id: string; status: number; reason: string; message: string; record: { id: string; events: unknown[] } }>;
+    const saved = JSON.parse(readFileSync(await downloadedFile(file), 'utf8')) as Array<{ id: string; status: number; reason: string; message: string; record: { id: string; events: unknown[] } }>;
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ id, status: 422, reason: 'unknown-scenario', message: 'scenario wood-intro-workbench v1 is not known to this server', record: { id } });
     expect(saved[0]!.record.events).toHaveLength(3);

@@ -25,6 +25,7 @@ const matrix: Array<{
   traineeStatus?: number;
 }> = [
   { method: 'GET', url: () => '/api/health', public: true },
+  { method: 'GET', url: () => '/api/practice-policy', public: true },
   { method: 'POST', url: () => '/api/sessions', body: () => sessionBody({ id: crypto.randomUUID() }), public: true },
   { method: 'POST', url: () => '/api/join', body: () => ({ code: 'NOPE2345' }), public: true },
   { method: 'POST', url: () => '/api/auth/login', body: () => ({ email: 'no@one.test', password: 'wrong password' }), public: true },
@@ -87,6 +88,14 @@ const matrix: Array<{
   { method: 'POST', url: (ids) => `/api/trainees/${ids.traineeId}/notes`, body: () => ({ text: 'Sam needs the glasses reminder' }) },
   { method: 'DELETE', url: (ids) => `/api/trainees/${ids.traineeId}/notes/${ids.noteId}` },
   { method: 'POST', url: (ids) => `/api/groups/${ids.groupId}/trainees/bulk`, body: () => ({ count: 2 }) },
+  // The skills passport (issue 29). a's session id stands in for a credential id: b finds no such credential either.
+  { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/passport` },
+  { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/passport/europass` },
+  { method: 'PUT', url: (ids) => `/api/trainees/${ids.traineeId}/passport-name`, body: () => ({ name: 'Not Sam', consent: true }) },
+  { method: 'GET', url: (ids) => `/api/passport/credentials/${ids.sessionId}` },
+  { method: 'POST', url: (ids) => `/api/passport/credentials/${ids.sessionId}/revoke`, body: () => ({ reason: 'not mine' }) },
+  { method: 'POST', url: () => '/api/passport/keys/rotate' },
+  { method: 'GET', url: (ids) => `/api/passport/texts/${ids.sessionId === placeholders.sessionId ? ':lng' : 'nl'}`, public: true },
 ];
 
 interface Ids {

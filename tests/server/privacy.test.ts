@@ -51,7 +51,7 @@ describe.each(databaseKinds)('a trainee’s export and erase on %s', (kind) => {
     expect(before).toContain(sam.traineeId);
     const res = await trainer.call('DELETE', `/api/trainees/${sam.traineeId}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ erased: { trainee: sam.traineeId, sessions: 2, tokens: 1, joinCodes: 1 } });
+    expect(res.json()).toEqual({ erased: { trainee: sam.traineeId, sessions: 2, tokens: 1, joinCodes: 1, credentials: 0 } });
     const after = await dumpDatabase(t!.db, kind);
     for (const gone of [sam.traineeId, sam.code, 'Sam', ...samSessions]) expect(after).not.toContain(gone);
     for (const kept of [noor.traineeId, noor.code, noorSession]) expect(after).toContain(kept);

@@ -28,7 +28,6 @@ export function GroupPage({ id }: { id: string }) {
   const trainees = useLoad<{ trainees: Trainee[] }>(`/api/groups/${id}/trainees`);
   const assignments = useLoad<{ stations: string[]; exam: boolean }>(`/api/groups/${id}/assignments`);
   const failures = useLoad<Failures>(`/api/dashboard/groups/${id}/step-failures`);
-  const organisation = useLoad<{ country: string | null }>('/api/organisation');
   const info = useLoad<{ headsetUrls: string[] }>('/api/dashboard/server-info');
   const stations = useStations();
   const group = groups.data?.groups.find((g) => g.id === id);
@@ -45,8 +44,7 @@ export function GroupPage({ id }: { id: string }) {
     }
   }, [assignments.data]);
   // A Belgian organisation is offered Belgian variants only (and those for every country); so is a Dutch one.
-  const country = organisation.data?.country ?? null;
-  const offered = stations.list.filter((s) => !country || !s.country || s.country === country);
+  const { country, list: offered } = stations;
 
   const addTrainee = async (e: React.FormEvent) => {
     e.preventDefault();

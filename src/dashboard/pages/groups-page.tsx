@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { api } from '../api';
 import { EmptyState } from '../empty-state';
 import { useLoad } from '../use-load';
+import { formatDate } from '../format-date';
 
 export interface Group {
   id: string;
@@ -41,7 +42,7 @@ export function GroupsPage() {
         {groups.data?.groups.map((g) => (
           <li key={g.id}>
             <Link href={`/groups/${g.id}`}>{g.name}</Link>
-            <span className="figure-label">{t('empty.since', { date: new Date(g.createdAt).toLocaleDateString(i18n.language) })}</span>
+            <span className="figure-label">{t('empty.since', { date: formatDate(g.createdAt, i18n.language, 'date') })}</span>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { lrsNamespace, useLrsTexts } from '../lrs-i18n';
 import { useLoad } from '../use-load';
+import { formatDate } from '../format-date';
 
 type AuthKind = 'basic' | 'oauth';
 type Status = 'waiting' | 'sent' | 'failed' | 'conflict';
@@ -34,7 +35,7 @@ export function LrsPage() {
 
   if (!ready) return <p role="status">…</p>;
   const fail = (err: unknown) => setMessage(t('error', { message: (err as Error).message }));
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('queue.never'));
+  const when = (iso: string | null) => (iso ? formatDate(iso, i18n.language) : t('queue.never'));
 
   const save = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { accountErrorText } from '../account/account-error-text';
+import { formatDate } from '../format-date';
 
 /** On the trainers page: an admin makes a one-time reset link for a trainer and hands it over in person. */
 export function PasswordResetButton({ trainerId, email }: { trainerId: string; email: string }) {
@@ -30,7 +31,7 @@ export function PasswordResetButton({ trainerId, email }: { trainerId: string; e
       </button>
       {result ? (
         <p role="status">
-          {t('reset.link', { email, time: new Date(result.expiresAt).toLocaleString(i18n.language) })} <output data-testid="reset-link">{result.link}</output>
+          {t('reset.link', { email, time: formatDate(result.expiresAt, i18n.language) })} <output data-testid="reset-link">{result.link}</output>
         </p>
       ) : null}
       {error ? <p role="alert">{error}</p> : null}

@@ -6,6 +6,7 @@ import { ExamFlags } from '../exam-flags';
 import { useExamFlags } from '../use-exam-flags';
 import { useStations } from '../use-stations';
 import { seconds, type SessionSummary } from './sessions-page';
+import { formatDate } from '../format-date';
 
 interface SessionDetail extends SessionSummary {
   steps: StepTimelineEntry[];
@@ -49,7 +50,7 @@ export function SessionPage({ id }: { id: string }) {
         <dt>{t('session.language')}</dt>
         <dd>{s.language}</dd>
         <dt>{t('sessions.ended')}</dt>
-        <dd>{new Date(s.endedAt).toLocaleString(i18n.language)}</dd>
+        <dd>{formatDate(s.endedAt, i18n.language)}</dd>
       </dl>
 
       <ExamFlags flags={examFlags.get(s.id)} />

@@ -9,6 +9,7 @@ import { ExamFlags } from '../exam-flags';
 import { useExamFlags } from '../use-exam-flags';
 import { useStations } from '../use-stations';
 import type { Group } from './groups-page';
+import { formatDate } from '../format-date';
 
 export interface SessionSummary {
   id: string;
@@ -179,7 +180,7 @@ export function SessionsPage() {
           {list.data?.sessions.map((s) => (
             <tr key={s.id} data-session={s.id} className={s.passed ? '' : 'failed'}>
               <td>
-                <Link href={`/sessions/${s.id}`}>{new Date(s.endedAt).toLocaleString(i18n.language)}</Link>
+                <Link href={`/sessions/${s.id}`}>{formatDate(s.endedAt, i18n.language)}</Link>
               </td>
               <td>
                 <Link href={`/trainees/${s.trainee.id}`}>{s.trainee.code}</Link>

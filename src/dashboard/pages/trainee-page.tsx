@@ -9,6 +9,8 @@ import { TraineeNotes } from '../trainee-notes';
 import { HeadsetList } from '../headset-list';
 import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
+import { formatDate, formatDay } from '../format-date';
+import { PassportLink } from '../passport-link';
 
 interface TraineeDetail {
   id: string;
@@ -48,7 +50,7 @@ export function TraineePage({ id }: { id: string }) {
       per.set(a.scenarioId, byDay);
     }
     return {
-      labels: days.map((day) => new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language)),
+      labels: days.map((day) => formatDay(day, i18n.language)),
       series: [...per.entries()].map(([station, byDay]) => ({
         label: stations.title(station),
         values: days.map((day) => {
@@ -103,6 +105,7 @@ export function TraineePage({ id }: { id: string }) {
         <Link href={`/trainees/${id}/report`} data-action="trainee-report">
           {t('report.traineeLink')}
         </Link>
+        <PassportLink traineeId={id} />
         <a href={`/api/trainees/${id}/export`} download data-action="privacy-export">
           {t('trainee.privacyExport')}
         </a>
@@ -138,7 +141,7 @@ export function TraineePage({ id }: { id: string }) {
               {[...d.attempts].reverse().map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <Link href={`/sessions/${a.id}`}>{new Date(a.endedAt).toLocaleString(i18n.language)}</Link>
+                    <Link href={`/sessions/${a.id}`}>{formatDate(a.endedAt, i18n.language)}</Link>
                   </td>
                   <td>{stations.title(a.scenarioId)}</td>
                   <td>{t(`mode.${a.mode}`)}</td>

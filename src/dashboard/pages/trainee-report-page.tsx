@@ -1,10 +1,12 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import type { Coaching } from '../trainee-coaching';
+import { formatDate } from '../format-date';
+import { ReportFrame } from '../report-frame';
+import { ReportTable } from '../report-table';
 import { useLoad } from '../use-load';
 import { useOtherLanguage } from '../use-other-language';
-import type { StationInfo } from '../use-stations';
+import { useStationTitles } from '../use-stations';
 
 interface TraineeDetail {
   code: string;
@@ -12,8 +14,6 @@ interface TraineeDetail {
   group: { id: string; name: string };
   attempts: { id: string }[];
 }
-
-const dash = (v: number | null) => (v === null ? '–' : String(v));
 
 /** One copy of the report in one language: the same figures, the language's words and direction. */
 function ReportCopy({ lng, t, d, c, title }: { lng: string; t: TFunction; d: TraineeDetail; c: Coaching; title: (id: string) => string }) {
@@ -23,55 +23,19 @@ function ReportCopy({ lng, t, d, c, title }: { lng: string; t: TFunction; d: Tra
       <h1>{t('report.traineeTitle', { code: d.code })}</h1>
       <p>
         {d.alias ? `${d.alias} · ` : ''}
-        {t('report.group', { name: d.group.name })} · {t('report.printedOn', { date: new Date().toLocaleDateString(lng === 'nl' ? 'nl-BE' : lng) })}
+        {t('report.group', { name: d.group.name })} · {t('report.printedOn', { date: formatDate(new Date(), lng, 'date') })}
       </p>
       {c.critical.total > 0 ? <p className="violations">{t('coach.criticalSummary', { n: c.critical.total, attempts: c.critical.attempts, of: c.critical.of })}</p> : null}
       <h2>{t('report.perStation')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('sessions.station')}</th>
-            <th scope="col" className="num">{t('report.attempts')}</th>
-            <th scope="col" className="num">{t('report.passed')}</th>
-            <th scope="col" className="num">{t('report.best')}</th>
-            <th scope="col" className="num">{t('report.average')}</th>
-            <th scope="col" className="num">{t('coach.groupAverage')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.stations.map((s) => (
-            <tr key={s.scenarioId}>
-              <th scope="row">{title(s.scenarioId)}</th>
-              <td className="num">{s.trainee.attempts}</td>
-              <td className="num">{s.trainee.passed}</td>
-              <td className="num">{dash(s.trainee.best)}</td>
-              <td className="num">{dash(s.trainee.average)}</td>
-              <td className="num">{dash(s.group?.average ?? null)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReportTable
+        columns={[{ heading: t('sessions.station') }, ...['report.attempts', 'report.passed', 'report.best', 'report.average', 'coach.groupAverage'].map((k) => ({ heading: t(k), numeric: true }))]}
+        rows={c.stations.map((s) => ({ key: s.scenarioId, cells: [title(s.scenarioId), s.trainee.attempts, s.trainee.passed, s.trainee.best, s.trainee.average, s.group?.average ?? null] }))}
+      />
       <h2>{t('report.competencies')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('trainee.competency')}</th>
-            <th scope="col" className="num">{t('coach.traineeScore')}</th>
-            <th scope="col" className="num">{t('coach.criticalViolations')}</th>
-            <th scope="col" className="num">{t('coach.groupAverage')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.competencies.map((x) => (
-            <tr key={x.competency}>
-              <th scope="row">{t(`competency.${x.competency}`)}</th>
-              <td className="num">{dash(x.trainee)}</td>
-              <td className="num">{x.criticalViolations}</td>
-              <td className="num">{dash(x.group)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReportTable
+        columns={[{ heading: t('trainee.competency') }, ...['coach.traineeScore', 'coach.criticalViolations', 'coach.groupAverage'].map((k) => ({ heading: t(k), numeric: true }))]}
+        rows={c.competencies.map((x) => ({ key: x.competency, cells: [t(`competency.${x.competency}`), x.trainee, x.criticalViolations, x.group] }))}
+      />
     </div>
   );
 }
@@ -82,26 +46,21 @@ export function TraineeReportPage({ id }: { id: string }) {
   const d = useLoad<TraineeDetail>(`/api/dashboard/trainees/${id}`);
   const c = useLoad<Coaching>(`/api/dashboard/trainees/${id}/coaching`);
   const lng = c.data?.language && c.data.language !== 'nl' ? c.data.language : null;
-  const nlStations = useLoad<{ stations: StationInfo[] }>('/api/dashboard/stations?lng=nl');
-  const ownStations = useLoad<{ stations: StationInfo[] }>(lng ? `/api/dashboard/stations?lng=${lng}` : null);
+  const nlTitle = useStationTitles('nl');
+  const ownTitle = useStationTitles(lng);
   const nl = useOtherLanguage('nl');
   const own = useOtherLanguage(lng);
   if (d.error || c.error) return <p role="alert">{d.error ?? c.error}</p>;
   if (!d.data || !c.data || !nl) return <p role="status">{t('app.loading')}</p>;
-  const title = (list: StationInfo[] | undefined) => (sid: string) => list?.find((s) => s.id === sid)?.title ?? sid;
   return (
-    <section aria-label={t('report.traineeLink')}>
-      <div className="no-print inline">
-        <Link href={`/trainees/${id}`}>{t('report.back')}</Link>
-        <button type="button" className="primary" onClick={() => window.print()} data-action="print-report">
-          {t('report.print')}
-        </button>
-      </div>
-      <p className="hint no-print">{lng ? t('report.traineeExplain') : t('report.traineeExplainDutchOnly')}</p>
-      <article className="report" data-testid="trainee-report">
-        <ReportCopy lng="nl" t={nl} d={d.data} c={c.data} title={title(nlStations.data?.stations)} />
-        {lng && own ? <ReportCopy lng={lng} t={own} d={d.data} c={c.data} title={title(ownStations.data?.stations)} /> : null}
-      </article>
-    </section>
+    <ReportFrame
+      label={t('report.traineeLink')}
+      back={{ href: `/trainees/${id}`, text: t('report.back') }}
+      explain={lng ? t('report.traineeExplain') : t('report.traineeExplainDutchOnly')}
+      testId="trainee-report"
+    >
+      <ReportCopy lng="nl" t={nl} d={d.data} c={c.data} title={nlTitle} />
+      {lng && own ? <ReportCopy lng={lng} t={own} d={d.data} c={c.data} title={ownTitle} /> : null}
+    </ReportFrame>
   );
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { cachingStatements } from '../sqlite-statements';
 import { migrationProvider } from './migrations';
 import { moveEventLogs, type MoveProgress } from './event-log-move';
+import { fillStationTotals, type FillProgress } from './station-totals-fill';
 import type { Database } from './schema';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -37,6 +38,8 @@ export async function createDb(opts: {
   onPoolError?: (error: Error) => void;
   /** Told how the one-time move of old event logs goes (issue 17); nothing when there is nothing to move. */
   onMoveProgress?: (p: MoveProgress) => void;
+  /** Told how the one-time summing of old sessions into the running totals goes; nothing when done before. */
+  onFillProgress?: (p: FillProgress) => void;
 }): Promise<OpenedDb> {
   let opened: OpenedDb;
   if (opts.databaseUrl) {
@@ -76,5 +79,7 @@ export async function createDb(opts: {
   // Rows stored before the event log had its own table are moved before the server answers:
   // batched and resumable, with progress and the time left (docs/operations.md).
   await moveEventLogs(opened.db, { onProgress: opts.onMoveProgress });
+  // Then the running totals of the coaching views are summed from the sessions stored before them (same rules).
+  await fillStationTotals(opened.db, { onProgress: opts.onFillProgress });
   return opened;
 }

@@ -6,9 +6,11 @@ import { eventLogMigration } from './migration-event-log';
 import { hardeningMigration } from './migration-hardening';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
+import { stationTotalsMigration } from './migration-station-totals';
 import { xapiMigration } from './migration-xapi';
 import { traineeNotesMigration } from './migration-trainee-notes';
 import { trainerEmailMigration } from './migration-trainer-email';
+import { passportMigration } from './migration-passport';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -74,6 +76,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-session-event-log': eventLogMigration,
   '2026-12-06-xapi-forwarding': xapiMigration,
   '2026-12-07-trainer-email-per-organisation': trainerEmailMigration,
+  '2026-12-08-skills-passport': passportMigration,
+  '2026-12-08-station-totals': stationTotalsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import type { DashboardTables } from './schema-dashboard';
 import type { ExamAttemptTables } from './schema-exam-attempts';
 import type { OrganisationTables } from './schema-organisations';
 import type { XapiTables } from './schema-xapi';
+import type { PassportTables } from './schema-passport';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -41,6 +42,13 @@ export interface SessionsTable {
   /** Rule violations of the session, and how many of them were critical (null only before the move). */
   critical_violations: number | null;
   violations: number | null;
+  /** Critical violations per competency (0 when none; null on rows the totals fill has not read yet). */
+  crit_safety: number | null;
+  crit_quality: number | null;
+  crit_numeracy: number | null;
+  crit_language: number | null;
+  crit_problem_solving: number | null;
+  crit_procedure: number | null;
 }
 
 /** A session's event log and score details, read for one session at a time (detail, export of a trainee). */
@@ -74,6 +82,49 @@ export interface StepTotalsTable {
   mistakes: number;
 }
 
+/**
+ * Running totals per trainee, station and mode, kept by triggers on sessions (migration-station-totals.ts):
+ * what the coaching view and the group report compare, without reading the group's sessions.
+ */
+export interface StationTotalsTable {
+  trainee_id: string;
+  scenario_id: string;
+  mode: string;
+  attempts: number;
+  passed: number;
+  score_sum: number;
+  /** Sessions with a critical violation (failed by it). */
+  failed_by_critical: number;
+  critical_violations: number;
+  violations: number;
+  /** Per competency: the sum of the sessions' sub-scores and how many sessions had one. */
+  comp_safety_sum: number;
+  comp_safety_n: number;
+  comp_quality_sum: number;
+  comp_quality_n: number;
+  comp_numeracy_sum: number;
+  comp_numeracy_n: number;
+  comp_language_sum: number;
+  comp_language_n: number;
+  comp_problem_solving_sum: number;
+  comp_problem_solving_n: number;
+  comp_procedure_sum: number;
+  comp_procedure_n: number;
+  crit_safety: number;
+  crit_quality: number;
+  crit_numeracy: number;
+  crit_language: number;
+  crit_problem_solving: number;
+  crit_procedure: number;
+}
+
+/** Where the one-time summing of sessions stored before station_totals is (one row). */
+export interface StationTotalsFillTable {
+  id: number;
+  after: string;
+  done: number;
+}
+
 export interface ScenarioVersionsTable {
   hash: string;
   scenario_id: string;
@@ -82,10 +133,12 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables, PassportTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_events: SessionEventsTable;
   session_steps: SessionStepsTable;
   step_totals: StepTotalsTable;
+  station_totals: StationTotalsTable;
+  station_totals_fill: StationTotalsFillTable;
 }

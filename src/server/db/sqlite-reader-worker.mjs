@@ -1,8 +1,21 @@
 // A read-only SQLite connection on its own thread (see sqlite-read-pool.ts). Plain JavaScript so
 // it runs the same under tsx, vitest and node. A long dashboard read blocks this thread only; the
 // thread that answers uploads goes on. WAL lets it read while the writer thread commits.
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
+
+// Trainer reads yield the CPU to uploads when both want it: ten trainers clicking without pause
+// otherwise keep both reader threads busy and starve the threads that take headsets' results. On
+// Linux a thread has its own nice value (this thread's id from /proc/thread-self); elsewhere the
+// readers keep the process's priority. A read waits at most for what uploads use, never forever.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + 5));
+} catch {
+  // No /proc, or not allowed: the same priority as the rest of the server.
+}
 
 const db = new SQLite(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');

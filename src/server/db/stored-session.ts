@@ -1,6 +1,7 @@
 import type { AliasedExpression, ExpressionBuilder, Insertable } from 'kysely';
 import { competencies, type ScoreResult } from '../../engine';
 import { competencyColumns } from './migration-event-log';
+import { criticalColumns } from './migration-station-totals';
 import type { Database, SessionEventsTable, SessionStepsTable, SessionsTable } from './schema';
 
 /** One session as it is written: the narrow row lists read, its event log apart, each step's outcome. */
@@ -16,9 +17,11 @@ export function scoreColumns(result: ScoreResult) {
   for (const c of competencies) {
     const v = result.competencies[c];
     columns[competencyColumns[c]] = v === null || v === undefined ? null : v;
+    columns[criticalColumns[c]] = 0;
   }
+  for (const v of result.violations) if (v.critical && v.competency in criticalColumns) columns[criticalColumns[v.competency]]!++;
   return {
-    ...(columns as Pick<SessionsTable, (typeof competencyColumns)[keyof typeof competencyColumns]>),
+    ...(columns as Pick<SessionsTable, (typeof competencyColumns)[keyof typeof competencyColumns] | (typeof criticalColumns)[keyof typeof criticalColumns]>),
     critical_violations: result.violations.filter((v) => v.critical).length,
     violations: result.violations.length,
   };

@@ -36,7 +36,7 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       .where('t.organisation_id', '=', org)
       .executeTakeFirst();
     if (!trainee) return reply.code(404).send(notFound);
-    const [joinCodes, tokens, sessions, examAttempts] = await Promise.all([
+    const [joinCodes, tokens, sessions, examAttempts, passportCredentials, passportName] = await Promise.all([
       read.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       read.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       read
@@ -49,6 +49,9 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
         .orderBy('s.id')
         .execute(),
       read.selectFrom('exam_attempts').selectAll().where('trainee_id', '=', trainee.id).orderBy('issued_at').execute(),
+      // The skills passport (docs/passport.md): each credential as signed, with its revocation.
+      read.selectFrom('passport_credentials').selectAll().where('trainee_id', '=', trainee.id).orderBy('achieved_at').execute(),
+      read.selectFrom('passport_subjects').select(['name', 'consent_at']).where('trainee_id', '=', trainee.id).executeTakeFirst(),
     ]);
     reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
     return {
@@ -57,6 +60,10 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       trainee: { id: trainee.id, code: trainee.code, alias: trainee.alias, createdAt: trainee.created_at, group: { id: trainee.group_id, name: trainee.group_name } },
       joinCodes: joinCodes.map((j) => ({ createdAt: j.created_at, expiresAt: j.expires_at })),
       tokens: tokens.map((k) => ({ createdAt: k.created_at, expiresAt: k.expires_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at })),
+      passport: {
+        name: passportName ? { name: passportName.name, consentAt: passportName.consent_at } : null,
+        credentials: passportCredentials.map((c) => ({ id: c.id, moduleId: c.module_id, sessionId: c.session_id, state: c.state, achievedAt: c.achieved_at, issuedAt: c.issued_at, validUntil: c.valid_until, revokedAt: c.revoked_at, revokedReason: c.revoked_reason, credential: c.credential_json ? (JSON.parse(c.credential_json) as unknown) : null })),
+      },
       examAttempts: examAttempts.map((x) => ({ id: x.id, scenarioId: x.scenario_id, issuedAt: x.issued_at, expiresAt: x.expires_at, sessionId: x.session_id, flags: x.flags_json ? (JSON.parse(x.flags_json) as unknown) : null })),
       sessions: sessions.map((s) => ({
         id: s.id,
@@ -92,12 +99,15 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       const sessions = count(await tx.deleteFrom('sessions').where('trainee_id', '=', trainee.id).execute());
       // Their event logs and step outcomes go with the sessions (foreign keys); the per-step totals are the trainee's too.
       await tx.deleteFrom('step_totals').where('trainee_id', '=', trainee.id).execute();
+      await tx.deleteFrom('station_totals').where('trainee_id', '=', trainee.id).execute();
       const tokens = count(await tx.deleteFrom('trainee_tokens').where('trainee_id', '=', trainee.id).execute());
       const joinCodes = count(await tx.deleteFrom('join_codes').where('trainee_id', '=', trainee.id).execute());
       await tx.deleteFrom('trainees').where('id', '=', trainee.id).where('organisation_id', '=', org).execute();
       return { sessions, tokens, joinCodes };
     });
     if (!erased) return reply.code(404).send(notFound);
-    return reply.code(200).send({ erased: { trainee: params.data.id, ...erased } });
+    // Passport credentials: revoked through their status bits (copies elsewhere then verify as revoked), rows deleted.
+    const credentials = app.hasDecorator('passport') ? await app.passport.eraseTrainee(params.data.id) : 0;
+    return reply.code(200).send({ erased: { trainee: params.data.id, ...erased, credentials } });
   });
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { score, type ScoreResult } from '../../engine';
+import type { ScoreResult } from '../../engine';
 import type { Database } from '../db/schema';
 import type { StorageStatus } from '../db/storage-status';
-import { storedLog, storedSession } from '../db/stored-session';
+import { storedLog } from '../db/stored-session';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { uploadIdentity } from '../auth/upload-identity';
 import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
@@ -14,6 +14,9 @@ import { fieldPath, parseSessionBody, type SessionBody } from '../session-body';
 import { SessionWriter, type UploadWriter } from '../session-writer';
 import { SqliteSessionWriter } from '../sqlite-session-writer';
 import { sameHash, uploadHash } from '../upload-hash';
+import { jsonTextOf } from '../http/json-body-parser';
+import { UploadScorer, sharedUploadScorer } from '../upload-scorer';
+import { storedUpload } from '../upload-scoring';
 
 export interface SessionsRouteOptions {
   db: Kysely<Database>;
@@ -25,6 +28,8 @@ export interface SessionsRouteOptions {
   live?: LiveSessions;
   /** A full disk: uploads are answered 503 with Retry-After before anything is written. */
   storage?: StorageStatus;
+  /** Threads that replay and hash uploads, this app's own (default: the process's shared ones, up to 2); 0 does it on the request thread. */
+  scorerThreads?: number;
 }
 
 /** An upload of 10,000 events is about 0.8 MB; twice that leaves room without inviting abuse. */
@@ -93,7 +98,11 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     return { ...row, events_json: log?.events_json ?? null };
   };
   const writer: UploadWriter = opts.sqliteFile ? new SqliteSessionWriter(opts.sqliteFile) : new SessionWriter(opts.db);
-  app.addHook('onClose', () => writer.close());
+  const scorer = opts.scorerThreads === undefined ? sharedUploadScorer() : new UploadScorer(opts.scorerThreads);
+  app.addHook('onClose', async () => {
+    await writer.close();
+    if (scorer !== sharedUploadScorer()) await scorer.close();
+  });
   // Told once the uploader has its answer (a retry is not news); the route knows the organisation, so no lookup.
   const stored = new WeakMap<FastifyRequest, SessionStored>();
   app.addHook('onResponse', async (request, reply) => {
@@ -112,13 +121,11 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     const identity = await uploadIdentity(opts.db, request.headers.authorization, body, opts.now());
     if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
     const traineeId = identity.trainee?.traineeId ?? null;
-    // Serialised once: stored as events_json and hashed as such.
-    const eventsJson = eventLogJson(body.events);
-    const hash = uploadHash(body, traineeId, eventsJson);
     // A retry gets the original answer before any refusal below (a stored exam stays acknowledged
     // even if the unlock was withdrawn since). A first upload, the usual case, is not looked up
-    // first: the insert's primary key tells a retry from it (see after the insert).
-    const answerIfStored = async (): Promise<Answer | null> => {
+    // first: the insert's primary key tells a retry from it (see after the insert). The hash comes
+    // from the scorer thread; a refusal before scoring makes it here (rare, and the same hash).
+    const answerIfStored = async (hash: string = uploadHash(body, traineeId, eventLogJson(body.events))): Promise<Answer | null> => {
       const existing = await findRow(body.id);
       return existing ? answerExisting(existing, body, traineeId, hash) : null;
     };
@@ -144,28 +151,29 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
         message: `scenario ${body.scenarioId} version ${body.scenarioVersion} (hash ${body.scenarioHash.slice(0, 12)}…) is not known to this server`,
       });
     }
-    let result: ScoreResult;
-    try {
-      result = score(entry.scenario, body.events, body.mode);
-    } catch (error) {
+    // Replayed, serialised and hashed on a scorer thread, from the text this body was parsed from.
+    const { events: _events, ...fields } = body;
+    const result = await scorer.score(jsonTextOf(request) ?? JSON.stringify(body), fields, entry, traineeId);
+    if (!result.ok) {
       // The log passed the schema but the engine could not replay it: the client's fault, said plainly.
       const stored = await answerIfStored();
       if (stored) return send(reply, stored);
-      request.log.warn({ err: error, session: body.id }, 'event log could not be replayed');
+      request.log.warn({ err: result.message, session: body.id }, 'event log could not be replayed');
       return reply.code(422).send({ error: 'unscorable-session', message: `the event log could not be replayed on ${entry.scenario.id} v${entry.scenario.version}` });
     }
+    const hash = result.hash;
     const mismatch = result.total !== Math.round(body.clientScore);
     if (mismatch) request.log.warn({ session: body.id, client: body.clientScore, server: result.total }, 'client score differs from the server replay');
 
     // A full disk: nothing is written and the headset keeps the result; a retry of a stored one still gets its answer.
     if (opts.storage && !opts.storage.canStore()) {
-      const stored = await answerIfStored();
+      const stored = await answerIfStored(hash);
       if (stored) return send(reply, stored);
       return reply.code(503).header('retry-after', '60').send({ error: 'storage-full', message: 'the server cannot store right now (its disk is full); your result is kept on the device and sent again later' });
     }
 
     // A concurrent retry may insert between the read above and this write: the primary key decides.
-    const row = storedSession(
+    const row = storedUpload(
       {
         id: body.id,
         scenario_id: entry.scenario.id,
@@ -187,17 +195,16 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
         trainee_id: traineeId,
       },
       result,
-      eventsJson,
     );
     const inserted = await writer.insert(row);
     if (!inserted) {
       // A retry, or a concurrent duplicate that won: the stored row answers, and nothing is published.
-      const stored = await answerIfStored();
+      const stored = await answerIfStored(hash);
       if (stored) return send(reply, stored);
       // Stored by another request and erased since: say so rather than claim a first store.
       return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was stored before and no longer is; a new session needs a new id` });
     }
-    if (exam) await recordExamFlags(opts.db, request.log, exam, body, result, opts.now());
+    if (exam) await recordExamFlags(opts.db, request.log, exam, body, JSON.parse(result.resultJson) as ScoreResult, opts.now());
     // Only a first store marks the headset's token as used: a refusal or a retry changes nothing.
     await identity.noteUse();
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });

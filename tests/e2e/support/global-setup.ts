@@ -31,7 +31,9 @@ export async function setup(project: TestProject) {
   dataDir = mkdtempSync(join(tmpdir(), 'werkvloer-e2e-'));
   server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, STATIC_DIR: builtAppDir, HOST: '127.0.0.1', PORT: '0', HTTPS_PORT: 'off', DATA_DIR: dataDir, NO_QR: '1' },
+    // Anonymous practice stays allowed on this shared server: files that create organisations run in
+    // any order, and most tests play without signing in (sign-in-first has its own server: tests/e2e/sign-in-first.test.ts).
+    env: { ...process.env, STATIC_DIR: builtAppDir, HOST: '127.0.0.1', PORT: '0', HTTPS_PORT: 'off', DATA_DIR: dataDir, NO_QR: '1', ANONYMOUS_PRACTICE: 'on' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -33,11 +33,11 @@ export interface GeneratedSessions {
  * Sessions written straight into the database (no HTTP, no replay per row): the same three scored
  * attempts of the sample station over and over, spread over the given trainees and over time.
  * `legacy` writes them as a release before issue 17 did (event log and score in the row), for the
- * migration's tests; otherwise as the server stores them now. `paddingEvents` sets the event log size.
+ * migration's tests; otherwise as the server stores them now (`sessionRow` may take columns out). `paddingEvents` sets the event log size.
  */
 export async function generateSessions(
   db: Kysely<Database>,
-  opts: { scenario: Scenario; organisationId: string; trainees: string[]; count: number; legacy?: boolean; paddingEvents?: number; batch?: number; start?: number; idPrefix?: string },
+  opts: { scenario: Scenario; organisationId: string; trainees: string[]; count: number; legacy?: boolean; paddingEvents?: number; batch?: number; start?: number; idPrefix?: string; sessionRow?: <T extends object>(row: T) => T },
 ): Promise<GeneratedSessions> {
   const vs = variants(opts.scenario, opts.paddingEvents ?? 0);
   const hash = scenarioHash(opts.scenario);
@@ -85,7 +85,8 @@ export async function generateSessions(
         return;
       }
       const stored = made.map(({ row, variant }) => storedSession(row, variant.result, variant.json));
-      await tx.insertInto('sessions').values(stored.map((s) => s.session)).execute();
+      // `sessionRow` shapes the row as an older release stored it (a migration's test).
+      await tx.insertInto('sessions').values(stored.map((s) => (opts.sessionRow ? opts.sessionRow(s.session) : s.session))).execute();
       await tx.insertInto('session_events').values(stored.map((s) => s.events)).execute();
       const steps = stored.flatMap((s) => s.steps);
       for (let i = 0; i < steps.length; i += 2000) await tx.insertInto('session_steps').values(steps.slice(i, i + 2000)).execute();

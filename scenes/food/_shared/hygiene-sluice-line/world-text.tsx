@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { WorldText } from '../../../../src/world';
+import { formatNumber, WorldText } from '../../../../src/world';
 import { HALF_PI } from './layout';
 
 /**
@@ -19,7 +19,8 @@ export default function FoodWorldText({ ns }: { ns: string }) {
       <WorldText color="#ffffff" position={[-0.843, 1.93, -0.05]} rotation={[0, HALF_PI, 0]} fontSize={0.055} maxWidth={0.54} anchorX="center" anchorY="middle">
         {t(`${ns}:world.sluice-sign`)}
       </WorldText>
-      <WorldText position={[-0.15, 1.445, -0.785]} fontSize={0.026} maxWidth={0.6} anchorX="center" anchorY="top">
+      {/* Top left of the list, over the norms: the chicken's reading stands in the middle, above its scale. */}
+      <WorldText position={[-0.49, 1.47, -0.785]} fontSize={0.022} maxWidth={0.28} anchorX="left" anchorY="top">
         {t(`${ns}:world.haccp-title`)}
       </WorldText>
       <WorldText position={[-0.43, 1.33, -0.785]} fontSize={0.018} maxWidth={0.12} anchorX="center" anchorY="middle" textAlign="center">
@@ -47,7 +48,7 @@ export function Display({ value, position }: { value: number; position: [number,
   const { i18n } = useTranslation();
   return (
     <WorldText script="dutch" color="#102a43" position={position} fontSize={0.02} anchorX="center" anchorY="middle">
-      {`${value.toLocaleString(i18n.language, { minimumFractionDigits: 1 })} °C`}
+      {formatNumber(value, i18n.language, '°C', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
     </WorldText>
   );
 }
