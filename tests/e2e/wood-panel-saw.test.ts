@@ -104,6 +104,13 @@ async function playIdealPath(page: Page, vr: boolean) {
   for (const move of idealPath) {
     const before = await stepsDone(page);
     await perform(page, move, vr);
+    // The emulated controller's first trigger pull can be lost while its ray starts up (as in plastics):
+    // press the first object again, at most twice, only while nothing at all has happened.
+    for (let again = 0; vr && move === idealPath[0] && again < 2; again++) {
+      const moved = await expect.poll(() => stepsDone(page), { timeout: 8_000 }).not.toBe(before).then(() => true, () => false);
+      if (moved) break;
+      await perform(page, move, vr);
+    }
     // Every move but the inspect's put-back and the wait moves the instruction on.
     if ('press' in move && move.press === 'extraction-hose') continue;
     if ('wait' in move || move === idealPath[idealPath.length - 1]) continue;
