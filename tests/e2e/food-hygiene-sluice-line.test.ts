@@ -9,7 +9,9 @@ import { nextFrames, waitForTrackedInputs } from './support/emulator';
 import { storedSessions, type StoredSession } from './support/database';
 import { seeResultAfterCriticalStop } from './support/stopped-practice';
 import { chooseExam } from './support/exam-attempt';
-import { ControllerTrainee, DesktopTrainee, type ValueObject, type Zone } from './support/food-station';
+import { ControllerTrainee, DesktopTrainee } from './support/food-station';
+// The ideal path and how it is played, as the Dari and right-to-left tests play it too.
+import { foodLine as line, foodSluice as sluice, playFoodMoves as play } from './support/food-ideal-path';
 import { saveScreenshot } from './support/screenshots';
 import { logBusiestDesktopFrame } from './support/desktop-busiest-frame';
 import { expectBusiestXrFrameWithinBudget } from './support/xr-budget';
@@ -23,50 +25,7 @@ type Country = (typeof countries)[number];
 const folder = (c: Country) => `food/hygiene-sluice-line-${c}`;
 const scenario = (c: Country) => loadScene(process.cwd(), join(process.cwd(), 'scenes', folder(c), 'scenario.json')).scenario!;
 
-interface Trainee {
-  press(id: string): Promise<void>;
-  hold(id: string, ms: number): Promise<void>;
-  set(id: ValueObject, value: number): Promise<void>;
-  carry(id: string, zone: Zone): Promise<void>;
-}
-
-type Move = (t: Trainee) => Promise<void>;
-/** The ideal path as a trainee does it; a little longer than each minimum, as a careful worker would. */
-const sluice: Move[] = [
-  (t) => t.press('jewellery'),
-  (t) => t.press('hairnet'),
-  (t) => t.press('beard-net'),
-  (t) => t.press('soap-dispenser'),
-  (t) => t.hold('sink', 21_000),
-  (t) => t.press('tap'),
-  (t) => t.press('paper-towel'),
-  (t) => t.hold('disinfectant', 21_000),
-  (t) => t.press('turnstile'),
-];
-const line: Move[] = [
-  (t) => t.set('temp-chicken', 3.2),
-  (t) => t.press('ok-chicken'),
-  (t) => t.set('temp-mince', 3.4),
-  (t) => t.press('nok-mince'),
-  (t) => t.carry('block-label', 'crate-mince'),
-  (t) => t.press('allergen-list:missing-allergen'),
-  (t) => t.set('portion', 255),
-  (t) => t.press('tray:foreign-body'),
-  (t) => t.carry('tray', 'reject-bin'),
-  (t) => t.press('team-leader'),
-  (t) => t.hold('cloth', 5_500),
-];
-
 const instruction = (page: Page) => page.getByTestId('instruction').textContent();
-
-/** Does each move and waits for the instruction to move on (the last one ends the session). */
-async function play(page: Page, trainee: Trainee, moves: readonly Move[], last: boolean) {
-  for (const [i, move] of moves.entries()) {
-    const before = await instruction(page);
-    await move(trainee);
-    if (!(last && i === moves.length - 1)) await expect.poll(() => instruction(page), { timeout: 20_000 }).not.toBe(before);
-  }
-}
 
 /** Opens the station in practice, or (`chosen`) starts the one already chosen on the start screen. */
 async function open(page: Page, c: Country, vr: boolean, chosen = false) {
