@@ -1,8 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { sessionBody } from '../server/test-app';
 import { TestLrs } from '../server/xapi/test-lrs';
+import { createOrganisation } from './support/create-organisation';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 
 // Issue 31: an organisation admin connects the LRS on the dashboard; the real server forwards a
@@ -17,10 +17,7 @@ describe('the LRS page of the trainer dashboard in Chromium', () => {
   const lrs = new TestLrs({ basic: { username: 'werkvloer', password: 'lrs secret e2e' } });
   beforeAll(async () => {
     await lrs.start();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
-    delete env.DATABASE_URL;
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'LRS centrum', '--country', 'BE', '--email', email], { env, encoding: 'utf8' });
-    if (made.status !== 0) throw new Error(`create-organisation failed:\n${made.stdout}${made.stderr}`);
+    createOrganisation({ dataDir: inject('dataDir'), name: 'LRS centrum', country: 'BE', email, password });
     g = await openGuardedPage(base(), { width: 1000, height: 700 });
   });
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import validateStatement from '@learninglocker/xapi-validation';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario, type SessionEvent } from '../../src/engine';
 import { idealEvents, sessionBody } from '../server/test-app';
+import { createOrganisation } from './support/create-organisation';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { builtAppDir } from './support/built-app';
 import { gzipBytes, viteManifest } from './support/bundle';
@@ -62,10 +62,7 @@ describe('the trainer dashboard in Chromium', () => {
   /** Left by the first test for the coaching test: the group and the trainee with three sessions. */
   const seen = { groupUrl: '', traineeUrl: '', code: '', token: '', sessionUrl: '' };
   beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
-    delete env.DATABASE_URL;
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'Dashboard centrum', '--country', 'NL', '--email', email], { env, encoding: 'utf8' });
-    if (made.status !== 0) throw new Error(`create-organisation failed:\n${made.stdout}${made.stderr}`);
+    createOrganisation({ dataDir: inject('dataDir'), name: 'Dashboard centrum', country: 'NL', email, password });
     g = await openGuardedPage(base(), { width: 1000, height: 700 });
   });
   afterAll(async () => {

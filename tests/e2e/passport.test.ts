@@ -1,9 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SessionEvent } from '../../src/engine';
 import { sessionBody } from '../server/test-app';
+import { createOrganisation } from './support/create-organisation';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 
@@ -46,10 +46,7 @@ describe('the skills passport in Chromium', () => {
   let g: GuardedPage;
   let traineeId = '';
   beforeAll(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: inject('dataDir'), WERKVLOER_ADMIN_PASSWORD: password };
-    delete env.DATABASE_URL;
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'create-organisation', '--name', 'Paspoort centrum', '--country', 'BE', '--email', email], { env, encoding: 'utf8' });
-    if (made.status !== 0) throw new Error(`create-organisation failed:\n${made.stdout}${made.stderr}`);
+    createOrganisation({ dataDir: inject('dataDir'), name: 'Paspoort centrum', country: 'BE', email, password });
     g = await openGuardedPage(base(), { width: 1000, height: 800 });
   });
   afterAll(async () => {

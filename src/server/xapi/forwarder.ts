@@ -7,6 +7,7 @@ import { sessionColumns, sessionSummary } from '../dashboard/session-query';
 import { LrsAuthError, LrsClient, type Fetch, type LrsAnswer, type LrsTarget } from './lrs-client';
 import { sessionStatements, type XapiSources } from './session-statements';
 import { storedLog } from '../db/stored-session';
+import { CoalescedJob } from '../coalesced-job';
 
 export interface ForwarderOptions extends XapiSources {
   db: Kysely<Database>;
@@ -63,75 +64,48 @@ type Row = { statement_id: string; statement_json: string; attempts: number };
  */
 export class XapiForwarder {
   private readonly clients = new Map<string, { key: string; client: LrsClient }>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<RunCounts> | null = null;
-  private again = false;
-  private soon: NodeJS.Timeout | null = null;
+  /** Soon, not now, after a wake: forwarding work (on SQLite, queries on the thread that answers requests) comes in a few runs, not one per upload. */
+  private readonly job: CoalescedJob<RunCounts>;
   /** Runs started, for tests and the log. */
   readonly stats = { runs: 0 };
   private forgottenAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly opts: ForwarderOptions) {}
+  constructor(private readonly opts: ForwarderOptions) {
+    this.job = new CoalescedJob(() => this.pass(), (error: unknown) => this.opts.onError?.(error), opts.wakeDelayMs ?? 1000);
+  }
 
   /** Runs every `everyMs`, and soon after `wake()` (a session was stored). Never keeps the process up. */
   start(everyMs = 15_000): void {
-    this.timer = setInterval(() => this.wake(), everyMs);
-    this.timer.unref();
+    this.job.start(everyMs);
   }
 
   stop(): Promise<unknown> {
-    if (this.timer) clearInterval(this.timer);
-    if (this.soon) clearTimeout(this.soon);
-    this.timer = null;
-    this.soon = null;
-    return this.running ?? Promise.resolve();
+    return this.job.stop();
   }
 
-  /**
-   * Soon, not now: a class uploading together wakes it once per second at most, so forwarding
-   * work (on SQLite, queries on the thread that answers requests) comes in a few runs, not one per upload.
-   */
   wake(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.soon) return;
-    this.soon = setTimeout(() => {
-      this.soon = null;
-      void this.runOnce().catch((error: unknown) => this.opts.onError?.(error));
-    }, this.opts.wakeDelayMs ?? 1000);
-    this.soon.unref();
+    this.job.wake();
   }
 
   /** One pass: queue, then send until nothing is due. One at a time per instance. */
   runOnce(): Promise<RunCounts> {
-    if (this.running) return this.running;
+    return this.job.runOnce();
+  }
+
+  private async pass(): Promise<RunCounts> {
     this.stats.runs++;
-    this.running = (async () => {
-      const counts: RunCounts = { queued: 0, sent: 0, retrying: 0, failed: 0, conflicts: 0 };
-      try {
-        await this.forgetErased();
-        counts.queued += await this.queueNew();
-        for (;;) {
-          const step = await this.sendDue();
-          counts.sent += step.sent;
-          counts.retrying += step.retrying;
-          counts.failed += step.failed;
-          counts.conflicts += step.conflicts;
-          if (step.batches === 0) break;
-        }
-      } finally {
-        this.running = null;
-        // Sessions stored during this run: another run, after the same pause as any wake.
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      }
-      return counts;
-    })();
-    return this.running;
+    const counts: RunCounts = { queued: 0, sent: 0, retrying: 0, failed: 0, conflicts: 0 };
+    await this.forgetErased();
+    counts.queued += await this.queueNew();
+    for (;;) {
+      const step = await this.sendDue();
+      counts.sent += step.sent;
+      counts.retrying += step.retrying;
+      counts.failed += step.failed;
+      counts.conflicts += step.conflicts;
+      if (step.batches === 0) break;
+    }
+    return counts;
   }
 
   /**
