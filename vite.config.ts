@@ -59,7 +59,7 @@ export default defineConfig(({ mode }) => ({
   // import.meta.env.MODE and would ship their development warnings in a build whose mode is 'e2e',
   // so the JavaScript the budgets count would not be what a trainee downloads.
   define: {
-    __WERKVLOER_TEST_CLOCK__: JSON.stringify(mode === 'e2e'),
+    __WERKVLOER_TEST_BUILD__: JSON.stringify(mode === 'e2e'),
     ...(mode === 'e2e' ? { 'import.meta.env.MODE': JSON.stringify('production') } : {}),
   },
   build: {

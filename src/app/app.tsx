@@ -30,7 +30,7 @@ export function App() {
   // A reload keeps the language chosen before (src/i18n/language-memory.ts); the browser's only suggests.
   const [appStore] = useState(() => createAppStore(rememberedLanguage(readTrainee()?.code ?? null) ?? suggestLanguage(navigator.languages)));
   const [sessionStore] = useState(() =>
-    createSessionStore({ now: appClock.now, uuid: () => crypto.randomUUID() }),
+    createSessionStore({ now: () => appClock.now(), uuid: () => crypto.randomUUID() }),
   );
   const [xr, setXr] = useState<LoadedXR | null>(null);
   const [tutorial, setTutorial] = useState<TutorialRun | null>(null);
@@ -141,7 +141,7 @@ export function App() {
     setExamStart(null);
     const startStation = () => sessionStore.getState().start(scenario, station.hash, mode, appStore.getState().language);
     const run = withTutorial && tutorialCode
-      ? await tutorialCode.startTutorial({ now: appClock.now, uuid: () => crypto.randomUUID() }, app.language, () => {
+      ? await tutorialCode.startTutorial({ now: () => appClock.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
           setTutorial(null);
           startStation();
         })

@@ -24,8 +24,12 @@ import { useEffect } from 'react';
 import { SpokenSession } from '../audio/spoken-session';
 import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
 import { lateUi } from '../state/late-ui';
+import { Suspense, lazy } from 'react';
 
 const noHit = () => null;
+// The generic e2e driver's probe and test clock: in the test build only (the bundler drops it from
+// every other), and here, after the station's first frame, so the budgeted first frame never carries it.
+const DriverProbe = __WERKVLOER_TEST_BUILD__ ? lazy(() => import('./driver-probe')) : null;
 
 export interface InstructionPanelProps {
   position: [number, number, number];
@@ -72,6 +76,11 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const unseen = (
     <>
       <TextProbe />
+      {DriverProbe ? (
+        <Suspense fallback={null}>
+          <DriverProbe />
+        </Suspense>
+      ) : null}
       <SpokenSession />
       <VocabularyTracker />
     </>

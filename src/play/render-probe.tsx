@@ -1,10 +1,8 @@
 import { useFrame, useThree, type RootState } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { Vector3, type Object3D } from 'three';
-import { objectRegistry, type PartDescriptor } from '../world/object-registry';
+import { Vector3 } from 'three';
+import { objectRegistry } from '../world/object-registry';
 import { reach } from '../world/reach';
-import { useSessionStore } from '../state/session-context';
-import type { SessionEvent } from '../engine';
 
 /** What one frame cost the GPU side: draw calls and triangles drawn, programs and textures held. */
 export interface FrameLoad {
@@ -47,36 +45,10 @@ export interface WerkvloerProbe {
   /** Controllers or hands the scene tracks now (their reach points): VR input is ready when > 0. */
   trackedInputs(): number;
   objectIds(): string[];
-  /** Every registered part that says how it is operated (the generic test driver plays paths from these). */
-  parts(): (PartDescriptor & { id: string })[];
-  /** The events the session has recorded so far (a copy): a test driver checks each move made what the path says. */
-  events(): SessionEvent[];
-  /** A world point in a part's own space (is a hand inside a danger area?). */
-  partLocal(id: string, world: [number, number, number]): [number, number, number] | null;
-  /** World position of a point given in a part's own space (a value on a scale, the aim point). */
-  partPoint(id: string, local: [number, number, number]): [number, number, number] | null;
-  /**
-   * The XR ray pointers (@react-three/xr's, from pmndrs pointer-events) as they stand now: where each
-   * ray starts and which part (or named object) it hits. A test presses only once the ray really
-   * hits what it aims at: the emulated controller's ray needs a few frames before it intersects.
-   */
-  rayPointers(): RayPointerState[];
   /** Whether the scene holds an object of that name (e.g. `instruction-panel`). */
   sceneHas(name: string): boolean;
-  /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
-  drawnMeshesUnder(name: string): number;
   /** R3F's state (renderer, scene, camera, frame loop): the bench draws the same scene without the app. */
   three(): RootState;
-}
-
-interface Vector3Ray {
-  origin: Vector3;
-}
-
-export interface RayPointerState {
-  origin: [number, number, number];
-  /** The registered part whose object (or a child of it) the ray hits, else the hit object's name, else null. */
-  hits: string | null;
 }
 
 declare global {
@@ -97,35 +69,34 @@ export function RenderProbe() {
   const size = useThree((s) => s.size);
   const scene = useThree((s) => s.scene);
   const get = useThree((s) => s.get);
-  const session = useSessionStore();
 
   const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, maxXr: { calls: 0, triangles: 0, programs: 0, textures: 0 }, maxDesktop: { calls: 0, triangles: 0, programs: 0, textures: 0 }, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
 
   useEffect(() => {
     const counts = countsRef.current;
+    const xyz = (): [number, number, number] => [tmp.x, tmp.y, tmp.z];
+    const worldPosition = (id: string) => {
+      const object = objectRegistry.get(id) ?? scene.getObjectByName(id);
+      if (!object) return null;
+      object.getWorldPosition(tmp);
+      return xyz();
+    };
+    const screenPoint = (world: [number, number, number]) => {
+      tmp.set(...world).project(camera);
+      const rect = gl.domElement.getBoundingClientRect();
+      return { x: rect.left + ((tmp.x + 1) / 2) * size.width, y: rect.top + ((1 - tmp.y) / 2) * size.height };
+    };
     window.__werkvloer = {
       counts,
       screenPosition(id) {
-        const object = objectRegistry.get(id) ?? scene.getObjectByName(id);
-        if (!object) return null;
-        object.getWorldPosition(tmp).project(camera);
-        const rect = gl.domElement.getBoundingClientRect();
-        return { x: rect.left + ((tmp.x + 1) / 2) * size.width, y: rect.top + ((1 - tmp.y) / 2) * size.height };
+        const world = worldPosition(id);
+        return world && screenPoint(world);
       },
-      screenPoint(world) {
-        tmp.set(...world).project(camera);
-        const rect = gl.domElement.getBoundingClientRect();
-        return { x: rect.left + ((tmp.x + 1) / 2) * size.width, y: rect.top + ((1 - tmp.y) / 2) * size.height };
-      },
-      worldPosition(id) {
-        const object = objectRegistry.get(id) ?? scene.getObjectByName(id);
-        if (!object) return null;
-        object.getWorldPosition(tmp);
-        return [tmp.x, tmp.y, tmp.z];
-      },
+      screenPoint,
+      worldPosition,
       viewerPosition() {
         camera.getWorldPosition(tmp);
-        return [tmp.x, tmp.y, tmp.z];
+        return xyz();
       },
       viewerHeading() {
         camera.getWorldDirection(tmp);
@@ -133,54 +104,13 @@ export function RenderProbe() {
       },
       trackedInputs: () => reach.points.length,
       objectIds: () => objectRegistry.ids(),
-      parts: () =>
-        objectRegistry.ids().flatMap((id) => {
-          const d = objectRegistry.descriptor(id);
-          return d ? [{ id, ...d }] : [];
-        }),
-      events: () => session.getState().events.map((e) => ({ ...e })),
-      partLocal(id, world) {
-        const object = objectRegistry.get(id);
-        if (!object) return null;
-        object.worldToLocal(tmp.set(...world));
-        return [tmp.x, tmp.y, tmp.z];
-      },
-      partPoint(id, local) {
-        const object = objectRegistry.get(id);
-        if (!object) return null;
-        object.localToWorld(tmp.set(...local));
-        return [tmp.x, tmp.y, tmp.z];
-      },
-      rayPointers() {
-        const partOf = new Map<Object3D, string>();
-        for (const id of objectRegistry.ids()) partOf.set(objectRegistry.get(id)!, id);
-        return [...(globalThis.pointerEventspointerMap?.values() ?? [])].flatMap((pointer) => {
-          // pmndrs pointer-events keeps every pointer on globalThis; a ray intersector holds its raycaster.
-          const ray = (pointer.intersector as { raycaster?: { ray: Vector3Ray } }).raycaster?.ray;
-          if (pointer.type !== 'ray' || !ray) return [];
-          let hit: Object3D | null = pointer.getIntersection()?.object ?? null;
-          const name = hit?.name || null;
-          while (hit && !partOf.has(hit)) hit = hit.parent;
-          return [{ origin: [ray.origin.x, ray.origin.y, ray.origin.z] as [number, number, number], hits: hit ? partOf.get(hit)! : name }];
-        });
-      },
       sceneHas: (name) => scene.getObjectByName(name) !== undefined,
-      drawnMeshesUnder(name) {
-        let n = 0;
-        scene.getObjectByName(name)?.traverseVisible((o) => {
-          // A hit area's material is invisible: rays find it, the renderer skips it (no draw call).
-          const m = (o as { isMesh?: boolean; material?: { visible: boolean } | { visible: boolean }[] }).material;
-          const drawn = Array.isArray(m) ? m.some((x) => x.visible) : m?.visible !== false;
-          if ((o as { isMesh?: boolean }).isMesh && drawn) n += 1;
-        });
-        return n;
-      },
       three: get,
     };
     return () => {
       delete window.__werkvloer;
     };
-  }, [gl, camera, size, scene, get, session]);
+  }, [gl, camera, size, scene, get]);
 
   const stationSeenAtFrame = useRef<number | null>(null);
   const stationFrameStart = useRef<number | null>(null);
@@ -199,8 +129,6 @@ export function RenderProbe() {
         // later steps) cannot be what it needed, however quickly it arrives.
         const drawnFrom = stationFrameStart.current ?? 0;
         c.firstStationFrameMs = performance.now();
-        // Only scripts requested before the station was there: what loads after its first frame by
-        // design (texts, controller models) is not counted because a slow frame let it arrive.
         c.scriptsAtFirstStationFrame = performance
           .getEntriesByType('resource')
           .filter((e) => e.startTime <= drawnFrom)

@@ -33,7 +33,7 @@ export function ArrivalSpot({ object, position, radius, color = '#2da44e' }: Arr
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
 
-  useEffect(() => (group.current ? objectRegistry.register(object, group.current, { object, operation: { kind: 'arrive', radius } }) : undefined), [object, radius]);
+  useEffect(() => (group.current ? objectRegistry.register(object, group.current) : undefined), [object]);
 
   useFrame(() => {
     const g = group.current;

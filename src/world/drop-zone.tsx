@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
 import { dropZones } from './drop-zones';
-import { objectRegistry } from './object-registry';
 import { sharedMaterial } from './shared-materials';
 
 export interface DropZoneProps {
@@ -22,13 +21,7 @@ export function DropZone({ id, accepts, position, rotation, size, marked = true 
   const group = useRef<Group>(null);
   useEffect(() => {
     if (!group.current) return;
-    const removeZone = dropZones.add({ id, object: group.current, half: [size[0] / 2, size[1] / 2, size[2] / 2], accepts });
-    // The probe knows it as `drop-zone:<id>`: where a driver carries what it accepts.
-    const unregister = objectRegistry.register(`drop-zone:${id}`, group.current, { object: id, operation: { kind: 'drop-zone', zone: id, accepts, size } });
-    return () => {
-      removeZone();
-      unregister();
-    };
+    return dropZones.add({ id, object: group.current, half: [size[0] / 2, size[1] / 2, size[2] / 2], accepts });
   }, [id, accepts, size]);
   return (
     <group ref={group} name={`drop-zone:${id}`} position={position} rotation={rotation}>

@@ -53,8 +53,8 @@ export function Grabbable({ object, position, rotation, hitBox, grabAction: grab
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current, { object, operation: { kind: 'grab', grab: grabAction, tap, ...(wear ? { wear } : {}) } });
-  }, [object, grabAction, tap, wear]);
+    return objectRegistry.register(object, group.current);
+  }, [object]);
 
   const handlers = useMemo(() => {
     const carry = { distance: 0, offset: new Vector3(), start: new Vector3(), moved: false, unreach: null as null | (() => void) };
@@ -127,7 +127,7 @@ export function Grabbable({ object, position, rotation, hitBox, grabAction: grab
   }, [act, camera, grabAction, object, tap, wear]);
 
   return (
-    <group ref={group} name={`interactable:${object}`} position={position} rotation={rotation} {...handlers}>
+    <group ref={group} name={`grabbable:${object}`} position={position} rotation={rotation} {...handlers}>
       {children}
       {hitBox ? <HitBox size={hitBox} /> : null}
     </group>

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { Box3, Matrix4, Ray, Raycaster, Vector3, type Group } from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
 import type { Device } from '../engine';
-import { objectRegistry } from './object-registry';
 import { reach, screenPointer } from './reach';
 import { sharedMaterial } from './shared-materials';
 import { useAct } from './use-act';
@@ -36,9 +35,6 @@ export function HazardZone({ object, position, rotation, size, marked = false }:
   const box = useRef(new Box3(new Vector3(-size[0] / 2, -size[1] / 2, -size[2] / 2), new Vector3(size[0] / 2, size[1] / 2, size[2] / 2)));
   box.current.min.set(-size[0] / 2, -size[1] / 2, -size[2] / 2);
   box.current.max.set(size[0] / 2, size[1] / 2, size[2] / 2);
-
-  const [w, h, d] = size;
-  useEffect(() => (group.current ? objectRegistry.register(`hazard-zone:${object}`, group.current, { object, operation: { kind: 'reach-zone', size: [w, h, d] } }) : undefined), [object, w, h, d]);
 
   // The screen pointer counts only once it has moved over the view: R3F starts it at the centre.
   useEffect(() => {

@@ -39,8 +39,8 @@ export function HoldControl({ object, position, rotation, hitBox, travel = 0, pr
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(probeId ?? object, group.current, { object, operation: { kind: 'hold', ...(progressMs ? { minMs: progressMs } : {}) } });
-  }, [object, progressMs, probeId]);
+    return objectRegistry.register(probeId ?? object, group.current);
+  }, [object, probeId]);
 
   const handlers = useMemo(
     () =>
@@ -75,7 +75,7 @@ export function HoldControl({ object, position, rotation, hitBox, travel = 0, pr
   });
 
   return (
-    <group ref={group} name={`interactable:${object}`} position={position} rotation={rotation} {...handlers}>
+    <group ref={group} name={`hold-control:${object}`} position={position} rotation={rotation} {...handlers}>
       <group ref={part}>{children}</group>
       {hitBox ? <HitBox size={hitBox} /> : null}
       {progressMs ? (

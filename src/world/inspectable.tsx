@@ -37,7 +37,7 @@ export function Inspectable({ object, position, rotation, hitBox, children }: In
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(object, group.current, { object, operation: { kind: 'inspect' } });
+    return objectRegistry.register(object, group.current);
   }, [object]);
 
   const handlers = useMemo(() => {
@@ -91,7 +91,7 @@ export function Inspectable({ object, position, rotation, hitBox, children }: In
   });
 
   return (
-    <group ref={group} name={`interactable:${object}`} position={position} rotation={rotation} {...handlers}>
+    <group ref={group} name={`inspectable:${object}`} position={position} rotation={rotation} {...handlers}>
       {children}
       {hitBox ? <HitBox size={hitBox} /> : null}
     </group>

@@ -46,8 +46,8 @@ export function Interactable({ object, probeId, action, value, position, rotatio
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(probeId ?? object, group.current, { object, operation: { kind: 'press', action, ...(value === undefined ? {} : { value }) } });
-  }, [object, probeId, action, value]);
+    return objectRegistry.register(probeId ?? object, group.current);
+  }, [object, probeId]);
 
   // Hover and travel through refs: no React render while a ray sweeps over the bench.
   const handlers = useMemo(

@@ -58,8 +58,8 @@ export function ValueControl({ object, position, rotation, min, max, step, initi
 
   useEffect(() => {
     if (!group.current) return;
-    return objectRegistry.register(probeId ?? object, group.current, { object, operation: { kind: 'set', min, max, step, length } });
-  }, [object, min, max, step, length, probeId]);
+    return objectRegistry.register(probeId ?? object, group.current);
+  }, [object, probeId]);
 
   const handlers = useMemo(() => {
     const update = (e: GestureEvent) => {
@@ -88,7 +88,7 @@ export function ValueControl({ object, position, rotation, min, max, step, initi
   }, [act, length, max, min, object, step]);
 
   return (
-    <group ref={group} name={`interactable:${object}`} position={position} rotation={rotation} {...handlers}>
+    <group ref={group} name={`value-control:${object}`} position={position} rotation={rotation} {...handlers}>
       <mesh material={sharedMaterial('track')}>
         <boxGeometry args={[length, 0.012, 0.03]} />
       </mesh>

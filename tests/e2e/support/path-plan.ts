@@ -1,4 +1,4 @@
-import type { PartDescriptor } from '../../../src/world/object-registry';
+import type { PartDescriptor } from '../../../src/world/placed-parts';
 
 /** One event of an ideal path or a rule path (`scenes/<sector>/<station>/ideal-path.json`, `rule-paths/<rule>.json`). */
 export interface PathEvent {
@@ -8,7 +8,7 @@ export interface PathEvent {
   value?: number | string;
 }
 
-/** A registered part as the render probe lists it. */
+/** A placed part as the driver probe lists it (src/play/driver-probe.tsx). */
 export type Part = PartDescriptor & { id: string };
 
 /** The trainee move that makes one or more events of a path, on one part. */

@@ -37,10 +37,16 @@ interface Hands {
   reach(world: Vec3 | null): Promise<void>;
 }
 
+/** World points of points in a part's own space (null entries: the part is not placed now). */
+async function partPoints(page: Page, id: string, local: Vec3[]): Promise<Vec3[] | null> {
+  return page.evaluate(({ id, local }) => window.__werkvloerDriver!.partPoints(id, local), { id, local });
+}
+
+/** Where to aim at a part: its origin, which every kit part's hit box is centred on. */
 async function partAim(page: Page, part: Part): Promise<Vec3> {
-  const at = await page.evaluate(({ id, aim }) => window.__werkvloer!.partPoint(id, aim), { id: part.id, aim: [...(part.aim ?? [0, 0, 0])] as Vec3 });
+  const at = await partPoints(page, part.id, [[0, 0, 0]]);
   expect(at, `${part.id} is placed`).not.toBeNull();
-  return at!;
+  return at![0]!;
 }
 
 /** Where the trainee's eyes are (world). */
@@ -127,7 +133,7 @@ function handNear(target: Vec3, rest: readonly [number, number, number]): Vec3 {
 async function rayHits(page: Page, handWorld: Vec3, partId: string): Promise<void> {
   const hit = () =>
     page.evaluate((hand) => {
-      const rays = window.__werkvloer!.rayPointers();
+      const rays = window.__werkvloerDriver!.rayPointers();
       const d = (o: number[]) => Math.hypot(o[0]! - hand[0], o[1]! - hand[1], o[2]! - hand[2]);
       return rays.sort((a, b) => d(a.origin) - d(b.origin))[0]?.hits ?? null;
     }, handWorld);
@@ -169,7 +175,7 @@ function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
       const goal = to.clone();
       const steer = to.clone();
       for (let i = 0; i < 4; i++) {
-        const now = await page.evaluate((id) => window.__werkvloer!.worldPosition(id), partId);
+        const now = (await partPoints(page, partId, [[0, 0, 0]]))?.[0];
         if (!now) break;
         const error = goal.clone().sub(new Vector3(...now));
         if (error.length() < 0.03) break;
@@ -199,7 +205,7 @@ async function landingPoint(page: Page, part: Part, zone: Part, origin: Vec3, di
   const grid: Vec3[] = [];
   const n = 8;
   for (let i = 0; i <= n; i++) for (let j = 0; j <= n; j++) for (let k = 0; k <= n; k++) grid.push([(i / n - 0.5) * w * 0.9, (j / n - 0.5) * h * 0.9, (k / n - 0.5) * d * 0.9]);
-  const points = await page.evaluate(({ id, grid }) => grid.map((g) => window.__werkvloer!.partPoint(id, g)!), { id: zone.id, grid });
+  const points = (await partPoints(page, zone.id, grid))!;
   const centre = new Vector3(...(await partAim(page, zone)));
   const o = new Vector3(...origin);
   let best: Vec3 | null = null;
@@ -231,13 +237,13 @@ async function advance(page: Page, ms: number) {
 
 async function inside(page: Page, zone: Part, part: Part): Promise<boolean> {
   if (zone.operation.kind !== 'reach-zone') return false;
-  const local = await page.evaluate(({ id, at }) => window.__werkvloer!.partLocal(id, at), { id: zone.id, at: await partAim(page, part) });
+  const local = await page.evaluate(({ id, at }) => window.__werkvloerDriver!.partLocal(id, at), { id: zone.id, at: await partAim(page, part) });
   const size = zone.operation.size;
   return local !== null && local.every((v, i) => Math.abs(v) <= size[i]! / 2);
 }
 
-const parts = (page: Page) => page.evaluate(() => window.__werkvloer?.parts() ?? []);
-const recorded = (page: Page) => page.evaluate(() => window.__werkvloer?.events() ?? []);
+const parts = (page: Page) => page.evaluate(() => window.__werkvloerDriver?.parts() ?? []);
+const recorded = (page: Page) => page.evaluate(() => window.__werkvloerDriver?.events() ?? []);
 const key = (e: { action: string; object: string }) => `${e.action} ${e.object}`;
 const isZoneEvent = (e: PathEvent) => e.action === 'enter' || e.action === 'exit';
 
@@ -335,9 +341,12 @@ async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<
     case 'set': {
       const op = move.part.operation;
       if (op.kind !== 'set') throw new Error(`${move.part.id} has no scale`);
-      const x = ((move.value - op.min) / (op.max - op.min) - 0.5) * op.length;
-      const at = await page.evaluate(({ id, x }) => window.__werkvloer!.partPoint(id, [x, 0, 0]), { id: move.part.id, x });
-      await hands.point(at!, move.part.id);
+      // The centre of the value's step on the scale: the scale snaps to the nearest step, so any
+      // point within half a step either side gives the value.
+      const snapped = op.min + Math.round((move.value - op.min) / op.step) * op.step;
+      const x = ((snapped - op.min) / (op.max - op.min) - 0.5) * op.length;
+      const at = (await partPoints(page, move.part.id, [[x, 0, 0]]))![0]!;
+      await hands.point(at, move.part.id);
       await hands.down();
       await hands.up();
       return;

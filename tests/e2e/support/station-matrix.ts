@@ -60,7 +60,8 @@ async function start(page: Page, vr: boolean): Promise<void> {
     await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
   }
   await waitForFrames(page, 5);
-  await page.waitForFunction(() => (window.__werkvloer?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
+  // The test build's driver probe comes after the station's first frame (src/play/driver-probe.tsx).
+  await page.waitForFunction(() => (window.__werkvloerDriver?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
 }
 
 /** Opens the station in practice on the computer or in the emulated headset, until its parts are there. */
@@ -165,7 +166,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
         maxCalls = Math.max(maxCalls, counts.calls);
         maxTriangles = Math.max(maxTriangles, counts.triangles);
       }
-      const panel = await page.evaluate(() => window.__werkvloer!.drawnMeshesUnder('instruction-panel'));
+      const panel = await page.evaluate(() => window.__werkvloerDriver!.drawnMeshesUnder('instruction-panel'));
       console.info(`[budget] ${folder}: max ${maxCalls} draw calls, ${maxTriangles} triangles per XR frame; of them the instruction panel ${2 * panel} (${panel} per eye)`);
       expect(panel, 'the instruction panel is drawn').toBeGreaterThan(0);
       expect(maxCalls).toBeGreaterThan(0);

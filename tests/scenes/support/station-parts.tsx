@@ -10,7 +10,7 @@ import { LayoutStation } from '../../../src/world/layout-station';
 import { SessionProvider } from '../../../src/state/session-context';
 import { createSessionStore } from '../../../src/state/session-store';
 import { firstStationFrame } from '../../../src/world/first-station-frame';
-import { objectRegistry } from '../../../src/world/object-registry';
+import { placedParts as placedNow } from '../../../src/world/placed-parts';
 import { producerOf, unproducible, zoneFor, type Part, type PathEvent } from '../../e2e/support/path-plan';
 
 // React's act() is what the test renderer uses to flush updates.
@@ -19,12 +19,9 @@ import { producerOf, unproducible, zoneFor, type Part, type PathEvent } from '..
 const root = process.cwd();
 const compositions = import.meta.glob<{ default: ComponentType }>('../../../scenes/*/*/station.tsx');
 
-/** The parts registered now, as the browser's render probe lists them. */
+/** The parts placed now, as the test build's driver probe lists them in the browser. */
 export function placedParts(): Part[] {
-  return objectRegistry.ids().flatMap((id) => {
-    const d = objectRegistry.descriptor(id);
-    return d ? [{ id, ...d }] : [];
-  });
+  return placedNow().map(({ id, object, operation }) => ({ id, object, operation }));
 }
 
 async function kitFor(layout: Layout): Promise<Partial<Record<KitPartName, KitPart>>> {

@@ -1,0 +1,119 @@
+import { useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { Vector3, type Object3D } from 'three';
+import type { SessionEvent } from '../engine';
+import { appClock } from '../state/app-clock';
+import { useSessionStore } from '../state/session-context';
+import { placedParts, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
+
+type Vec3 = [number, number, number];
+
+export interface RayPointerState {
+  origin: Vec3;
+  /** The placed part whose node (or a child of it) the ray hits, else the hit object's name, else null. */
+  hits: string | null;
+}
+
+/** What the generic e2e driver (tests/e2e/support/station-driver.ts) reads; it acts through real input only. */
+export interface WerkvloerDriverProbe {
+  /** Every part placed now, with how it is operated. */
+  parts(): (PartDescriptor & { id: string })[];
+  /** The events the session has recorded so far (a copy): each move must make what the path says. */
+  events(): SessionEvent[];
+  /** World points of points given in a part's own space (a value on a scale, a drop zone's grid); null when not placed. */
+  partPoints(id: string, local: Vec3[]): Vec3[] | null;
+  /** A world point in a part's own space (is a hand inside a danger area?). */
+  partLocal(id: string, world: Vec3): Vec3 | null;
+  /**
+   * The XR ray pointers (@react-three/xr's, from pmndrs pointer-events) as they stand now: a press
+   * waits until the ray really hits what it aims at (the emulated ray needs a few frames).
+   */
+  rayPointers(): RayPointerState[];
+  /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
+  drawnMeshesUnder(name: string): number;
+}
+
+declare global {
+  interface Window {
+    __werkvloerDriver?: WerkvloerDriverProbe;
+    /** The test clock: `advance(ms)` lets that time pass at once (src/state/app-clock.ts). */
+    __werkvloerClock?: { advance(ms: number): number; now(): number };
+  }
+}
+
+const tmp = new Vector3();
+
+// The test clock, from this module's load on: wall-clock time plus what the driver let pass at once.
+// Never set back (a session's times only grow), and only ever in the test build.
+const wallClock = Date.now;
+let skipped = 0;
+appClock.now = () => wallClock() + skipped;
+
+function nodeOf(id: string): Object3D | null {
+  return placedParts().find((p) => p.id === id)?.node ?? null;
+}
+
+/**
+ * The test build's window onto the placed parts and the session for the generic e2e driver, and its
+ * test clock. Loaded after the station's first frame and only in the test build (instruction-panel.tsx):
+ * no production build and no first frame carries it.
+ */
+export default function DriverProbe() {
+  const session = useSessionStore();
+  const scene = useThree((s) => s.scene);
+  useEffect(() => {
+    window.__werkvloerDriver = {
+      parts: () => placedParts().map(({ id, object, operation }) => ({ id, object, operation })),
+      events: () => session.getState().events.map((e) => ({ ...e })),
+      partPoints(id, local) {
+        const node = nodeOf(id);
+        if (!node) return null;
+        return local.map((p) => {
+          node.localToWorld(tmp.set(...p));
+          return [tmp.x, tmp.y, tmp.z];
+        });
+      },
+      partLocal(id, world) {
+        const node = nodeOf(id);
+        if (!node) return null;
+        node.worldToLocal(tmp.set(...world));
+        return [tmp.x, tmp.y, tmp.z];
+      },
+      rayPointers() {
+        const partOf = new Map<Object3D, PlacedPart>(placedParts().map((p) => [p.node, p]));
+        // pmndrs pointer-events keeps every pointer on globalThis; a ray intersector holds its raycaster.
+        return [...(globalThis.pointerEventspointerMap?.values() ?? [])].flatMap((pointer) => {
+          const ray = (pointer.intersector as { raycaster?: { ray: { origin: Vector3 } } }).raycaster?.ray;
+          if (pointer.type !== 'ray' || !ray) return [];
+          let hit: Object3D | null = pointer.getIntersection()?.object ?? null;
+          const name = hit?.name || null;
+          while (hit && !partOf.has(hit)) hit = hit.parent;
+          return [{ origin: [ray.origin.x, ray.origin.y, ray.origin.z] as Vec3, hits: hit ? partOf.get(hit)!.id : name }];
+        });
+      },
+      drawnMeshesUnder(name) {
+        let n = 0;
+        scene.getObjectByName(name)?.traverseVisible((o) => {
+          // A hit area's material is invisible: rays find it, the renderer skips it (no draw call).
+          const m = (o as { isMesh?: boolean; material?: { visible: boolean } | { visible: boolean }[] }).material;
+          const drawn = Array.isArray(m) ? m.some((x) => x.visible) : m?.visible !== false;
+          if ((o as { isMesh?: boolean }).isMesh && drawn) n += 1;
+        });
+        return n;
+      },
+    };
+    window.__werkvloerClock = {
+      advance(ms) {
+        if (!Number.isFinite(ms) || ms < 0) throw new Error(`advance takes a duration in ms ≥ 0, not ${ms}`);
+        skipped += ms;
+        return skipped;
+      },
+      now: () => appClock.now(),
+    };
+    return () => {
+      delete window.__werkvloerDriver;
+      delete window.__werkvloerClock;
+    };
+  }, [session, scene]);
+  return null;
+}
