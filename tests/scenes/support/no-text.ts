@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import { vi } from 'vitest';
 
 /**
@@ -6,3 +8,6 @@ import { vi } from 'vitest';
  */
 vi.mock('@react-three/drei', async (original) => ({ ...(await original<typeof import('@react-three/drei')>()), Text: () => null }));
 vi.mock('troika-three-text', () => ({ configureTextBuilder: () => undefined }));
+
+// Numbers on displays and scales are still formatted in the trainee's language: Dutch here.
+await i18next.use(initReactI18next).init({ lng: 'nl', resources: {} });
