@@ -141,7 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, forwarder: opts.forwarder });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
-  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), versions: opts.catalog.versions });
   // SQLite: dashboard reads on reader threads, so a long one never holds uploads up (issue 17).
   let readDb = opts.readDb;
   if (!readDb && opts.sqliteFile) {
