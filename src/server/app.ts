@@ -32,6 +32,8 @@ import { proxyTrust } from './http/trusted-proxies';
 import { xapiApi } from './xapi-api';
 import type { XapiForwarder } from './xapi/forwarder';
 import { passportApi } from './passport/passport-api';
+import { LiveAttempts } from './live/live-attempts';
+import { liveAttemptRoutes } from './routes/live-attempts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -150,6 +152,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await passportApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, catalog: opts.catalog, publicUrl: opts.publicUrl ?? null, baseUrl: () => opts.publicUrl ?? opts.headsetUrls?.()[0] ?? 'http://localhost', startJob: opts.passportJob });
   await privacyRoutes(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
+
+  // The live class view: headsets' progress passed between instances, kept in memory only.
+  const attempts = new LiveAttempts({ live, now: () => (opts.now ?? (() => new Date()))().getTime() });
+  app.addHook('onClose', async () => attempts.close());
+  await liveAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, attempts });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {
