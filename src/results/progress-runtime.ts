@@ -1,0 +1,82 @@
+import type { Device } from '../engine';
+import type { ProgressAnswer, ProgressMessage } from '../shared/live-progress';
+import { heardFromServer, helpGiven, helpRequest, initialHelp } from '../state/help-request';
+import { progressSnapshot } from '../state/progress-snapshot';
+import type { SessionStore } from '../state/session-store';
+import { ProgressSender } from './progress-sender';
+import { readTrainee } from './trainee-identity';
+
+/** One try; a refusal or a network error is simply not sent (the sender never retries). */
+async function postProgress(token: string, message: ProgressMessage): Promise<ProgressAnswer | null> {
+  try {
+    const response = await fetch('/api/live/progress', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(message),
+      // A message that takes long is out of date anyway.
+      signal: AbortSignal.timeout(4000),
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as Partial<ProgressAnswer>;
+    return typeof body.helpAcknowledged === 'number' ? { helpAcknowledged: body.helpAcknowledged } : null;
+  } catch {
+    return null;
+  }
+}
+
+const started = new WeakSet<SessionStore>();
+
+/**
+ * Follows the session store for the app's lifetime and sends each live attempt's progress to the
+ * trainer (src/results/progress-sender.ts). Loaded after the station's first frame; only a
+ * signed-in trainee's attempts are sent: an anonymous practice belongs to no organisation, so no
+ * trainer may see it. `device` says what plays before the first action names it.
+ */
+export function startLiveProgress(session: SessionStore, device: () => Device): void {
+  if (started.has(session)) return;
+  started.add(session);
+  let sender: ProgressSender | null = null;
+  let attemptId: string | null = null;
+  const begin = (id: string) => {
+    sender?.stop();
+    attemptId = id;
+    const token = readTrainee()?.token ?? null;
+    helpRequest.setState({ ...initialHelp, live: token !== null });
+    if (token === null) {
+      sender = null;
+      return;
+    }
+    sender = new ProgressSender({
+      snapshot: () => progressSnapshot(session.getState(), helpRequest.getState(), Date.now(), device()),
+      post: (message) => postProgress(token, message),
+      onAnswer: heardFromServer,
+      online: () => navigator.onLine,
+      now: () => Date.now(),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    });
+    sender.changed();
+  };
+  const follow = () => {
+    const s = session.getState();
+    if (s.status === 'idle' || !s.sessionId) {
+      sender?.stop();
+      sender = null;
+      attemptId = null;
+      helpRequest.setState(initialHelp);
+      return;
+    }
+    if (s.sessionId !== attemptId) begin(s.sessionId);
+  };
+  follow();
+  session.subscribe((s, prev) => {
+    follow();
+    if (!sender || s.sessionId !== attemptId) return;
+    if (s.engine && prev.engine && s.engine.completed.length > prev.engine.completed.length) helpGiven();
+    if (s.status === 'ended' && prev.status !== 'ended') sender.finish();
+    else if (s.events !== prev.events) sender.changed();
+  });
+  helpRequest.subscribe((h, prev) => {
+    if (h.asked !== prev.asked) sender?.changed();
+  });
+}
