@@ -9,7 +9,7 @@ import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { AccountPage, GroupPage, GroupReportPage, GroupsPage, LrsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
-import { PassportPage } from './lazy-pages';
+import { LiveClassPage, PassportPage } from './lazy-pages';
 
 export interface Me {
   trainer: {
@@ -104,6 +104,7 @@ export function DashboardApp() {
         <nav className="side" aria-label={t('app.navigation')}>
           <ul>
             <NavLink href="/">{t('nav.sessions')}</NavLink>
+            <NavLink href="/live">{t('nav.live')}</NavLink>
             <NavLink href="/groups">{t('nav.groups')}</NavLink>
             {me.trainer.role === 'admin' ? <NavLink href="/trainers">{t('nav.trainers')}</NavLink> : null}
             {me.trainer.role === 'admin' ? <NavLink href="/lrs">{t('nav.lrs')}</NavLink> : null}
@@ -132,6 +133,7 @@ export function DashboardApp() {
               <Route path="/account">{() => <AccountPage me={me} onChanged={refreshMe} />}</Route>
               <Route path="/">{() => <SessionsPage />}</Route>
               <Route path="/groups">{() => <GroupsPage />}</Route>
+              <Route path="/live">{() => <LiveClassPage />}</Route>
               <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
               <Route path="/groups/:id/cards">{(p) => <QrSheetPage id={p.id} />}</Route>
               <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>
