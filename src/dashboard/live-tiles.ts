@@ -1,4 +1,4 @@
-import { needsHelp, offlineAfterMs, type LiveTile } from '../shared/live-progress';
+import { needsHelp, offlineAfterMs, type LiveTile } from '../shared/live-tile';
 
 /** A tile as the page holds it: `seenAt` is when the headset last spoke, on this browser's clock. */
 export interface HeldTile {

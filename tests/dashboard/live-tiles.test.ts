@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { held, isOnline, onStepNow, sortTiles } from '../../src/dashboard/live-tiles';
-import type { LiveTile } from '../../src/shared/live-progress';
+import type { LiveTile } from '../../src/shared/live-tile';
 
 function tile(code: string, overrides: Partial<LiveTile> = {}): LiveTile {
   return {

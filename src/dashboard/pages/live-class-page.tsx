@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needsHelp, type LiveTile } from '../../shared/live-progress';
+import { needsHelp, type LiveTile } from '../../shared/live-tile';
 import { api } from '../api';
 import { held, isOnline, onStepNow, sortTiles, type HeldTile } from '../live-tiles';
 import { usePageTexts } from '../page-texts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { progressMessageSchema, type LiveTile, type ProgressMessage } from '../../shared/live-progress';
+import { progressMessageSchema, type ProgressMessage } from '../../shared/live-progress';
+import type { LiveTile } from '../../shared/live-tile';
 import type { LiveSessions } from '../dashboard/live-sessions';
 
 /** What every instance hears about a live attempt: a headset's progress, or a trainer's answer to its call for help. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LiveTile } from '../../../src/shared/live-progress';
+import type { LiveTile } from '../../../src/shared/live-tile';
 import { openSse } from '../support/sse';
 import { joinedTrainee, organisationWithTrainer, type LoggedIn } from '../support/trainers';
 import { testApp } from '../test-app';
