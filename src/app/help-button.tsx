@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { readTrainee } from '../results/trainee-identity';
 import { askForHelp, helpRequest, helpShown } from '../state/help-request';
 import { lateUi } from '../state/late-ui';
+import { progressSnapshot } from '../state/progress-snapshot';
 import { useSessionStore } from '../state/session-context';
 
 /**
@@ -16,7 +18,10 @@ export function HelpButton() {
   const shown = useStore(helpRequest, helpShown);
   const live = useStore(helpRequest, (s) => s.live);
   useEffect(() => {
-    void import('../results/progress-runtime').then((m) => m.startLiveProgress(session, () => (lateUi.getState().vr ? 'vr-controller' : 'desktop')));
+    const device = () => (lateUi.getState().vr ? 'vr-controller' : 'desktop');
+    const sources = { token: () => readTrainee()?.token ?? null, snapshot: (now: number) => progressSnapshot(session.getState(), helpRequest.getState(), now, device()) };
+    // Its own chunk, fetched now: after the station's first frame, like this button.
+    void import('../results/progress-runtime').then((m) => m.startLiveProgress(session, sources));
   }, [session]);
   if (!live) return null;
   const waiting = shown === 'asked' || shown === 'unreachable';

@@ -25,7 +25,6 @@ export { parseScenario, type ParseOptions, type ParseResult, type ScenarioIssue 
 export { translationKeys } from './check-locale';
 export { canonicalJson, scenarioHash } from './hash';
 export { initialState } from './state';
-export { isStuck, stuckRule } from './stuck';
 export { step } from './step';
 export { replay, result, score } from './score';
 export { languageTagProblem, maxLanguageTagLength } from './language-tag';

@@ -1,10 +1,8 @@
-import type { Device } from '../engine';
 import type { ProgressAnswer, ProgressMessage } from '../shared/live-progress';
 import { heardFromServer, helpGiven, helpRequest, initialHelp } from '../state/help-request';
-import { progressSnapshot } from '../state/progress-snapshot';
+import type { ProgressSnapshot } from '../state/progress-snapshot';
 import type { SessionStore } from '../state/session-store';
 import { ProgressSender } from './progress-sender';
-import { readTrainee } from './trainee-identity';
 
 /** One try; a refusal or a network error is simply not sent (the sender never retries). */
 async function postProgress(token: string, message: ProgressMessage): Promise<ProgressAnswer | null> {
@@ -26,13 +24,22 @@ async function postProgress(token: string, message: ProgressMessage): Promise<Pr
 
 const started = new WeakSet<SessionStore>();
 
+export interface LiveProgressSources {
+  /** The signed-in trainee's token now, or null (src/results/trainee-identity.ts). */
+  token(): string | null;
+  /** The attempt as the trainer's tile shows it (src/state/progress-snapshot.ts, bound to the device). */
+  snapshot(now: number): ProgressSnapshot | null;
+}
+
 /**
  * Follows the session store for the app's lifetime and sends each live attempt's progress to the
  * trainer (src/results/progress-sender.ts). Loaded after the station's first frame; only a
  * signed-in trainee's attempts are sent: an anonymous practice belongs to no organisation, so no
- * trainer may see it. `device` says what plays before the first action names it.
+ * trainer may see it. What it reads of the app comes in `sources` from the overlay that loads it:
+ * imported here, those modules would be shared with the first frame's chunk and split it (more
+ * bytes before the first VR frame).
  */
-export function startLiveProgress(session: SessionStore, device: () => Device): void {
+export function startLiveProgress(session: SessionStore, sources: LiveProgressSources): void {
   if (started.has(session)) return;
   started.add(session);
   let sender: ProgressSender | null = null;
@@ -40,14 +47,14 @@ export function startLiveProgress(session: SessionStore, device: () => Device): 
   const begin = (id: string) => {
     sender?.stop();
     attemptId = id;
-    const token = readTrainee()?.token ?? null;
+    const token = sources.token();
     helpRequest.setState({ ...initialHelp, live: token !== null });
     if (token === null) {
       sender = null;
       return;
     }
     sender = new ProgressSender({
-      snapshot: () => progressSnapshot(session.getState(), helpRequest.getState(), Date.now(), device()),
+      snapshot: () => sources.snapshot(Date.now()),
       post: (message) => postProgress(token, message),
       onAnswer: heardFromServer,
       online: () => navigator.onLine,

@@ -1,4 +1,8 @@
-import { isStuck, type Device } from '../engine';
+import type { Device } from '../engine';
+// Not through the engine's index: that index is in the first frame's chunk, and re-exporting a
+// function only this late chunk uses made the bundler split the first chunk to break the cycle
+// (1.3 KB gzip more before the first VR frame, over its budget).
+import { isStuck } from '../engine/stuck';
 import type { ProgressMessage } from '../shared/live-progress';
 import type { HelpRequestState } from './help-request';
 import type { SessionState } from './session-store';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { initialState, isStuck, step, stuckRule, type EngineState, type Scenario, type SessionEvent } from '../../src/engine';
+import { initialState, step, type EngineState, type Scenario, type SessionEvent } from '../../src/engine';
+import { isStuck, stuckRule } from '../../src/engine/stuck';
 import { ev, labInput, parsed } from './helpers';
 
 const play = (scenario: Scenario, events: SessionEvent[]): EngineState => events.reduce((s, e) => step(scenario, s, e).state, initialState(scenario, 'practice'));
