@@ -27,7 +27,7 @@ export const progressRateLimit = { max: 10, timeWindowMs: 5000 };
 const progressBodyLimit = 4 * 1024;
 
 const acknowledgeBody = z.object({ request: z.number().int().min(1).max(100_000) }).strict();
-const attemptParams = z.object({ attemptId: z.uuid({ message: 'must be the attempt\'s UUID' }) });
+const attemptParams = z.object({ id: z.uuid({ message: 'must be the live attempt\'s UUID' }) });
 
 /**
  * The live class view (docs/api.md "Live class view"): headsets post their progress, trainers watch
@@ -106,14 +106,14 @@ export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptR
     res.on('close', stop);
   });
 
-  app.post('/api/dashboard/live-attempts/:attemptId/help-acknowledged', { preHandler: guard }, async (request, reply) => {
+  app.post('/api/dashboard/live-attempts/:id/help-acknowledged', { preHandler: guard }, async (request, reply) => {
     const params = attemptParams.safeParse(request.params);
     if (!params.success) return invalidBody(reply, params.error);
     const body = acknowledgeBody.safeParse(request.body);
     if (!body.success) return invalidBody(reply, body.error);
     const org = trainerOf(request).trainer.organisationId;
-    const outcome = await opts.attempts.acknowledge(org, params.data.attemptId.toLowerCase(), body.data.request);
-    if (outcome === 'unknown') return reply.code(404).send({ error: 'live-attempt-unknown', message: `no live attempt ${params.data.attemptId} in your organisation (it may have ended a while ago)` });
+    const outcome = await opts.attempts.acknowledge(org, params.data.id.toLowerCase(), body.data.request);
+    if (outcome === 'unknown') return reply.code(404).send({ error: 'live-attempt-unknown', message: 'no such live attempt in your organisation (it may have ended a while ago)' });
     if (outcome === 'not-asked') return reply.code(409).send({ error: 'help-not-asked', message: `request: this trainee has not asked for help ${body.data.request} times` });
     return reply.code(204).send();
   });
