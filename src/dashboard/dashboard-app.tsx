@@ -104,8 +104,8 @@ export function DashboardApp() {
         <nav className="side" aria-label={t('app.navigation')}>
           <ul>
             <NavLink href="/">{t('nav.sessions')}</NavLink>
-            <NavLink href="/live">{t('nav.live')}</NavLink>
             <NavLink href="/groups">{t('nav.groups')}</NavLink>
+            <NavLink href="/live">{t('nav.live')}</NavLink>
             {me.trainer.role === 'admin' ? <NavLink href="/trainers">{t('nav.trainers')}</NavLink> : null}
             {me.trainer.role === 'admin' ? <NavLink href="/lrs">{t('nav.lrs')}</NavLink> : null}
             <NavLink href="/account">{t('account.nav', { ns: 'accounts' })}</NavLink>
