@@ -12,6 +12,7 @@ import { StorageStatus } from './db/storage-status';
 import { LiveSessions } from './dashboard/live-sessions';
 import { lanAddresses, machineName } from './lan-addresses';
 import { ScenarioCatalog, readScenes } from './scenario-catalog';
+import { readLearningPaths } from './learning-paths';
 import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
 import { startMaintenance } from './maintenance';
@@ -73,6 +74,9 @@ async function main() {
   const settings = readSettings(process.env);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const current = readScenes(repoRoot, settings.scenesDir);
+  // The learning paths name stations: checked here like the scenarios, a broken one stops the start with its file and JSON path.
+  const learningPaths = readLearningPaths(repoRoot, current.map((e) => e.scenario), settings.scenesDir);
+  if (learningPaths.issues.length > 0) throw new Error(`invalid learning paths:\n${learningPaths.issues.map((i) => `  ${i.file} ${i.path}: ${i.message}`).join('\n')}`);
   let lastMoveLine = 0;
   const opened = await createDb({
     dataDir: settings.dataDir,
@@ -143,7 +147,7 @@ async function main() {
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https), anonymousPractice: settings.anonymousPractice };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https), anonymousPractice: settings.anonymousPractice, learningPaths: learningPaths.paths };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);
