@@ -196,7 +196,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       },
       result,
     );
-    const inserted = await writer.insert(row);
+    const inserted = await writer.insert(row, identity.touch);
     if (!inserted) {
       // A retry, or a concurrent duplicate that won: the stored row answers, and nothing is published.
       const stored = await answerIfStored(hash);
@@ -204,9 +204,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       // Stored by another request and erased since: say so rather than claim a first store.
       return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was stored before and no longer is; a new session needs a new id` });
     }
+    // Only a first store marked the headset's token as used (in its transaction): a refusal or a retry changes nothing.
     if (exam) await recordExamFlags(opts.db, request.log, exam, body, JSON.parse(result.resultJson) as ScoreResult, opts.now());
-    // Only a first store marks the headset's token as used: a refusal or a retry changes nothing.
-    await identity.noteUse();
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
   });
