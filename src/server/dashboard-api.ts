@@ -6,6 +6,7 @@ import type { ScenarioCatalog } from './scenario-catalog';
 import type { LiveSessions } from './dashboard/live-sessions';
 import { StationTexts } from './dashboard/station-texts';
 import { dashboardAssignmentRoutes } from './routes/dashboard-assignments';
+import { learningPathRoutes } from './routes/learning-paths';
 import { dashboardBulkTraineeRoutes } from './routes/dashboard-bulk-trainees';
 import { dashboardCoachingRoutes } from './routes/dashboard-coaching';
 import { dashboardNoteRoutes } from './routes/dashboard-notes';
@@ -39,6 +40,7 @@ export async function dashboardApi(app: FastifyInstance, opts: DashboardApiOptio
   await organisationSettingsRoutes(app, opts);
   const stationCountry = (id: string) => opts.catalog.current.find((e) => e.scenario.id === id)?.scenario.country ?? null;
   await dashboardAssignmentRoutes(app, { ...opts, stationIds, stationCountry });
+  await learningPathRoutes(app, opts);
   await dashboardSessionRoutes(app, opts);
   await dashboardInsightRoutes(app, { ...opts, texts });
   await dashboardExportRoutes(app, { ...opts, texts });

@@ -153,7 +153,8 @@ async function main() {
     let tls: TlsMaterial | null = null;
     if (settings.httpsPort !== null) {
       tls = await loadTls({ dataDir: settings.dataDir, certFile: settings.tlsCert, keyFile: settings.tlsKey, hostnames: [machineName()], ips: lanAddresses() });
-      const app = await buildApp({ ...appOptions, https: { cert: tls.cert, key: tls.key } });
+      // One passport issuer per process: the HTTPS listener shares the HTTP one's (two would run the same passes side by side).
+      const app = await buildApp({ ...appOptions, https: { cert: tls.cert, key: tls.key }, passportIssuer: servers[0]?.passportIssuer });
       servers.push(app);
       ports.https = await listen(app, settings.host, settings.httpsPort, 'HTTPS_PORT');
     }

@@ -178,7 +178,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     // An exam is stored only under a server-issued attempt, once (exams/exam-upload.ts).
     let exam: ExamAttempt | null = null;
     if (body.mode === 'exam') {
-      const gate = await examGate(opts.db, request.headers[examAttemptHeader], traineeId, body, opts.now());
+      const gate = await examGate(opts.db, request.headers[examAttemptHeader], traineeId, body, opts.now(), opts.catalog.versions);
       if (!gate.ok) {
         const stored = await answerIfStored();
         if (stored) return send(reply, stored);
