@@ -134,3 +134,30 @@ describe.each(databaseKinds)('learning paths API on %s', (kind) => {
     expect(await t.db.selectFrom('module_overrides').select('trainee_id').where('trainee_id', '=', sam.traineeId).execute()).toEqual([]);
   });
 });
+
+describe('learning paths and the skills passport', () => {
+  test('a module mastered by practice alone on the path becomes a credential; a path mastery by exam is signed once', async () => {
+    let clock = Date.parse('2026-12-01T09:00:00.000Z');
+    const t = await testApp({ now: () => new Date(clock), app: { passportJob: false } });
+    try {
+      const trainer = await organisationWithTrainer(t.app, t.db, 'Houtatelier');
+      const sam = await joinedTrainee(t.app, trainer, 'Sam');
+      const station = sampleScenario().id;
+      await trainer.call('PUT', `/api/groups/${sam.groupId}/path`, { path: { id: 'wood', sector: 'wood', modules: [{ scenarioId: station, mastery: { practicePasses: 2, practiceMinScore: 80, exam: false } }] } });
+      for (let i = 0; i < 2; i++) {
+        clock += 60_000;
+        const res = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${sam.token}` }, payload: sessionBody({ id: crypto.randomUUID(), startedAt: new Date(clock - 9000).toISOString(), endedAt: new Date(clock - 1000).toISOString() }) });
+        expect(res.statusCode, res.body).toBe(201);
+      }
+      // The headset's map after the session records the mastery; the issuer then signs it.
+      const map = (await t.app.inject({ method: 'GET', url: '/api/trainee/path', headers: { authorization: `Bearer ${sam.token}` } })).json() as Progress;
+      expect(map.modules[0]!.state).toBe('mastered');
+      expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 1, issued: 1 });
+      expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 0, issued: 0 });
+      const passport = (await trainer.call('GET', `/api/trainees/${sam.traineeId}/passport`)).json() as { credentials: { state: string }[] };
+      expect(passport.credentials.map((c) => c.state)).toEqual(['issued']);
+    } finally {
+      await t.close();
+    }
+  });
+});
