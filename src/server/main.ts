@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
-import { createDb } from './db/create-db';
+import { createDb, postgresReadDb } from './db/create-db';
 import { moveMessage } from './db/event-log-move';
 import { fillMessage } from './db/station-totals-fill';
 import { sqliteReadPool } from './db/sqlite-read-pool';
@@ -139,7 +139,8 @@ async function main() {
     });
     forwarder.start();
     // Shared by both listeners: one pair of reader threads, one view of the disk (with a 32 MB reserve file).
-    const readDb = sqliteFile ? sqliteReadPool(sqliteFile) : undefined;
+    // With PostgreSQL a pool of their own, so trainers' queries never hold the connections uploads need.
+    const readDb = sqliteFile ? sqliteReadPool(sqliteFile) : settings.databaseUrl ? postgresReadDb(settings.databaseUrl) : undefined;
     if (readDb) closers.push(() => readDb.destroy());
     const storage = new StorageStatus({ dataDir: sqliteFile ? settings.dataDir : null, reserveBytes: sqliteFile ? 32 * 1024 * 1024 : 0 });
     storage.canStore();
