@@ -55,7 +55,7 @@ const makes: Record<string, PartOperation['kind'][]> = {
 };
 
 // The data-only sample station (scenes/_template) and every station ported to the kit.
-describe.each(['_template', 'wood/intro-workbench'])('%s drawn from layout.json alone', (folder) => {
+describe.each(['_template', '_tutorial', 'wood/intro-workbench'])('%s drawn from layout.json alone', (folder) => {
   test('every event of its ideal path is made by a part the layout places, as that part declares', async () => {
     const { layout, path } = station(folder);
     const kit = await kitFor(layout);
