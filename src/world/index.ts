@@ -18,6 +18,8 @@ export { firstStationFrame, lazyAfterFirstFrame } from './first-station-frame';
 export { AfterFirstFrames, useAfterFrames } from './after-first-frames';
 export { mergeStaticParts, StaticParts, staticPartsMaterial, type StaticPart } from './static-parts';
 export { PartsBuilder } from './parts-builder';
+export { LookMesh } from './kit/look-mesh';
+export { box, cylinder } from './kit/look';
 export { sharedMaterial, type SharedMaterial } from './shared-materials';
 export { useSession, useSessionStore } from '../state/session-context';
 export type { SessionState } from '../state/session-store';
