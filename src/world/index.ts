@@ -29,16 +29,7 @@ export { formatNumber } from '../i18n/format-number';
 export type { WorldTextProps } from './world-text';
 
 import { lazyAfterFirstFrame } from './first-station-frame';
-import { partAfterFirstFrame } from './part-after-first-frame';
-
-// Parts a trainee operates only in later steps (the end check's cards, a dial, a held control, a
-// part to look over, a spot to teleport to) load after the station's first frame: the VR path's JavaScript is at its budget.
-// Until they arrive (a few frames later), nothing of them is drawn; each waits in its own Suspense.
-export const ArrivalSpot = partAfterFirstFrame(() => import('./arrival-spot').then((m) => m.ArrivalSpot));
-export const ClassifyCards = partAfterFirstFrame(() => import('./classify-cards').then((m) => m.ClassifyCards));
-export const HoldControl = partAfterFirstFrame(() => import('./hold-control').then((m) => m.HoldControl));
-export const Inspectable = partAfterFirstFrame(() => import('./inspectable').then((m) => m.Inspectable));
-export const ValueControl = partAfterFirstFrame(() => import('./value-control').then((m) => m.ValueControl));
+export { ArrivalSpot, ClassifyCards, HoldControl, Inspectable, ValueControl } from './later-parts';
 
 /** Text on a station in the trainee's language or (`script="dutch"`) as on the floor; lazy. */
 export const WorldText = lazyAfterFirstFrame(() => import('./world-text'));

@@ -1,5 +1,5 @@
+import { ClassifyCards } from '../later-parts';
 import { useMemo } from 'react';
-import { ClassifyCards } from '../classify-cards';
 import { useSession } from '../../state/session-context';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';

@@ -1,7 +1,6 @@
+import { HoldControl, Inspectable } from '../later-parts';
 import { useMemo } from 'react';
 import { Grabbable } from '../grabbable';
-import { HoldControl } from '../hold-control';
-import { Inspectable } from '../inspectable';
 import { Interactable } from '../interactable';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
