@@ -31,6 +31,8 @@ export function valueWorldPoint(id: ValueObject, value: number): V3 {
 }
 
 async function worldOf(page: Page, id: string): Promise<V3> {
+  // What station.tsx places (the jewellery, the OK buttons) comes a few frames after the station's first frame.
+  await page.waitForFunction((objectId) => window.__werkvloer?.worldPosition(objectId) != null, id, { timeout: 30_000 }).catch(() => undefined);
   const at = await page.evaluate((objectId) => window.__werkvloer!.worldPosition(objectId), id);
   expect(at, `${id} exists`).not.toBeNull();
   return at!;
