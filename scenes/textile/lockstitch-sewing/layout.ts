@@ -25,7 +25,6 @@ export const panels: Record<string, Vec3> = {
 export const cutCards: Vec3 = [-0.86, cutTable.top + 0.1, -0.95];
 /** The work order, clipped to the bundle trolley's handle (it travels with the bundle). */
 export const workOrder: Vec3 = [0, 0.9, -0.17];
-export const glove: Vec3 = [-0.5, cutTable.top + 0.02, -0.37];
 /** The cut bundle appears on the spread in front of the knife; the trolley between the tables takes it to sewing. */
 export const bundle: Vec3 = [-0.32, spreadTop + 0.03, -0.5];
 export const trolley = { center: [0, 0.75, -0.4] as Vec3, size: [0.24, 0.2, 0.4] as Vec3 };
@@ -33,7 +32,6 @@ export const trolley = { center: [0, 0.75, -0.4] as Vec3, size: [0.24, 0.2, 0.4]
 /** The sewing head: needle at x 0.45, the bed along x, the pillar on the right. */
 export const bedTop = sewTable.top + 0.06;
 export const needle: Vec3 = [0.42, bedTop + 0.035, -0.64];
-export const needleZone = { center: [0.42, bedTop + 0.03, -0.64] as Vec3, size: [0.04, 0.06, 0.04] as Vec3 };
 export const presserFoot: Vec3 = [0.42, bedTop + 0.008, -0.64];
 export const threadGuide: Vec3 = [0.74, 1.21, -0.66];
 export const tensionDisc: Vec3 = [0.5, 1.1, -0.585];

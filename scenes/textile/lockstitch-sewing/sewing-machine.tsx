@@ -1,8 +1,8 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { AfterFirstFrames, ClassifyCards, HazardZone, HoldControl, Inspectable, Interactable, ValueControl, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
-import { bedTop, needle, needleCards, needleZone, pedal, powerSwitch, presserFoot, stitchDial, takeUpLever, tensionDisc, threadGuide } from './layout';
+import { ClassifyCards, HoldControl, Inspectable, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { bedTop, needle, needleCards, pedal, powerSwitch, presserFoot, takeUpLever, tensionDisc, threadGuide } from './layout';
 import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, steel } from './materials';
 import { SeamCheck } from './seam-check';
 import { ThreadPath } from './thread-path';
@@ -12,7 +12,7 @@ const NS = 'textile-lockstitch-sewing';
 /** Needle bar strokes per second at a slow trainee speed (real machines: up to 80). */
 const STROKES = 6;
 
-/** The lockstitch machine: threading points, stitch-length scale, power switch, pedal, needle. */
+/** The lockstitch machine's moving parts: threading points, power switch and lamp, pedal, needle bar. */
 export function SewingMachine() {
   const session = useSessionStore();
   const step = useCurrentStep();
@@ -68,7 +68,6 @@ export function SewingMachine() {
           <boxGeometry args={[0.02, 0.006, 0.04]} />
         </mesh>
       </Inspectable>
-      <HazardZone object="needle-zone" position={needleZone.center} size={needleZone.size} />
       <Interactable object="thread-guide" action="press" position={threadGuide} hitBox={[0.05, 0.05, 0.05]}>
         <mesh rotation={[Math.PI / 2, 0, 0]} material={steel}>
           <cylinderGeometry args={[0.01, 0.01, 0.006, 10]} />
@@ -87,9 +86,6 @@ export function SewingMachine() {
         </group>
       </Interactable>
       <ThreadPath />
-      <AfterFirstFrames>
-        <ValueControl object="stitch-dial" position={stitchDial.position} min={stitchDial.min} max={stitchDial.max} step={stitchDial.step} initial={4} unit="mm" length={stitchDial.length} />
-      </AfterFirstFrames>
       <Interactable object="power-switch" action="press" position={powerSwitch} hitBox={[0.07, 0.07, 0.04]} travel={0.005}>
         <mesh material={darkSteel}>
           <boxGeometry args={[0.05, 0.05, 0.02]} />
