@@ -1,36 +1,16 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { AfterFirstFrames, ClassifyCards, type ClassifyCard, Grabbable, HoldControl, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
-import { bundle, cutCards, cutter } from './layout';
+import { Grabbable, HoldControl, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { bundle, cutter } from './layout';
 import { cutterLamp, darkSteel, lampOff, lampOn, lampRunning, steel } from './materials';
-import { useCurrentStep, useMachineState, useStepDone } from './use-station-state';
+import { useMachineState, useStepDone } from './use-station-state';
 
-const NS = 'textile-lockstitch-sewing';
-const fabricCards: ClassifyCard[] = [
-  { id: 'hole', label: `${NS}:classes.hole`, color: '#1f2933' },
-  { id: 'stain', label: `${NS}:classes.stain`, color: '#8d6e3f' },
-  { id: 'weaving-fault', label: `${NS}:classes.weaving-fault`, color: '#c9d8ea' },
-  { id: 'good', label: `${NS}:classes.good`, color: '#2da44e' },
-];
-const partCards: ClassifyCard[] = ['front', 'back', 'sleeve', 'collar'].map((id) => ({ id, label: `${NS}:parts.${id}` }));
-const countCards: ClassifyCard[] = ['10', '11', '12', '13', '24'].map((id) => ({ id, label: id }));
-
-/** Which cards stand on the table for the step at hand (one set at a time keeps the view and the draw calls clear). */
-function cardsFor(step: string | null): { object: string; action: 'classify' | 'answer'; cards: ClassifyCard[] } | null {
-  if (step?.startsWith('classify-panel-')) return { object: step.slice('classify-'.length), action: 'classify', cards: fabricCards };
-  if (step === 'read-work-order') return { object: 'work-order', action: 'answer', cards: partCards };
-  if (step === 'count-pieces') return { object: 'bundle-ticket', action: 'answer', cards: countCards };
-  return null;
-}
-
-/** The cutting table's moving parts: the cards for the step at hand, the knife with its guard and handle, the cut bundle. */
+/** The cutting table's moving parts: the knife with its guard and handle, the cut bundle. */
 export function CuttingTable() {
   const session = useSessionStore();
-  const step = useCurrentStep();
   const guard = useMachineState('guard');
   const cut = useStepDone('cut-pieces');
-  const cards = cardsFor(step);
   const blade = useRef<Mesh>(null);
   const guardPart = useRef<Group>(null);
   const [x, y, z] = cutter;
@@ -57,7 +37,6 @@ export function CuttingTable() {
 
   return (
     <group name="cutting-table">
-      <AfterFirstFrames>{cards ? <ClassifyCards object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}</AfterFirstFrames>
       {/* the knife behind the guard, in the upright */}
       <group position={[x, y + 0.08, z - 0.005]}>
         <mesh ref={blade} material={steel}>

@@ -21,8 +21,6 @@ export const panels: Record<string, Vec3> = {
   'panel-3': [-0.85, cutTable.top + 0.002, -0.56],
   'panel-4': [-0.64, cutTable.top + 0.002, -0.56],
 };
-/** Where the answer cards stand for the cutting-table questions (part, fabric, count). */
-export const cutCards: Vec3 = [-0.86, cutTable.top + 0.1, -0.95];
 /** The work order, clipped to the bundle trolley's handle (it travels with the bundle). */
 export const workOrder: Vec3 = [0, 0.9, -0.17];
 /** The cut bundle appears on the spread in front of the knife; the trolley between the tables takes it to sewing. */
@@ -39,6 +37,5 @@ export const takeUpLever: Vec3 = [0.44, 1.14, -0.585];
 export const needleEye: Vec3 = [0.42, bedTop + 0.03, -0.625];
 export const stitchDial = { position: [0.62, sewTable.top + 0.02, -0.45] as Vec3, min: 0, max: 5, step: 0.1, length: 0.3 };
 export const seamGauge = { position: [0.62, 1.0, -0.5] as Vec3, min: 0, max: 25, step: 0.5, length: 0.3 };
-export const needleCards: Vec3 = [0.72, 1.32, -0.85];
 export const powerSwitch: Vec3 = [0.86, sewTable.top - 0.07, -0.385];
 export const pedal: Vec3 = [0.46, 0.1, -0.55];
