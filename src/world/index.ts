@@ -18,8 +18,7 @@ export { firstStationFrame, lazyAfterFirstFrame } from './first-station-frame';
 export { AfterFirstFrames, useAfterFrames } from './after-first-frames';
 export { mergeStaticParts, StaticParts, staticPartsMaterial, type StaticPart } from './static-parts';
 export { PartsBuilder } from './parts-builder';
-export { LookMesh } from './kit/look-mesh';
-export { box, cylinder } from './kit/look';
+export { box, cylinder } from './kit/shapes';
 export { sharedMaterial, type SharedMaterial } from './shared-materials';
 export { useSession, useSessionStore } from '../state/session-context';
 export type { SessionState } from '../state/session-store';
@@ -30,6 +29,10 @@ export type { WorldTextProps } from './world-text';
 
 import { lazyAfterFirstFrame } from './first-station-frame';
 export { ArrivalSpot, ClassifyCards, HoldControl, Inspectable, ValueControl } from './later-parts';
+import { partAfterFirstFrame } from './part-after-first-frame';
+
+/** A moving piece's look, drawn by the station's live batch; station.tsx comes after the first frame, and so does this. */
+export const LookMesh = partAfterFirstFrame(() => import('./kit/look-mesh').then((m) => m.LookMesh));
 
 /** Text on a station in the trainee's language or (`script="dutch"`) as on the floor; lazy. */
 export const WorldText = lazyAfterFirstFrame(() => import('./world-text'));
