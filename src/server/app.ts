@@ -31,6 +31,8 @@ import { securityHeaderOptions } from './http/security-headers';
 import { proxyTrust } from './http/trusted-proxies';
 import { xapiApi } from './xapi-api';
 import type { XapiForwarder } from './xapi/forwarder';
+import type { PassportIssuerJob } from './passport/issuer-job';
+import type { LearningPath } from '../engine';
 import { passportApi } from './passport/passport-api';
 
 export interface AppOptions {
@@ -73,6 +75,10 @@ export interface AppOptions {
   headsetUrls?: () => string[];
   /** Run the passport's background issuer (default true); tests drive `app.passportIssuer.runOnce()`. */
   passportJob?: boolean;
+  /** The passport issuer of this process's other listener, so that HTTP and HTTPS share one (see main.ts). */
+  passportIssuer?: PassportIssuerJob;
+  /** The default learning paths main.ts read and checked (scenes/_paths); tests leave it out. */
+  learningPaths?: readonly LearningPath[];
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -138,7 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await accountRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret });
   await xapiApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, forwarder: opts.forwarder });
   await sessionsRoute(app, { db: opts.db, catalog: opts.catalog, now: opts.now ?? (() => new Date()), sqliteFile: opts.sqliteFile, live, storage });
-  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()) });
+  await examAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), versions: opts.catalog.versions });
   // SQLite: dashboard reads on reader threads, so a long one never holds uploads up (issue 17).
   let readDb = opts.readDb;
   if (!readDb && opts.sqliteFile) {
@@ -147,9 +153,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     readDb = pool;
   }
   // The skills passport (docs/passport.md): signing in the background, never on the upload path.
-  await passportApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, catalog: opts.catalog, publicUrl: opts.publicUrl ?? null, baseUrl: () => opts.publicUrl ?? opts.headsetUrls?.()[0] ?? 'http://localhost', startJob: opts.passportJob });
+  await passportApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, catalog: opts.catalog, publicUrl: opts.publicUrl ?? null, baseUrl: () => opts.publicUrl ?? opts.headsetUrls?.()[0] ?? 'http://localhost', startJob: opts.passportJob, sharedJob: opts.passportIssuer });
   await privacyRoutes(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()) });
-  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
+  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []), learningPaths: opts.learningPaths });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -96,6 +96,13 @@ const matrix: Array<{
   { method: 'POST', url: (ids) => `/api/passport/credentials/${ids.sessionId}/revoke`, body: () => ({ reason: 'not mine' }) },
   { method: 'POST', url: () => '/api/passport/keys/rotate' },
   { method: 'GET', url: (ids) => `/api/passport/texts/${ids.sessionId === placeholders.sessionId ? ':lng' : 'nl'}`, public: true },
+  // Learning paths (issue 26): the default paths, a group's path, a trainee's progress and opens by hand, the headset's map.
+  { method: 'GET', url: () => '/api/paths' },
+  { method: 'GET', url: (ids) => `/api/groups/${ids.groupId}/path` },
+  { method: 'PUT', url: (ids) => `/api/groups/${ids.groupId}/path`, body: () => ({ path: null }) },
+  { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/path` },
+  { method: 'PUT', url: (ids) => `/api/trainees/${ids.traineeId}/modules/${ids.sessionId === placeholders.sessionId ? ':scenarioId' : 'wood-panel-saw'}`, body: () => ({ what: 'module', open: true }) },
+  { method: 'GET', url: () => '/api/trainee/path', trainee: true },
 ];
 
 interface Ids {
