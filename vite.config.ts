@@ -62,7 +62,13 @@ export default defineConfig({
     // Texts stay JSON files (fetched by src/i18n/i18n.ts), never inlined into the JavaScript.
     assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
     // The trainer dashboard is a second entry: its own chunk graph, never three.js (tests/dashboard/bundle.test.ts).
-    rolldownOptions: { input: { index: 'index.html', dashboard: 'dashboard.html' } },
+    rolldownOptions: {
+      input: { index: 'index.html', dashboard: 'dashboard.html' },
+      // What only stations drawn from layout.json need (the layout station, its live batch, the kit's
+      // looks) is one chunk of its own: left to itself the bundler merged it into the interactables'
+      // chunk, which every hand-built station loads before its first frame.
+      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'kit', test: /src\/world\/(live-batch|layout-station|kit\/look|kit\/look-mesh|kit\/palette|kit\/kit-part)\./ }] } },
+    },
   },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -1,13 +1,21 @@
 import type { Page } from 'playwright-core';
 import { Euler, PerspectiveCamera, Vector3 } from 'three';
 import { expect } from 'vitest';
-import { valueControls, zones } from '../../../scenes/food/_shared/hygiene-sluice-line/layout';
+import layout from '../../../scenes/food/hygiene-sluice-line-be/layout.json';
 import { aimAt, restingRightHand } from './aim';
 import { nextFrames, setButton, setPose } from './emulator';
 
 type V3 = [number, number, number];
-export type ValueObject = keyof typeof valueControls;
-export type Zone = keyof typeof zones;
+export type ValueObject = 'temp-chicken' | 'temp-mince' | 'portion';
+export type Zone = 'crate-mince' | 'reject-bin' | 'line-infeed';
+
+// The scales and drop zones where the station's layout.json puts them (the NL variant extends it).
+type Placed = { part: string; object?: string; zone?: string; position: number[]; rotation?: number[]; min?: number; max?: number; length?: number; size?: number[] };
+const placed = layout.parts as Placed[];
+const valueControls = Object.fromEntries(
+  placed.filter((p) => p.part === 'slider').map((p) => [p.object!, { position: p.position as V3, rotation: (p.rotation ?? [0, 0, 0]) as V3, min: p.min!, max: p.max!, length: p.length! }]),
+) as Record<ValueObject, { position: V3; rotation: V3; min: number; max: number; length: number }>;
+const zones = Object.fromEntries(placed.filter((p) => p.part === 'drop-zone').map((p) => [p.zone!, { position: p.position as V3 }])) as Record<Zone, { position: V3 }>;
 
 /** The desktop camera of src/play/station-canvas.tsx and the arrow-key step of src/play/desktop-look.tsx. */
 const eye = new Vector3(0, 1.6, 0.25);
@@ -23,6 +31,8 @@ export function valueWorldPoint(id: ValueObject, value: number): V3 {
 }
 
 async function worldOf(page: Page, id: string): Promise<V3> {
+  // What station.tsx places (the jewellery, the OK buttons) comes a few frames after the station's first frame.
+  await page.waitForFunction((objectId) => window.__werkvloer?.worldPosition(objectId) != null, id, { timeout: 30_000 }).catch(() => undefined);
   const at = await page.evaluate((objectId) => window.__werkvloer!.worldPosition(objectId), id);
   expect(at, `${id} exists`).not.toBeNull();
   return at!;

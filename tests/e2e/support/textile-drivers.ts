@@ -19,12 +19,15 @@ export interface Player {
 }
 
 export async function worldPosition(page: Page, id: string): Promise<Vec3> {
+  // What station.tsx places comes a few frames after the station's first frame (its kit parts at once).
+  await page.waitForFunction((objectId) => window.__werkvloer?.worldPosition(objectId) != null, id, { timeout: 30_000 }).catch(() => undefined);
   const at = await page.evaluate((objectId) => window.__werkvloer!.worldPosition(objectId), id);
   expect(at, `${id} is in the scene`).not.toBeNull();
   return at!;
 }
 
 export async function screenPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction((objectId) => window.__werkvloer?.screenPosition(objectId) != null, id, { timeout: 30_000 }).catch(() => undefined);
   const at = await page.evaluate((objectId) => window.__werkvloer!.screenPosition(objectId), id);
   expect(at, `${id} is on screen`).not.toBeNull();
   return at!;
