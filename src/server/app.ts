@@ -32,6 +32,8 @@ import { proxyTrust } from './http/trusted-proxies';
 import { xapiApi } from './xapi-api';
 import type { XapiForwarder } from './xapi/forwarder';
 import { passportApi } from './passport/passport-api';
+import { voiceRoutes } from './routes/voices';
+import { VoiceLines } from './voices/voice-lines';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -73,6 +75,8 @@ export interface AppOptions {
   headsetUrls?: () => string[];
   /** Run the passport's background issuer (default true); tests drive `app.passportIssuer.runOnce()`. */
   passportJob?: boolean;
+  /** LOCALES_DIR: the texts centre recordings speak (a changed text makes its recording stale); the repository's locales/ when omitted. */
+  localesDir?: string;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -150,6 +154,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await passportApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, catalog: opts.catalog, publicUrl: opts.publicUrl ?? null, baseUrl: () => opts.publicUrl ?? opts.headsetUrls?.()[0] ?? 'http://localhost', startJob: opts.passportJob });
   await privacyRoutes(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()) });
   await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
+
+  // Centre-recorded voices (issue 30): checked against the texts the app ships, beside the generated audio.
+  const voiceLines = new VoiceLines(opts.localesDir ?? join(process.cwd(), 'locales'), join(process.cwd(), 'assets', 'audio'), () => opts.catalog.current.map((e) => e.scenario));
+  await voiceRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), lines: voiceLines });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {
