@@ -18,7 +18,7 @@ function validFiles(v: unknown): Files {
 }
 
 /**
- * The centre's own recordings in a language for the signed-in trainee (GET /api/voices/trainee/:lng):
+ * The centre's own recordings in a language for the signed-in trainee (GET /api/trainee/voices/:lng):
  * they replace the generated line, or give a voice where none exists (Tigrinya). Loaded after the
  * first frame (audio-player imports this lazily). The list is kept on the device and every file is
  * put in the offline cache at once, so a reload without network still speaks them.
@@ -29,7 +29,7 @@ export async function recordedFiles(lng: string): Promise<Files> {
   // Per trainee: on a shared headset the next trainee may belong to another organisation.
   const kept = `werkvloer.voices.${trainee.code}.${lng}`;
   try {
-    const res = await fetch(`/api/voices/trainee/${encodeURIComponent(lng)}`, { headers: { authorization: `Bearer ${trainee.token}` } });
+    const res = await fetch(`/api/trainee/voices/${encodeURIComponent(lng)}`, { headers: { authorization: `Bearer ${trainee.token}` } });
     if (res.ok) {
       const files = validFiles(((await res.json()) as { files?: unknown }).files);
       localStorage.setItem(kept, JSON.stringify(files));

@@ -139,7 +139,7 @@ describe('a voice the centre recorded', () => {
     texts.steps['wear-glasses'].instruction = 'መከላኸሊ መነጽር ኣብ ዓይንኹም ግበሩ።';
     writeFileSync(textsFile, JSON.stringify(texts));
     await page.reload();
-    const listed = page.waitForResponse((r) => r.url().endsWith('/api/voices/trainee/ti'));
+    const listed = page.waitForResponse((r) => r.url().endsWith('/api/trainee/voices/ti'));
     await openStation(page);
     expect(await (await listed).json()).toEqual({ language: 'ti', files: {} });
     // The HUD's late parts are there (the settings menu), and Repeat is not: no silent button.

@@ -211,6 +211,8 @@ export async function voiceRoutes(app: FastifyInstance, opts: { db: Kysely<Datab
     if (!p.success) return invalidBody(reply, p.error);
     const me = trainerOf(request).trainer;
     if (p.data.trainerId !== me.id && refuseNonAdmin(request, reply, "remove another speaker's recordings")) return reply;
+    const speaker = await db.selectFrom('trainers').select('id').where('id', '=', p.data.trainerId).where('organisation_id', '=', me.organisationId).executeTakeFirst();
+    if (!speaker) return reply.code(404).send({ error: 'not-found', message: 'no such trainer in your organisation' });
     const at = now().toISOString();
     const removed = await db.transaction().execute(async (tx) => {
       const r = await tx.deleteFrom('voice_recordings').where('organisation_id', '=', me.organisationId).where('speaker_id', '=', p.data.trainerId).executeTakeFirst();
@@ -279,7 +281,7 @@ export async function voiceRoutes(app: FastifyInstance, opts: { db: Kysely<Datab
    * current, then those of organisations that share theirs, for lines it has none of. The files
    * are named by random ids (the list needs the trainee's token; a file alone says nothing of whose).
    */
-  app.get('/api/voices/trainee/:language', async (request, reply) => {
+  app.get('/api/trainee/voices/:language', async (request, reply) => {
     const p = languageParams.safeParse(request.params);
     if (!p.success) return invalidBody(reply, p.error);
     const token = bearerToken(request.headers.authorization);

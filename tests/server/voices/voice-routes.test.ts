@@ -38,7 +38,7 @@ describe.each(databaseKinds)('centre-recorded voices on %s', (kind) => {
         headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, 'content-type': opts.type ?? 'audio/wav' },
         payload: body,
       });
-    const heard = async (token: string) => (await t!.app.inject({ method: 'GET', url: '/api/voices/trainee/ti', headers: { authorization: `Bearer ${token}` } })).json().files as Record<string, { file: string; sha256: string }>;
+    const heard = async (token: string) => (await t!.app.inject({ method: 'GET', url: '/api/trainee/voices/ti', headers: { authorization: `Bearer ${token}` } })).json().files as Record<string, { file: string; sha256: string }>;
     return { coach, other, trainee, otherTrainee, upload, heard };
   };
 
@@ -97,7 +97,7 @@ describe.each(databaseKinds)('centre-recorded voices on %s', (kind) => {
     // …until the admin shares them.
     expect((await coach.call('PUT', '/api/voices/sharing', { shared: true })).statusCode).toBe(200);
     expect(Object.keys(await heard(otherTrainee.token))).toEqual([line]);
-    expect((await t!.app.inject({ method: 'GET', url: '/api/voices/trainee/ti' })).statusCode).toBe(401);
+    expect((await t!.app.inject({ method: 'GET', url: '/api/trainee/voices/ti' })).statusCode).toBe(401);
   });
 
   test('a changed text makes the recording stale: listed to re-record, never played, not publishable', async () => {
