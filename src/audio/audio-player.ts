@@ -1,5 +1,6 @@
 import { audioSettings } from './audio-settings';
 import type { AudioManifest } from './spoken-keys';
+import { recordedFiles } from './recorded-voices';
 
 /**
  * Plays the recorded text of a key in the trainee's language. The manifest of a language is
@@ -39,8 +40,10 @@ export function manifest(lng: string): Promise<AudioManifest | null> {
     const generated = fetch(`${base()}${lng}/manifest.json`)
       .then((r) => (r.ok ? (r.json() as Promise<AudioManifest>) : null))
       .catch(() => null);
-    // The centre's recordings (issue 30) win over the generated voice; their module loads only now.
-    const recorded = import('./recorded-voices').then((r) => r.recordedFiles(lng)).catch(() => ({}));
+    // The centre's recordings (issue 30) win over the generated voice. Imported statically: this module
+    // is itself loaded after the first frame, and a lazy chunk of its own would add its name to the
+    // entry chunk's preload map (bytes before the first frame, which is at its budget).
+    const recorded = recordedFiles(lng).catch(() => ({}));
     m = Promise.all([generated, recorded]).then(([g, r]) => (g || Object.keys(r).length > 0 ? { language: lng, voice: g?.voice ?? null, files: { ...g?.files, ...r } } : null));
     manifests.set(lng, m);
   }

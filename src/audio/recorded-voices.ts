@@ -20,8 +20,9 @@ function validFiles(v: unknown): Files {
 /**
  * The centre's own recordings in a language for the signed-in trainee (GET /api/trainee/voices/:lng):
  * they replace the generated line, or give a voice where none exists (Tigrinya). Loaded after the
- * first frame (audio-player imports this lazily). The list is kept on the device and every file is
- * put in the offline cache at once, so a reload without network still speaks them.
+ * first frame, with the audio player (only late parts of the play screen import it). The list is
+ * kept on the device and every file is put in the offline cache at once, so a reload without
+ * network still speaks them.
  */
 export async function recordedFiles(lng: string): Promise<Files> {
   const trainee = readTrainee();
