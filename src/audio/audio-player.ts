@@ -1,6 +1,7 @@
 import { audioSettings } from './audio-settings';
 import type { AudioManifest } from './spoken-keys';
 import { recordedFiles } from './recorded-voices';
+import { readTrainee } from '../results/trainee-identity';
 
 /**
  * Plays the recorded text of a key in the trainee's language. The manifest of a language is
@@ -33,9 +34,15 @@ function base(): string {
   return `${import.meta.env.BASE_URL}audio/`;
 }
 
+/** Whose manifest: the recordings are the signed-in trainee's organisation's ("next trainee" may be another's). */
+export function manifestId(lng: string): string {
+  return `${lng} ${readTrainee()?.code ?? ''}`;
+}
+
 /** A language's manifest, fetched once: which keys have a recording (src/audio/audio-availability.ts asks it too). */
 export function manifest(lng: string): Promise<AudioManifest | null> {
-  let m = manifests.get(lng);
+  const id = manifestId(lng);
+  let m = manifests.get(id);
   if (!m) {
     const generated = fetch(`${base()}${lng}/manifest.json`)
       .then((r) => (r.ok ? (r.json() as Promise<AudioManifest>) : null))
@@ -45,7 +52,7 @@ export function manifest(lng: string): Promise<AudioManifest | null> {
     // entry chunk's preload map (bytes before the first frame, which is at its budget).
     const recorded = recordedFiles(lng).catch(() => ({}));
     m = Promise.all([generated, recorded]).then(([g, r]) => (g || Object.keys(r).length > 0 ? { language: lng, voice: g?.voice ?? null, files: { ...g?.files, ...r } } : null));
-    manifests.set(lng, m);
+    manifests.set(id, m);
   }
   return m;
 }
