@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadLayoutFile } from './layout-file';
 import { parseScenario, score, translationKeys, type Scenario, type ScenarioIssue, type SessionEvent } from '../src/engine';
 import { AlignmentError, readEscoExtract, readModuleAlignment } from '../src/server/passport/module-alignment';
+import { readLearningPaths } from '../src/server/learning-paths';
 
 export interface LoadedScene {
   file: string;
@@ -170,11 +171,16 @@ function main(): void {
     errors += l.issues.length;
     if (l.issues.length === 0) console.log(`ok ${l.file} (${l.scenario?.id} v${l.scenario?.version}, ${l.scenario?.steps.length} steps)`);
   }
-  if (errors > 0) {
-    console.error(`${errors} problem(s) in ${loaded.filter((l) => l.issues.length > 0).length} of ${loaded.length} scenario file(s)`);
+  // Learning paths name the stations the server offers (not the template or the tutorial).
+  const stations = loaded.filter((l) => l.scenario && !specialFiles.has(l.file)).map((l) => l.scenario!);
+  const paths = readLearningPaths(root, stations);
+  for (const i of paths.issues) console.error(`${i.file} ${i.path}: ${i.message}`);
+  for (const p of paths.paths) console.log(`ok scenes/_paths/${p.id}.json (${p.modules.length} modules)`);
+  if (errors > 0 || paths.issues.length > 0) {
+    console.error(`${errors} problem(s) in ${loaded.filter((l) => l.issues.length > 0).length} of ${loaded.length} scenario file(s); ${paths.issues.length} in learning paths`);
     process.exit(1);
   }
-  console.log(`${loaded.length} scenario(s) valid`);
+  console.log(`${loaded.length} scenario(s) and ${paths.paths.length} learning path(s) valid`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { parseScenario, scenarioHash, type Layout, type Scenario } from '../src/engine';
 import { kitCatalog } from '../src/world/kit/catalog';
+import { readLearningPaths } from '../src/server/learning-paths';
 import { loadLayoutFile } from './layout-file';
 
 export const stationsModuleId = 'virtual:werkvloer/stations';
@@ -129,7 +130,10 @@ export function stationsPlugin(): Plugin {
       }
       out.push({ source: s, scenario: parsed.scenario, hash: scenarioHash(parsed.scenario), layout: layout.layout });
     }
-    if (problems.length > 0) ctx.error(`invalid scenarios or layouts:\n${problems.join('\n')}`);
+    // The learning paths name these stations: a path naming a missing one breaks the build too.
+    const paths = readLearningPaths(root, out.map((p) => p.scenario));
+    problems.push(...paths.issues.map((i) => `${i.file} ${i.path}: ${i.message}`));
+    if (problems.length > 0) ctx.error(`invalid scenarios, layouts or learning paths:\n${problems.join('\n')}`);
     return out;
   }
 

@@ -9,7 +9,7 @@ import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { AccountPage, GroupPage, GroupReportPage, GroupsPage, LrsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
-import { PassportPage, VoicesPage } from './lazy-pages';
+import { LiveClassPage, PassportPage, VoicesPage } from './lazy-pages';
 
 export interface Me {
   trainer: {
@@ -105,6 +105,7 @@ export function DashboardApp() {
           <ul>
             <NavLink href="/">{t('nav.sessions')}</NavLink>
             <NavLink href="/groups">{t('nav.groups')}</NavLink>
+            <NavLink href="/live">{t('nav.live')}</NavLink>
             {me.trainer.role === 'admin' ? <NavLink href="/trainers">{t('nav.trainers')}</NavLink> : null}
             {me.trainer.role === 'admin' ? <NavLink href="/lrs">{t('nav.lrs')}</NavLink> : null}
             <NavLink href="/voices">{t('nav.voices')}</NavLink>
@@ -133,6 +134,7 @@ export function DashboardApp() {
               <Route path="/account">{() => <AccountPage me={me} onChanged={refreshMe} />}</Route>
               <Route path="/">{() => <SessionsPage />}</Route>
               <Route path="/groups">{() => <GroupsPage />}</Route>
+              <Route path="/live">{() => <LiveClassPage />}</Route>
               <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
               <Route path="/groups/:id/cards">{(p) => <QrSheetPage id={p.id} />}</Route>
               <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>

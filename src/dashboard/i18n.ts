@@ -14,13 +14,14 @@ export async function loadDashboardLanguage(code: string) {
 
 const loading = new Map<string, Promise<void>>();
 
-/** The shell's texts in one language, fetched once: `dashboard` with the coaching views' `coach` merged in, and `accounts`. */
+/** The shell's texts in one language, fetched once: `dashboard` with the coaching views' `coach` and the learning paths' texts merged in, and `accounts`. */
 function load(code: string): Promise<void> {
   let done = loading.get(code);
   if (!done) {
-    done = Promise.all([fetchTexts(code, 'dashboard'), fetchTexts(code, 'coach'), fetchTexts(code, 'accounts')]).then(([main, coach, accounts]) => {
+    done = Promise.all([fetchTexts(code, 'dashboard'), fetchTexts(code, 'coach'), fetchTexts(code, 'accounts'), fetchTexts(code, 'dashboard-paths')]).then(([main, coach, accounts, paths]) => {
       if (main) i18next.addResourceBundle(code, 'dashboard', main, true, true);
       if (coach) i18next.addResourceBundle(code, 'dashboard', coach, true, true);
+      if (paths) i18next.addResourceBundle(code, 'dashboard', paths, true, true);
       if (accounts) i18next.addResourceBundle(code, 'accounts', accounts, true, true);
     });
     // A failed fetch (a network hiccup) may be tried again on the next change of language.

@@ -31,3 +31,8 @@ export { languageTagProblem, maxLanguageTagLength } from './language-tag';
 export { layoutSchema } from './layout-schema';
 export type { KitPartName, Layout, LayoutInput, LayoutPart, LayoutShape } from './layout-schema';
 export { parseLayout, placedObjects, type LayoutResult } from './parse-layout';
+export { learningPathSchema } from './learning-path-schema';
+export type { LearningPath, LearningPathInput, PathMastery, PathModule } from './learning-path-schema';
+export { parseLearningPath, type LearningPathResult, type PathScenario } from './parse-learning-path';
+export { countingPracticePasses, pathProgress, prerequisitesOf, reachesMastery } from './learning-path';
+export type { ModuleAttempt, ModuleMastery, ModuleOverride, ModuleProgress, ModuleState, PathInput } from './learning-path';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { layoutSchema } from './layout-schema';
+import { learningPathSchema } from './learning-path-schema';
 import { scenarioSchema } from './schema';
 
 /**
@@ -14,5 +15,11 @@ export function scenarioJsonSchemaText(): string {
 /** The layout files' JSON Schema (scenes/layout.schema.json), generated like the scenario's. */
 export function layoutJsonSchemaText(): string {
   const schema = z.toJSONSchema(layoutSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** The learning paths' JSON Schema (scenes/path.schema.json), generated like the scenario's. */
+export function learningPathJsonSchemaText(): string {
+  const schema = z.toJSONSchema(learningPathSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

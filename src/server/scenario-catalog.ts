@@ -48,12 +48,15 @@ export function readScenes(root: string, scenesDir = join(root, 'scenes')): Cata
  */
 export class ScenarioCatalog {
   private readonly byHash = new Map<string, CatalogEntry>();
+  /** Each current scenario's version: a learning path's major version of each module. */
+  readonly versions: Readonly<Record<string, number>>;
 
   private constructor(
     private readonly db: Kysely<Database>,
     readonly current: readonly CatalogEntry[],
   ) {
     for (const e of current) this.byHash.set(e.hash, e);
+    this.versions = Object.fromEntries(current.map((e) => [e.scenario.id, e.scenario.version]));
   }
 
   /** Stores the current scenes' versions (once per hash) and returns the catalog. */

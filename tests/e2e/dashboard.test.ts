@@ -139,6 +139,12 @@ describe('the trainer dashboard in Chromium', () => {
     await page.locator('[data-station="wood-intro-workbench"]').check();
     await page.locator('[data-action="save-assignments"]').click();
     await expect.poll(() => page.getByTestId('group-message').textContent()).toBe('Opdrachten opgeslagen.');
+    // A learning path (issue 26): start from the default wood path, drop the saw, save.
+    await page.locator('[data-action="path-start"]').selectOption('wood');
+    await page.getByTestId('path-modules').locator('tr[data-module="wood-panel-saw"] [data-action="path-remove-module"]').click();
+    await page.locator('[data-action="path-save"]').click();
+    await page.getByTestId('group-path').getByRole('status').filter({ hasText: 'Leertraject opgeslagen.' }).waitFor();
+    await expect.poll(() => page.getByTestId('group-path').locator('.hint').first().textContent()).toBe('Leertraject: Hout');
     await expectAccessible(page, 'group');
     const groupUrl = page.url();
     seen.groupUrl = groupUrl;
@@ -165,6 +171,8 @@ describe('the trainer dashboard in Chromium', () => {
     await page.getByRole('heading', { name: `Cursist ${code}` }).waitFor();
     seen.traineeUrl = page.url();
     seen.code = code;
+    // On the path the station is being practised; the trainer's unlock by hand opens the exam anyway.
+    await expect.poll(() => page.getByTestId('trainee-path').locator('tr[data-module="wood-intro-workbench"]').getAttribute('data-state')).toBe('practice');
     await page.locator('[data-action="trainee-exam"]').click();
     await expect.poll(() => page.getByTestId('exam-state').textContent()).toBe('Examen: open');
     expect(await upload(token, exam, await examAttempt(token, exam.scenarioId))).toBe(201);
@@ -211,6 +219,8 @@ describe('the trainer dashboard in Chromium', () => {
     // Trainee page: both charts' data tables.
     await page.getByRole('link', { name: code }).click();
     await page.getByTestId('chart-attempts').waitFor();
+    // The passed exam mastered the module on the group's learning path.
+    await expect.poll(() => page.getByTestId('trainee-path').locator('tr[data-module="wood-intro-workbench"]').getAttribute('data-state')).toBe('mastered');
     // The picture beside the table: chart.js, fetched now, drew on the canvas.
     const painted = () =>
       page.getByTestId('chart-attempts').locator('canvas').evaluate((c: HTMLCanvasElement) => {

@@ -7,6 +7,7 @@ import { EmptyState } from '../empty-state';
 import { defaultCardAddress, QrCards, type CardData } from '../qr-cards';
 import { useStations } from '../use-stations';
 import { useLoad } from '../use-load';
+import { GroupPath } from '../group-path';
 import type { Group } from './groups-page';
 
 export interface Trainee {
@@ -196,6 +197,8 @@ export function GroupPage({ id }: { id: string }) {
           </button>
         </form>
       </div>
+
+      <GroupPath groupId={id} />
 
       <h2 className={made ? 'no-print' : undefined}>{t('group.failingSteps')}</h2>
       {failures.data?.stations.length === 0 ? <EmptyState title={t('group.noSessions')}>{t('empty.failuresNext')}</EmptyState> : null}

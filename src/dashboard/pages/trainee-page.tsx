@@ -11,6 +11,7 @@ import { useLoad } from '../use-load';
 import { useStations } from '../use-stations';
 import { formatDate, formatDay } from '../format-date';
 import { PassportLink } from '../passport-link';
+import { TraineePath } from '../trainee-path';
 
 interface TraineeDetail {
   id: string;
@@ -110,6 +111,8 @@ export function TraineePage({ id }: { id: string }) {
           {t('trainee.privacyExport')}
         </a>
       </div>
+
+      <TraineePath traineeId={id} stationTitle={stations.title} />
 
       <HeadsetList traineeId={id} />
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Country } from '../db/schema-organisations';
+import { pathExamRefusal, type ModuleVersions } from '../trainee-path';
 
 export interface TraineeAssignments {
   /** Scenario ids the trainee's group sees; null: every station (no choice made yet). */
@@ -33,11 +34,21 @@ export async function traineeAssignments(db: Kysely<Database>, traineeId: string
   return { stations: stations.length > 0 ? stations.map((s) => s.scenario_id) : null, exam: examByGroup || examByTrainee, examByGroup, examByTrainee, country: trainee.country };
 }
 
-/** Why an exam upload is refused, or null when it may be stored. */
-export async function examRefusal(db: Kysely<Database>, traineeId: string | null, scenarioId: string): Promise<string | null> {
+/**
+ * Why an exam is refused, or null when it may be played and stored. Open by the trainer's unlock by
+ * hand (trainee or group), or by the learning path of the trainee's group (given the catalog's
+ * versions): a module on the path opens its exam by the path's rule alone.
+ */
+export async function examRefusal(db: Kysely<Database>, traineeId: string | null, scenarioId: string, versions?: ModuleVersions): Promise<string | null> {
   if (traineeId === null) return 'an exam needs a trainee signed in with a join code; anonymous play is practice only';
   const a = await traineeAssignments(db, traineeId);
-  if (!a?.exam) return 'exam mode is not unlocked for this trainee; ask the trainer to unlock it';
-  if (a.stations !== null && !a.stations.includes(scenarioId)) return `station ${scenarioId} is not assigned to this trainee's group`;
+  let open = a?.exam ?? false;
+  if (a && !open && versions) {
+    const byPath = await pathExamRefusal(db, traineeId, scenarioId, versions);
+    if (byPath.onPath && byPath.refusal) return byPath.refusal;
+    open = byPath.onPath;
+  }
+  if (!open) return 'exam mode is not unlocked for this trainee; ask the trainer to unlock it';
+  if (a!.stations !== null && !a!.stations.includes(scenarioId)) return `station ${scenarioId} is not assigned to this trainee's group`;
   return null;
 }

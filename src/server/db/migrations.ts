@@ -7,6 +7,7 @@ import { hardeningMigration } from './migration-hardening';
 import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 import { stationTotalsMigration } from './migration-station-totals';
+import { learningPathsMigration } from './migration-learning-paths';
 import { xapiMigration } from './migration-xapi';
 import { traineeNotesMigration } from './migration-trainee-notes';
 import { trainerEmailMigration } from './migration-trainer-email';
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-trainer-email-per-organisation': trainerEmailMigration,
   '2026-12-08-skills-passport': passportMigration,
   '2026-12-08-station-totals': stationTotalsMigration,
+  '2026-12-09-learning-paths': learningPathsMigration,
   '2026-12-09-voice-recordings': voicesMigration,
 };
 

@@ -5,6 +5,7 @@ import type { ScoreResult } from '../../engine';
 import type { Database } from '../db/schema';
 import type { SessionBody } from '../session-body';
 import { examRefusal } from '../dashboard/assignments';
+import type { ModuleVersions } from '../trainee-path';
 import { attemptTimingFlags, claimExamAttempt, saveExamFlags, type ExamAttempt } from './exam-attempts';
 import { plausibilityFlags } from './exam-plausibility';
 
@@ -20,8 +21,8 @@ export type ExamGate = { ok: true; attempt: ExamAttempt } | { ok: false; status:
  * server-issued attempt that no other session used (exam-attempts.ts). The caller answers a retry
  * of a stored session before any refusal.
  */
-export async function examGate(db: Kysely<Database>, header: string | string[] | undefined, traineeId: string | null, body: SessionBody, now: Date): Promise<ExamGate> {
-  const refusal = await examRefusal(db, traineeId, body.scenarioId);
+export async function examGate(db: Kysely<Database>, header: string | string[] | undefined, traineeId: string | null, body: Pick<SessionBody, 'id' | 'scenarioId'>, now: Date, versions?: ModuleVersions): Promise<ExamGate> {
+  const refusal = await examRefusal(db, traineeId, body.scenarioId, versions);
   if (refusal || traineeId === null) return { ok: false, status: 403, error: 'exam-not-unlocked', message: refusal ?? 'an exam needs a trainee' };
   if (header === undefined) {
     return { ok: false, status: 403, error: 'exam-attempt-required', message: `an exam is stored only under an attempt the server issued when it started (POST /api/exam-attempts, then the ${examAttemptHeader} header)` };

@@ -27,6 +27,8 @@ export interface PassportApiOptions {
   root?: string;
   /** Run the background issuer (on by default); tests drive it through `passportIssuer.runOnce()`. */
   startJob?: boolean;
+  /** The issuer of this process's other listener (HTTP beside HTTPS): one issuer per process, woken by uploads on either. */
+  sharedJob?: PassportIssuerJob;
 }
 
 declare module 'fastify' {
@@ -60,10 +62,10 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
   const texts = new StationTexts(localesDir, () => opts.catalog.current.map((e) => e.scenario));
   const alignments = readAlignments(root, opts.catalog);
   const service = new PassportService({ db: opts.db, box: new SecretBox(opts.serverSecret, 'passport-signing-key'), now: opts.now, catalog: opts.catalog, texts, alignments, publicUrl: opts.publicUrl, baseUrl: opts.baseUrl });
-  const job = new PassportIssuerJob(service, (error) => app.log.error({ err: error }, 'passport issuer run failed'));
+  const job = opts.sharedJob ?? new PassportIssuerJob(service, (error) => app.log.error({ err: error }, 'passport issuer run failed'));
   app.decorate('passport', service);
   app.decorate('passportIssuer', job);
-  if (opts.startJob !== false) {
+  if (!opts.sharedJob && opts.startJob !== false) {
     job.start();
     app.addHook('onClose', () => job.stop());
   }

@@ -10,7 +10,7 @@ import { documentLoader } from './document-loader';
 import { buildCredential, competencyNames, validUntilOf, type CompetencyName } from './credential-builder';
 import { signCredential } from './credential-proof';
 import { didWebDocument, didWebFor, issuerDid, newKeyPair, signingKeyPair, type IssuerIdentity, type StoredKey } from './issuer-keys';
-import { passedExamRule, type MasteryRule } from './mastery';
+import { passedExamRule, pathMasteryRule, type MasteryRule } from './mastery';
 import type { ResolvedAlignment } from './module-alignment';
 import { signedStatusList, statusListLength } from './status-list';
 
@@ -178,7 +178,7 @@ export class PassportService {
   /** Queues what the mastery rules found since the last run. Returns how many. */
   async queueMastered(limit = 100): Promise<number> {
     let queued = 0;
-    for (const rule of this.opts.rules ?? [passedExamRule]) {
+    for (const rule of this.opts.rules ?? [passedExamRule, pathMasteryRule]) {
       for (const m of await rule.newlyMastered(this.opts.db, this.modules, limit)) {
         const inserted = await this.opts.db
           .insertInto('passport_credentials')

@@ -22,7 +22,7 @@ const flagsQuery = z.strictObject({
  * trainee starts an exam (so an exam needs the server), and sends its id with the result. The
  * trainer's side reads each exam's attempt and flags.
  */
-export async function examAttemptRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date }) {
+export async function examAttemptRoutes(app: FastifyInstance, opts: { db: Kysely<Database>; now: () => Date; versions?: Readonly<Record<string, number>> }) {
   const { db, now } = opts;
   const guard = trainerGuard(db, now);
 
@@ -35,7 +35,7 @@ export async function examAttemptRoutes(app: FastifyInstance, opts: { db: Kysely
     const parsed = attemptBody.safeParse(request.body);
     if (!parsed.success) return invalidBody(reply, parsed.error);
     await noteTokenUse(db, trainee, now());
-    const refusal = await examRefusal(db, trainee.traineeId, parsed.data.scenarioId);
+    const refusal = await examRefusal(db, trainee.traineeId, parsed.data.scenarioId, opts.versions);
     if (refusal) {
       request.log.warn({ event: 'exam-attempt-refused', traineeId: trainee.traineeId, scenarioId: parsed.data.scenarioId, reason: 'exam-not-unlocked' }, 'exam attempt refused');
       return reply.code(403).send({ error: 'exam-not-unlocked', message: refusal });

@@ -36,7 +36,7 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       .where('t.organisation_id', '=', org)
       .executeTakeFirst();
     if (!trainee) return reply.code(404).send(notFound);
-    const [joinCodes, tokens, sessions, examAttempts, passportCredentials, passportName] = await Promise.all([
+    const [joinCodes, tokens, sessions, examAttempts, passportCredentials, passportName, masteries, overrides] = await Promise.all([
       read.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       read.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       read
@@ -52,6 +52,9 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       // The skills passport (docs/passport.md): each credential as signed, with its revocation.
       read.selectFrom('passport_credentials').selectAll().where('trainee_id', '=', trainee.id).orderBy('achieved_at').execute(),
       read.selectFrom('passport_subjects').select(['name', 'consent_at']).where('trainee_id', '=', trainee.id).executeTakeFirst(),
+      // Learning paths: the modules mastered and the trainers' opens and locks by hand.
+      read.selectFrom('module_masteries').select(['scenario_id', 'version', 'mastered_at', 'session_id']).where('trainee_id', '=', trainee.id).orderBy('mastered_at').execute(),
+      read.selectFrom('module_overrides').select(['scenario_id', 'what', 'open', 'at']).where('trainee_id', '=', trainee.id).orderBy('at').execute(),
     ]);
     reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
     return {
@@ -63,6 +66,10 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       passport: {
         name: passportName ? { name: passportName.name, consentAt: passportName.consent_at } : null,
         credentials: passportCredentials.map((c) => ({ id: c.id, moduleId: c.module_id, sessionId: c.session_id, state: c.state, achievedAt: c.achieved_at, issuedAt: c.issued_at, validUntil: c.valid_until, revokedAt: c.revoked_at, revokedReason: c.revoked_reason, credential: c.credential_json ? (JSON.parse(c.credential_json) as unknown) : null })),
+      },
+      learningPath: {
+        masteries: masteries.map((m) => ({ scenarioId: m.scenario_id, version: Number(m.version), masteredAt: m.mastered_at, sessionId: m.session_id })),
+        overrides: overrides.map((o) => ({ scenarioId: o.scenario_id, what: o.what, open: Number(o.open) === 1, at: o.at })),
       },
       examAttempts: examAttempts.map((x) => ({ id: x.id, scenarioId: x.scenario_id, issuedAt: x.issued_at, expiresAt: x.expires_at, sessionId: x.session_id, flags: x.flags_json ? (JSON.parse(x.flags_json) as unknown) : null })),
       sessions: sessions.map((s) => ({
@@ -100,6 +107,8 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       // Their event logs and step outcomes go with the sessions (foreign keys); the per-step totals are the trainee's too.
       await tx.deleteFrom('step_totals').where('trainee_id', '=', trainee.id).execute();
       await tx.deleteFrom('station_totals').where('trainee_id', '=', trainee.id).execute();
+      await tx.deleteFrom('module_masteries').where('trainee_id', '=', trainee.id).execute();
+      await tx.deleteFrom('module_overrides').where('trainee_id', '=', trainee.id).execute();
       const tokens = count(await tx.deleteFrom('trainee_tokens').where('trainee_id', '=', trainee.id).execute());
       const joinCodes = count(await tx.deleteFrom('join_codes').where('trainee_id', '=', trainee.id).execute());
       await tx.deleteFrom('trainees').where('id', '=', trainee.id).where('organisation_id', '=', org).execute();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { backupSqlite } from '../../../src/server/backup';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { SessionEvent } from '../../../src/engine';
 import { documentLoader } from '../../../src/server/passport/document-loader';
 import { checkCredential } from '../../../src/server/passport/credential-check';
@@ -250,6 +250,34 @@ describe('skills passport with PUBLIC_URL: did:web', () => {
       }
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('skills passport: one issuer per process', () => {
+  test('the HTTP and HTTPS listeners share one issuer, and an exam uploaded on the second wakes it', async () => {
+    const clock = Date.parse('2026-11-26T09:00:00.000Z');
+    const first = await testApp({ now: () => new Date(clock), app: { passportJob: false } });
+    // main.ts builds the HTTPS app with the HTTP app's issuer; here both apps open the same SQLite file.
+    const second = await testApp({ reuse: first.storage, now: () => new Date(clock), app: { passportIssuer: first.app.passportIssuer } });
+    try {
+      expect(second.app.passportIssuer).toBe(first.app.passportIssuer);
+      const trainer = await organisationWithTrainer(first.app, first.db, 'Atelier');
+      const sam = await joinedTrainee(first.app, trainer, 'Sam');
+      await trainer.call('PUT', `/api/trainees/${sam.traineeId}/exam`, { exam: true });
+      const attempt = await second.app.inject({ method: 'POST', url: '/api/exam-attempts', headers: { authorization: `Bearer ${sam.token}` }, payload: { scenarioId: sessionBody().scenarioId } });
+      const upload = await second.app.inject({
+        method: 'POST',
+        url: '/api/sessions',
+        headers: { authorization: `Bearer ${sam.token}`, 'x-exam-attempt': attempt.json().attemptId },
+        payload: sessionBody({ mode: 'exam', startedAt: new Date(clock + 1000).toISOString(), endedAt: new Date(clock + 8000).toISOString(), events: playedEvents }),
+      });
+      expect(upload.statusCode, upload.body).toBe(201);
+      // The first app's job was never started (passportJob: false): only the second app's upload hook can have woken it.
+      await vi.waitFor(async () => expect(await first.db.selectFrom('passport_credentials').select('id').execute()).toHaveLength(1), { timeout: 15_000, interval: 200 });
+    } finally {
+      await second.stop();
+      await first.close();
     }
   });
 });
