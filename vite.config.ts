@@ -40,6 +40,9 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         // Hashed file names are their own revision; no cache-busting query needed.
         dontCacheBustURLsMatching: /^assets\//,
+        // Centre-recorded voices (issue 30): each file is immutable under its id; src/audio/recorded-voices.ts
+        // fills this cache as soon as the list is known, so they play offline like the generated audio.
+        runtimeCaching: [{ urlPattern: /\/voices\/[0-9a-f-]{36}\.ogg$/, handler: 'CacheFirst', options: { cacheName: 'werkvloer-voices', cacheableResponse: { statuses: [200] } } }],
       },
     }),
   ],

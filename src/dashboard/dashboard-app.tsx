@@ -9,7 +9,7 @@ import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { AccountPage, GroupPage, GroupReportPage, GroupsPage, LrsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
-import { LiveClassPage, PassportPage } from './lazy-pages';
+import { LiveClassPage, PassportPage, VoicesPage } from './lazy-pages';
 
 export interface Me {
   trainer: {
@@ -108,6 +108,7 @@ export function DashboardApp() {
             <NavLink href="/live">{t('nav.live')}</NavLink>
             {me.trainer.role === 'admin' ? <NavLink href="/trainers">{t('nav.trainers')}</NavLink> : null}
             {me.trainer.role === 'admin' ? <NavLink href="/lrs">{t('nav.lrs')}</NavLink> : null}
+            <NavLink href="/voices">{t('nav.voices')}</NavLink>
             <NavLink href="/account">{t('account.nav', { ns: 'accounts' })}</NavLink>
           </ul>
         </nav>
@@ -140,6 +141,7 @@ export function DashboardApp() {
               <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
               <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
               <Route path="/lrs">{() => <LrsPage />}</Route>
+              <Route path="/voices">{() => <VoicesPage me={me} />}</Route>
               <Route path="/trainees/:id/report">{(p) => <TraineeReportPage id={p.id} />}</Route>
               <Route path="/trainees/:id/passport">{(p) => <PassportPage id={p.id} />}</Route>
               <Route path="/groups/:id/report">{(p) => <GroupReportPage id={p.id} />}</Route>

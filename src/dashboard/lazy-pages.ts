@@ -17,3 +17,4 @@ export const LrsPage = lazy(() => import('./pages/lrs-page').then((m) => ({ defa
 export const AccountPage = lazy(() => import('./pages/account-page').then((m) => ({ default: m.AccountPage })));
 export const PassportPage = lazy(() => import('./pages/passport-page').then((m) => ({ default: m.PassportPage })));
 export const LiveClassPage = lazy(() => import('./pages/live-class-page').then((m) => ({ default: m.LiveClassPage })));
+export const VoicesPage = lazy(() => import('./pages/voices-page').then((m) => ({ default: m.VoicesPage })));

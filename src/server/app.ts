@@ -36,6 +36,8 @@ import type { LearningPath } from '../engine';
 import { passportApi } from './passport/passport-api';
 import { LiveAttempts } from './live/live-attempts';
 import { liveAttemptRoutes } from './routes/live-attempts';
+import { voiceRoutes } from './routes/voices';
+import { VoiceLines } from './voices/voice-lines';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -81,6 +83,8 @@ export interface AppOptions {
   passportIssuer?: PassportIssuerJob;
   /** The default learning paths main.ts read and checked (scenes/_paths); tests leave it out. */
   learningPaths?: readonly LearningPath[];
+  /** LOCALES_DIR: the texts centre recordings speak (a changed text makes its recording stale); the repository's locales/ when omitted. */
+  localesDir?: string;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -163,6 +167,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const attempts = new LiveAttempts({ live, now: () => (opts.now ?? (() => new Date()))().getTime() });
   app.addHook('onClose', async () => attempts.close());
   await liveAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, attempts });
+
+  // Centre-recorded voices (issue 30): checked against the texts the app ships, beside the generated audio.
+  const voiceLines = new VoiceLines(opts.localesDir ?? join(process.cwd(), 'locales'), join(process.cwd(), 'assets', 'audio'), () => opts.catalog.current.map((e) => e.scenario));
+  await voiceRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), lines: voiceLines });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -108,6 +108,20 @@ const matrix: Array<{
   { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/path` },
   { method: 'PUT', url: (ids) => `/api/trainees/${ids.traineeId}/modules/${ids.sessionId === placeholders.sessionId ? ':scenarioId' : 'wood-panel-saw'}`, body: () => ({ what: 'module', open: true }) },
   { method: 'GET', url: () => '/api/trainee/path', trainee: true },
+  // Centre-recorded voices (issue 30): a's recordings and agreements stay a's; the headset's list is its own organisation's.
+  { method: 'GET', url: () => '/api/voices/me' },
+  { method: 'GET', url: () => '/api/voices/lines' },
+  { method: 'POST', url: () => '/api/voices/consent', body: () => ({ agree: true, statement: 'I agree that my voice is used.', language: 'nl' }) },
+  { method: 'POST', url: () => '/api/voices/recordings', body: () => ({}) },
+  { method: 'GET', url: (ids) => `/api/voices/recordings/${ids.sessionId}/audio` },
+  { method: 'POST', url: (ids) => `/api/voices/recordings/${ids.sessionId}/publish` },
+  { method: 'DELETE', url: (ids) => `/api/voices/recordings/${ids.sessionId}` },
+  { method: 'DELETE', url: (ids) => `/api/voices/speakers/${ids.trainerId === placeholders.trainerId ? ':trainerId' : ids.trainerId}` },
+  { method: 'GET', url: () => '/api/voices/permissions' },
+  { method: 'PUT', url: (ids) => `/api/voices/permissions/${ids.trainerId === placeholders.trainerId ? ':trainerId' : ids.trainerId}`, body: () => ({ allowed: true }) },
+  { method: 'PUT', url: () => '/api/voices/sharing', body: () => ({ shared: false }) },
+  { method: 'GET', url: () => '/api/voices/export' },
+  { method: 'GET', url: (ids) => `/api/trainee/voices/${ids.sessionId === placeholders.sessionId ? ':language' : 'ti'}`, trainee: true },
 ];
 
 interface Ids {
