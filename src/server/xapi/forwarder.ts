@@ -6,7 +6,7 @@ import type { SecretBox } from '../auth/secret-box';
 import { sessionColumns, sessionSummary } from '../dashboard/session-query';
 import { LrsAuthError, LrsClient, type Fetch, type LrsAnswer, type LrsTarget } from './lrs-client';
 import { sessionStatements, type XapiSources } from './session-statements';
-import { learningPathOfGroup } from './learning-path-of-group';
+import { learningPathOfSession } from './learning-path-of-session';
 import { storedLog } from '../db/stored-session';
 import { CoalescedJob } from '../coalesced-job';
 
@@ -147,7 +147,7 @@ export class XapiForwarder {
           .execute();
         if (rows.length === 0) break;
         const at = now().toISOString();
-        const sources = { ...this.opts, learningPathOf: learningPathOfGroup(db) };
+        const sources = { ...this.opts, learningPathOf: learningPathOfSession(db, now) };
         for (const r of rows) {
           const statements = await sessionStatements(sessionSummary(r), c.organisation_id, 'all', sources, { eventsJson: r.events_json, scenarioHash: r.scenario_hash });
           await db

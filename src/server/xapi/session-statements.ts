@@ -15,8 +15,8 @@ export interface XapiSources {
   publicUrl: string | null;
   texts: StationTexts;
   catalog: ScenarioCatalog;
-  /** The learning path a group follows (learning-path-of-group.ts), for the statements' second grouping. */
-  learningPathOf?: (groupId: string) => Promise<{ id: string; title: string } | null>;
+  /** The learning path a session's statements name (learning-path-of-session.ts), their second grouping. */
+  learningPathOf?: (session: { id: string; groupId: string }) => Promise<{ id: string; title: string } | null>;
 }
 
 /** The station's Dutch texts, the ids where a text is missing (an older version's step, say). */
@@ -58,7 +58,7 @@ export async function sessionStatements(
   sources: XapiSources,
   log?: { eventsJson: string; scenarioHash: string },
 ): Promise<Statement[]> {
-  const learningPath = (await sources.learningPathOf?.(s.group.id)) ?? null;
+  const learningPath = (await sources.learningPathOf?.({ id: s.id, groupId: s.group.id })) ?? null;
   const opts = { base: xapiBase(sources.publicUrl, organisationId), names: stationNames(sources.texts, s.scenarioId), ...(learningPath ? { learningPath } : {}) };
   const record = attemptRecord(s);
   if (form === 'attempt' || !log) return [attemptStatement(record, opts)];
