@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { audioFileName, spokenKeys, type AudioManifest, type SpokenScenario } from '../src/audio/spoken-keys';
+import { audioFileName, lookup, spokenKeys, type AudioManifest, type SpokenScenario } from '../src/audio/spoken-keys';
 import { opusEncArgs } from '../src/audio/opus-format';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -43,15 +43,6 @@ function findScenarios(dir: string, out: SpokenScenario[] = []): SpokenScenario[
     else if (entry.name === 'scenario.json') out.push(JSON.parse(readFileSync(path, 'utf8')) as SpokenScenario);
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
-}
-
-function lookup(resource: unknown, key: string): string | undefined {
-  let node = resource;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
 }
 
 /** The text of `ns:key` in this language's own file (no fallback: Dutch text must not get a French voice). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spokenKeys, type AudioManifest, type SpokenScenario } from '../../audio/spoken-keys';
+import { lookup, spokenKeys, type AudioManifest, type SpokenScenario } from '../../audio/spoken-keys';
 
 /** One spoken line of the app in one language, as the recording page lists it. */
 export interface VoiceLine {
@@ -16,15 +16,6 @@ export interface VoiceLine {
 }
 
 export const textHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-function lookup(resource: unknown, key: string): string | undefined {
-  let node = resource;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
 
 /**
  * Every spoken line (src/audio/spoken-keys.ts, the same list `npm run audio` speaks) with its text
