@@ -43,6 +43,9 @@ export default defineConfig(({ mode }) => ({
         cleanupOutdatedCaches: true,
         // Hashed file names are their own revision; no cache-busting query needed.
         dontCacheBustURLsMatching: /^assets\//,
+        // Centre-recorded voices (issue 30): each file is immutable under its id; src/audio/recorded-voices.ts
+        // fills this cache as soon as the list is known, so they play offline like the generated audio.
+        runtimeCaching: [{ urlPattern: /\/voices\/[0-9a-f-]{36}\.ogg$/, handler: 'CacheFirst', options: { cacheName: 'werkvloer-voices', cacheableResponse: { statuses: [200] } } }],
       },
     }),
   ],
@@ -72,7 +75,13 @@ export default defineConfig(({ mode }) => ({
     // Texts stay JSON files (fetched by src/i18n/i18n.ts), never inlined into the JavaScript.
     assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
     // The trainer dashboard is a second entry: its own chunk graph, never three.js (tests/dashboard/bundle.test.ts).
-    rolldownOptions: { input: { index: 'index.html', dashboard: 'dashboard.html' } },
+    rolldownOptions: {
+      input: { index: 'index.html', dashboard: 'dashboard.html' },
+      // What only stations drawn from layout.json need (the layout station, its live batch, the kit's
+      // looks) is one chunk of its own: left to itself the bundler merged it into the interactables'
+      // chunk, which every hand-built station loads before its first frame.
+      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'kit', test: /src\/world\/(live-batch|layout-station|kit\/look|kit\/look-mesh|kit\/palette|kit\/kit-part)\./ }] } },
+    },
   },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

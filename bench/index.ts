@@ -11,8 +11,9 @@ import { renderFrame } from './render-frame';
 import { serverUploads } from './server-uploads';
 import { serverScale } from './server-scale';
 import { passportSigning } from './passport-signing';
+import { liveLatency } from './live-latency';
 
-const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads, serverScale, passportSigning];
+const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads, serverScale, passportSigning, liveLatency];
 
 function format(v: number | null): string {
   if (v === null) return '–';

@@ -7,7 +7,7 @@
 // the defaults); BENCH_SCALE_PARTS=mixed or =stored runs one half; BENCH_SCALE_KEEP=<folder> keeps the
 // stored databases (SQLite file, PostgreSQL cluster) there and reuses them in later runs of the same sizes.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -174,9 +174,14 @@ async function mixedLoad(name: string, server: { port: number; child: { pid?: nu
   const templates = uploadBodies(Date.now() - 120_000);
   let peakRss = 0;
   let peakCluster = 0;
+  // The machine's 1-minute load average over the run: the echo ratio is only comparable at similar load.
+  const load = { min: Infinity, max: 0 };
   const sample = () => {
     peakRss = Math.max(peakRss, rssKb(server.child.pid!));
     if (cluster) peakCluster = Math.max(peakCluster, clusterRssKb(cluster));
+    const [one] = loadavg();
+    load.min = Math.min(load.min, one!);
+    load.max = Math.max(load.max, one!);
   };
   const sampler = setInterval(sample, 500);
   const cpuBefore = cpuMs(server.child.pid!);
@@ -204,16 +209,21 @@ async function mixedLoad(name: string, server: { port: number; child: { pid?: nu
     cpuPerUploadMs: (cpuAfter.process - cpuBefore.process) / Math.max(1, created),
     mainCpuPerUploadMs: (cpuAfter.mainThread - cpuBefore.mainThread) / Math.max(1, created),
     peakClusterMb: peakCluster / 1024,
+    load: `load average ${load.min.toFixed(1)}–${load.max.toFixed(1)}`,
   };
 }
 
-async function echoRate(): Promise<{ perSecond: number; bytes: number[] }> {
+async function echoRate(): Promise<{ perSecond: number; bytes: number[]; load: string }> {
   const echo = await startProcess(['bench/support/echo-server.ts'], {}, /echo listening http=(\d+)/);
   const templates = uploadBodies(Date.now());
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(loadavg()[0]!), 500);
   try {
     const r = await autocannon({ url: `http://127.0.0.1:${echo.port}/api/sessions`, connections: UPLOADERS, duration: SECONDS, method: 'POST', requests: uploadRequests(templates, []) as never });
-    return { perSecond: Number(r.statusCodeStats?.['201']?.count ?? 0) / r.duration, bytes: templates.map((t) => t.bytes) };
+    loads.push(loadavg()[0]!);
+    return { perSecond: Number(r.statusCodeStats?.['201']?.count ?? 0) / r.duration, bytes: templates.map((t) => t.bytes), load: `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` };
   } finally {
+    clearInterval(sampler);
     await echo.stop();
   }
 }
@@ -369,7 +379,7 @@ export const serverScale: BenchModule = {
     try {
       if (only.includes('mixed')) {
         const echo = await echoRate();
-        rows.push(...progress([{ area, name: `bare Fastify echo, ${UPLOADERS} uploaders (ceiling)`, value: Math.round(echo.perSecond), unit: 'req/s', note: `${SECONDS} s, uploads of ${echo.bytes.map((b) => (b / 1024).toFixed(0)).join(', ')} KB in turn` }]));
+        rows.push(...progress([{ area, name: `bare Fastify echo, ${UPLOADERS} uploaders (ceiling)`, value: Math.round(echo.perSecond), unit: 'req/s', note: `${SECONDS} s, uploads of ${echo.bytes.map((b) => (b / 1024).toFixed(0)).join(', ')} KB in turn; ${echo.load}` }]));
 
         const sqliteDir = join(dir, 'mixed-sqlite');
         const sqliteCentre = await setUp({ dataDir: sqliteDir });
@@ -390,11 +400,11 @@ export const serverScale: BenchModule = {
         });
         const postgres = await mixedLoad('PostgreSQL', pgServer, pgCentre, cluster).finally(() => pgServer.stop());
         for (const r of [sqliteAlone, postgresAlone]) {
-          rows.push(...progress([{ area, name: `${r.name}: uploads alone (no trainer reading)`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
+          rows.push(...progress([{ area, name: `${r.name}: uploads alone (no trainer reading)`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}; ${r.load}` }]));
           rows.push(...progress([{ area, name: `${r.name}: server CPU per upload, request thread`, value: Number(r.mainCpuPerUploadMs.toFixed(2)), unit: 'ms', note: `whole server process ${r.cpuPerUploadMs.toFixed(2)} ms per upload (every thread; 10 ms ticks over the run)` }]));
         }
         for (const r of [sqlite, postgres]) {
-          rows.push(...progress([{ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}` }]));
+          rows.push(...progress([{ area, name: `${r.name}: uploads with ${READERS} trainers reading`, value: Math.round(r.uploadsPerSecond), unit: 'uploads/s', baseline: '>= 0.5 × echo', note: `${(r.uploadsPerSecond / echo.perSecond).toFixed(2)} of the echo; upload p99 ${r.uploadP99} ms; ${r.uploadErrors}; ${r.load}` }]));
           rows.push(...progress([{ area, name: `${r.name}: trainer reads during the uploads`, value: r.readP99, unit: 'ms p99', baseline: '< 300', note: `p50 ${r.readP50} ms, ${r.reads} reads, ${r.readErrors}` }]));
           rows.push(...progress([{ area, name: `${r.name}: server process memory (peak RSS)`, value: Math.round(r.peakRssMb), unit: 'MB', note: r.peakClusterMb ? `PostgreSQL cluster ${Math.round(r.peakClusterMb)} MB (sum of RSS, shared buffers counted per process)` : undefined }]));
         }

@@ -12,13 +12,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { audioFileName, spokenKeys, type AudioManifest, type SpokenScenario } from '../src/audio/spoken-keys';
+import { audioFileName, lookup, spokenKeys, type AudioManifest, type SpokenScenario } from '../src/audio/spoken-keys';
+import { opusEncArgs } from '../src/audio/opus-format';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const audioRoot = join(root, 'assets', 'audio');
 /** Speaking rate (words per minute): a little slower than espeak's 175 for listeners learning the job. */
 const speed = 145;
-const opusArgs = ['--quiet', '--bitrate', '16', '--speech', '--downmix-mono', '--serial', '1', '--padding', '0', '--comp', '10'];
 
 interface LanguageMeta {
   code: string;
@@ -45,15 +45,6 @@ function findScenarios(dir: string, out: SpokenScenario[] = []): SpokenScenario[
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function lookup(resource: unknown, key: string): string | undefined {
-  let node = resource;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
-
 /** The text of `ns:key` in this language's own file (no fallback: Dutch text must not get a French voice). */
 function textOf(lng: string, nsKey: string, cache: Map<string, unknown>): string | undefined {
   const at = nsKey.indexOf(':');
@@ -71,7 +62,7 @@ function speak(voice: string, text: string, out: string): Promise<void> {
     mkdirSync(dirname(out), { recursive: true });
     // The text goes on stdin, never on the command line: no quoting, no option injection.
     const espeak = spawn('espeak-ng', ['-v', voice, '-s', String(speed), '--stdin', '--stdout'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const opus = spawn('opusenc', [...opusArgs, '-', out], { stdio: ['pipe', 'inherit', 'inherit'] });
+    const opus = spawn('opusenc', [...opusEncArgs, '-', out], { stdio: ['pipe', 'inherit', 'inherit'] });
     espeak.stdout.pipe(opus.stdin);
     espeak.stdin.end(text);
     opus.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`opusenc failed (${code}) for ${out}`))));

@@ -13,9 +13,13 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const postgresServer = () =>
   Boolean(process.env.TEST_DATABASE_URL) ||
   (existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin/initdb'))));
+const onPath = (binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
 const debianPackages = [
   { name: 'chromium', present: () => existsSync(chromium) },
   { name: 'postgresql', present: postgresServer },
+  // Centre-recorded voices (issue 30): the server converts what a browser records (tests/server/voices).
+  { name: 'ffmpeg', present: () => onPath('ffmpeg') },
+  { name: 'opus-tools', present: () => onPath('opusenc') },
 ];
 
 function ensureSystemPackages() {

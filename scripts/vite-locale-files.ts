@@ -6,7 +6,7 @@ export const localeFilesModuleId = 'virtual:werkvloer/locale-files';
 const languagePrefix = `${localeFilesModuleId}/`;
 
 /** The trainer dashboard's and the server's own texts: the trainee app never loads them. */
-const notForTrainees = new Set(['accounts', 'coach', 'dashboard', 'dashboard-lrs', 'dashboard-paths', 'passport', 'passport-verify']);
+const notForTrainees = new Set(['accounts', 'coach', 'dashboard', 'dashboard-lrs', 'dashboard-live', 'dashboard-paths', 'dashboard-voices', 'passport', 'passport-verify']);
 
 const folders = (dir: string) => readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory()).sort();
 

@@ -68,15 +68,24 @@ function compositionModule(root: string, p: Playable): string {
   const names = [...new Set(layout.parts.map((x) => x.part))].sort();
   const imports = names.map((n) => {
     const [file, exportName] = kitCatalog[n];
-    return `import { ${exportName} } from '/src/world/kit/${file}';`;
+    // The station's own copy of the part (a query makes it a module of its own): the part lands in
+    // the station's chunk instead of a small chunk shared with other stations, whose every boundary
+    // costs bytes of JavaScript before the first frame. What the parts share (interactables, the
+    // batches, the session) is imported as usual: one instance for all.
+    return `import { ${exportName} } from '/src/world/kit/${file}?station=${encodeURIComponent(p.source.folder)}';`;
   });
   const unique = existsSync(p.source.compositionFile) ? `/${relative(root, p.source.compositionFile).split('\\').join('/')}` : null;
+  // At run time the layout is its parts and body; `$schema` and the station list are for authors and checks.
+  const { $schema: _schema, station: _station, ...drawn } = withoutComments(layout) as Layout & { $schema?: string };
   return [
     "import { createElement } from 'react';",
     "import { LayoutStation } from '/src/world/layout-station';",
     ...imports,
-    unique ? `import Unique from ${JSON.stringify(unique)};` : '',
-    `const layout = ${JSON.stringify(withoutComments(layout))};`,
+    // What is unique to the machine comes a few frames after the station's first frame (its own
+    // Suspense): the kit and the body are drawn at once, and its code is not in the first frame's budget.
+    unique ? "import { partAfterFirstFrame } from '/src/world/part-after-first-frame';" : '',
+    unique ? `const Unique = partAfterFirstFrame(() => import(${JSON.stringify(unique)}).then((m) => m.default));` : '',
+    `const layout = ${JSON.stringify(drawn)};`,
     `const kit = { ${names.map((n) => `${JSON.stringify(n)}: ${kitCatalog[n][1]}`).join(', ')} };`,
     `export default function Station() { return createElement(LayoutStation, { layout, kit, name: ${JSON.stringify(`station:${p.source.folder}`)} }${unique ? ', createElement(Unique)' : ''}); }`,
   ].join('\n');

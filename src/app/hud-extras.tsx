@@ -2,6 +2,7 @@ import type { Scenario } from '../engine';
 import { PointedWord, WordsMet } from '../vocabulary/word-list';
 import { assetUrl } from '../world/asset-url';
 import { NextCueArrow } from './next-cue-arrow';
+import { HelpButton } from './help-button';
 import { RepeatButton } from './repeat-button';
 import { SettingsMenu } from './settings-menu';
 
@@ -21,7 +22,12 @@ export default function HudExtras({ part, scenario, pictogram, language, onLangu
     case 'word':
       return <PointedWord scenario={scenario} />;
     case 'actions':
-      return <RepeatButton />;
+      return (
+        <>
+          <RepeatButton />
+          <HelpButton />
+        </>
+      );
     case 'settings':
       return <SettingsMenu language={language} onLanguage={onLanguage} />;
     case 'words-met':

@@ -7,12 +7,10 @@ import type { SessionState } from '../state/session-store';
 import type { Device } from '../engine';
 import { feedbackText, leadingFeedback } from '../state/feedback-text';
 import { FeedbackPicture } from './feedback-picture';
-import { tryAgainFromStart } from '../state/try-again';
 import { currentStepView } from '../state/step-view';
 import { Suspense, lazy, type ComponentProps } from 'react';
 import { useStore } from 'zustand';
 import { lateUi } from '../state/late-ui';
-import { OutboxSlot } from '../results/outbox-slot';
 
 export interface PlayHudProps {
   upload: UploadStatus;
@@ -25,8 +23,8 @@ export interface PlayHudProps {
 }
 
 const HudExtras = lazy(() => import('./hud-extras'));
-// The lesson of an attempt and the practice stop load when first needed, not with the station.
-const AttemptReviewPanel = lazy(() => import('./attempt-review-panel'));
+// The end of an attempt and the practice stop load when first needed, not with the station.
+const ResultHud = lazy(() => import('./result-hud'));
 const HaltedHud = lazy(() => import('./halted-hud'));
 
 /** A part of the overlay that loads after the station's first frame; nothing until then. */
@@ -47,7 +45,6 @@ export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, 
   const engine = useSession((s) => s.engine);
   const status = useSession((s) => s.status);
   const result = useSession((s) => s.result);
-  const sessionId = useSession((s) => s.sessionId);
   const mode = useSession((s) => s.mode);
   const lastFeedback = useSession((s) => s.lastFeedback);
   const session = useSessionStore();
@@ -82,33 +79,9 @@ export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, 
 
   if (status === 'ended' && result) {
     return (
-      <aside className="hud result" role="status" aria-live="polite" data-session-id={sessionId ?? undefined}>
-        <h2>{t('ui:result.title')}</h2>
-        <p className="score" data-testid="score" data-score={result.total}>
-          {t('ui:result.score', { score: result.total })}
-        </p>
-        <p className={result.passed ? 'passed' : 'failed'}>
-          {result.failedByCritical ? t('ui:result.stoppedBySafety') : result.passed ? t('ui:result.passed') : t('ui:result.failed')}
-        </p>
-        <p className="upload" data-testid="upload" data-upload={upload.kind}>
-          {upload.kind === 'saving' ? t('ui:result.saving') : null}
-          {upload.kind === 'saved' ? (anonymous ? t('ui:result.savedAnonymous') : t('ui:result.saved')) : null}
-          {upload.kind === 'failed' ? t('ui:result.notSaved', { reason: upload.reason }) : null}
-        </p>
-        {upload.kind === 'failed' ? (
-          <button type="button" onClick={onRetry}>
-            {t('ui:result.retry')}
-          </button>
-        ) : null}
-        <Suspense fallback={null}>
-          <AttemptReviewPanel scenario={scenario} engine={engine} result={result} onTryAgain={() => tryAgainFromStart(session, i18n.language)} />
-        </Suspense>
-        <OutboxSlot inline sessionEnded onStartScreen={false} />
-        <button type="button" onClick={onBack} data-action="back">
-          {t('ui:result.backToStart')}
-        </button>
-        <Late part="words-met" scenario={scenario} {...extras} />
-      </aside>
+      <Suspense fallback={null}>
+        <ResultHud upload={upload} anonymous={anonymous} onRetry={onRetry} onBack={onBack} wordsMet={<Late part="words-met" scenario={scenario} {...extras} />} />
+      </Suspense>
     );
   }
   return (

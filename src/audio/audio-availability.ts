@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { manifest } from './audio-player';
+import { manifest, manifestId } from './audio-player';
 
-/** Keys with a recording, per language, once its manifest has loaded. */
+/** Keys with a recording, per language and signed-in trainee (manifestId), once its manifest has loaded. */
 const recorded = createStore<Record<string, ReadonlySet<string>>>(() => ({}));
 
-function load(lng: string): void {
-  if (recorded.getState()[lng]) return;
-  void manifest(lng).then((m) => recorded.setState({ [lng]: new Set(Object.keys(m?.files ?? {})) }));
+function load(lng: string, id: string): void {
+  if (recorded.getState()[id]) return;
+  void manifest(lng).then((m) => recorded.setState({ [id]: new Set(Object.keys(m?.files ?? {})) }));
 }
 
 /**
@@ -16,7 +16,8 @@ function load(lng: string): void {
  * for a language without a voice (Tigrinya): a listen button is hidden then, never silent.
  */
 export function useHasAudio(lng: string, keys: readonly (string | null | undefined)[]): boolean {
-  useEffect(() => load(lng), [lng]);
-  const set = useStore(recorded, (s) => s[lng]);
+  const id = manifestId(lng);
+  useEffect(() => load(lng, id), [lng, id]);
+  const set = useStore(recorded, (s) => s[id]);
   return set !== undefined && keys.some((k) => k != null && set.has(k));
 }

@@ -1,5 +1,7 @@
 import { audioSettings } from './audio-settings';
 import type { AudioManifest } from './spoken-keys';
+import { recordedFiles } from './recorded-voices';
+import { readTrainee } from '../results/trainee-identity';
 
 /**
  * Plays the recorded text of a key in the trainee's language. The manifest of a language is
@@ -15,25 +17,42 @@ let generation = 0;
 
 /** Keys played as `lng:ns:key`, newest last (bounded); tests read them as `window.__werkvloerSpoken`. */
 export const playedKeys: string[] = [];
+/** The file each of them was played from, in the same order (`window.__werkvloerSpokenFiles`). */
+export const playedFiles: string[] = [];
 declare global {
   interface Window {
     __werkvloerSpoken?: readonly string[];
+    __werkvloerSpokenFiles?: readonly string[];
   }
 }
-if (typeof window !== 'undefined') window.__werkvloerSpoken = playedKeys;
+if (typeof window !== 'undefined') {
+  window.__werkvloerSpoken = playedKeys;
+  window.__werkvloerSpokenFiles = playedFiles;
+}
 
 function base(): string {
   return `${import.meta.env.BASE_URL}audio/`;
 }
 
+/** Whose manifest: the recordings are the signed-in trainee's organisation's ("next trainee" may be another's). */
+export function manifestId(lng: string): string {
+  return `${lng} ${readTrainee()?.code ?? ''}`;
+}
+
 /** A language's manifest, fetched once: which keys have a recording (src/audio/audio-availability.ts asks it too). */
 export function manifest(lng: string): Promise<AudioManifest | null> {
-  let m = manifests.get(lng);
+  const id = manifestId(lng);
+  let m = manifests.get(id);
   if (!m) {
-    m = fetch(`${base()}${lng}/manifest.json`)
+    const generated = fetch(`${base()}${lng}/manifest.json`)
       .then((r) => (r.ok ? (r.json() as Promise<AudioManifest>) : null))
       .catch(() => null);
-    manifests.set(lng, m);
+    // The centre's recordings (issue 30) win over the generated voice. Imported statically: this module
+    // is itself loaded after the first frame, and a lazy chunk of its own would add its name to the
+    // entry chunk's preload map (bytes before the first frame, which is at its budget).
+    const recorded = recordedFiles(lng).catch(() => ({}));
+    m = Promise.all([generated, recorded]).then(([g, r]) => (g || Object.keys(r).length > 0 ? { language: lng, voice: g?.voice ?? null, files: { ...g?.files, ...r } } : null));
+    manifests.set(id, m);
   }
   return m;
 }
@@ -82,7 +101,9 @@ export async function speak(lng: string, keys: readonly string[]): Promise<void>
     const entry = m?.files[key];
     if (!entry || mine !== generation) continue;
     try {
-      const data = await (await fetch(`${base()}${lng}/${entry.file}`)).arrayBuffer();
+      // A recording's file is a path of its own (/voices/<id>.ogg); a generated one is inside the language's folder.
+      const url = entry.file.startsWith('/') ? entry.file : `${base()}${lng}/${entry.file}`;
+      const data = await (await fetch(url)).arrayBuffer();
       const buffer = await g.ctx.decodeAudioData(data);
       if (mine !== generation) return;
       const source = g.ctx.createBufferSource();
@@ -90,7 +111,9 @@ export async function speak(lng: string, keys: readonly string[]): Promise<void>
       source.connect(g.out);
       playing = source;
       playedKeys.push(`${lng}:${key}`);
+      playedFiles.push(url);
       if (playedKeys.length > 50) playedKeys.shift();
+      if (playedFiles.length > 50) playedFiles.shift();
       await new Promise<void>((resolve) => {
         source.onended = () => resolve();
         source.start();

@@ -41,3 +41,13 @@ export interface AudioManifest {
   voice: string | null;
   files: Record<string, { file: string; sha256: string; voice: string }>;
 }
+
+/** The text at a dotted key of one locale file (`steps.wear.text`), or undefined when it is not a string there. */
+export function lookup(resource: unknown, key: string): string | undefined {
+  let node = resource;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}

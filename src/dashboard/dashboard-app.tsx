@@ -9,7 +9,7 @@ import { nativeName } from '../i18n/languages';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { AccountPage, GroupPage, GroupReportPage, GroupsPage, LrsPage, QrSheetPage, SessionPage, SessionsPage, TraineePage, TraineeReportPage, TrainersPage } from './lazy-pages';
-import { PassportPage } from './lazy-pages';
+import { LiveClassPage, PassportPage, VoicesPage } from './lazy-pages';
 
 export interface Me {
   trainer: {
@@ -105,8 +105,10 @@ export function DashboardApp() {
           <ul>
             <NavLink href="/">{t('nav.sessions')}</NavLink>
             <NavLink href="/groups">{t('nav.groups')}</NavLink>
+            <NavLink href="/live">{t('nav.live')}</NavLink>
             {me.trainer.role === 'admin' ? <NavLink href="/trainers">{t('nav.trainers')}</NavLink> : null}
             {me.trainer.role === 'admin' ? <NavLink href="/lrs">{t('nav.lrs')}</NavLink> : null}
+            <NavLink href="/voices">{t('nav.voices')}</NavLink>
             <NavLink href="/account">{t('account.nav', { ns: 'accounts' })}</NavLink>
           </ul>
         </nav>
@@ -132,12 +134,14 @@ export function DashboardApp() {
               <Route path="/account">{() => <AccountPage me={me} onChanged={refreshMe} />}</Route>
               <Route path="/">{() => <SessionsPage />}</Route>
               <Route path="/groups">{() => <GroupsPage />}</Route>
+              <Route path="/live">{() => <LiveClassPage />}</Route>
               <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
               <Route path="/groups/:id/cards">{(p) => <QrSheetPage id={p.id} />}</Route>
               <Route path="/trainees/:id">{(p) => <TraineePage id={p.id} />}</Route>
               <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
               <Route path="/trainers">{() => <TrainersPage me={me} />}</Route>
               <Route path="/lrs">{() => <LrsPage />}</Route>
+              <Route path="/voices">{() => <VoicesPage me={me} />}</Route>
               <Route path="/trainees/:id/report">{(p) => <TraineeReportPage id={p.id} />}</Route>
               <Route path="/trainees/:id/passport">{(p) => <PassportPage id={p.id} />}</Route>
               <Route path="/groups/:id/report">{(p) => <GroupReportPage id={p.id} />}</Route>

@@ -3,15 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from './api';
 import { useLoad } from './use-load';
 import { useStations } from './use-stations';
+import type { LearningPath } from '../engine';
 
 /** A path as the API sends and takes it (scenes/_paths, docs/api.md); the server checks it on save. */
-export interface PathData {
-  id: string;
-  sector: 'wood' | 'food' | 'plastics' | 'textile';
-  country?: 'BE' | 'NL';
-  name?: string;
-  modules: { scenarioId: string; mastery: { practicePasses: number; practiceMinScore: number; exam: boolean }; opensAfter?: string[] }[];
-}
+export type PathData = LearningPath;
 
 /** A path's name: the trainer's name for a copy, else its sector (and country). */
 export function usePathName() {

@@ -16,3 +16,5 @@ export const GroupReportPage = lazy(() => import('./pages/group-report-page').th
 export const LrsPage = lazy(() => import('./pages/lrs-page').then((m) => ({ default: m.LrsPage })));
 export const AccountPage = lazy(() => import('./pages/account-page').then((m) => ({ default: m.AccountPage })));
 export const PassportPage = lazy(() => import('./pages/passport-page').then((m) => ({ default: m.PassportPage })));
+export const LiveClassPage = lazy(() => import('./pages/live-class-page').then((m) => ({ default: m.LiveClassPage })));
+export const VoicesPage = lazy(() => import('./pages/voices-page').then((m) => ({ default: m.VoicesPage })));

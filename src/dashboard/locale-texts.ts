@@ -3,14 +3,14 @@
  * the trainee app's (src/i18n/i18n.ts), not bundled as JavaScript: a trainer downloads Dutch and their
  * own language, and eight languages of texts no longer count as code (nor get parsed as code).
  */
-const urls = import.meta.glob<string>(['../../locales/*/dashboard.json', '../../locales/*/coach.json', '../../locales/*/accounts.json', '../../locales/*/dashboard-lrs.json', '../../locales/*/dashboard-paths.json'], {
+const urls = import.meta.glob<string>(['../../locales/*/dashboard.json', '../../locales/*/coach.json', '../../locales/*/accounts.json', '../../locales/*/dashboard-lrs.json', '../../locales/*/dashboard-paths.json', '../../locales/*/dashboard-live.json'], {
   query: '?url',
   import: 'default',
   eager: true,
 });
 
 /** The dashboard's text files: `dashboard`, `coach` and `dashboard-paths` share one namespace; the others are their own. */
-export type TextFile = 'dashboard' | 'coach' | 'accounts' | 'dashboard-lrs' | 'dashboard-paths';
+export type TextFile = 'dashboard' | 'coach' | 'accounts' | 'dashboard-lrs' | 'dashboard-paths' | 'dashboard-live';
 
 export function hasTexts(lng: string, file: TextFile): boolean {
   return `../../locales/${lng}/${file}.json` in urls;

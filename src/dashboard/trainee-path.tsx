@@ -4,18 +4,7 @@ import { api } from './api';
 import { formatDate } from './format-date';
 import { usePathName, type PathData } from './group-path';
 import { useLoad } from './use-load';
-
-interface ModuleProgress {
-  scenarioId: string;
-  state: 'mastered' | 'exam' | 'practice' | 'locked';
-  next: boolean;
-  practicePasses: number;
-  practiceNeeded: number;
-  examOpen: boolean;
-  masteredAt: string | null;
-  refresh: boolean;
-  byHand: { module?: boolean; exam?: boolean };
-}
+import type { ModuleProgress } from '../engine';
 
 type Progress = { path: null } | { path: Pick<PathData, 'id' | 'sector' | 'name'> & { sourcePathId: string }; modules: ModuleProgress[] };
 

@@ -8,7 +8,7 @@ export interface StationInfo {
   /** The country whose rules it follows; null when it fits every country. */
   country: string | null;
   passScore: number;
-  steps: { id: string; competency: string; text: string }[];
+  steps: { id: string; competency: string; text: string; pictogram?: string }[];
   rules: { id: string; text: string }[];
 }
 

@@ -12,10 +12,19 @@ function buildLayoutSchema() {
   const vec3 = z.tuple([z.number(), z.number(), z.number()]);
   const size3 = z.tuple([z.number().positive(), z.number().positive(), z.number().positive()]);
   const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb');
+  const when = z
+    .strictObject({
+      available: z.array(id).min(1).optional().describe('while one of these steps can be done now (the question\'s cards)'),
+      done: id.optional().describe('once this step is done (the cut bundle)'),
+      notDone: id.optional().describe('until this step is done (the jewellery taken off)'),
+    })
+    .optional()
+    .describe('the part is there only while the work is at this point (step ids); always when left out');
   const where = {
     $comment: comment,
     position: vec3.describe('where the part stands, in metres: x right, y up, z towards the trainee (the work position is the origin)'),
     rotation: vec3.optional().describe('Euler angles in radians (x, y, z)'),
+    when,
   };
   const object = id.describe('the scenario object this part is (objects[].id in scenario.json)');
   const ids = z.array(id).min(1);
@@ -58,8 +67,9 @@ function buildLayoutSchema() {
       object,
       shape: z.union([z.strictObject({ box: size3 }), z.strictObject({ cylinder: z.tuple([z.number().positive(), z.number().positive()]).describe('radius, length') })]),
       color: colour,
-      operation: z.enum(['grab', 'inspect', 'hold', 'press', 'wear-body', 'wear-head']).default('grab'),
+      operation: z.enum(['grab', 'carry', 'inspect', 'hold', 'press', 'wear-body', 'wear-head']).default('grab').describe('carry: picked up without an event of its own (only putting it somewhere is a step)'),
       action: id.optional().describe('for `press`: the action sent (default press)'),
+      progressMs: z.number().int().positive().optional().describe('for `hold`: the bar above it fills in this time (how long a good wash takes)'),
     }),
     z.strictObject({ ...where, part: z.literal('slider'), object, min: z.number(), max: z.number(), step: z.number().positive(), initial: z.number(), unit: z.string(), length: z.number().positive().default(0.3) }),
     z.strictObject({
@@ -67,9 +77,9 @@ function buildLayoutSchema() {
       part: z.literal('cards'),
       object,
       action: z.enum(['classify', 'answer']).default('classify'),
-      cards: z.array(z.strictObject({ id: z.string().min(1), label: z.string().min(1), pictogram: z.string().optional(), color: colour.optional() })).min(2),
+      cards: z.array(z.strictObject({ id: z.string().min(1), label: z.string().min(1).describe('a translation key; without "namespace:" a key of the station\'s own namespace (country variants share it), else shown as written'), pictogram: z.string().optional(), color: colour.optional() })).min(2),
     }),
-    z.strictObject({ ...where, part: z.literal('drop-zone'), zone: id, accepts: ids, size: size3 }),
+    z.strictObject({ ...where, part: z.literal('drop-zone'), zone: id, accepts: ids, size: size3, marked: z.boolean().default(true).describe('drawn as a faint area on the bench; false inside a crate or bin that shows the place itself') }),
     z.strictObject({ ...where, part: z.literal('hazard-zone'), object, size: size3 }),
     z.strictObject({ ...where, part: z.literal('arrival-spot'), object, radius: z.number().positive().default(0.35) }),
   ]);

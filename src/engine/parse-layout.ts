@@ -64,6 +64,7 @@ export function parseLayout(data: unknown, file: string, scenario: Scenario, bas
   const issues: ScenarioIssue[] = [];
   const add = (path: PropertyKey[], message: string) => issues.push({ file, path: jsonPath(path), message });
   const known = new Set(scenario.objects.map((o) => o.id));
+  const steps = new Set(scenario.steps.map((s) => s.id));
   const placedAt = new Map<string, string>();
   own.station.forEach((o, i) => {
     if (!known.has(o)) add(['station', i], `unknown object "${o}" (not in the scenario's objects)`);
@@ -79,6 +80,11 @@ export function parseLayout(data: unknown, file: string, scenario: Scenario, bas
       else if (placedAt.has(o) && part.part !== 'cards') add([...path, key], `object "${o}" is placed twice (also by ${placedAt.get(o)})`);
       if (part.part !== 'cards' || !placedAt.has(o)) placedAt.set(o, `parts[${i}] (${part.part})`);
     }
+    const when = part.when;
+    const unknownStep = (at: PropertyKey[], step: string | undefined) => step === undefined || steps.has(step) || add([...path, 'when', ...at], `unknown step "${step}" (not in the scenario's steps)`);
+    when?.available?.forEach((step, k) => unknownStep(['available', k], step));
+    unknownStep(['done'], when?.done);
+    unknownStep(['notDone'], when?.notDone);
     if ('accepts' in part && part.accepts) part.accepts.forEach((o, ai) => known.has(o) || add([...path, 'accepts', ai], `unknown object "${o}" (not in the scenario's objects)`));
   });
   // Zones are not scenario objects; they only have to be offered once.

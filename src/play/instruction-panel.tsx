@@ -25,6 +25,7 @@ import { SpokenSession } from '../audio/spoken-session';
 import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
 import { lateUi } from '../state/late-ui';
 import { Suspense, lazy } from 'react';
+import { askForHelp, helpRequest, helpShown } from '../state/help-request';
 
 const noHit = () => null;
 // The generic e2e driver's probe and test clock: in the test build only (the bundler drops it from
@@ -56,7 +57,10 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   // No silent buttons: "Repeat" only where the instruction has a recording in this language.
   const canRepeat = useHasAudio(i18n.language, [useSession(instructionKey)]);
   // This chunk loads after the station's first frame: the overlay's extras may follow now.
-  useEffect(() => lateUi.setState({ ready: true }), []);
+  useEffect(() => lateUi.setState({ ready: true, vr }), [vr]);
+  // The call for help: live only for a signed-in trainee (src/results/progress-runtime.ts).
+  const help = useStore(helpRequest, helpShown);
+  const helpLive = useStore(helpRequest, (s) => s.live);
   if (!scenario || !engine) return null;
   const lang = languageInfo(i18n.language);
   const font = fontForLanguage(lang.code);
@@ -158,6 +162,9 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           ) : null}
           {canRepeat ? <PanelButton name="panel-repeat" label={t('ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} /> : null}
           <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={0.4} position={[0.3 * side, -0.51, 0]} onPress={() => setSettingsOpen((o) => !o)} />
+          {helpLive ? (
+            <PanelButton name="panel-help" label={t(`ui:help.${help}`)} font={font} width={0.6} position={[0, -0.65, 0]} active={help === 'coming'} onPress={() => askForHelp()} />
+          ) : null}
           <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
         </>
       )}

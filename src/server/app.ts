@@ -32,7 +32,12 @@ import { proxyTrust } from './http/trusted-proxies';
 import { xapiApi } from './xapi-api';
 import type { XapiForwarder } from './xapi/forwarder';
 import type { PassportIssuerJob } from './passport/issuer-job';
+import type { LearningPath } from '../engine';
 import { passportApi } from './passport/passport-api';
+import { LiveAttempts } from './live/live-attempts';
+import { liveAttemptRoutes } from './routes/live-attempts';
+import { voiceRoutes } from './routes/voices';
+import { VoiceLines } from './voices/voice-lines';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -76,6 +81,10 @@ export interface AppOptions {
   passportJob?: boolean;
   /** The passport issuer of this process's other listener, so that HTTP and HTTPS share one (see main.ts). */
   passportIssuer?: PassportIssuerJob;
+  /** The default learning paths main.ts read and checked (scenes/_paths); tests leave it out. */
+  learningPaths?: readonly LearningPath[];
+  /** LOCALES_DIR: the texts centre recordings speak (a changed text makes its recording stale); the repository's locales/ when omitted. */
+  localesDir?: string;
 }
 
 /** Every request body but a session upload's (see routes/sessions.ts). */
@@ -152,7 +161,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // The skills passport (docs/passport.md): signing in the background, never on the upload path.
   await passportApi(app, { db: opts.db, now: opts.now ?? (() => new Date()), serverSecret, catalog: opts.catalog, publicUrl: opts.publicUrl ?? null, baseUrl: () => opts.publicUrl ?? opts.headsetUrls?.()[0] ?? 'http://localhost', startJob: opts.passportJob, sharedJob: opts.passportIssuer });
   await privacyRoutes(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()) });
-  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []) });
+  await dashboardApi(app, { db: opts.db, readDb: readDb ?? opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, live, publicUrl: opts.publicUrl, headsetUrls: opts.headsetUrls ?? (() => []), learningPaths: opts.learningPaths });
+
+  // The live class view: headsets' progress passed between instances, kept in memory only.
+  const attempts = new LiveAttempts({ live, now: () => (opts.now ?? (() => new Date()))().getTime() });
+  app.addHook('onClose', async () => attempts.close());
+  await liveAttemptRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), catalog: opts.catalog, attempts });
+
+  // Centre-recorded voices (issue 30): checked against the texts the app ships, beside the generated audio.
+  const voiceLines = new VoiceLines(opts.localesDir ?? join(process.cwd(), 'locales'), join(process.cwd(), 'assets', 'audio'), () => opts.catalog.current.map((e) => e.scenario));
+  await voiceRoutes(app, { db: opts.db, now: opts.now ?? (() => new Date()), lines: voiceLines });
 
   const staticDir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
   if (staticDir) {

@@ -7,6 +7,7 @@ import type { LiveSessions } from './dashboard/live-sessions';
 import { StationTexts } from './dashboard/station-texts';
 import { dashboardAssignmentRoutes } from './routes/dashboard-assignments';
 import { learningPathRoutes } from './routes/learning-paths';
+import type { LearningPath } from '../engine';
 import { dashboardBulkTraineeRoutes } from './routes/dashboard-bulk-trainees';
 import { dashboardCoachingRoutes } from './routes/dashboard-coaching';
 import { dashboardNoteRoutes } from './routes/dashboard-notes';
@@ -30,6 +31,8 @@ export interface DashboardApiOptions {
   localesDir?: string;
   /** PUBLIC_URL: where xAPI identifiers start (src/server/xapi/identifiers.ts). */
   publicUrl?: string | null;
+  /** The default learning paths, as main.ts read and checked them (scenes/_paths). */
+  learningPaths?: readonly LearningPath[];
 }
 
 /** The trainer dashboard's API (issue 8; docs/api.md "Dashboard"). Needs the cookie plugin registered. */

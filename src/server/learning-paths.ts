@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseLearningPath, type LearningPath, type PathScenario, type ScenarioIssue } from '../engine';
 
 /** Where the project's default learning paths live: one JSON file per path, named by its id. */
-export const pathsDir = (root: string) => join(root, 'scenes', '_paths');
+export const pathsDir = (scenesDir: string) => join(scenesDir, '_paths');
 
 export type LearningPathsRead = { paths: LearningPath[]; issues: ScenarioIssue[] };
 
@@ -11,12 +11,12 @@ export type LearningPathsRead = { paths: LearningPath[]; issues: ScenarioIssue[]
  * Reads and checks scenes/_paths/*.json against the scenarios there are (the build's check and the
  * server's start both call this, so a broken path stops either with its file and JSON path).
  */
-export function readLearningPaths(root: string, scenarios: readonly PathScenario[]): LearningPathsRead {
-  const dir = pathsDir(root);
+export function readLearningPaths(root: string, scenarios: readonly PathScenario[], scenesDir = join(root, 'scenes')): LearningPathsRead {
+  const dir = pathsDir(scenesDir);
   const out: LearningPathsRead = { paths: [], issues: [] };
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const file = `scenes/_paths/${name}`;
+    const file = relative(root, join(dir, name)).split('\\').join('/');
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(join(dir, name), 'utf8'));

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { buildApp, type AppOptions } from './app';
-import { createDb } from './db/create-db';
+import { createDb, postgresReadDb } from './db/create-db';
 import { moveMessage } from './db/event-log-move';
 import { fillMessage } from './db/station-totals-fill';
 import { sqliteReadPool } from './db/sqlite-read-pool';
@@ -12,6 +12,7 @@ import { StorageStatus } from './db/storage-status';
 import { LiveSessions } from './dashboard/live-sessions';
 import { lanAddresses, machineName } from './lan-addresses';
 import { ScenarioCatalog, readScenes } from './scenario-catalog';
+import { readLearningPaths } from './learning-paths';
 import { readSettings, repoRoot, type Settings } from './settings';
 import { loadTls, type TlsMaterial } from './tls';
 import { startMaintenance } from './maintenance';
@@ -73,6 +74,9 @@ async function main() {
   const settings = readSettings(process.env);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const current = readScenes(repoRoot, settings.scenesDir);
+  // The learning paths name stations: checked here like the scenarios, a broken one stops the start with its file and JSON path.
+  const learningPaths = readLearningPaths(repoRoot, current.map((e) => e.scenario), settings.scenesDir);
+  if (learningPaths.issues.length > 0) throw new Error(`invalid learning paths:\n${learningPaths.issues.map((i) => `  ${i.file} ${i.path}: ${i.message}`).join('\n')}`);
   let lastMoveLine = 0;
   const opened = await createDb({
     dataDir: settings.dataDir,
@@ -135,7 +139,8 @@ async function main() {
     });
     forwarder.start();
     // Shared by both listeners: one pair of reader threads, one view of the disk (with a 32 MB reserve file).
-    const readDb = sqliteFile ? sqliteReadPool(sqliteFile) : undefined;
+    // With PostgreSQL a pool of their own, so trainers' queries never hold the connections uploads need.
+    const readDb = sqliteFile ? sqliteReadPool(sqliteFile) : settings.databaseUrl ? postgresReadDb(settings.databaseUrl) : undefined;
     if (readDb) closers.push(() => readDb.destroy());
     const storage = new StorageStatus({ dataDir: sqliteFile ? settings.dataDir : null, reserveBytes: sqliteFile ? 32 * 1024 * 1024 : 0 });
     storage.canStore();
@@ -143,7 +148,7 @@ async function main() {
     const ports = { http: null as number | null, https: null as number | null };
     // Trainer routes asked over plain HTTP from the LAN are sent to the HTTPS port, known once it listens.
     const httpsPort = () => ports.https;
-    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https), anonymousPractice: settings.anonymousPractice };
+    const appOptions: AppOptions = { db: opened.db, dbKind: opened.kind, catalog, staticDir: settings.staticDir, logger: { requests: settings.log }, version, sqliteFile, live, serverSecret, publicUrl: settings.publicUrl, forwarder, trustedProxies: settings.trustedProxies, httpsPort, readDb, storage, headsetUrls: () => headsetUrls(settings, ports.https), anonymousPractice: settings.anonymousPractice, learningPaths: learningPaths.paths, localesDir: settings.localesDir };
     if (settings.httpPort !== null) {
       const app = await buildApp(appOptions);
       servers.push(app);

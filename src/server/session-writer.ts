@@ -1,16 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { StoredSession } from './db/stored-session';
+import type { TokenTouch } from './auth/trainee-tokens';
 
 interface Pending {
   row: StoredSession;
+  touch: TokenTouch | null;
   resolve(inserted: boolean): void;
   reject(error: unknown): void;
 }
 
-/** Stores upload rows; true when this call stored the row (false: its id was there already). */
+/**
+ * Stores upload rows; true when this call stored the row (false: its id was there already). `touch`
+ * (the headset token's last use) is written in the same transaction, and only with a first store.
+ */
 export interface UploadWriter {
-  insert(row: StoredSession): Promise<boolean>;
+  insert(row: StoredSession, touch?: TokenTouch | null): Promise<boolean>;
   close(): Promise<void>;
   readonly stats: { batches: number; rows: number };
 }
@@ -43,10 +48,10 @@ export class SessionWriter implements UploadWriter {
   }
 
   /** Inserts the row unless its id exists; true when this call stored it. */
-  insert(row: StoredSession): Promise<boolean> {
+  insert(row: StoredSession, touch: TokenTouch | null = null): Promise<boolean> {
     if (this.closed) return Promise.reject(new Error('the session writer is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
+      this.queue.push({ row, touch, resolve, reject });
       if (!this.running) {
         this.running = true;
         // One turn of the event loop: uploads parsed in the same turn join the first batch.
@@ -60,10 +65,10 @@ export class SessionWriter implements UploadWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
-          const inserted = await this.write(batch.map((p) => p.row));
+          const inserted = await this.write(batch);
           batch.forEach((p, i) => p.resolve(inserted[i]!));
         } catch {
-          for (const p of batch) await this.write([p.row]).then(([inserted]) => p.resolve(inserted!), p.reject);
+          for (const p of batch) await this.write([p]).then(([inserted]) => p.resolve(inserted!), p.reject);
         }
       }
     } finally {
@@ -72,7 +77,8 @@ export class SessionWriter implements UploadWriter {
   }
 
   /** One multi-row statement per batch; RETURNING names the rows that were new. */
-  private write(rows: StoredSession[]): Promise<boolean[]> {
+  private write(batch: Pending[]): Promise<boolean[]> {
+    const rows = batch.map((p) => p.row);
     this.stats.batches++;
     this.stats.rows += rows.length;
     return this.db.transaction().execute(async (tx) => {
@@ -92,6 +98,10 @@ export class SessionWriter implements UploadWriter {
         const steps = written.flatMap((r) => r.steps);
         // A multi-row insert has at most 65,535 parameters on PostgreSQL: 7 per step row.
         for (let i = 0; i < steps.length; i += 5000) await tx.insertInto('session_steps').values(steps.slice(i, i + 5000)).execute();
+        // One headset's token once, whatever number of its uploads the batch holds.
+        const touches = new Map<string, string>();
+        batch.forEach((p, i) => inserted[i] && p.touch && touches.set(p.touch.tokenHash, p.touch.at));
+        for (const [hash, at] of touches) await tx.updateTable('trainee_tokens').set({ last_used_at: at }).where('token_hash', '=', hash).execute();
       }
       return inserted;
     });

@@ -32,6 +32,8 @@ const envSchema = z.object({
   TLS_CERT: z.string().min(1).optional(),
   TLS_KEY: z.string().min(1).optional(),
   SCENES_DIR: z.string().min(1).optional(),
+  // The texts centre recordings are checked against (stale when changed); the repository's locales/ by default.
+  LOCALES_DIR: z.string().min(1).optional(),
   STATIC_DIR: z.string().min(1).optional(),
   NO_QR: z.string().optional(),
   LOG: z.enum(['on', 'off']).default('off'),
@@ -102,6 +104,7 @@ export interface Settings {
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   scenesDir: string;
+  localesDir: string;
   staticDir: string;
   printQr: boolean;
   log: boolean;
@@ -136,6 +139,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     tlsCert: e.TLS_CERT,
     tlsKey: e.TLS_KEY,
     scenesDir: resolve(e.SCENES_DIR ?? join(repoRoot, 'scenes')),
+    localesDir: resolve(e.LOCALES_DIR ?? join(repoRoot, 'locales')),
     staticDir: resolve(e.STATIC_DIR ?? join(repoRoot, 'dist/app')),
     printQr: !e.NO_QR,
     log: e.LOG === 'on',

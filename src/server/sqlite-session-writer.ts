@@ -1,11 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { StoredSession } from './db/stored-session';
+import type { TokenTouch } from './auth/trainee-tokens';
 import type { UploadWriter } from './session-writer';
 
 type Result = boolean | { error: string; code?: string };
 
 interface Pending {
   row: StoredSession;
+  touch: TokenTouch | null;
   resolve(inserted: boolean): void;
   reject(error: unknown): void;
 }
@@ -45,10 +47,10 @@ export class SqliteSessionWriter implements UploadWriter {
     this.worker.on('exit', (code) => this.failAll(new Error(`the session writer thread stopped (exit code ${code})`)));
   }
 
-  insert(row: StoredSession): Promise<boolean> {
+  insert(row: StoredSession, touch: TokenTouch | null = null): Promise<boolean> {
     if (this.closed) return Promise.reject(new Error('the session writer is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
+      this.queue.push({ row, touch, resolve, reject });
       this.send();
     });
   }
@@ -59,7 +61,7 @@ export class SqliteSessionWriter implements UploadWriter {
     this.inFlight = { id: this.nextId++, batch };
     this.stats.batches++;
     this.stats.rows += batch.length;
-    this.worker.postMessage({ type: 'write', id: this.inFlight.id, rows: batch.map((p) => p.row) });
+    this.worker.postMessage({ type: 'write', id: this.inFlight.id, rows: batch.map((p) => (p.touch ? { ...p.row, touch: p.touch } : p.row)) });
   }
 
   private failAll(error: unknown) {

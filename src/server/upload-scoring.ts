@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
-import { score, type Scenario, type ScoreResult } from '../engine';
+import { score, type Scenario, type ScoreResult, type SessionEvent } from '../engine';
 import type { SessionsTable } from './db/schema';
 import { scoreColumns, type StoredSession } from './db/stored-session';
-import { eventLogJson, plainEventLog } from './event-log-check';
-import { sessionBodySchema, type SessionBody } from './session-body';
+import { eventLogJson } from './event-log-check';
+import type { SessionBody } from './session-body';
 import { uploadHash } from './upload-hash';
 
 /** What an upload's body is, once the route validated it, without its event log. */
@@ -25,15 +25,11 @@ export interface ScoredUpload {
 export type UploadScoring = ScoredUpload | { ok: false; error: 'unscorable-session'; message: string };
 
 /**
- * The CPU-heavy part of an upload, from the request's JSON text and the fields the route already
- * validated: the event log read again from the text (the route's parse stays on its thread; this
- * runs on an upload-scorer thread), serialised as stored, hashed for idempotency, and replayed by the
- * engine for the server's own score. The text passed the same checks on the route (a body the
- * fast log check did not take goes through the full schema here too), so the log is the same.
+ * The CPU-heavy part of an upload, from the event log and the fields the upload's intake validated
+ * (upload-intake.ts, on an upload-scorer thread): the log serialised as stored, hashed for
+ * idempotency, and replayed by the engine for the server's own score.
  */
-export function scoreUpload(text: string, fields: UploadFields, scenario: Scenario, traineeId: string | null): UploadScoring {
-  const raw = (JSON.parse(text) as { events?: unknown }).events;
-  const events = plainEventLog(raw, Number.MAX_SAFE_INTEGER) ?? sessionBodySchema.shape.events.parse(raw);
+export function scoreUpload(fields: UploadFields, events: SessionEvent[], scenario: Scenario, traineeId: string | null): UploadScoring {
   const body = { ...fields, events } as SessionBody;
   const eventsJson = eventLogJson(events);
   const hash = uploadHash(body, traineeId, eventsJson);

@@ -18,6 +18,7 @@ export { firstStationFrame, lazyAfterFirstFrame } from './first-station-frame';
 export { AfterFirstFrames, useAfterFrames } from './after-first-frames';
 export { mergeStaticParts, StaticParts, staticPartsMaterial, type StaticPart } from './static-parts';
 export { PartsBuilder } from './parts-builder';
+export { box, cylinder } from './kit/shapes';
 export { sharedMaterial, type SharedMaterial } from './shared-materials';
 export { useSession, useSessionStore } from '../state/session-context';
 export type { SessionState } from '../state/session-store';
@@ -28,16 +29,11 @@ export { formatNumber } from '../i18n/format-number';
 export type { WorldTextProps } from './world-text';
 
 import { lazyAfterFirstFrame } from './first-station-frame';
+export { ArrivalSpot, ClassifyCards, HoldControl, Inspectable, ValueControl } from './later-parts';
 import { partAfterFirstFrame } from './part-after-first-frame';
 
-// Parts a trainee operates only in later steps (the end check's cards, a dial, a held control, a
-// part to look over, a spot to teleport to) load after the station's first frame: the VR path's JavaScript is at its budget.
-// Until they arrive (a few frames later), nothing of them is drawn; each waits in its own Suspense.
-export const ArrivalSpot = partAfterFirstFrame(() => import('./arrival-spot').then((m) => m.ArrivalSpot));
-export const ClassifyCards = partAfterFirstFrame(() => import('./classify-cards').then((m) => m.ClassifyCards));
-export const HoldControl = partAfterFirstFrame(() => import('./hold-control').then((m) => m.HoldControl));
-export const Inspectable = partAfterFirstFrame(() => import('./inspectable').then((m) => m.Inspectable));
-export const ValueControl = partAfterFirstFrame(() => import('./value-control').then((m) => m.ValueControl));
+/** A moving piece's look, drawn by the station's live batch; station.tsx comes after the first frame, and so does this. */
+export const LookMesh = partAfterFirstFrame(() => import('./kit/look-mesh').then((m) => m.LookMesh));
 
 /** Text on a station in the trainee's language or (`script="dutch"`) as on the floor; lazy. */
 export const WorldText = lazyAfterFirstFrame(() => import('./world-text'));

@@ -2,7 +2,9 @@ import { useMemo, type ReactNode } from 'react';
 import type { KitPartName, Layout } from '../engine';
 import type { KitPart } from './kit/kit-part';
 import { placeLook } from './kit/look';
+import { LiveBatchProvider } from './live-batch';
 import { StaticParts, type StaticPart } from './static-parts';
+import { WhenStep } from './when-step';
 
 export interface LayoutStationProps {
   layout: Layout;
@@ -15,7 +17,8 @@ export interface LayoutStationProps {
 
 /**
  * A station drawn from its layout.json: the static geometry and every kit part's fixed body as one
- * batched mesh (one draw call per eye), then each part's live piece where the layout puts it.
+ * batched mesh (one draw call per eye), then each part's live piece where the layout puts it (and
+ * while its `when` holds) — all moving pieces, station.tsx's too, drawn by one live batch.
  */
 export function LayoutStation({ layout, kit, name, children }: LayoutStationProps) {
   const body = useMemo<StaticPart[]>(
@@ -31,15 +34,25 @@ export function LayoutStation({ layout, kit, name, children }: LayoutStationProp
   return (
     <group name={name}>
       {body.length > 0 ? <StaticParts parts={body} name="station-body" /> : null}
-      {layout.parts.map((p, i) => {
-        const Live = (kit[p.part] as KitPart<typeof p> | undefined)?.Live;
-        return Live ? (
-          <group key={i} position={p.position} rotation={p.rotation ?? [0, 0, 0]}>
-            <Live part={p} />
-          </group>
-        ) : null;
-      })}
-      {children}
+      <LiveBatchProvider>
+        {layout.parts.map((p, i) => {
+          const Live = (kit[p.part] as KitPart<typeof p> | undefined)?.Live;
+          if (!Live) return null;
+          const live = (
+            <group key={i} position={p.position} rotation={p.rotation ?? [0, 0, 0]}>
+              <Live part={p} />
+            </group>
+          );
+          return p.when ? (
+            <WhenStep key={i} {...p.when}>
+              {live}
+            </WhenStep>
+          ) : (
+            live
+          );
+        })}
+        {children}
+      </LiveBatchProvider>
     </group>
   );
 }

@@ -4,7 +4,8 @@ import { lazyAfterFirstFrame } from './first-station-frame';
 import { HitBox } from './hit-box';
 import { objectRegistry } from './object-registry';
 import { pointerGesture, type GestureEvent } from './pointer-gesture';
-import { sharedMaterial } from './shared-materials';
+import { box } from './kit/look';
+import { LookMesh } from './kit/look-mesh';
 import { useAct } from './use-act';
 
 // Text is ~40 KB gzip: the reading arrives after the station's first frame, never before it.
@@ -47,6 +48,11 @@ export function valueAt(fraction: number, min: number, max: number, step: number
  * Setting a value on a scale with the reading always in view — numeracy is trained here. Drag the
  * yellow knob along the scale with any pointer (`carry`); letting go sends `set` with the value.
  */
+// Track and knob join the station's live batch (colours as before: slate track, yellow knob).
+const knobLook = [box([0.025, 0.04, 0.045], [0, 0, 0], '#f7c948')];
+const tracks = new Map<number, ReturnType<typeof box>[]>();
+const trackOf = (length: number) => tracks.get(length) ?? tracks.set(length, [box([length, 0.012, 0.03], [0, 0, 0], '#3e4c59')]).get(length)!;
+
 export function ValueControl({ object, position, rotation, min, max, step, initial, unit, length = 0.3, probeId }: ValueControlProps) {
   const group = useRef<Group>(null);
   const knob = useRef<Group>(null);
@@ -89,13 +95,9 @@ export function ValueControl({ object, position, rotation, min, max, step, initi
 
   return (
     <group ref={group} name={`value-control:${object}`} position={position} rotation={rotation} {...handlers}>
-      <mesh material={sharedMaterial('track')}>
-        <boxGeometry args={[length, 0.012, 0.03]} />
-      </mesh>
+      <LookMesh look={trackOf(length)} />
       <group ref={knob} position={[xOf(initial), 0, 0]}>
-        <mesh material={sharedMaterial('knob')}>
-          <boxGeometry args={[0.025, 0.04, 0.045]} />
-        </mesh>
+        <LookMesh look={knobLook} />
       </group>
       <HitBox size={[length + 0.06, 0.08, 0.08]} />
       <Suspense fallback={null}>

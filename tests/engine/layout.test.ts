@@ -60,6 +60,22 @@ describe('layout.json: shape and meaning against the scenario, with file and JSO
     ]);
   });
 
+  test('a part that comes with the work names real steps in `when`, each with its JSON path', () => {
+    const data = sample();
+    data.parts[0] = { ...data.parts[0], when: { available: ['start-drill', 'start-dril'], notDone: 'stop-drill' } };
+    data.parts[1] = { ...data.parts[1], when: { done: 'no-such-step' } };
+    const r = parseLayout(data, file, scenario);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      { file, path: '$.parts[0].when.available[1]', message: 'unknown step "start-dril" (not in the scenario\'s steps)' },
+      { file, path: '$.parts[1].when.done', message: 'unknown step "no-such-step" (not in the scenario\'s steps)' },
+    ]);
+    data.parts[0] = { ...data.parts[0], when: { available: ['start-drill'] } };
+    data.parts[1] = { ...data.parts[1], when: { done: 'start-drill' } };
+    expect(parseLayout(data, file, scenario).ok).toBe(true);
+  });
+
   test('an overlay (extends) adds its parts to the base layout', () => {
     const data = sample();
     const base = parseLayout({ ...data, parts: data.parts.filter((p) => p.object !== 'stop-button') }, 'base/layout.json', scenario);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isolateQuantities, LRI, PDI } from '../../src/i18n/bidi-isolate';
 import { formatNumber } from '../../src/i18n/format-number';
@@ -23,11 +23,20 @@ const stepValues = stationFolders().flatMap((folder) => {
   return scenario.steps.flatMap((s) => (s.value ? [{ folder, ...s.value }] : []));
 });
 
-/** The units the 3D scales are built with (ValueControl's `unit`), read from the station code. */
+/** The units of the scales a station's layout.json places (kit `slider` parts). */
+const layoutUnits = (folder: string): string[] => {
+  const file = `scenes/${folder}/layout.json`;
+  if (!existsSync(file)) return [];
+  const layout = JSON.parse(readFileSync(file, 'utf8')) as { parts?: { unit?: unknown }[] };
+  return (layout.parts ?? []).flatMap((p) => (typeof p.unit === 'string' ? [p.unit] : []));
+};
+
+/** The units the 3D scales are built with: the layout's kit parts, and ValueControl's `unit` in station code. */
 const controlUnits = [
   ...new Set(
     stationFolders()
       .flatMap((folder) => {
+        const fromLayout = layoutUnits(folder);
         const dir = `scenes/${folder}`;
         const shared = `scenes/${folder.split('/')[0]}/_shared`;
         const files = [dir, ...(readdirSync(`scenes/${folder.split('/')[0]}`).includes('_shared') ? [shared] : [])].flatMap((d) =>
@@ -35,7 +44,7 @@ const controlUnits = [
             .filter((f) => f.endsWith('.ts') || f.endsWith('.tsx'))
             .map((f) => `${d}/${f}`),
         );
-        return files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/unit(?:=|: )['"]([^'"]+)['"]/g)].map((m) => m[1]!));
+        return [...fromLayout, ...files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/unit(?:=|: )['"]([^'"]+)['"]/g)].map((m) => m[1]!))];
       }),
   ),
 ];

@@ -1,10 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Color } from 'three';
-import { mergeStaticParts } from '../../src/world/static-parts';
-import { box, cylinder } from '../../scenes/food/_shared/hygiene-sluice-line/parts';
-import { staticParts, valueControls, zones } from '../../scenes/food/_shared/hygiene-sluice-line/layout';
+import { parseScenario } from '../../src/engine';
+import { box, cylinder } from '../../src/world/kit/look';
+import { mergeStaticParts, type StaticPart } from '../../src/world/static-parts';
+import { loadLayoutFile } from '../../scripts/layout-file';
 
-describe('food station parts: the shorthands give StaticParts, merged into one coloured mesh', () => {
+const root = process.cwd();
+
+function layoutOf(folder: string) {
+  const file = join(root, 'scenes', folder, 'scenario.json');
+  const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+  if (!parsed.ok) throw new Error(`${folder}: scenario does not parse`);
+  const loaded = loadLayoutFile(root, file, parsed.scenario);
+  if (!loaded.layout) throw new Error(JSON.stringify(loaded.issues));
+  return loaded.layout;
+}
+
+describe('food station parts: the kit shorthands give StaticParts, merged into one coloured mesh', () => {
   test('keeps every triangle, puts each part where it belongs and colours its vertices', () => {
     const g = mergeStaticParts([box([0.2, 0.1, 0.4], [1, 0, 0], '#ff0000'), cylinder(0.05, 0.3, [0, 1, 0], '#0000ff', undefined, 8)]);
     g.computeBoundingBox();
@@ -29,12 +43,18 @@ describe('food station parts: the shorthands give StaticParts, merged into one c
     expect(g.boundingBox!.max.x).toBeCloseTo(0.01);
   });
 
-  test('the whole static station is one mesh of a few thousand triangles, within the reach of the work position', () => {
-    const g = mergeStaticParts(staticParts());
+  test.each(['food/hygiene-sluice-line-be', 'food/hygiene-sluice-line-nl'])('%s: the static body is one mesh of a few thousand triangles; scales and zones are within reach of the work position', (folder) => {
+    const layout = layoutOf(folder);
+    const g = mergeStaticParts(layout.static as StaticPart[]);
+    expect(g.index!.count / 3).toBeGreaterThan(500);
     expect(g.index!.count / 3).toBeLessThan(5000);
     // Seated, one-handed: nothing to use is more than an arm and a lean away from the trainee (z = 0.25).
     const far = (p: readonly number[]) => Math.hypot(p[0]!, p[2]! - 0.25);
-    for (const c of Object.values(valueControls)) expect(far(c.position)).toBeLessThan(1.1);
-    for (const z of Object.values(zones)) expect(far(z.position)).toBeLessThan(1.2);
+    const sliders = layout.parts.filter((p) => p.part === 'slider');
+    const zones = layout.parts.filter((p) => p.part === 'drop-zone');
+    expect(sliders.map((p) => p.object)).toEqual(['temp-chicken', 'temp-mince', 'portion']);
+    expect(zones).toHaveLength(3);
+    for (const c of sliders) expect(far(c.position)).toBeLessThan(1.1);
+    for (const z of zones) expect(far(z.position)).toBeLessThan(1.2);
   });
 });

@@ -32,7 +32,7 @@ describe('locale files plugin', () => {
       expect(code).toContain(`import u`);
       expect(code).toContain(`"/locales/ar/${ns}.json?url"`);
     }
-    for (const ns of ['dashboard', 'dashboard-lrs', 'dashboard-paths', 'coach', 'accounts', 'passport', 'passport-verify']) expect(code).not.toContain(`/${ns}.json`);
+    for (const ns of ['dashboard', 'dashboard-lrs', 'dashboard-live', 'dashboard-paths', 'coach', 'accounts', 'passport', 'passport-verify']) expect(code).not.toContain(`/${ns}.json`);
     expect(code).not.toContain('/locales/nl/');
   });
 

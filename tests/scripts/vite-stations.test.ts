@@ -101,18 +101,18 @@ describe('stations plugin', () => {
 
   test('the composition from layout.json imports only the kit parts the layout uses, without zod or comments', () => {
     const code = loadModule(tempProject(), 'virtual:werkvloer/composition/wood/intro-workbench');
-    const imported = [...code.matchAll(/from '\/src\/world\/kit\/([a-z-]+)'/g)].map((m) => m[1]).sort();
+    const imported = [...code.matchAll(/from '\/src\/world\/kit\/([a-z-]+)\?station=wood%2Fintro-workbench'/g)].map((m) => m[1]).sort();
     expect(imported).toEqual(['ppe', 'push-button', 'safety-sign']);
     expect(code).toContain("import { LayoutStation } from '/src/world/layout-station'");
     expect(code).not.toMatch(/zod|\$comment|station\.tsx/);
     expect(code).toContain('"object":"start-button"');
   });
 
-  test('station.tsx beside layout.json adds what is unique, as the layout station\'s child', () => {
+  test('station.tsx beside layout.json adds what is unique, as the layout station\'s child, after the first frame', () => {
     const root = tempProject();
     writeFileSync(join(root, 'scenes/wood/intro-workbench/station.tsx'), 'export default function Unique() { return null; }\n');
     const code = loadModule(root, 'virtual:werkvloer/composition/wood/intro-workbench');
-    expect(code).toContain('import Unique from "/scenes/wood/intro-workbench/station.tsx"');
+    expect(code).toContain('partAfterFirstFrame(() => import("/scenes/wood/intro-workbench/station.tsx")');
     expect(code).toContain('createElement(Unique)');
   });
 

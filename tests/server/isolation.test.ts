@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { databaseKinds } from './support/databases';
 import { openSse } from './support/sse';
+import { progress } from './support/progress';
 import { joinedTrainee, login, organisationWithTrainer, type LoggedIn } from './support/trainers';
 import { sessionBody, testApp } from './test-app';
 
@@ -78,6 +79,10 @@ const matrix: Array<{
   { method: 'GET', url: () => '/api/organisation/lrs' },
   { method: 'PUT', url: () => '/api/organisation/lrs', body: () => ({ endpoint: 'https://lrs.example/xapi', authKind: 'basic', username: 'x', secret: 'y', enabled: false }) },
   { method: 'DELETE', url: () => '/api/organisation/lrs' },
+  // The live class view (issue 28): a headset's progress for its own trainee; tiles and answers for the trainer's organisation.
+  { method: 'POST', url: () => '/api/live/progress', body: (ids) => progress(ids.sessionId), trainee: true },
+  { method: 'GET', url: () => '/api/dashboard/live-attempts', stream: true },
+  { method: 'POST', url: (ids) => `/api/dashboard/live-attempts/${ids.sessionId}/help-acknowledged`, body: () => ({ request: 1 }) },
   { method: 'POST', url: () => '/api/organisation/lrs/resend', body: () => ({ status: 'failed' }) },
   // Coaching (issue 27): figures, the trainee beside the group, reports, notes, trainees in bulk.
   { method: 'GET', url: () => '/api/dashboard/server-info' },
@@ -103,6 +108,20 @@ const matrix: Array<{
   { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/path` },
   { method: 'PUT', url: (ids) => `/api/trainees/${ids.traineeId}/modules/${ids.sessionId === placeholders.sessionId ? ':scenarioId' : 'wood-panel-saw'}`, body: () => ({ what: 'module', open: true }) },
   { method: 'GET', url: () => '/api/trainee/path', trainee: true },
+  // Centre-recorded voices (issue 30): a's recordings and agreements stay a's; the headset's list is its own organisation's.
+  { method: 'GET', url: () => '/api/voices/me' },
+  { method: 'GET', url: () => '/api/voices/lines' },
+  { method: 'POST', url: () => '/api/voices/consent', body: () => ({ agree: true, statement: 'I agree that my voice is used.', language: 'nl' }) },
+  { method: 'POST', url: () => '/api/voices/recordings', body: () => ({}) },
+  { method: 'GET', url: (ids) => `/api/voices/recordings/${ids.sessionId}/audio` },
+  { method: 'POST', url: (ids) => `/api/voices/recordings/${ids.sessionId}/publish` },
+  { method: 'DELETE', url: (ids) => `/api/voices/recordings/${ids.sessionId}` },
+  { method: 'DELETE', url: (ids) => `/api/voices/speakers/${ids.trainerId === placeholders.trainerId ? ':trainerId' : ids.trainerId}` },
+  { method: 'GET', url: () => '/api/voices/permissions' },
+  { method: 'PUT', url: (ids) => `/api/voices/permissions/${ids.trainerId === placeholders.trainerId ? ':trainerId' : ids.trainerId}`, body: () => ({ allowed: true }) },
+  { method: 'PUT', url: () => '/api/voices/sharing', body: () => ({ shared: false }) },
+  { method: 'GET', url: () => '/api/voices/export' },
+  { method: 'GET', url: (ids) => `/api/trainee/voices/${ids.sessionId === placeholders.sessionId ? ':language' : 'ti'}`, trainee: true },
 ];
 
 interface Ids {

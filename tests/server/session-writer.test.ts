@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { SessionWriter, type UploadWriter } from '../../src/server/session-writer';
 import { SqliteSessionWriter } from '../../src/server/sqlite-session-writer';
 import { testApp } from './test-app';
+import { createOrganisation } from '../../src/server/organisations';
+import { issueJoinCode, redeemJoinCode } from '../../src/server/auth/trainee-tokens';
+import { secretHash } from '../../src/server/auth/secrets';
 
 let t: Awaited<ReturnType<typeof testApp>> | null = null;
 let writer: UploadWriter | null = null;
@@ -100,6 +103,28 @@ describe.each(writers)('group commit of uploads: $name', ({ kind, make }) => {
     expect(w.stats.rows).toBe(25);
     expect(w.stats.batches).toBeGreaterThanOrEqual(3);
     expect(w.stats.batches).toBeLessThanOrEqual(4);
+  });
+
+  test("a headset token's last use is written with a first store, in its transaction, and never by a retry", async () => {
+    t = await testApp({ kind });
+    const w = (writer = make(t));
+    const { organisationId } = await createOrganisation(t.db, { name: 'Writer', email: 'writer@centre.test', password: 'blue kettle seven orchard', country: 'BE' });
+    const traineeId = crypto.randomUUID();
+    const at = '2026-11-26T09:00:00.000Z';
+    const groupId = crypto.randomUUID();
+    await t.db.insertInto('groups').values({ id: groupId, organisation_id: organisationId, name: 'Writer', created_at: at }).execute();
+    await t.db.insertInto('trainees').values({ id: traineeId, organisation_id: organisationId, group_id: groupId, code: 'W001-XX', alias: null, created_at: at }).execute();
+    const { joinCode } = await issueJoinCode(t.db, traineeId, new Date(at));
+    const { token } = (await redeemJoinCode(t.db, joinCode, new Date(at)))!;
+    const lastUsed = async () => (await t!.db.selectFrom('trainee_tokens').select('last_used_at').executeTakeFirstOrThrow()).last_used_at;
+    expect(await lastUsed()).toBeNull();
+    const id = crypto.randomUUID();
+    // Two uploads of one id, both with a touch: only the stored one writes it.
+    expect(await Promise.all([w.insert(row(id), { tokenHash: secretHash(token), at: '2026-11-26T09:05:00.000Z' }), w.insert(row(id, 'touch'), { tokenHash: secretHash(token), at: '2026-11-26T09:06:00.000Z' })])).toEqual([true, false]);
+    expect(await lastUsed()).toBe('2026-11-26T09:05:00.000Z');
+    // A retry (the row is there) writes nothing, touch or not.
+    expect(await w.insert(row(id), { tokenHash: secretHash(token), at: '2026-11-26T09:10:00.000Z' })).toBe(false);
+    expect(await lastUsed()).toBe('2026-11-26T09:05:00.000Z');
   });
 
   test('close waits for the uploads in hand; after it, an upload is refused, never silently dropped', async () => {

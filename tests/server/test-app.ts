@@ -46,7 +46,7 @@ export function sessionBody(overrides: Record<string, unknown> = {}, scenario: S
  * The API on a throwaway database: a SQLite file, or a fresh PostgreSQL schema. `current` replaces
  * the repo's scenes (a server that has moved on); `reuse` opens the database of an earlier start.
  */
-export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[]; reuse?: TestStorage; dataDir?: string; now?: () => Date; app?: Pick<AppOptions, 'trustedProxies' | 'httpsPort' | 'logger' | 'passportJob' | 'passportIssuer' | 'headsetUrls' | 'anonymousPractice'>; publicUrl?: string; serverSecret?: Buffer; forwarder?: XapiForwarder } = {}) {
+export async function testApp(opts: { kind?: TestDbKind; current?: CatalogEntry[]; reuse?: TestStorage; dataDir?: string; now?: () => Date; app?: Pick<AppOptions, 'trustedProxies' | 'httpsPort' | 'logger' | 'passportJob' | 'passportIssuer' | 'headsetUrls' | 'anonymousPractice' | 'localesDir'>; publicUrl?: string; serverSecret?: Buffer; forwarder?: XapiForwarder } = {}) {
   const reuse: TestStorage | undefined = opts.reuse ?? (opts.dataDir ? { kind: 'sqlite', dataDir: opts.dataDir } : undefined);
   const kind = opts.kind ?? reuse?.kind ?? 'sqlite';
   const storage: TestStorage = reuse ?? (kind === 'postgres' ? { kind, ...(await freshPostgresSchema()) } : { kind, dataDir: mkdtempSync(join(tmpdir(), 'werkvloer-server-')) });

@@ -1,45 +1,19 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { AfterFirstFrames, ClassifyCards, type ClassifyCard, DropZone, Grabbable, HoldControl, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
-import { bundle, cutCards, cutter, glove, trolley } from './layout';
-import { cutterLamp, darkSteel, green, lampOff, lampOn, lampRunning, red, steel } from './materials';
-import { useCurrentStep, useMachineState, useStepDone } from './use-station-state';
+import { Grabbable, HoldControl, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { bundle, cutter } from './layout';
+import { cutterLamp, darkSteel, lampOff, lampOn, lampRunning, steel } from './materials';
+import { useMachineState, useStepDone } from './use-station-state';
 
-const NS = 'textile-lockstitch-sewing';
-const fabricCards: ClassifyCard[] = [
-  { id: 'hole', label: `${NS}:classes.hole`, color: '#1f2933' },
-  { id: 'stain', label: `${NS}:classes.stain`, color: '#8d6e3f' },
-  { id: 'weaving-fault', label: `${NS}:classes.weaving-fault`, color: '#c9d8ea' },
-  { id: 'good', label: `${NS}:classes.good`, color: '#2da44e' },
-];
-const partCards: ClassifyCard[] = ['front', 'back', 'sleeve', 'collar'].map((id) => ({ id, label: `${NS}:parts.${id}` }));
-const countCards: ClassifyCard[] = ['10', '11', '12', '13', '24'].map((id) => ({ id, label: id }));
-const trolleyAccepts = ['bundle'];
-
-/** Which cards stand on the table for the step at hand (one set at a time keeps the view and the draw calls clear). */
-function cardsFor(step: string | null): { object: string; action: 'classify' | 'answer'; cards: ClassifyCard[] } | null {
-  if (step?.startsWith('classify-panel-')) return { object: step.slice('classify-'.length), action: 'classify', cards: fabricCards };
-  if (step === 'read-work-order') return { object: 'work-order', action: 'answer', cards: partCards };
-  if (step === 'count-pieces') return { object: 'bundle-ticket', action: 'answer', cards: countCards };
-  return null;
-}
-
-/** The cutting table: fabric to classify, the straight-knife cutter with its guard, glove, bundle, trolley. */
+/** The cutting table's moving parts: the knife with its guard and handle, the cut bundle. */
 export function CuttingTable() {
   const session = useSessionStore();
-  const step = useCurrentStep();
   const guard = useMachineState('guard');
   const cut = useStepDone('cut-pieces');
-  const cards = cardsFor(step);
   const blade = useRef<Mesh>(null);
   const guardPart = useRef<Group>(null);
   const [x, y, z] = cutter;
-  const gloveGeometry = useMemo(() => {
-    const c = new PartsBuilder().box([0.09, 0.02, 0.1], '#c0c7cf', [0, 0, 0]);
-    for (let i = 0; i < 4; i++) c.box([0.016, 0.016, 0.06], '#c0c7cf', [-0.033 + i * 0.022, 0, -0.075]);
-    return c.box([0.018, 0.016, 0.045], '#c0c7cf', [0.055, 0, -0.01], [0, -0.6, 0]).box([0.1, 0.022, 0.03], '#3e4c59', [0, 0, 0.06]).build();
-  }, []);
   const bundleGeometry = useMemo(() => {
     // Twelve cut front parts, stacked, with the bundle ticket on top.
     const c = new PartsBuilder().box([0.2, 0.03, 0.14], '#3f6ea5', [0, -0.015, 0]);
@@ -63,10 +37,6 @@ export function CuttingTable() {
 
   return (
     <group name="cutting-table">
-      <AfterFirstFrames>{cards ? <ClassifyCards object={cards.object} action={cards.action} position={cutCards} cards={cards.cards} /> : null}</AfterFirstFrames>
-      <Grabbable object="cut-glove" wear="body" position={glove} hitBox={[0.14, 0.06, 0.2]}>
-        <mesh geometry={gloveGeometry} material={staticPartsMaterial()} />
-      </Grabbable>
       {/* the knife behind the guard, in the upright */}
       <group position={[x, y + 0.08, z - 0.005]}>
         <mesh ref={blade} material={steel}>
@@ -80,16 +50,6 @@ export function CuttingTable() {
             <boxGeometry args={[0.05, 0.1, 0.012]} />
           </mesh>
         </group>
-      </Interactable>
-      <Interactable object="cutter-start" action="press" position={[x - 0.03, y + 0.2, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
-        <mesh material={green}>
-          <cylinderGeometry args={[0.014, 0.014, 0.012, 12]} />
-        </mesh>
-      </Interactable>
-      <Interactable object="cutter-stop" action="press" position={[x + 0.03, y + 0.2, z + 0.065]} rotation={[Math.PI / 2, 0, 0]} hitBox={[0.035, 0.03, 0.035]} travel={0.005}>
-        <mesh material={red}>
-          <cylinderGeometry args={[0.016, 0.016, 0.014, 12]} />
-        </mesh>
       </Interactable>
       <mesh position={[x, y + 0.245, z + 0.03]} material={cutterLamp}>
         <cylinderGeometry args={[0.01, 0.01, 0.012, 10]} />
@@ -106,7 +66,6 @@ export function CuttingTable() {
           <mesh geometry={bundleGeometry} material={staticPartsMaterial()} />
         </Grabbable>
       ) : null}
-      <DropZone id="bundle-trolley" accepts={trolleyAccepts} position={trolley.center} size={trolley.size} />
     </group>
   );
 }

@@ -21,11 +21,8 @@ export const panels: Record<string, Vec3> = {
   'panel-3': [-0.85, cutTable.top + 0.002, -0.56],
   'panel-4': [-0.64, cutTable.top + 0.002, -0.56],
 };
-/** Where the answer cards stand for the cutting-table questions (part, fabric, count). */
-export const cutCards: Vec3 = [-0.86, cutTable.top + 0.1, -0.95];
 /** The work order, clipped to the bundle trolley's handle (it travels with the bundle). */
 export const workOrder: Vec3 = [0, 0.9, -0.17];
-export const glove: Vec3 = [-0.5, cutTable.top + 0.02, -0.37];
 /** The cut bundle appears on the spread in front of the knife; the trolley between the tables takes it to sewing. */
 export const bundle: Vec3 = [-0.32, spreadTop + 0.03, -0.5];
 export const trolley = { center: [0, 0.75, -0.4] as Vec3, size: [0.24, 0.2, 0.4] as Vec3 };
@@ -33,7 +30,6 @@ export const trolley = { center: [0, 0.75, -0.4] as Vec3, size: [0.24, 0.2, 0.4]
 /** The sewing head: needle at x 0.45, the bed along x, the pillar on the right. */
 export const bedTop = sewTable.top + 0.06;
 export const needle: Vec3 = [0.42, bedTop + 0.035, -0.64];
-export const needleZone = { center: [0.42, bedTop + 0.03, -0.64] as Vec3, size: [0.04, 0.06, 0.04] as Vec3 };
 export const presserFoot: Vec3 = [0.42, bedTop + 0.008, -0.64];
 export const threadGuide: Vec3 = [0.74, 1.21, -0.66];
 export const tensionDisc: Vec3 = [0.5, 1.1, -0.585];
@@ -41,6 +37,5 @@ export const takeUpLever: Vec3 = [0.44, 1.14, -0.585];
 export const needleEye: Vec3 = [0.42, bedTop + 0.03, -0.625];
 export const stitchDial = { position: [0.62, sewTable.top + 0.02, -0.45] as Vec3, min: 0, max: 5, step: 0.1, length: 0.3 };
 export const seamGauge = { position: [0.62, 1.0, -0.5] as Vec3, min: 0, max: 25, step: 0.5, length: 0.3 };
-export const needleCards: Vec3 = [0.72, 1.32, -0.85];
 export const powerSwitch: Vec3 = [0.86, sewTable.top - 0.07, -0.385];
 export const pedal: Vec3 = [0.46, 0.1, -0.55];

@@ -3,8 +3,6 @@ import { Color, MeshBasicMaterial, MeshLambertMaterial } from 'three';
 /** The few materials of the moving parts, made once for the station (not per render). */
 export const steel = new MeshLambertMaterial({ color: '#b8c2cc' });
 export const darkSteel = new MeshLambertMaterial({ color: '#52606d' });
-export const green = new MeshLambertMaterial({ color: '#2da44e' });
-export const red = new MeshLambertMaterial({ color: '#cf222e' });
 export const fabric = new MeshLambertMaterial({ color: '#6f98c9' });
 export const thread = new MeshBasicMaterial({ color: '#f7c948' });
 

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
-import { ValueControl, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { PartsBuilder, staticPartsMaterial } from '../../../src/world';
 import { seamGauge } from './layout';
 import { useStepDone } from './use-station-state';
 
 /**
  * After sewing: the seam under a magnified seam gauge. The fabric edge is at 0 of the scale, the
  * stitch line where it was sewn (10 mm from the edge, the presser foot guiding it). The
- * trainee slides the yellow marker onto the stitch line and reads the seam allowance (`set seam`).
+ * trainee slides the yellow marker (the layout's scale, there once the seam is sewn) onto the stitch
+ * line and reads the seam allowance (`set seam`).
  */
 export function SeamCheck() {
   const sewn = useStepDone('sew-seam');
@@ -24,7 +25,6 @@ export function SeamCheck() {
   return (
     <group name="seam-check">
       <mesh position={seamGauge.position} geometry={strip} material={staticPartsMaterial()} raycast={() => null} />
-      <ValueControl object="seam" position={seamGauge.position} min={seamGauge.min} max={seamGauge.max} step={seamGauge.step} initial={0} unit="mm" length={seamGauge.length} />
     </group>
   );
 }

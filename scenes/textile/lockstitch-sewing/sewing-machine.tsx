@@ -1,21 +1,19 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { AfterFirstFrames, ClassifyCards, HazardZone, HoldControl, Inspectable, Interactable, ValueControl, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
-import { bedTop, needle, needleCards, needleZone, pedal, powerSwitch, presserFoot, stitchDial, takeUpLever, tensionDisc, threadGuide } from './layout';
+import { HoldControl, Inspectable, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { bedTop, needle, pedal, powerSwitch, presserFoot, takeUpLever, tensionDisc, threadGuide } from './layout';
 import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, steel } from './materials';
 import { SeamCheck } from './seam-check';
 import { ThreadPath } from './thread-path';
-import { useCurrentStep, useStepDone } from './use-station-state';
+import { useStepDone } from './use-station-state';
 
-const NS = 'textile-lockstitch-sewing';
 /** Needle bar strokes per second at a slow trainee speed (real machines: up to 80). */
 const STROKES = 6;
 
-/** The lockstitch machine: threading points, stitch-length scale, power switch, pedal, needle. */
+/** The lockstitch machine's moving parts: threading points, power switch and lamp, pedal, needle bar. */
 export function SewingMachine() {
   const session = useSessionStore();
-  const step = useCurrentStep();
   const newNeedle = useStepDone('check-needle');
   const bar = useRef<Group>(null);
   const wheel = useRef<Mesh>(null);
@@ -68,7 +66,6 @@ export function SewingMachine() {
           <boxGeometry args={[0.02, 0.006, 0.04]} />
         </mesh>
       </Inspectable>
-      <HazardZone object="needle-zone" position={needleZone.center} size={needleZone.size} />
       <Interactable object="thread-guide" action="press" position={threadGuide} hitBox={[0.05, 0.05, 0.05]}>
         <mesh rotation={[Math.PI / 2, 0, 0]} material={steel}>
           <cylinderGeometry args={[0.01, 0.01, 0.006, 10]} />
@@ -87,9 +84,6 @@ export function SewingMachine() {
         </group>
       </Interactable>
       <ThreadPath />
-      <AfterFirstFrames>
-        <ValueControl object="stitch-dial" position={stitchDial.position} min={stitchDial.min} max={stitchDial.max} step={stitchDial.step} initial={4} unit="mm" length={stitchDial.length} />
-      </AfterFirstFrames>
       <Interactable object="power-switch" action="press" position={powerSwitch} hitBox={[0.07, 0.07, 0.04]} travel={0.005}>
         <mesh material={darkSteel}>
           <boxGeometry args={[0.05, 0.05, 0.02]} />
@@ -101,18 +95,6 @@ export function SewingMachine() {
       <HoldControl object="pedal" position={pedal} hitBox={[0.2, 0.08, 0.28]} travel={0.02} progressMs={8000}>
         <mesh geometry={pedalGeometry} material={staticPartsMaterial()} />
       </HoldControl>
-      {step === 'check-needle' ? (
-        <ClassifyCards
-          object="needle"
-          action="answer"
-          position={needleCards}
-          cards={[
-            { id: 'ok', label: `${NS}:needle.ok`, color: '#2da44e' },
-            { id: 'straighten', label: `${NS}:needle.straighten`, color: '#f7c948' },
-            { id: 'replace', label: `${NS}:needle.replace`, color: '#3e63dd' },
-          ]}
-        />
-      ) : null}
       <SeamCheck />
     </group>
   );

@@ -1,7 +1,6 @@
-import { Suspense, useEffect, useMemo } from 'react';
-import { AfterFirstFrames, lazyAfterFirstFrame, staticPartsMaterial } from '../../../src/world';
+import { Suspense } from 'react';
+import { AfterFirstFrames, lazyAfterFirstFrame } from '../../../src/world';
 import { SewingMachine } from './sewing-machine';
-import { buildStaticBody } from './static-body';
 
 // Text arrives after the station's first frame (troika is ~40 KB gzip).
 const WorkOrderText = lazyAfterFirstFrame(() => import('./work-order-text'));
@@ -11,18 +10,13 @@ const WorkOrderText = lazyAfterFirstFrame(() => import('./work-order-text'));
 const CuttingTable = lazyAfterFirstFrame(() => import('./cutting-table').then((m) => ({ default: m.CuttingTable })));
 
 /**
- * Textile: a cutting table with a straight-knife cutter (left, 0.88 m, worked standing) and an
- * industrial lockstitch machine on its table (right, 0.76 m, open below for the pedal), a bundle
- * trolley between them. The trainee stands at the origin facing -z; everything is within reach of
- * one hand, seated or standing. Static parts are one merged mesh; only moving and pressable parts
- * are separate, which keeps the station near 30 draw calls per eye.
+ * Textile, what is unique to the machines (the tables, bodies, buttons, glove, trolley, scale and
+ * needle zone are layout.json's): the lockstitch head's moving parts and thread, and the cutter's
+ * knife, guard, handle and cards.
  */
 export default function LockstitchSewingStation() {
-  const body = useMemo(buildStaticBody, []);
-  useEffect(() => () => body.dispose(), [body]);
   return (
-    <group name="station:textile/lockstitch-sewing">
-      <mesh name="station-body" geometry={body} material={staticPartsMaterial()} />
+    <group name="textile-station-unique">
       <SewingMachine />
       <AfterFirstFrames>
         <Suspense fallback={null}>

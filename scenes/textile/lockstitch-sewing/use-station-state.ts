@@ -1,10 +1,5 @@
 import { useSession } from '../../../src/world';
 
-/** The step the trainee is on (coarse state: React renders again only when it changes). */
-export function useCurrentStep(): string | null {
-  return useSession((s) => s.engine?.available[0] ?? null);
-}
-
 /** Whether a step is done; a boolean, so a component renders only when it flips. */
 export function useStepDone(stepId: string): boolean {
   return useSession((s) => s.engine?.completed.some((c) => c.id === stepId) ?? false);

@@ -61,10 +61,22 @@ export async function traineeForToken(db: Kysely<Database>, token: string): Prom
 /** `last_used_at` is written at most once a minute per token: not one extra write per upload. */
 const lastUsedResolutionMs = 60_000;
 
+/** A token's `last_used_at` to write, when it is due. */
+export interface TokenTouch {
+  tokenHash: string;
+  at: string;
+}
+
+/** The write that records a token's use now, or null when it was recorded less than a minute ago. */
+export function tokenTouch(use: TokenUse, now: Date): TokenTouch | null {
+  if (use.lastUsedAt !== null && now.getTime() - Date.parse(use.lastUsedAt) < lastUsedResolutionMs) return null;
+  return { tokenHash: use.tokenHash, at: now.toISOString() };
+}
+
 /** Records that a token was used now (for the trainer's list of a trainee's headsets). */
 export async function noteTokenUse(db: Kysely<Database>, use: TokenUse, now: Date): Promise<void> {
-  if (use.lastUsedAt !== null && now.getTime() - Date.parse(use.lastUsedAt) < lastUsedResolutionMs) return;
-  await db.updateTable('trainee_tokens').set({ last_used_at: now.toISOString() }).where('token_hash', '=', use.tokenHash).execute();
+  const touch = tokenTouch(use, now);
+  if (touch) await db.updateTable('trainee_tokens').set({ last_used_at: touch.at }).where('token_hash', '=', touch.tokenHash).execute();
 }
 
 /** `Authorization: Bearer <token>`, or undefined when absent; null when present but malformed. */

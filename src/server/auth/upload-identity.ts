@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { bearerToken, noteTokenUse, traineeForToken, type TraineeIdentity } from './trainee-tokens';
+import { bearerToken, tokenTouch, traineeForToken, type TokenTouch, type TraineeIdentity } from './trainee-tokens';
 
 export type UploadIdentity =
   | {
       ok: true;
       trainee: TraineeIdentity | null;
-      /** Records the token's use: call once the upload is stored, so a refused or repeated one writes nothing. */
-      noteUse(): Promise<void>;
+      /**
+       * The token's use to record (null: none, or recorded within the minute): written in the
+       * transaction that stores the upload, so a refused or repeated one writes nothing.
+       */
+      touch: TokenTouch | null;
     }
   | { ok: false; error: string; message: string };
 
@@ -29,7 +32,7 @@ export const clockSkewMs = 10 * 60 * 1000;
  */
 export async function uploadIdentity(db: Kysely<Database>, authorization: string | undefined, times: { startedAt: string; endedAt: string }, now: Date): Promise<UploadIdentity> {
   const token = bearerToken(authorization);
-  if (token === undefined) return { ok: true, trainee: null, noteUse: async () => {} };
+  if (token === undefined) return { ok: true, trainee: null, touch: null };
   if (token === null) return { ok: false, error: 'trainee-token-invalid', message: 'the Authorization header must be "Bearer <trainee token>"' };
   const use = await traineeForToken(db, token);
   if (!use) return { ok: false, error: 'trainee-token-unknown', message: 'this trainee token is unknown (revoked or from another server); join again with a code' };
@@ -44,5 +47,5 @@ export async function uploadIdentity(db: Kysely<Database>, authorization: string
     return { ok: false, error: 'session-before-token', message: `this session says it started at ${times.startedAt}, before this headset joined (${use.issuedAt}); check the headset's clock` };
   }
   const { traineeId, organisationId, code, expiresAt } = use;
-  return { ok: true, trainee: { traineeId, organisationId, code, expiresAt }, noteUse: () => noteTokenUse(db, use, now) };
+  return { ok: true, trainee: { traineeId, organisationId, code, expiresAt }, touch: tokenTouch(use, now) };
 }

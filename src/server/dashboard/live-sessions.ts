@@ -8,6 +8,8 @@ export interface SessionStored {
 }
 
 const channel = 'werkvloer_sessions';
+/** Live attempts' progress and trainers' answers (src/server/live/live-attempts.ts): never stored, only passed on. */
+const progressChannel = 'werkvloer_progress';
 
 export interface LiveBackoff {
   /** First wait after the LISTEN connection is lost, doubled per failed attempt up to `maxMs`. */
@@ -66,9 +68,10 @@ export class LiveSessions {
       client.on('error', onLost);
       client.on('end', () => onLost(new Error('the LISTEN connection ended')));
       client.on('notification', (msg) => {
-        if (msg.channel !== channel || !msg.payload) return;
+        if ((msg.channel !== channel && msg.channel !== progressChannel) || !msg.payload) return;
         try {
-          live.deliver(JSON.parse(msg.payload) as SessionStored);
+          if (msg.channel === progressChannel) live.emitter.emit('broadcast', JSON.parse(msg.payload) as unknown);
+          else live.deliver(JSON.parse(msg.payload) as SessionStored);
         } catch (error) {
           onError(error as Error);
         }
@@ -76,6 +79,7 @@ export class LiveSessions {
       try {
         await client.connect();
         await client.query(`LISTEN ${channel}`);
+        await client.query(`LISTEN ${progressChannel}`);
       } catch (error) {
         onLost(error as Error);
         throw error;
@@ -139,6 +143,21 @@ export class LiveSessions {
       this.emitter.off(name, listener);
       if (onResync) this.emitter.off('resync', onResync);
     };
+  }
+
+  /**
+   * Passes a live attempt's message to every instance, this one included (PostgreSQL: NOTIFY,
+   * at most 8000 bytes; in process: at once). Nothing is kept: a listener that is away misses it.
+   */
+  async broadcast(message: object): Promise<void> {
+    if (this.notifier) await this.notifier.query('SELECT pg_notify($1, $2)', [progressChannel, JSON.stringify(message)]);
+    else this.emitter.emit('broadcast', message);
+  }
+
+  /** Hears every broadcast (unchecked: the listener validates). Returns the unsubscribe function. */
+  onBroadcast(listener: (message: unknown) => void): () => void {
+    this.emitter.on('broadcast', listener);
+    return () => this.emitter.off('broadcast', listener);
   }
 
   private deliver(event: SessionStored) {

@@ -11,7 +11,8 @@ export interface StationInfo {
   passScore: number;
   modes: string[];
   title: string;
-  steps: { id: string; competency: string; text: string }[];
+  /** `pictogram`: the step's picture (a path the server serves), for the live class view's tiles. */
+  steps: { id: string; competency: string; text: string; pictogram?: string }[];
   rules: { id: string; text: string }[];
 }
 
@@ -54,7 +55,10 @@ export class StationTexts {
         passScore: s.passScore,
         modes: [...s.modes],
         title: text((t) => t.title, s.id),
-        steps: s.steps.map((st) => ({ id: st.id, competency: st.competency, text: text((t) => t.steps?.[st.id]?.instruction, st.id) })),
+        steps: s.steps.map((st) => {
+          const pictogram = st.pictogram ?? s.objects.find((o) => o.id === st.object)?.pictogram;
+          return { id: st.id, competency: st.competency, text: text((t) => t.steps?.[st.id]?.instruction, st.id), ...(pictogram ? { pictogram } : {}) };
+        }),
         rules: s.rules.map((r) => ({ id: r.id, text: text((t) => t.rules?.[r.id], r.id) })),
       };
     });

@@ -31,6 +31,38 @@ function defaultPoolError(error: Error) {
   console.error(`werkvloer: a database connection was lost (${error.message}); reconnecting on the next request`);
 }
 
+/** Connections of an instance's pool for uploads and everything else but dashboard reads. */
+export const postgresPoolSize = 10;
+/** Connections of an instance's own pool for dashboard reads (`postgresReadDb`). */
+export const postgresReadPoolSize = 4;
+
+function postgresPool(databaseUrl: string, max: number, onPoolError?: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    // A database that is away fails a request within seconds (503, Retry-After) instead of holding it.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
+  // Without a listener, an idle connection's error (a restart, a failover, pg_terminate_backend)
+  // is an uncaught 'error' event and ends the process; the pool drops that client and connects anew.
+  pool.on('error', (error) => (onPoolError ?? defaultPoolError)(error));
+  // A checked-out client (inside a transaction, between two statements) gets the same error as an
+  // event of its own, which the pool does not listen to while the client is out: listen for the
+  // client's whole life. The statement in flight fails (503), and the pool drops the broken client.
+  pool.on('connect', (client) => client.on('error', (error) => (onPoolError ?? defaultPoolError)(error)));
+  return pool;
+}
+
+/**
+ * Dashboard reads on PostgreSQL through a pool of their own (issue 17): ten trainers clicking
+ * through aggregates held most of the one shared pool, and every upload's token lookup and batch
+ * commit queued behind their queries. Uploads keep `postgresPoolSize` connections whatever trainers do.
+ */
+export function postgresReadDb(databaseUrl: string, onPoolError?: (error: Error) => void): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(databaseUrl, postgresReadPoolSize, onPoolError) }) });
+}
+
 /** SQLite in a file by default; PostgreSQL when a connection URL is given (shared by many instances). */
 export async function createDb(opts: {
   dataDir: string;
@@ -44,20 +76,7 @@ export async function createDb(opts: {
   let opened: OpenedDb;
   if (opts.databaseUrl) {
     const url = new URL(opts.databaseUrl);
-    const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
-      max: 10,
-      // A database that is away fails a request within seconds (503, Retry-After) instead of holding it.
-      connectionTimeoutMillis: 5000,
-      idleTimeoutMillis: 30_000,
-    });
-    // Without a listener, an idle connection's error (a restart, a failover, pg_terminate_backend)
-    // is an uncaught 'error' event and ends the process; the pool drops that client and connects anew.
-    pool.on('error', (error) => (opts.onPoolError ?? defaultPoolError)(error));
-    // A checked-out client (inside a transaction, between two statements) gets the same error as an
-    // event of its own, which the pool does not listen to while the client is out: listen for the
-    // client's whole life. The statement in flight fails (503), and the pool drops the broken client.
-    pool.on('connect', (client) => client.on('error', (error) => (opts.onPoolError ?? defaultPoolError)(error)));
+    const pool = postgresPool(opts.databaseUrl, postgresPoolSize, opts.onPoolError);
     opened = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}` };
   } else {
     mkdirSync(opts.dataDir, { recursive: true });

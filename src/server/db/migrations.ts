@@ -8,10 +8,12 @@ import { organisationsMigration } from './migration-organisations';
 import { privacyMigration } from './migration-privacy';
 import { stationTotalsMigration } from './migration-station-totals';
 import { learningPathsMigration } from './migration-learning-paths';
+import { sessionLearningPathsMigration } from './migration-session-learning-paths';
 import { xapiMigration } from './migration-xapi';
 import { traineeNotesMigration } from './migration-trainee-notes';
 import { trainerEmailMigration } from './migration-trainer-email';
 import { passportMigration } from './migration-passport';
+import { voicesMigration } from './migration-voices';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -80,6 +82,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-08-skills-passport': passportMigration,
   '2026-12-08-station-totals': stationTotalsMigration,
   '2026-12-09-learning-paths': learningPathsMigration,
+  '2026-12-09-voice-recordings': voicesMigration,
+  '2026-12-09-xapi-session-learning-paths': sessionLearningPathsMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -33,7 +33,21 @@ export interface ModuleOverridesTable {
   trainer_id: string;
 }
 
+/**
+ * The learning path a session's statements name (xAPI grouping), fixed when they are first made: an
+ * LRS refuses a statement id that comes again with other content, so a later path change must not
+ * change a session's statements.
+ */
+export interface SessionLearningPathsTable {
+  session_id: string;
+  /** null: the group followed no path then. */
+  path_id: string | null;
+  path_title: string | null;
+  at: string;
+}
+
 export interface LearningPathTables {
+  session_learning_paths: SessionLearningPathsTable;
   group_paths: GroupPathsTable;
   module_masteries: ModuleMasteriesTable;
   module_overrides: ModuleOverridesTable;

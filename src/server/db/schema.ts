@@ -5,6 +5,7 @@ import type { OrganisationTables } from './schema-organisations';
 import type { XapiTables } from './schema-xapi';
 import type { PassportTables } from './schema-passport';
 import type { LearningPathTables } from './schema-learning-paths';
+import type { VoiceTables } from './schema-voices';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -134,7 +135,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables, PassportTables, LearningPathTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables, PassportTables, LearningPathTables, VoiceTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_events: SessionEventsTable;

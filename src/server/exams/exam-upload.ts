@@ -21,7 +21,7 @@ export type ExamGate = { ok: true; attempt: ExamAttempt } | { ok: false; status:
  * server-issued attempt that no other session used (exam-attempts.ts). The caller answers a retry
  * of a stored session before any refusal.
  */
-export async function examGate(db: Kysely<Database>, header: string | string[] | undefined, traineeId: string | null, body: SessionBody, now: Date, versions?: ModuleVersions): Promise<ExamGate> {
+export async function examGate(db: Kysely<Database>, header: string | string[] | undefined, traineeId: string | null, body: Pick<SessionBody, 'id' | 'scenarioId'>, now: Date, versions?: ModuleVersions): Promise<ExamGate> {
   const refusal = await examRefusal(db, traineeId, body.scenarioId, versions);
   if (refusal || traineeId === null) return { ok: false, status: 403, error: 'exam-not-unlocked', message: refusal ?? 'an exam needs a trainee' };
   if (header === undefined) {

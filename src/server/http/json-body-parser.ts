@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { maxJsonNesting, nestingBeyond } from './json-nesting';
 
 /** Refused before parsing: the error handler in app.ts answers it as `{ error: 'json-too-deep', message }`. */
@@ -9,13 +9,6 @@ export class JsonTooDeepError extends Error implements Partial<FastifyError> {
     super(`JSON nests deeper than ${maxJsonNesting} levels (at character ${at + 1}); no request to this server needs more`);
     this.name = 'JsonTooDeepError';
   }
-}
-
-const texts = new WeakMap<FastifyRequest, string>();
-
-/** The JSON text a request's body was parsed from: the upload route hands it to a scorer thread rather than its parsed objects. */
-export function jsonTextOf(request: FastifyRequest): string | undefined {
-  return texts.get(request);
 }
 
 /**
@@ -33,7 +26,6 @@ export function depthLimitedJsonParser(app: FastifyInstance) {
       done(new JsonTooDeepError(at), undefined);
       return;
     }
-    texts.set(request, text);
     parse(request, text, done);
   });
 }

@@ -13,6 +13,7 @@ import { filteredSessions, sessionColumns, sessionFilterSchema, sessionSummary, 
 import type { StationTexts } from '../dashboard/station-texts';
 import type { ScenarioCatalog } from '../scenario-catalog';
 import { sessionStatements, xapiFormSchema } from '../xapi/session-statements';
+import { learningPathOfSession } from '../xapi/learning-path-of-session';
 import { invalidBody } from './invalid-body';
 import { storedLog } from '../db/stored-session';
 
@@ -113,7 +114,7 @@ export async function dashboardExportRoutes(app: FastifyInstance, opts: { db: Ky
     if (!parsed.success) return invalidBody(reply, parsed.error);
     const org = trainerOf(request).trainer.organisationId;
     const all = form.data.statements === 'all';
-    const sources = { publicUrl: opts.publicUrl ?? null, texts: opts.texts, catalog: opts.catalog };
+    const sources = { publicUrl: opts.publicUrl ?? null, texts: opts.texts, catalog: opts.catalog, learningPathOf: learningPathOfSession(opts.db, opts.now) };
     // A JSON array written statement by statement; the builder makes each one from its session.
     async function* json() {
       yield '[';

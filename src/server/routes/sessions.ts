@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ScoreResult } from '../../engine';
 import type { Database } from '../db/schema';
@@ -10,12 +10,14 @@ import type { LiveSessions, SessionStored } from '../dashboard/live-sessions';
 import { eventLogJson } from '../event-log-check';
 import type { ExamAttempt } from '../exams/exam-attempts';
 import { examAttemptHeader, examGate, recordExamFlags } from '../exams/exam-upload';
-import { fieldPath, parseSessionBody, type SessionBody } from '../session-body';
+import { parseSessionBody, type SessionBody } from '../session-body';
+import { invalidSession } from '../upload-intake';
 import { SessionWriter, type UploadWriter } from '../session-writer';
 import { SqliteSessionWriter } from '../sqlite-session-writer';
 import { sameHash, uploadHash } from '../upload-hash';
-import { jsonTextOf } from '../http/json-body-parser';
-import { UploadScorer, sharedUploadScorer } from '../upload-scorer';
+import { JsonTooDeepError } from '../http/json-body-parser';
+import { UploadScorer, sharedUploadScorer, type UploadHandle } from '../upload-scorer';
+import type { UploadFields } from '../upload-scoring';
 import { storedUpload } from '../upload-scoring';
 
 export interface SessionsRouteOptions {
@@ -82,6 +84,21 @@ function answerExisting(row: SessionRow, body: SessionBody, traineeId: string | 
 const send = (reply: FastifyReply, answer: Answer) => reply.code(answer.code).send(answer.body);
 
 /**
+ * An upload's body as it arrived, for a scorer thread to check and parse (issue 17): parsing and
+ * checking 20–60 KB of JSON was most of the request thread's work per upload. Nothing enumerable,
+ * so hooks that walk a body (the NUL guard) pass over it; the scorer thread runs the same checks.
+ */
+class RawUpload {
+  readonly #bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.#bytes = bytes;
+  }
+  get bytes(): Buffer {
+    return this.#bytes;
+  }
+}
+
+/**
  * POST /api/sessions: store a finished session exactly once. The score stored is the server's
  * replay of the event log with the scenario version it was played on; the client's is only compared.
  */
@@ -111,13 +128,37 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     await opts.live?.publish(event).catch((error: unknown) => request.log.warn({ err: error }, 'live publish failed'));
   });
 
-  app.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
-    const parsed = parseSessionBody(request.body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: fieldPath(i.path), message: i.message }));
-      return reply.code(400).send({ error: 'invalid-session', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
-    }
-    const body = parsed.data;
+  // This route's JSON is read as bytes and parsed on a scorer thread; every other route keeps the app's parser.
+  await app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, bytes, done) => done(null, new RawUpload(bytes as Buffer)));
+    scope.post('/api/sessions', { bodyLimit: sessionBodyLimit }, async (request, reply) => {
+      if (!(request.body instanceof RawUpload)) {
+        // Not JSON (another content type, or none): the schema names what is wrong with what came.
+        const parsed = parseSessionBody(request.body);
+        return reply.code(400).send(parsed.success ? { error: 'invalid-session', message: '(body): must be sent as application/json' } : invalidSession(parsed.error));
+      }
+      const intake = await scorer.intake(request.body.bytes);
+      if (!intake.ok) {
+        // The refusals the app's JSON parser and NUL guard gave before, in the same words.
+        if (intake.refusal === 'empty') throw new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY();
+        if (intake.refusal === 'invalid-json') throw new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
+        if (intake.refusal === 'too-deep') throw new JsonTooDeepError(intake.at);
+        return reply.code(intake.status).send(intake.body);
+      }
+      try {
+        return await storeUpload(request, reply, intake.fields, intake.handle);
+      } finally {
+        scorer.release(intake.handle);
+      }
+    });
+  });
+
+  const storeUpload = async (request: FastifyRequest, reply: FastifyReply, fields: UploadFields, handle: UploadHandle) => {
+    const body = fields;
+    // The event log stays on the scorer thread; the few steps that need it here ask for a copy.
+    let full: SessionBody | null = null;
+    const fullBody = async () => (full ??= { ...fields, events: await scorer.events(handle) });
     const identity = await uploadIdentity(opts.db, request.headers.authorization, body, opts.now());
     if (!identity.ok) return reply.code(401).send({ error: identity.error, message: identity.message });
     const traineeId = identity.trainee?.traineeId ?? null;
@@ -125,9 +166,13 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
     // even if the unlock was withdrawn since). A first upload, the usual case, is not looked up
     // first: the insert's primary key tells a retry from it (see after the insert). The hash comes
     // from the scorer thread; a refusal before scoring makes it here (rare, and the same hash).
-    const answerIfStored = async (hash: string = uploadHash(body, traineeId, eventLogJson(body.events))): Promise<Answer | null> => {
+    const answerIfStored = async (known?: string): Promise<Answer | null> => {
       const existing = await findRow(body.id);
-      return existing ? answerExisting(existing, body, traineeId, hash) : null;
+      if (!existing) return null;
+      // A refusal before scoring, or a row from before the v3 hash: the whole body (rare).
+      const needsLog = known === undefined || existing.content_hash === null || !existing.content_hash.startsWith('v3:');
+      const whole = needsLog ? await fullBody() : { ...body, events: [] };
+      return answerExisting(existing, whole, traineeId, known ?? uploadHash(whole, traineeId, eventLogJson(whole.events)));
     };
 
     // An exam is stored only under a server-issued attempt, once (exams/exam-upload.ts).
@@ -151,9 +196,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
         message: `scenario ${body.scenarioId} version ${body.scenarioVersion} (hash ${body.scenarioHash.slice(0, 12)}…) is not known to this server`,
       });
     }
-    // Replayed, serialised and hashed on a scorer thread, from the text this body was parsed from.
-    const { events: _events, ...fields } = body;
-    const result = await scorer.score(jsonTextOf(request) ?? JSON.stringify(body), fields, entry, traineeId);
+    // Replayed, serialised and hashed on the scorer thread that took the body in.
+    const result = await scorer.score(handle, entry, traineeId);
     if (!result.ok) {
       // The log passed the schema but the engine could not replay it: the client's fault, said plainly.
       const stored = await answerIfStored();
@@ -196,7 +240,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       },
       result,
     );
-    const inserted = await writer.insert(row);
+    // Only a first store marks the headset's token as used (in its transaction): a refusal or a retry changes nothing.
+    const inserted = await writer.insert(row, identity.touch);
     if (!inserted) {
       // A retry, or a concurrent duplicate that won: the stored row answers, and nothing is published.
       const stored = await answerIfStored(hash);
@@ -204,10 +249,8 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       // Stored by another request and erased since: say so rather than claim a first store.
       return reply.code(409).send({ error: 'session-id-conflict', message: `session ${body.id} was stored before and no longer is; a new session needs a new id` });
     }
-    if (exam) await recordExamFlags(opts.db, request.log, exam, body, JSON.parse(result.resultJson) as ScoreResult, opts.now());
-    // Only a first store marks the headset's token as used: a refusal or a retry changes nothing.
-    await identity.noteUse();
+    if (exam) await recordExamFlags(opts.db, request.log, exam, await fullBody(), JSON.parse(result.resultJson) as ScoreResult, opts.now());
     if (identity.trainee) stored.set(request, { organisationId: identity.trainee.organisationId, sessionId: body.id });
     return reply.code(201).send({ id: body.id, score: result.total, passed: result.passed, scoreMismatch: mismatch });
-  });
+  };
 }

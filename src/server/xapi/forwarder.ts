@@ -6,6 +6,7 @@ import type { SecretBox } from '../auth/secret-box';
 import { sessionColumns, sessionSummary } from '../dashboard/session-query';
 import { LrsAuthError, LrsClient, type Fetch, type LrsAnswer, type LrsTarget } from './lrs-client';
 import { sessionStatements, type XapiSources } from './session-statements';
+import { learningPathOfSession } from './learning-path-of-session';
 import { storedLog } from '../db/stored-session';
 import { CoalescedJob } from '../coalesced-job';
 
@@ -146,8 +147,9 @@ export class XapiForwarder {
           .execute();
         if (rows.length === 0) break;
         const at = now().toISOString();
+        const sources = { ...this.opts, learningPathOf: learningPathOfSession(db, now) };
         for (const r of rows) {
-          const statements = await sessionStatements(sessionSummary(r), c.organisation_id, 'all', this.opts, { eventsJson: r.events_json, scenarioHash: r.scenario_hash });
+          const statements = await sessionStatements(sessionSummary(r), c.organisation_id, 'all', sources, { eventsJson: r.events_json, scenarioHash: r.scenario_hash });
           await db
             .insertInto('xapi_outbox')
             .values(

@@ -15,6 +15,8 @@ export interface XapiSources {
   publicUrl: string | null;
   texts: StationTexts;
   catalog: ScenarioCatalog;
+  /** The learning path a session's statements name (learning-path-of-session.ts), their second grouping. */
+  learningPathOf?: (session: { id: string; groupId: string }) => Promise<{ id: string; title: string } | null>;
 }
 
 /** The station's Dutch texts, the ids where a text is missing (an older version's step, say). */
@@ -56,7 +58,8 @@ export async function sessionStatements(
   sources: XapiSources,
   log?: { eventsJson: string; scenarioHash: string },
 ): Promise<Statement[]> {
-  const opts = { base: xapiBase(sources.publicUrl, organisationId), names: stationNames(sources.texts, s.scenarioId) };
+  const learningPath = (await sources.learningPathOf?.({ id: s.id, groupId: s.group.id })) ?? null;
+  const opts = { base: xapiBase(sources.publicUrl, organisationId), names: stationNames(sources.texts, s.scenarioId), ...(learningPath ? { learningPath } : {}) };
   const record = attemptRecord(s);
   if (form === 'attempt' || !log) return [attemptStatement(record, opts)];
   const entry = await sources.catalog.find(log.scenarioHash, s.scenarioId, s.scenarioVersion);

@@ -1,4 +1,4 @@
-import { ArrivalSpot } from '../arrival-spot';
+import { ArrivalSpot } from '../later-parts';
 import type { KitPart, PartOf } from './kit-part';
 
 /** A marked floor spot: `enter` / `exit` when the trainee's head comes above it (walk or teleport). */

@@ -4,6 +4,6 @@ import { HAND_REACH, ORIGIN } from './kit-part';
 
 /** A marked place (a jig, a carriage, a shelf) that grabbed objects are put into (`place`). */
 export const dropZonePart: KitPart<PartOf<'drop-zone'>> = {
-  Live: ({ part }) => <DropZone position={ORIGIN} id={part.zone} accepts={part.accepts} size={part.size} />,
+  Live: ({ part }) => <DropZone position={ORIGIN} id={part.zone} accepts={part.accepts} size={part.size} marked={part.marked} />,
   operations: (part) => part.accepts.map((object) => ({ object, kind: 'place-into' as const, aim: [0, 0, 0] as const, range: HAND_REACH })),
 };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Interactable } from '../interactable';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH } from './kit-part';
@@ -28,7 +28,7 @@ export const guardDoor: KitPart<PartOf<'guard-door'>> = {
   Live: function GuardDoorLive({ part }) {
     const [turn, setTurn] = useState(0);
     const [w, h] = part.size;
-    const look = doorLook(w, h);
+    const look = useMemo(() => doorLook(w, h), [w, h]);
     return (
       <group position={[-w / 2, 0, 0]} rotation={[0, turn % 2 === 1 ? -1.75 : 0, 0]}>
         <Interactable

@@ -1,6 +1,6 @@
+import { Inspectable } from '../later-parts';
 import type { StaticPart } from '../static-parts';
 import { Grabbable } from '../grabbable';
-import { Inspectable } from '../inspectable';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 import { box, cylinder } from './look';

@@ -1,4 +1,5 @@
 import type { StaticPart } from '../static-parts';
+import { useMemo } from 'react';
 import { Interactable } from '../interactable';
 import type { KitPart, PartOf } from './kit-part';
 import { box, cylinder } from './look';
@@ -28,13 +29,15 @@ function figure(role: Role): StaticPart[] {
 /** A colleague on the floor — team leader, setter — who can be addressed (pressed) when an object. */
 export const person: KitPart<PartOf<'person'>> = {
   body: (part) => (part.object ? [] : figure(part.role)),
-  Live: ({ part }) =>
-    part.object ? (
+  Live: function Person({ part }) {
+    const look = useMemo(() => figure(part.role), [part.role]);
+    return part.object ? (
       <Interactable object={part.object} action={part.action} hitBox={[0.6, 1.8, 0.4]}>
         <group position={[0, 0, 0]}>
-          <LookMesh look={figure(part.role)} />
+          <LookMesh look={look} />
         </group>
       </Interactable>
-    ) : null,
+    ) : null;
+  },
   operations: (part) => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 1.2, 0.12], range: 3 }] : []),
 };

@@ -29,7 +29,8 @@ const looks: Record<Item, StaticPart[]> = {
   'cut-resistant-gloves': [...glove('#9aa7b0', -0.055), ...glove('#9aa7b0', 0.055), box([0.2, 0.004, 0.05], [0, 0.014, -0.06], palette.black)],
   'chain-mail-glove': [...glove(palette.stainless, 0), box([0.1, 0.02, 0.06], [0, 0, -0.1], palette.signalBlue)],
   hairnet: [cylinder(0.08, 0.03, [0, 0, 0], '#e9edf0', undefined, 20, 0.085)],
-  'beard-net': [cylinder(0.06, 0.02, [0, 0, 0], '#dfe6ea', undefined, 16, 0.065)],
+  // Blue, as most plants buy them: told apart from the white hairnet at a glance.
+  'beard-net': [cylinder(0.06, 0.02, [0, 0, 0], '#4c8bf5', undefined, 16, 0.065)],
   coat: [box([0.4, 0.05, 0.3], [0, 0, 0], palette.white), box([0.12, 0.04, 0.3], [-0.2, 0, 0], palette.white, [0, 0.4, 0]), box([0.12, 0.04, 0.3], [0.2, 0, 0], palette.white, [0, -0.4, 0])],
   apron: [box([0.35, 0.02, 0.45], [0, 0, 0], '#5b8fc7'), box([0.5, 0.01, 0.02], [0, 0.012, -0.1], '#5b8fc7')],
   'safety-shoes': [box([0.1, 0.09, 0.28], [-0.065, 0.045, 0], palette.black), box([0.1, 0.09, 0.28], [0.065, 0.045, 0], palette.black), box([0.1, 0.015, 0.28], [-0.065, 0.007, 0], palette.safetyYellow), box([0.1, 0.015, 0.28], [0.065, 0.007, 0], palette.safetyYellow)],

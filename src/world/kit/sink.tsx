@@ -1,4 +1,4 @@
-import { HoldControl } from '../hold-control';
+import { HoldControl } from '../later-parts';
 import { Interactable } from '../interactable';
 import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';

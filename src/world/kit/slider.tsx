@@ -1,4 +1,4 @@
-import { ValueControl } from '../value-control';
+import { ValueControl } from '../later-parts';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 

@@ -1,7 +1,6 @@
+import { HoldControl, Inspectable } from '../later-parts';
 import { useMemo } from 'react';
 import { Grabbable } from '../grabbable';
-import { HoldControl } from '../hold-control';
-import { Inspectable } from '../inspectable';
 import { Interactable } from '../interactable';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
@@ -10,7 +9,8 @@ import { LookMesh } from './look-mesh';
 
 /**
  * A thing of the station's own trade described in the layout — a board, a ham, a cloth — as a box
- * or a lying cylinder, operated the way the scenario needs: grab, inspect, hold, press or wear.
+ * or a lying cylinder, operated the way the scenario needs: grab (or carry, sending nothing), inspect,
+ * hold, press or wear.
  */
 export const workpiece: KitPart<PartOf<'workpiece'>> = {
   Live: function Workpiece({ part }) {
@@ -19,13 +19,13 @@ export const workpiece: KitPart<PartOf<'workpiece'>> = {
     const size: [number, number, number] = 'box' in shape ? [shape.box[0] + 0.03, shape.box[1] + 0.03, shape.box[2] + 0.03] : [shape.cylinder[1] + 0.03, shape.cylinder[0] * 2 + 0.03, shape.cylinder[0] * 2 + 0.03];
     const mesh = <LookMesh look={look} />;
     if (operation === 'inspect') return <Inspectable position={ORIGIN} object={object} hitBox={size}>{mesh}</Inspectable>;
-    if (operation === 'hold') return <HoldControl object={object} hitBox={size} travel={0.01}>{mesh}</HoldControl>;
+    if (operation === 'hold') return <HoldControl object={object} hitBox={size} travel={0.01} {...(part.progressMs ? { progressMs: part.progressMs } : {})}>{mesh}</HoldControl>;
     if (operation === 'press') return <Interactable object={object} action={part.action ?? 'press'} hitBox={size} travel={0.01}>{mesh}</Interactable>;
     return (
-      <Grabbable position={ORIGIN} object={object} hitBox={size} {...(operation === 'wear-head' ? { wear: 'head' as const } : operation === 'wear-body' ? { wear: 'body' as const } : {})}>
+      <Grabbable position={ORIGIN} object={object} hitBox={size} {...(operation === 'carry' ? { grabAction: null } : {})} {...(operation === 'wear-head' ? { wear: 'head' as const } : operation === 'wear-body' ? { wear: 'body' as const } : {})}>
         {mesh}
       </Grabbable>
     );
   },
-  operations: (part) => [{ object: part.object, kind: part.operation === 'wear-head' || part.operation === 'wear-body' ? 'wear' : part.operation, aim: [0, 0, 0], range: HAND_REACH }],
+  operations: (part) => [{ object: part.object, kind: part.operation === 'wear-head' || part.operation === 'wear-body' ? 'wear' : part.operation === 'carry' ? 'grab' : part.operation, aim: [0, 0, 0], range: HAND_REACH }],
 };

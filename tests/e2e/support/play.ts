@@ -29,5 +29,6 @@ export async function playSampleStation(page: Page): Promise<string> {
   await waitForFrames(page, 5);
   await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
   await clickIdealPath(page);
-  return (await page.locator('[data-session-id]').getAttribute('data-session-id'))!;
+  // The result panel's id: a refused result is also listed (with the same id) under "not accepted".
+  return (await page.locator('aside.result[data-session-id]').getAttribute('data-session-id'))!;
 }

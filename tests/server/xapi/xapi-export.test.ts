@@ -56,6 +56,21 @@ describe.each(databaseKinds)('xAPI export identifiers on %s', (kind) => {
         const verbs = all.map((s) => s.verb.id.split('/').pop());
         for (const v of ['launched', 'initialized', 'asked', 'attempted', 'completed', 'violated', 'scored', 'terminated']) expect(verbs).toContain(v);
         expect(new Set(all.map((s) => s.context.registration))).toEqual(new Set(one.map((s) => s.id)));
+        // Issue 31 with issue 26: once the group follows a learning path, it is a second grouping beside the sector.
+        // Sessions already exported keep the statements they had (an LRS refuses an id with other content).
+        expect((await a.call('PUT', `/api/groups/${trainee.groupId}/path`, { path: { id: 'wood', sector: 'wood', name: 'Hout basis', modules: [{ scenarioId: 'wood-intro-workbench' }] } })).statusCode).toBe(200);
+        const later = crypto.randomUUID();
+        expect((await upload(sessionBody({ id: later }))).statusCode).toBe(201);
+        type Grouped = { context: { registration: string; contextActivities: { grouping: { id: string; definition: { name: { nl: string } } }[] } } };
+        const grouped = (await exportVia('localhost:8080', '?statements=all')).json() as Grouped[];
+        const base = publicUrl ?? `https://werkvloer.invalid/organisations/${a.organisationId}`;
+        const groupingOf = (st: Grouped) => st.context.contextActivities.grouping.map((g) => g.id);
+        for (const st of grouped.filter((x) => x.context.registration === later)) expect(groupingOf(st)).toEqual([`${base}/sectors/wood`, `${base}/paths/wood`]);
+        expect(grouped.find((x) => x.context.registration === later)!.context.contextActivities.grouping[1]!.definition.name.nl).toBe('Hout basis');
+        for (const st of grouped.filter((x) => x.context.registration !== later)) expect(groupingOf(st)).toEqual([`${base}/sectors/wood`]);
+        // A later change of path changes no statement already made.
+        expect((await a.call('PUT', `/api/groups/${trainee.groupId}/path`, { path: null })).statusCode).toBe(200);
+        expect((await exportVia('localhost:8080', '?statements=all')).json()).toEqual(grouped);
         const bad = await exportVia('localhost:8080', '?statements=some');
         expect(bad.statusCode).toBe(400);
         expect(bad.json().issues[0]).toMatchObject({ path: 'statements', message: 'must be "attempt" or "all"' });

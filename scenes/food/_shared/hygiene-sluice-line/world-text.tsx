@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, WorldText } from '../../../../src/world';
-import { HALF_PI } from './layout';
+
+const HALF_PI = Math.PI / 2;
 
 /**
  * The words on the food station's signs and papers, loaded after the first frame (text is ~40 KB).

@@ -1,0 +1,22 @@
+import type { EngineState } from './types';
+
+/** How the engine tells that a trainee is stuck on a step (the live class view's "needs help"). */
+export const stuckRule = {
+  /** Wrong actions on the step the trainee is on since it became possible. */
+  mistakes: 3,
+  /** Time on that step with nothing done (ms since it became possible). */
+  onStepMs: 120_000,
+} as const;
+
+/**
+ * True when the trainee is stuck on `stepId` at time `t` (ms since the start, the same clock as
+ * the events): three wrong actions on it, or two minutes on it. Pure, like the rest of the engine:
+ * the app passes the time, since "two minutes on it" grows without any event.
+ */
+export function isStuck(state: EngineState, stepId: string | undefined, t: number): boolean {
+  if (state.ended || stepId === undefined) return false;
+  const progress = state.steps.find((s) => s.id === stepId);
+  if (!progress || progress.done) return false;
+  if (progress.mistakes >= stuckRule.mistakes) return true;
+  return progress.availableAt !== null && t - progress.availableAt >= stuckRule.onStepMs;
+}

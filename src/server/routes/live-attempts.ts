@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { progressMessageSchema, type ProgressAnswer } from '../../shared/live-progress';
+import type { Database } from '../db/schema';
+import type { ScenarioCatalog } from '../scenario-catalog';
+import { trainerGuard, trainerOf } from '../auth/trainer-guard';
+import { bearerToken, traineeForToken } from '../auth/trainee-tokens';
+import type { LiveAttempts } from '../live/live-attempts';
+import { fieldPath } from '../session-body';
+import { invalidBody } from './invalid-body';
+
+export interface LiveAttemptRoutesOptions {
+  db: Kysely<Database>;
+  now: () => Date;
+  catalog: ScenarioCatalog;
+  attempts: LiveAttempts;
+  /** Comment lines that keep an idle stream open through proxies. */
+  heartbeatMs?: number;
+}
+
+/** A headset sends at most one message a second (src/results/progress-sender.ts); twice that is refused. */
+export const progressRateLimit = { max: 10, timeWindowMs: 5000 };
+
+/** A progress message is a few hundred bytes. */
+const progressBodyLimit = 4 * 1024;
+
+const acknowledgeBody = z.object({ request: z.number().int().min(1).max(100_000) }).strict();
+const attemptParams = z.object({ id: z.uuid({ message: 'must be the live attempt\'s UUID' }) });
+
+/**
+ * The live class view (docs/api.md "Live class view"): headsets post their progress, trainers watch
+ * their organisation's live attempts as a stream and answer a call for help. Nothing is stored.
+ */
+export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptRoutesOptions) {
+  const guard = trainerGuard(opts.db, opts.now);
+  const open = new Set<() => void>();
+  // Per trainee (their token), not per address: a class shares one Wi-Fi address behind NAT.
+  const perTrainee = (request: { headers: { authorization?: string }; ip: string }) =>
+    request.headers.authorization ? createHash('sha256').update(request.headers.authorization).digest('base64url') : request.ip;
+
+  app.post(
+    '/api/live/progress',
+    { bodyLimit: progressBodyLimit, config: { rateLimit: { max: progressRateLimit.max, timeWindow: progressRateLimit.timeWindowMs, keyGenerator: perTrainee } } },
+    async (request, reply) => {
+      const token = bearerToken(request.headers.authorization);
+      if (token === undefined) {
+        return reply.code(401).send({ error: 'trainee-token-required', message: 'live progress is shown only to the trainee\'s own organisation: join with a code first (anonymous practice sends none)' });
+      }
+      if (token === null) return reply.code(401).send({ error: 'trainee-token-invalid', message: 'the Authorization header must be "Bearer <trainee token>"' });
+      const parsed = progressMessageSchema.safeParse(request.body);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: fieldPath(i.path), message: i.message }));
+        return reply.code(400).send({ error: 'invalid-progress', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
+      }
+      const message = parsed.data;
+      const use = await traineeForToken(opts.db, token);
+      if (!use) return reply.code(401).send({ error: 'trainee-token-unknown', message: 'this trainee token is unknown (revoked or from another server); join again with a code' });
+      if (Date.parse(use.expiresAt) < opts.now().getTime()) return reply.code(401).send({ error: 'trainee-token-expired', message: `the trainee token expired at ${use.expiresAt}; join again with a code` });
+      const scenario = opts.catalog.current.find((e) => e.scenario.id === message.scenarioId)?.scenario;
+      if (!scenario) return reply.code(422).send({ error: 'unknown-scenario', message: `scenarioId: no station ${message.scenarioId} on this server` });
+      if (message.stepsTotal !== scenario.steps.length || message.stepsDone > scenario.steps.length) {
+        return reply.code(422).send({ error: 'invalid-progress', message: `stepsDone/stepsTotal: station ${scenario.id} has ${scenario.steps.length} steps` });
+      }
+      if (message.step && !scenario.steps.some((s) => s.id === message.step!.id)) {
+        return reply.code(422).send({ error: 'invalid-progress', message: `step.id: station ${scenario.id} has no step ${message.step.id}` });
+      }
+      const owner = opts.attempts.ownerOf(message.attemptId);
+      if (owner && owner.traineeId !== use.traineeId) {
+        return reply.code(409).send({ error: 'attempt-id-conflict', message: `attempt ${message.attemptId} is another trainee's; a new attempt needs a new id` });
+      }
+      const trainee = await opts.db.selectFrom('trainees').select(['alias']).where('id', '=', use.traineeId).executeTakeFirst();
+      const helpAcknowledged = await opts.attempts.report(use.organisationId, { id: use.traineeId, code: use.code, alias: trainee?.alias ?? null }, message);
+      return reply.code(200).send({ helpAcknowledged } satisfies ProgressAnswer);
+    },
+  );
+
+  // Server-sent events: `tile` with a live attempt's state whenever it changes, `gone` when it is
+  // forgotten; first every live attempt of the trainer's organisation, then `ready`.
+  app.get('/api/dashboard/live-attempts', { preHandler: guard }, async (request, reply) => {
+    const org = trainerOf(request).trainer.organisationId;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    const write = (event: string, data: unknown) => {
+      if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    res.write('retry: 3000\n\n');
+    for (const tile of opts.attempts.tiles(org)) write('tile', tile);
+    write('ready', {});
+    const unsubscribe = opts.attempts.subscribe(org, { tile: (tile) => write('tile', tile), gone: (attemptId) => write('gone', { attemptId }) });
+    const heartbeat = setInterval(() => {
+      opts.attempts.forgetOld();
+      if (!res.writableEnded) res.write(': keep-alive\n\n');
+    }, opts.heartbeatMs ?? 25_000);
+    heartbeat.unref();
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      open.delete(stop);
+      if (!res.writableEnded) res.end();
+    };
+    open.add(stop);
+    request.raw.on('close', stop);
+    res.on('close', stop);
+  });
+
+  app.post('/api/dashboard/live-attempts/:id/help-acknowledged', { preHandler: guard }, async (request, reply) => {
+    const params = attemptParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const body = acknowledgeBody.safeParse(request.body);
+    if (!body.success) return invalidBody(reply, body.error);
+    const org = trainerOf(request).trainer.organisationId;
+    const outcome = await opts.attempts.acknowledge(org, params.data.id.toLowerCase(), body.data.request);
+    if (outcome === 'unknown') return reply.code(404).send({ error: 'live-attempt-unknown', message: 'no such live attempt in your organisation (it may have ended a while ago)' });
+    if (outcome === 'not-asked') return reply.code(409).send({ error: 'help-not-asked', message: `request: this trainee has not asked for help ${body.data.request} times` });
+    return reply.code(204).send();
+  });
+
+  // Open streams never end by themselves: a closing server ends them.
+  app.addHook('preClose', async () => {
+    for (const stop of [...open]) stop();
+  });
+}

@@ -1,0 +1,11 @@
+import { partAfterFirstFrame } from './part-after-first-frame';
+
+// Parts a trainee operates only in later steps (the end check's cards, a dial, a held control, a
+// part to look over, a spot to teleport to) load after the station's first frame: the VR path's
+// JavaScript is at its budget. Until they arrive (a few frames later), nothing of them is drawn;
+// each waits in its own Suspense. The kit's parts and station.tsx files both take them from here.
+export const ArrivalSpot = partAfterFirstFrame(() => import('./arrival-spot').then((m) => m.ArrivalSpot));
+export const ClassifyCards = partAfterFirstFrame(() => import('./classify-cards').then((m) => m.ClassifyCards));
+export const HoldControl = partAfterFirstFrame(() => import('./hold-control').then((m) => m.HoldControl));
+export const Inspectable = partAfterFirstFrame(() => import('./inspectable').then((m) => m.Inspectable));
+export const ValueControl = partAfterFirstFrame(() => import('./value-control').then((m) => m.ValueControl));

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
+import { createOrganisation } from './support/create-organisation';
+import { waitForTrackedInputs } from './support/emulator';
+import { sampleIdealPath } from './support/play';
+import { joinByCard, type CardTrainee } from './support/trainees';
+import { objectAt, pressAt } from './support/vr-press';
+
+const base = () => inject('baseUrl');
+const email = `live-${randomUUID().slice(0, 8)}@e2e.test`;
+const password = `class live ${randomUUID()}`;
+
+/** The organisation's group with two trainees, made through the trainer's API (a login of its own). */
+async function twoTrainees(): Promise<CardTrainee[]> {
+  const json = { 'content-type': 'application/json' };
+  const login = await fetch(`${base()}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const post = async (path: string, body: object) =>
+    (await (await fetch(`${base()}${path}`, { method: 'POST', headers: { ...json, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+  const group = await post('/api/groups', { name: 'Hout live' });
+  const out: CardTrainee[] = [];
+  for (const alias of ['Amina', 'Bram']) {
+    const t = await post(`/api/groups/${group.id}/trainees`, { alias });
+    out.push({ id: t.id!, code: t.code!, joinCode: t.joinCode!, country: 'NL' });
+  }
+  return out;
+}
+
+const tile = (page: Page, code: string) => page.locator(`[data-testid="live-tile"][data-trainee="${code}"]`);
+
+async function clickObject(page: Page, id: string) {
+  const at = await page.evaluate((objectId) => window.__werkvloer!.screenPosition(objectId), id);
+  expect(at, `${id} is on screen`).not.toBeNull();
+  await page.mouse.move(at!.x, at!.y);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+describe('live class view: two trainees play at once, the trainer follows them', () => {
+  let trainer: GuardedPage;
+  let desktop: GuardedPage;
+  let vr: GuardedPage;
+  let a: CardTrainee;
+  let b: CardTrainee;
+
+  beforeAll(async () => {
+    createOrganisation({ dataDir: inject('dataDir'), name: 'Live centrum', country: 'NL', email, password });
+    [a, b] = (await twoTrainees()) as [CardTrainee, CardTrainee];
+    [trainer, desktop, vr] = await Promise.all([openGuardedPage(base(), { width: 1000, height: 700 }), openGuardedPage(base()), openGuardedPage(base())]);
+  });
+  afterAll(async () => {
+    await Promise.all([trainer?.close(), desktop?.close(), vr?.close()]);
+  });
+
+  test('tiles change step by step, a call for help is acknowledged, a finished attempt shows its score', async () => {
+    const t = trainer.page;
+    await t.goto(`${base()}/dashboard`);
+    await t.getByLabel('E-mailadres').fill(email);
+    await t.getByLabel('Wachtwoord').fill(password);
+    await t.keyboard.press('Enter');
+    await t.getByRole('heading', { name: 'Sessies', level: 1 }).waitFor();
+    await t.getByRole('link', { name: 'Klas live' }).click();
+    await t.getByTestId('live-empty').waitFor();
+
+    // A plays on the desktop, B in the VR emulator.
+    await joinByCard(desktop.page, base(), a);
+    await desktop.page.locator('[data-station="wood/intro-workbench"]').click();
+    await desktop.page.locator('[data-action="play-desktop"]').click();
+    await waitForFrames(desktop.page, 5);
+    await desktop.page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
+    await joinByCard(vr.page, base(), b, '?emulate=quest3');
+    await vr.page.locator('[data-station="wood/intro-workbench"]').click();
+    await vr.page.locator('[data-action="enter-vr"]').click();
+    await vr.page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    await waitForTrackedInputs(vr.page);
+
+    await expect.poll(() => tile(t, a.code).getAttribute('data-steps-done'), { timeout: 30_000 }).toBe('0');
+    await expect.poll(() => tile(t, b.code).getAttribute('data-steps-done'), { timeout: 30_000 }).toBe('0');
+    expect(await tile(t, b.code).textContent()).toContain('VR-bril');
+
+    // Step by step: each tile follows its own trainee.
+    await clickObject(desktop.page, sampleIdealPath[0]!);
+    await expect.poll(() => tile(t, a.code).getAttribute('data-steps-done'), { timeout: 20_000 }).toBe('1');
+    await expect.poll(() => tile(t, a.code).getAttribute('data-step')).toBe('start-drill');
+    await pressAt(vr.page, await objectAt(vr.page, sampleIdealPath[0]!));
+    await expect.poll(() => tile(t, b.code).getAttribute('data-steps-done'), { timeout: 20_000 }).toBe('1');
+    expect(await tile(t, a.code).getAttribute('data-steps-done')).toBe('1');
+
+    // A asks for help: A's tile comes first, marked; the trainer answers; A's headset says help is coming.
+    await desktop.page.locator('[data-action="help"]').click();
+    await expect.poll(() => desktop.page.locator('[data-action="help"]').getAttribute('data-help')).toBe('asked');
+    await expect.poll(() => tile(t, a.code).getAttribute('data-needs-help'), { timeout: 20_000 }).toBe('asked');
+    expect(await t.getByTestId('live-tile').first().getAttribute('data-trainee')).toBe(a.code);
+    await tile(t, a.code).locator('[data-action="acknowledge-help"]').click();
+    await expect.poll(() => tile(t, a.code).getAttribute('data-needs-help')).toBe('');
+    await expect.poll(() => desktop.page.locator('[data-action="help"]').getAttribute('data-help'), { timeout: 20_000 }).toBe('coming');
+
+    // A finishes: the tile shows the score.
+    for (const id of sampleIdealPath.slice(1)) {
+      const before = await desktop.page.getByTestId('instruction').textContent();
+      await clickObject(desktop.page, id);
+      if (id !== sampleIdealPath.at(-1)) await expect.poll(() => desktop.page.getByTestId('instruction').textContent()).not.toBe(before);
+    }
+    await expect.poll(() => desktop.page.getByTestId('score').getAttribute('data-score')).toBe('100');
+    await expect.poll(() => tile(t, a.code).getAttribute('data-finished'), { timeout: 20_000 }).toBe('100');
+    expect(await tile(t, b.code).getAttribute('data-finished')).toBe('');
+    for (const g of [trainer, desktop, vr]) expect(g.foreignRequests).toEqual([]);
+  });
+});
