@@ -66,11 +66,13 @@ function AudibleWord({ term, x, y, side }: PanelWordProps) {
   const plated = usePanelPlate(useId(), { x: cx, y: cy, width: WIDTH, height: HEIGHT, color: hovered ? '#6b5310' : '#3d3008' });
   return (
     <group name="panel-say-word" position={[cx, cy, 0]} userData={{ termKey: key }} {...handlers}>
-      <mesh material={plated ? unseen : undefined}>
+      {/* The hit area lies just in front of the panel's texts: a long instruction's block above may reach
+          the word's line, and on an exact tie the ray's nearest hit is either of them. */}
+      <mesh position={[0, 0, 0.004]} material={plated ? unseen : undefined}>
         <planeGeometry args={[WIDTH, HEIGHT]} />
         {plated ? null : <meshBasicMaterial color="#3d3008" />}
       </mesh>
-      <WordText term={term} position={[x - cx, y - cy, 0.002]} side={side} />
+      <WordText term={term} position={[x - cx, y - cy, 0.006]} side={side} />
     </group>
   );
 }
