@@ -41,7 +41,10 @@ export function NextCueProbe() {
     const object = target.current ? objectRegistry.get(target.current) : undefined;
     let cue = { shown: false, angle: 0 };
     if (object) {
-      // In a headset the renderer copies the head's pose and field of view into this camera.
+      // In a headset the renderer copies the head's pose and field of view into this camera. Its world
+      // matrix is brought up to date first: a turn by keys since the last frame counts now, not a
+      // frame late (the arrow would show the way from where the trainee looked before).
+      camera.updateMatrixWorld();
       object.getWorldPosition(at);
       drawn.copy(at).applyMatrix4(inverse.copy(camera.matrixWorld).invert());
       view.x = drawn.x;
