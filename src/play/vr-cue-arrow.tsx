@@ -1,5 +1,5 @@
 import { forwardRef, useMemo } from 'react';
-import { MeshBasicMaterial, Quaternion, Shape, ShapeGeometry, Vector3, type Camera, type Group } from 'three';
+import { BufferGeometry, DoubleSide, Float32BufferAttribute, MeshBasicMaterial, Quaternion, Vector3, type Camera, type Group } from 'three';
 
 /** How far in front of the eyes the arrow floats, and how far from the view's centre toward its edge (m). */
 const DISTANCE = 0.8;
@@ -8,15 +8,19 @@ const noHit = () => null;
 const spin = new Quaternion();
 const zAxis = new Vector3(0, 0, 1);
 
-/** The arrow's outline, pointing along +x (the same drawing as the overlay's arrow), 12 cm long. */
-function arrowShape(): Shape {
-  const s = new Shape();
+/**
+ * The arrow, pointing along +x (the overlay's drawing), 12 cm long: a shaft (two triangles) and a
+ * head (one). Plain triangles: a ShapeGeometry would pull its triangulator into the station's first
+ * frame, which is at its JavaScript budget.
+ */
+function arrowGeometry(): BufferGeometry {
   const k = 0.12 / 54;
-  const pts: [number, number][] = [[6, 24], [36, 24], [36, 8], [60, 32], [36, 56], [36, 40], [6, 40]];
-  s.moveTo((pts[0]![0] - 33) * k, (32 - pts[0]![1]) * k);
-  for (const [x, y] of pts.slice(1)) s.lineTo((x - 33) * k, (32 - y) * k);
-  s.closePath();
-  return s;
+  const p = (x: number, y: number) => [(x - 33) * k, (32 - y) * k, 0];
+  const shaft = [p(6, 24), p(6, 40), p(36, 40), p(6, 24), p(36, 40), p(36, 24)];
+  const head = [p(36, 8), p(36, 56), p(60, 32)];
+  const g = new BufferGeometry();
+  g.setAttribute('position', new Float32BufferAttribute([...shaft, ...head].flat(), 3));
+  return g;
 }
 
 /**
@@ -25,8 +29,8 @@ function arrowShape(): Shape {
  * hides it. Invisible otherwise, and then it costs no draw call; it never catches a ray.
  */
 export const VrCueArrow = forwardRef<Group>(function VrCueArrow(_props, ref) {
-  const geometry = useMemo(() => new ShapeGeometry(arrowShape()), []);
-  const material = useMemo(() => new MeshBasicMaterial({ color: '#f0b429', depthTest: false, depthWrite: false, transparent: true, opacity: 0.95 }), []);
+  const geometry = useMemo(() => arrowGeometry(), []);
+  const material = useMemo(() => new MeshBasicMaterial({ color: '#f0b429', depthTest: false, depthWrite: false, transparent: true, opacity: 0.95, side: DoubleSide }), []);
   return (
     <group ref={ref} name="vr-cue" visible={false}>
       <mesh geometry={geometry} material={material} renderOrder={1000} raycast={noHit} />
