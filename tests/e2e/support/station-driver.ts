@@ -5,6 +5,7 @@ import { aimAt, restingLeftHand, restingRightHand, xrOrigin } from './aim';
 import { revealOnScreen } from './desktop-view';
 import { nextFrames, setButton, setPinch, setPose, type Side } from './emulator';
 import { nextMove, type Move, type Part, type PathEvent } from './path-plan';
+import type { PhaseTimes } from './phase-times';
 
 type Vec3 = [number, number, number];
 interface Point {
@@ -268,6 +269,8 @@ export interface PlayOptions {
   until?: number;
   /** The path time (ms) already played on this session: a path continued in a second call. */
   after?: number;
+  /** Tallies each move's seconds by kind (where a station's run spends them). */
+  times?: PhaseTimes;
 }
 
 /**
@@ -285,6 +288,7 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
   while (i < end) {
     const { move, next } = await planNext(page, events, i);
     await opts.beforeMove?.(move, moveIndex++);
+    const began = performance.now();
     const before = (await recorded(page)).filter((e) => !isZoneEvent(e)).length;
     // The time the path lets pass before this move (the blade runs down, the alarm comes).
     await advance(page, move.events[0]!.t - lastT);
@@ -302,10 +306,11 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
     await perform(page, hands, move, way);
     i = next;
     const expected = move.events.filter((e) => !isZoneEvent(e)).map(key);
-    if (expected.length === 0) continue;
-    await expect
-      .poll(async () => (await recorded(page)).filter((e) => !isZoneEvent(e)).slice(before).map(key), { timeout: 20_000, message: `after ${move.kind} ${move.part.id}` })
-      .toEqual(expected);
+    if (expected.length > 0)
+      await expect
+        .poll(async () => (await recorded(page)).filter((e) => !isZoneEvent(e)).slice(before).map(key), { timeout: 20_000, message: `after ${move.kind} ${move.part.id}` })
+        .toEqual(expected);
+    opts.times?.tally(move.kind, performance.now() - began);
   }
   // A zone event the path ends on (a hand in the running mould) is the rule breaking: it must be there.
   const last = events[end - 1];

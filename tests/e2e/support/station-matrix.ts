@@ -13,6 +13,7 @@ import { nextFrames, setPose, waitForControllerModels, waitForTrackedInputs } fr
 import { chooseExam } from './exam-attempt';
 import { guardedPageForTests } from './guarded-page-for-tests';
 import type { PathEvent } from './path-plan';
+import { phaseTimes, type PhaseTimes } from './phase-times';
 import { saveScreenshot } from './screenshots';
 import { deviceOf, playPath, type Way } from './station-driver';
 import { expectBusiestXrFrameWithinBudget, xrFrameBudget } from './xr-budget';
@@ -50,28 +51,32 @@ export async function storedRow(page: Page): Promise<StoredSession> {
  * Starts the chosen station on the computer or in the emulated headset and waits until its parts are
  * there.
  */
-async function start(page: Page, vr: boolean): Promise<void> {
+async function start(page: Page, vr: boolean, times?: PhaseTimes): Promise<void> {
   await page.locator(`[data-action="${vr ? 'enter-vr' : 'play-desktop'}"]`).click();
   if (vr) {
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    times?.mark('presenting');
     await setPose(page, 'headset', { position: [0, 1.6, 0], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
     // Controllers can point once tracked and their models came; the panel follows the first frame.
     await waitForTrackedInputs(page, 2);
+    times?.mark('controllers');
     await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
   }
   await waitForFrames(page, 5);
   // The test build's driver probe comes after the station's first frame (src/play/driver-probe.tsx).
   await page.waitForFunction(() => (window.__werkvloerDriver?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
+  times?.mark('parts');
 }
 
 /** Opens the station in practice on the computer or in the emulated headset, until its parts are there. */
-export async function openStation(page: Page, folder: string, vr: boolean): Promise<void> {
+export async function openStation(page: Page, folder: string, vr: boolean, times?: PhaseTimes): Promise<void> {
   await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
   await page.locator(`[data-station="${folder}"]`).click();
+  times?.mark('start screen');
   // Practice is what a headset nobody signed in to plays: no mode to pick. (A click more gives the
   // start screen's idle loads — outbox, service worker — time to begin before the station's first
   // frame, and the budget would count them.)
-  await start(page, vr);
+  await start(page, vr, times);
 }
 
 /**
@@ -91,7 +96,8 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
 
     test('mouse: the ideal path scores 100 and is stored; JavaScript to the first frame within budget; busiest desktop frame', async () => {
       const { page } = g;
-      await openStation(page, folder, false);
+      const times = phaseTimes(`${folder} mouse`);
+      await openStation(page, folder, false, times);
       const scripts = await scriptsAtFirstStationFrame(page);
       const stationChunk = `/${stationChunkFile(folder)}`;
       expect([...scripts]).toContain(stationChunk);
@@ -107,9 +113,12 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
           if (move.part.operation.kind === 'set') stepOf.set(move.part.object, move.part.operation.step);
           for (const [name, at] of Object.entries(opts.screenshots ?? {})) if (at === i) await saveScreenshot(page, name);
         },
+        times,
       });
+      times.mark('path');
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
       const row = await storedRow(page);
+      times.mark('stored');
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
       expect(score(scenario, eventsOf(row), 'practice').mistakes).toEqual([]);
       // The session holds the ideal path itself, in its order: every value set (on the scale's step),
@@ -134,6 +143,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       });
       expect(g.consoleErrors).toEqual([]);
       await logBusiestDesktopFrame(page, folder);
+      times.print();
     }, 420_000);
   });
 
@@ -142,7 +152,9 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
 
     test('VR controller, entering through the Enter VR button: JavaScript within budget, a full turn and the busiest frame within the draw call and triangle budget, the ideal path scores 100', async () => {
       const { page } = g;
-      await openStation(page, folder, true);
+      const times = phaseTimes(`${folder} VR`);
+      const frames0 = { at: performance.now(), frames: 0 };
+      await openStation(page, folder, true, times);
       const scripts = await scriptsAtFirstStationFrame(page);
       expect(scripts.some((s) => s.includes('xr-runtime'))).toBe(true);
       const emulatorOnly = emulatorOnlyFiles();
@@ -156,6 +168,9 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(bytes).toBeLessThanOrEqual(javascriptBudget);
       expect(scripts.some((s) => s.includes('GLTFLoader')), 'the glTF loader is not in the way of the first frame').toBe(false);
       await waitForControllerModels(page);
+      times.mark('models');
+      frames0.at = performance.now();
+      frames0.frames = await page.evaluate(() => window.__werkvloer!.counts.frames);
       // A full turn with everything in view (the instruction panel included) before the path.
       await nextFrames(page, 10);
       let maxCalls = 0;
@@ -176,9 +191,13 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(maxTriangles).toBeLessThanOrEqual(xrFrameBudget.triangles);
       await setPose(page, 'headset', { quaternion: heading(0) });
       await nextFrames(page, 3);
+      times.mark('full turn');
 
       const way: Way = { kind: 'controller', hand: 'right' };
-      await playPath(page, way, ideal);
+      await playPath(page, way, ideal, { times });
+      times.mark('path');
+      const framesNow = await page.evaluate(() => window.__werkvloer!.counts.frames);
+      console.info(`[phases] ${folder} VR: ${framesNow - frames0.frames} XR frames in ${((performance.now() - frames0.at) / 1000).toFixed(1)} s of turn and path`);
       // The busiest moment of the whole scenario, both eyes (bench/busiest-frame.ts reads this line).
       await expectBusiestXrFrameWithinBudget(page, folder);
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
@@ -186,6 +205,8 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
       expect(new Set(eventsOf(row).map((e) => e.device))).toEqual(new Set([deviceOf(way)]));
       expect(g.consoleErrors).toEqual([]);
+      times.mark('stored');
+      times.print();
     }, 420_000);
   });
 
