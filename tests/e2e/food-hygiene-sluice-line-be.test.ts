@@ -3,8 +3,7 @@ import { stationMatrix } from './support/station-matrix';
 
 // The food station, Belgian variant, through the generic driver; screenshots of the sluice and the
 // line. Its mouse run is played in Dari: the readings' digits and the right-to-left quantities are
-// checked there (no run of their own), in the window the Dari run had (at 1024 × 640 the portion's
-// scale read 254 g after the path, though the session recorded 255 g: reported, not looked into).
+// checked there (no run of their own), in the window the Dari run had.
 stationMatrix('food/hygiene-sluice-line-be', {
   viewport: { width: 1280, height: 800 },
   criticalRule: 'enter-without-washing',

@@ -71,12 +71,13 @@ function screenHands(page: Page, touch: boolean): Hands {
       at = await revealOnScreen(page, world);
       if (!touch) await page.mouse.move(at.x, at.y);
     },
-    // A screen's events are handled when they are dispatched (R3F raycasts in the DOM handler, and
-    // the input's acknowledgement comes after it): no frame to wait for before the next one.
     async down() {
       pressed = true;
       if (touch) await finger('touchStart', at);
       else await page.mouse.down();
+      // Two frames after a press and after a release, as before: dropping them saved little under
+      // load and was not shown safe for parts that act per frame (a drag's view, a carried part).
+      await nextFrames(page, 2);
     },
     async moveHeld(world) {
       const to = await screenOf(world);
@@ -94,6 +95,7 @@ function screenHands(page: Page, touch: boolean): Hands {
       pressed = false;
       if (touch) await finger('touchEnd', at);
       else await page.mouse.up();
+      await nextFrames(page, 2);
     },
     async reach(world) {
       // On a screen the pointer over a danger area is the hand in it (src/world/hazard-zone.tsx).
