@@ -7,6 +7,7 @@ import { loadLayoutFile } from './layout-file';
 import { parseScenario, score, translationKeys, type Scenario, type ScenarioIssue, type SessionEvent } from '../src/engine';
 import { AlignmentError, readEscoExtract, readModuleAlignment } from '../src/server/passport/module-alignment';
 import { readLearningPaths } from '../src/server/learning-paths';
+import { checkProcedureFile } from './procedure-file';
 
 export interface LoadedScene {
   file: string;
@@ -176,6 +177,17 @@ function main(): void {
   const paths = readLearningPaths(root, stations);
   for (const i of paths.issues) console.error(`${i.file} ${i.path}: ${i.message}`);
   for (const p of paths.paths) console.log(`ok scenes/_paths/${p.id}.json (${p.modules.length} modules)`);
+  // Procedure files (docs/procedures/<station>.md): each line mapped to what trains it, the targets met.
+  const procedures = join(root, 'docs/procedures');
+  const procedureFiles = existsSync(procedures) ? readdirSync(procedures).filter((f) => f.endsWith('.md')).sort() : [];
+  for (const f of procedureFiles) {
+    const checked = checkProcedureFile(join(procedures, f), stations);
+    for (const i of checked.issues) console.error(`docs/procedures/${f}:${i.at}: ${i.message}`);
+    errors += checked.issues.length;
+    const n = checked.figures;
+    if (n) console.log(`${checked.issues.length === 0 ? 'ok' : 'not ok'} docs/procedures/${f}: must-do acted ${n.mustDoActed}/${n.mustDo}, critical hazards detected ${n.criticalDetected}/${n.critical}, card steps ${n.cardSteps}/${n.steps}, terms ${n.terms}`);
+  }
+  for (const s of stations) if (!procedureFiles.includes(`${s.station}.md`)) console.warn(`warning: docs/procedures/${s.station}.md: missing; the station's steps and rules are not held against a sourced procedure`);
   if (errors > 0 || paths.issues.length > 0) {
     console.error(`${errors} problem(s) in ${loaded.filter((l) => l.issues.length > 0).length} of ${loaded.length} scenario file(s); ${paths.issues.length} in learning paths`);
     process.exit(1);
