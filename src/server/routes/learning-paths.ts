@@ -8,7 +8,7 @@ import type { ScenarioCatalog } from '../scenario-catalog';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { bearerToken, noteTokenUse, traineeForToken } from '../auth/trainee-tokens';
 import { readLearningPaths } from '../learning-paths';
-import { recordModuleOverride, traineePathProgress, type TraineePath } from '../trainee-path';
+import { groupPathProgress, recordModuleOverride, traineePathProgress, type TraineePath } from '../trainee-path';
 import { invalidBody } from './invalid-body';
 
 const idParams = z.strictObject({ id: z.uuid({ message: 'must be an id from this API' }) });
@@ -96,6 +96,20 @@ export async function learningPathRoutes(app: FastifyInstance, opts: { db: Kysel
       .onConflict((oc) => oc.column('group_id').doUpdateSet({ path_json: row.path_json, source_path_id: row.source_path_id, updated_at: row.updated_at, updated_by: row.updated_by }))
       .execute();
     return { path, sourcePathId, updatedAt: row.updated_at };
+  });
+
+  // Who of the group is where on its path, and who is stuck (the engine's rule), module by module.
+  app.get('/api/groups/:id/path/trainees', { preHandler: guard }, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const group = await groupOf(trainerOf(request).trainer.organisationId, params.data.id);
+    if (!group) return reply.code(404).send(notFound);
+    const onPath = await groupPathProgress(db, group.id, catalog.versions);
+    if (!onPath) return { path: null, trainees: [] };
+    return {
+      path: { id: onPath.path.id, name: onPath.path.name ?? null, sector: onPath.path.sector, sourcePathId: onPath.sourcePathId, modules: onPath.path.modules.map((m) => m.scenarioId) },
+      trainees: onPath.trainees,
+    };
   });
 
   app.get('/api/trainees/:id/path', { preHandler: guard }, async (request, reply) => {
