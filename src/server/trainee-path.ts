@@ -9,6 +9,8 @@ export interface TraineePath {
   path: LearningPath;
   sourcePathId: string;
   modules: ModuleProgress[];
+  /** Masteries this call found and recorded (they wake the passport's issuer). */
+  recorded: number;
 }
 
 /** The path of the trainee's group, or null when the group has none (exams then open by hand only). */
@@ -77,7 +79,7 @@ async function recordMasteries(db: Kysely<Database>, who: { traineeId: string; o
 }
 
 /** Where one trainee stands on a path, recording any mastery it finds. */
-async function progressOnPath(db: Kysely<Database>, who: { traineeId: string; organisationId: string }, path: LearningPath, versions: ModuleVersions): Promise<ModuleProgress[]> {
+async function progressOnPath(db: Kysely<Database>, who: { traineeId: string; organisationId: string }, path: LearningPath, versions: ModuleVersions): Promise<{ modules: ModuleProgress[]; recorded: number }> {
   const ids = path.modules.map((m) => m.scenarioId);
   const [attempts, masteryRows, overrideRows] = await Promise.all([
     attemptsOf(db, who.traineeId, ids),
@@ -85,16 +87,17 @@ async function progressOnPath(db: Kysely<Database>, who: { traineeId: string; or
     db.selectFrom('module_overrides').select(['scenario_id', 'what', 'open', 'at']).where('trainee_id', '=', who.traineeId).orderBy('at').execute(),
   ]);
   const masteries: ModuleMastery[] = masteryRows.map((r) => ({ scenarioId: r.scenario_id, version: Number(r.version), masteredAt: r.mastered_at }));
-  masteries.push(...(await recordMasteries(db, who, path, versions, attempts, masteries)));
+  const added = await recordMasteries(db, who, path, versions, attempts, masteries);
+  masteries.push(...added);
   const overrides: ModuleOverride[] = overrideRows.map((r) => ({ scenarioId: r.scenario_id, what: r.what, open: Number(r.open) === 1, at: r.at }));
-  return pathProgress(path, { versions, attempts, masteries, overrides });
+  return { modules: pathProgress(path, { versions, attempts, masteries, overrides }), recorded: added.length };
 }
 
 /** Where one trainee stands on their group's path (null: no path), recording any mastery it finds. */
 export async function traineePathProgress(db: Kysely<Database>, traineeId: string, versions: ModuleVersions): Promise<TraineePath | null> {
   const group = await groupPathOfTrainee(db, traineeId);
   if (!group) return null;
-  return { path: group.path, sourcePathId: group.sourcePathId, modules: await progressOnPath(db, { traineeId, organisationId: group.organisationId }, group.path, versions) };
+  return { path: group.path, sourcePathId: group.sourcePathId, ...(await progressOnPath(db, { traineeId, organisationId: group.organisationId }, group.path, versions)) };
 }
 
 export interface GroupOnPath {
@@ -111,7 +114,7 @@ export async function groupPathProgress(db: Kysely<Database>, groupId: string, v
   const trainees = await db.selectFrom('trainees').select(['id', 'code', 'alias']).where('group_id', '=', groupId).orderBy('code').execute();
   const out: GroupOnPath['trainees'] = [];
   // One trainee after the other: a class is a few dozen, and each may record a mastery as it goes.
-  for (const t of trainees) out.push({ id: t.id, code: t.code, alias: t.alias, modules: await progressOnPath(db, { traineeId: t.id, organisationId: row.organisation_id }, path, versions) });
+  for (const t of trainees) out.push({ id: t.id, code: t.code, alias: t.alias, modules: (await progressOnPath(db, { traineeId: t.id, organisationId: row.organisation_id }, path, versions)).modules });
   return { path, sourcePathId: row.source_path_id, trainees: out };
 }
 

@@ -172,10 +172,11 @@ describe('learning paths and the skills passport', () => {
         const res = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${sam.token}` }, payload: sessionBody({ id: crypto.randomUUID(), startedAt: new Date(clock - 9000).toISOString(), endedAt: new Date(clock - 1000).toISOString() }) });
         expect(res.statusCode, res.body).toBe(201);
       }
-      // The headset's map after the session records the mastery; the issuer then signs it.
+      // The upload itself records the mastery (after its answer, with nobody reading the path); the issuer then signs it.
+      await expect.poll(async () => (await t.db.selectFrom('module_masteries').select('scenario_id').where('trainee_id', '=', sam.traineeId).execute()).map((r) => r.scenario_id)).toEqual([station]);
+      expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 1, issued: 1 });
       const map = (await t.app.inject({ method: 'GET', url: '/api/trainee/path', headers: { authorization: `Bearer ${sam.token}` } })).json() as Progress;
       expect(map.modules[0]!.state).toBe('mastered');
-      expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 1, issued: 1 });
       expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 0, issued: 0 });
       const passport = (await trainer.call('GET', `/api/trainees/${sam.traineeId}/passport`)).json() as { credentials: { state: string }[] };
       expect(passport.credentials.map((c) => c.state)).toEqual(['issued']);

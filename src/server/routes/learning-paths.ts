@@ -44,6 +44,23 @@ export async function learningPathRoutes(app: FastifyInstance, opts: { db: Kysel
   const groupOf = (org: string, id: string) => db.selectFrom('groups').select('id').where('id', '=', id).where('organisation_id', '=', org).executeTakeFirst();
   const traineeOf = (org: string, id: string) => db.selectFrom('trainees').select(['id', 'organisation_id']).where('id', '=', id).where('organisation_id', '=', org).executeTakeFirst();
 
+  // After a trainee's upload has been answered: record any module it completed on their group's path
+  // now (not when someone next reads the path), so the skills passport issues its credential without
+  // waiting for a trainer to look. The upload never waits for this; a failure is logged and retried on the next read.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode !== 201 || request.method !== 'POST' || request.routeOptions.url !== '/api/sessions') return;
+    const token = bearerToken(request.headers.authorization);
+    if (!token) return;
+    try {
+      const trainee = await traineeForToken(db, token);
+      if (!trainee) return;
+      const progress = await traineePathProgress(db, trainee.traineeId, catalog.versions);
+      if (progress && progress.recorded > 0 && app.hasDecorator('passportIssuer')) app.passportIssuer.wake();
+    } catch (error) {
+      request.log.error({ err: error, event: 'path-mastery-failed' }, 'recording path mastery after an upload failed');
+    }
+  });
+
   // The default paths an organisation may start from: those of its country and those for every country.
   app.get('/api/paths', { preHandler: guard }, async (request) => {
     const country = await countryOf(trainerOf(request).trainer.organisationId);
