@@ -147,7 +147,8 @@ describe('the trainer dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('group-path').locator('.hint').first().textContent()).toBe('Leertraject: Hout');
     // Who is where on it: Amina practises the one module, and it is her next; no one is stuck yet.
     const onPath = page.getByTestId('group-on-path');
-    await expect.poll(() => onPath.locator('tbody tr').first().locator('td[data-module="wood-intro-workbench"]').getAttribute('data-state')).toBe('practice');
+    // The table loads after the save, with two requests of its own (the group's progress, the stations' titles).
+    await expect.poll(() => onPath.locator('tbody tr').first().locator('td[data-module="wood-intro-workbench"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('practice');
     expect(await onPath.getByRole('heading').textContent()).toBe('Wie staat waar in leertraject Hout');
     expect(await onPath.getByRole('columnheader').allTextContents()).toEqual(['Cursist', 'Werkbank met kolomboor']);
     expect(await onPath.locator('tbody th').first().textContent()).toBe(`Amina (${code})`);
