@@ -441,7 +441,8 @@ describe('the trainer dashboard in Chromium', () => {
 
     // The group's most-failed steps at the panel saw: the top five with the reason, the other steps behind "show all".
     await page.goto(seen.groupUrl);
-    await expect.poll(async () => (await chartTable(page, 'top-failures-wood-panel-saw')).length).toBe(6);
+    // A page load: the group page asks for its path, its trainees on it and the failing steps at once.
+    await expect.poll(async () => (await chartTable(page, 'top-failures-wood-panel-saw')).length, { timeout: 15_000 }).toBe(6);
     const top = await chartTable(page, 'top-failures-wood-panel-saw');
     expect(top[0]).toEqual(['Stap', 'Mislukt (%)', 'Waarom']);
     for (const row of top.slice(1)) expect(row.slice(1)).toEqual(['100', '1× niet gedaan']);
