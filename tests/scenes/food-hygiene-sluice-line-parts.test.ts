@@ -52,8 +52,8 @@ describe('food station parts: the kit shorthands give StaticParts, merged into o
     const far = (p: readonly number[]) => Math.hypot(p[0]!, p[2]! - 0.25);
     const sliders = layout.parts.filter((p) => p.part === 'slider');
     const zones = layout.parts.filter((p) => p.part === 'drop-zone');
-    expect(sliders.map((p) => p.object)).toEqual(['temp-chicken', 'temp-mince', 'portion']);
-    expect(zones).toHaveLength(3);
+    expect(sliders.map((p) => p.object)).toEqual(['temp-chicken', 'temp-mince', 'portion', 'temp-room']);
+    expect(zones.map((z) => z.zone)).toEqual(['line-infeed', 'crate-mince', 'reject-bin', 'towel-bin', 'hold-rack', 'dispatch', 'cat3-bin']);
     for (const c of sliders) expect(far(c.position)).toBeLessThan(1.1);
     for (const z of zones) expect(far(z.position)).toBeLessThan(1.2);
   });

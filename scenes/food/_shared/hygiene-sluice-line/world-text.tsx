@@ -21,8 +21,11 @@ export default function FoodWorldText({ ns }: { ns: string }) {
         {t(`${ns}:world.sluice-sign`)}
       </WorldText>
       {/* Top left of the list, over the norms: the chicken's reading stands in the middle, above its scale. */}
-      <WorldText position={[-0.49, 1.47, -0.785]} fontSize={0.022} maxWidth={0.28} anchorX="left" anchorY="top">
+      <WorldText position={[-0.49, 1.56, -0.785]} fontSize={0.022} maxWidth={0.28} anchorX="left" anchorY="top">
         {t(`${ns}:world.haccp-title`)}
+      </WorldText>
+      <WorldText position={[-0.43, 1.47, -0.785]} fontSize={0.018} maxWidth={0.12} anchorX="center" anchorY="middle" textAlign="center">
+        {t(`${ns}:world.norm-room`)}
       </WorldText>
       <WorldText position={[-0.43, 1.33, -0.785]} fontSize={0.018} maxWidth={0.12} anchorX="center" anchorY="middle" textAlign="center">
         {t(`${ns}:world.norm-chicken`)}
