@@ -43,6 +43,8 @@ export default function FoodWorldText({ ns }: { ns: string }) {
         {t(`${ns}:objects.team-leader`)}
       </WorldText>
       <Display value={3.2} position={[-0.25, 1.12, -0.56]} />
+      {/* The room thermometer on the wall: the cutting room may be at most 12 °C. */}
+      <Display value={10.5} position={[-0.42, 1.66, -0.79]} />
     </group>
   );
 }
