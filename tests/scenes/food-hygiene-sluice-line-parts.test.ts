@@ -69,7 +69,7 @@ describe('food station parts: the kit shorthands give StaticParts, merged into o
     const ideal = JSON.parse(readFileSync(join(root, 'scenes', folder, 'ideal-path.json'), 'utf8')) as { events: { action: string; object: string; value?: unknown }[] };
     const checked: string[] = [];
     for (const e of ideal.events.filter((e) => e.action === 'place')) {
-      const part = layout.parts.find((p) => p.object === e.object && p.part !== 'drop-zone');
+      const part = layout.parts.find((p) => p.part !== 'drop-zone' && 'object' in p && p.object === e.object);
       const zone = layout.parts.find((p) => p.part === 'drop-zone' && p.zone === e.value);
       if (!part || !zone || zone.part !== 'drop-zone') continue; // laid by station.tsx: the browser run checks it
       const d = distance(part.position);
