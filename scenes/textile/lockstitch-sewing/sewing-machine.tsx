@@ -14,7 +14,7 @@ const STROKES = 6;
 /** The lockstitch machine's moving parts: threading points, guards, needle clamp, power switch and lamp, pedal, needle bar. */
 export function SewingMachine() {
   const session = useSessionStore();
-  const newNeedle = useStepDone('check-needle');
+  const newNeedle = useStepDone('replace-bent-needle');
   // From the break until the new needle is in, only a stub sticks out of the clamp.
   const broken = (useMachineState('sewing-machine') ?? '').startsWith('broken');
   const bar = useRef<Group>(null);
