@@ -37,9 +37,9 @@ export const threadGuide: Vec3 = [0.74, 1.21, -0.66];
 export const tensionDisc: Vec3 = [0.5, 1.1, -0.585];
 export const takeUpLever: Vec3 = [0.44, 1.14, -0.585];
 export const needleEye: Vec3 = [0.42, bedTop + 0.03, -0.625];
-/** The guards to check: the finger guard just in front of the needle, the eye shield above it. */
+/** The guards to check: the finger guard just in front of the needle, the eye shield above and right of it (clear of the needle clamp). */
 export const fingerGuard: Vec3 = [0.42, bedTop + 0.03, -0.603];
-export const eyeGuard: Vec3 = [0.42, bedTop + 0.1, -0.588];
+export const eyeGuard: Vec3 = [0.47, bedTop + 0.14, -0.588];
 /** The needle clamp at the foot of the needle bar: the broken needle out, the new one in. */
 export const needleClamp: Vec3 = [0.42, bedTop + 0.085, -0.64];
 export const stitchDial = { position: [0.62, sewTable.top + 0.02, -0.45] as Vec3, min: 0, max: 5, step: 0.1, length: 0.3 };

@@ -69,9 +69,9 @@ export function SewingMachine() {
           <boxGeometry args={[0.022, 0.003, 0.003]} />
         </mesh>
       </Inspectable>
-      <Inspectable object="eye-guard" position={eyeGuard} hitBox={[0.06, 0.05, 0.015]}>
+      <Inspectable object="eye-guard" position={eyeGuard} hitBox={[0.05, 0.04, 0.015]}>
         <mesh material={shield}>
-          <boxGeometry args={[0.05, 0.04, 0.002]} />
+          <boxGeometry args={[0.045, 0.035, 0.002]} />
         </mesh>
       </Inspectable>
       {/* the needle clamp: the broken needle out, the new one in (with the machine switched off) */}
