@@ -38,7 +38,7 @@ export const tensionDisc: Vec3 = [0.5, 1.1, -0.585];
 export const takeUpLever: Vec3 = [0.44, 1.14, -0.585];
 export const needleEye: Vec3 = [0.42, bedTop + 0.03, -0.625];
 /** The guards to check: the finger guard just in front of the needle, the eye shield above and right of it (clear of the needle clamp). */
-export const fingerGuard: Vec3 = [0.42, bedTop + 0.03, -0.603];
+export const fingerGuard: Vec3 = [0.38, bedTop + 0.025, -0.603];
 export const eyeGuard: Vec3 = [0.47, bedTop + 0.14, -0.588];
 /** The needle clamp at the foot of the needle bar: the broken needle out, the new one in. */
 export const needleClamp: Vec3 = [0.42, bedTop + 0.085, -0.64];
@@ -46,3 +46,9 @@ export const stitchDial = { position: [0.62, sewTable.top + 0.02, -0.45] as Vec3
 export const seamGauge = { position: [0.62, 1.0, -0.5] as Vec3, min: 0, max: 25, step: 0.5, length: 0.3 };
 export const powerSwitch: Vec3 = [0.86, sewTable.top - 0.07, -0.385];
 export const pedal: Vec3 = [0.46, 0.1, -0.55];
+
+/** After the needle broke: its pieces on the needle plate; the sewn front piece beside the head. */
+export const needlePieces: Vec3 = [0.47, bedTop + 0.006, -0.6];
+export const sewnPiece: Vec3 = [0.3, sewTable.top + 0.015, -0.47];
+/** The lint brush on the table, right of the head, for cleaning at the end of the shift. */
+export const lintBrush: Vec3 = [0.97, sewTable.top + 0.015, -0.47];

@@ -4,6 +4,7 @@ import type { Group, Mesh } from 'three';
 import { HoldControl, Inspectable, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
 import { bedTop, eyeGuard, fingerGuard, needle, needleClamp, pedal, powerSwitch, presserFoot, takeUpLever, tensionDisc, threadGuide } from './layout';
 import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, shield, steel } from './materials';
+import { AfterBreak } from './after-break';
 import { SeamCheck } from './seam-check';
 import { ThreadPath } from './thread-path';
 import { useMachineState, useStepDone } from './use-station-state';
@@ -64,9 +65,9 @@ export function SewingMachine() {
         </group>
       </group>
       {/* the guards checked before sewing: the finger guard in front of the needle, the clear eye shield above */}
-      <Inspectable object="finger-guard" position={fingerGuard} hitBox={[0.03, 0.02, 0.012]}>
+      <Inspectable object="finger-guard" position={fingerGuard} hitBox={[0.02, 0.02, 0.012]}>
         <mesh material={steel}>
-          <boxGeometry args={[0.022, 0.003, 0.003]} />
+          <boxGeometry args={[0.018, 0.003, 0.003]} />
         </mesh>
       </Inspectable>
       <Inspectable object="eye-guard" position={eyeGuard} hitBox={[0.05, 0.04, 0.015]}>
@@ -115,6 +116,7 @@ export function SewingMachine() {
         <mesh geometry={pedalGeometry} material={staticPartsMaterial()} />
       </HoldControl>
       <SeamCheck />
+      <AfterBreak />
     </group>
   );
 }
