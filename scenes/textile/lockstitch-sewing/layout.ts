@@ -52,3 +52,7 @@ export const needlePieces: Vec3 = [0.47, bedTop + 0.006, -0.6];
 export const sewnPiece: Vec3 = [0.3, sewTable.top + 0.015, -0.47];
 /** The lint brush on the table, right of the head, for cleaning at the end of the shift. */
 export const lintBrush: Vec3 = [0.97, sewTable.top + 0.015, -0.47];
+/** The danger area under the needle (a hand or carried object inside while the machine runs). */
+export const needleZone = { position: [0.42, 0.85, -0.64] as Vec3, size: [0.04, 0.06, 0.04] as Vec3 };
+/** The team leader (ploegleider, NL teamleider) behind the trolley, between the tables, facing the trainee. */
+export const teamLeader: Vec3 = [-0.05, 0, -1.35];
