@@ -40,10 +40,16 @@ export default function LockstitchSewingStation() {
       <SewingMachine />
       <LookMesh look={laterBody} name="later-body" />
       <HazardZone object="needle-zone" position={needleZone.position} size={needleZone.size} />
-      {/* report the broken needle, hand over at the end of the shift */}
-      <group position={teamLeader}>
-        <Interactable object="team-leader" action="press" hitBox={[0.6, 1.8, 0.4]}>
-          <LookMesh look={leader} />
+      {/* Report the broken needle, hand over at the end of the shift. The part's origin (where a ray is
+          aimed, and its hit box's centre) is the body's middle, 0.9 m up, not the floor between the feet;
+          the hit box is as deep as the coat (0.24 m): a ray is only seen 0.2 m past the controller
+          (@react-three/xr's minDistance), and the look is not hit by rays, so a deeper box's front face
+          came too near a hand reaching toward the body and the ray hit nothing. */}
+      <group position={[teamLeader[0], teamLeader[1] + 0.9, teamLeader[2]]}>
+        <Interactable object="team-leader" action="press" hitBox={[0.6, 1.8, 0.24]}>
+          <group position={[0, -0.9, 0]}>
+            <LookMesh look={leader} />
+          </group>
         </Interactable>
       </group>
       <AfterFirstFrames>
