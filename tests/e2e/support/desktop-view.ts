@@ -10,8 +10,33 @@ interface Point {
 /** About how far (CSS px) a point moves on screen per pixel of drag (src/play/desktop-look.tsx). */
 const SHIFT_PER_DRAG_PX = 2.5;
 
+/** Radians the view turns per CSS pixel of drag (src/play/desktop-look.tsx's DRAG_SPEED). */
+const TURN_PER_DRAG_PX = 0.005;
+
 const screenOf = (page: Page, target: string | Vec3) =>
   page.evaluate((t) => (typeof t === 'string' ? window.__werkvloer!.screenPosition(t) : window.__werkvloer!.screenPoint(t)), target);
+
+/**
+ * Whether the target lies behind the view, and how far (radians about the vertical axis) the view
+ * must turn to face it. A point behind the camera still projects to a screen point (mirrored through
+ * the view's centre), which may land on the canvas: clicking there clicks something else.
+ */
+const bearingOf = (page: Page, target: string | Vec3) =>
+  page.evaluate((t) => {
+    const probe = window.__werkvloer!;
+    const world = typeof t === 'string' ? probe.worldPosition(t) : t;
+    if (!world) return null;
+    const camera = probe.three().camera;
+    camera.updateMatrixWorld();
+    const m = camera.matrixWorldInverse.elements;
+    // The camera looks down its own -z: a point at z >= 0 in the camera's space is behind the eyes.
+    const zCam = m[2]! * world[0] + m[6]! * world[1] + m[10]! * world[2] + m[14]!;
+    const eye = probe.viewerPosition();
+    const heading = probe.viewerHeading();
+    const toTarget = Math.atan2(-(world[0] - eye[0]), -(world[2] - eye[2]));
+    const turn = Math.atan2(Math.sin(toTarget - heading), Math.cos(toTarget - heading));
+    return { behind: zCam >= -0.05, turn };
+  }, target);
 
 /** Whether a click at this point reaches the 3D view (not the overlay, not off screen). */
 const reachesCanvas = (page: Page, p: Point) =>
@@ -33,8 +58,23 @@ export async function revealOnScreen(page: Page, target: string | Vec3): Promise
   for (let attempt = 0; attempt < 8; attempt++) {
     const p = await screenOf(page, target);
     expect(p, `${JSON.stringify(target)} is in the scene`).not.toBeNull();
-    if (await reachesCanvas(page, p!)) return p!;
+    const bearing = await bearingOf(page, target);
     const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    if (bearing?.behind) {
+      // Behind the trainee (the next task is on the other side of the U): turn round toward it, as a
+      // trainee drags the room round, by at most 0.4 of the window's width per drag.
+      const limit = w * 0.4;
+      const dx = Math.max(-limit, Math.min(limit, bearing.turn / TURN_PER_DRAG_PX));
+      const from = { x: w * 0.5, y: h * 0.97 };
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + dx / 2, from.y, { steps: 3 });
+      await page.mouse.move(from.x + dx, from.y, { steps: 3 });
+      await page.mouse.up();
+      await page.waitForTimeout(50);
+      continue;
+    }
+    if (await reachesCanvas(page, p!)) return p!;
     // Aim for the right half, below the overlay in the top left corner.
     const dx = (w * 0.62 - p!.x) / SHIFT_PER_DRAG_PX;
     const dy = (h * 0.6 - p!.y) / SHIFT_PER_DRAG_PX;
