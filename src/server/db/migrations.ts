@@ -14,6 +14,7 @@ import { traineeNotesMigration } from './migration-trainee-notes';
 import { trainerEmailMigration } from './migration-trainer-email';
 import { passportMigration } from './migration-passport';
 import { voicesMigration } from './migration-voices';
+import { sessionPosesMigration } from './migration-session-poses';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-learning-paths': learningPathsMigration,
   '2026-12-09-voice-recordings': voicesMigration,
   '2026-12-09-xapi-session-learning-paths': sessionLearningPathsMigration,
+  '2026-12-10-session-poses': sessionPosesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,223 @@
+import { deflateSync, inflateSync } from 'fflate';
+
+/**
+ * Poses of a session (head and both hands or controllers, about 10 a second), quantised and packed
+ * so a 10-minute session travels in well under 100 KB (docs/api.md, "Poses"). Pure: the headset
+ * encodes, the server checks and keeps the text as sent, the replay decodes.
+ *
+ * Packed bytes (before deflate), every integer an unsigned LEB128 varint, signed ones zigzagged:
+ *   count · count × Δt (ms, from the previous sample; the first from the session's start) ·
+ *   count × mask (bit 0 head, 1 left, 2 right) · then per track present in a sample, column by column,
+ *   Δ of each of 6 integers from the track's previous sample: x y z in 2 mm, qx qy qz × 1024 (the
+ *   quaternion made w ≥ 0, so w is √(1 − x² − y² − z²) and is not sent).
+ * Columns of small deltas are what deflate (raw, RFC 1951) packs best; base64 makes it JSON text.
+ */
+
+export const poseTracks = ['head', 'left', 'right'] as const;
+export type PoseTrack = (typeof poseTracks)[number];
+
+/** Metres (x right, y up, z towards the trainee, as layout.json) and a unit quaternion. */
+export interface Pose {
+  p: readonly [number, number, number];
+  q: readonly [number, number, number, number];
+}
+
+/** One moment: each track's pose, or null when it was not tracked (desktop has no hands). */
+export interface PoseSample {
+  t: number;
+  head: Pose | null;
+  left: Pose | null;
+  right: Pose | null;
+}
+
+/** The 10 Hz the recorder aims at; a session longer than `maxPoseSamples` / 10 s keeps its first part. */
+export const poseHz = 10;
+export const maxPoseSamples = 100_000;
+/** Position quantum (m) and quaternion scale. */
+export const positionStep = 0.002;
+export const quaternionScale = 1024;
+/** The most a sample can take packed (5-byte varints throughout): bounds what inflating may produce. */
+const maxSampleBytes = 5 + 1 + poseTracks.length * 6 * 5;
+const maxPackedBytes = 5 + maxPoseSamples * maxSampleBytes;
+
+class ByteWriter {
+  private buf = new Uint8Array(4096);
+  length = 0;
+  uint(n: number) {
+    if (this.length + 5 > this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    let v = n >>> 0;
+    while (v >= 0x80) {
+      this.buf[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[this.length++] = v;
+  }
+  int(n: number) {
+    this.uint(n >= 0 ? n * 2 : -n * 2 - 1);
+  }
+  bytes() {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+class ByteReader {
+  at = 0;
+  constructor(private readonly buf: Uint8Array) {}
+  uint(): number {
+    let v = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (this.at >= this.buf.length) throw new Error(`the pose data ends early (at byte ${this.at})`);
+      const b = this.buf[this.at++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return v;
+    }
+    throw new Error(`a number in the pose data is too long (at byte ${this.at})`);
+  }
+  int(): number {
+    const u = this.uint();
+    return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
+  }
+}
+
+/** The 6 integers of a pose: position in 2 mm steps, quaternion's x y z (normalised, w ≥ 0) × 1024. */
+function quantise(pose: Pose): number[] {
+  const [qx, qy, qz, qw] = pose.q;
+  const len = Math.hypot(qx, qy, qz, qw) || 1;
+  const sign = qw < 0 ? -1 : 1;
+  return [
+    ...pose.p.map((v) => Math.round(v / positionStep)),
+    ...[qx, qy, qz].map((v) => Math.round(((v * sign) / len) * quaternionScale)),
+  ];
+}
+
+function unquantise(v: readonly number[]): Pose {
+  const [x, y, z] = [v[3]! / quaternionScale, v[4]! / quaternionScale, v[5]! / quaternionScale];
+  const w = Math.sqrt(Math.max(0, 1 - x * x - y * y - z * z));
+  const len = Math.hypot(x, y, z, w) || 1;
+  return { p: [v[0]! * positionStep, v[1]! * positionStep, v[2]! * positionStep], q: [x / len, y / len, z / len, w / len] };
+}
+
+/** What a pose becomes after encoding and decoding: for comparisons (the recorded pose, as replayed). */
+export function quantisedPose(pose: Pose): Pose {
+  return unquantise(quantise(pose));
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  // In slices: String.fromCharCode takes its bytes as arguments, and arguments are limited.
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) throw new Error('is not base64 (A–Z, a–z, 0–9, + and /, padded with = to a multiple of 4)');
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Samples (times rising, at most `maxPoseSamples`) → the base64 text a session record carries. */
+export function encodePoses(samples: readonly PoseSample[]): string {
+  const w = new ByteWriter();
+  const list = samples.slice(0, maxPoseSamples);
+  w.uint(list.length);
+  let last = 0;
+  for (const s of list) {
+    const t = Math.max(last, Math.round(s.t));
+    w.uint(t - last);
+    last = t;
+  }
+  for (const s of list) w.uint(poseTracks.reduce((m, track, i) => (s[track] ? m | (1 << i) : m), 0));
+  for (const track of poseTracks) {
+    const q = list.flatMap((s) => (s[track] ? [quantise(s[track])] : []));
+    for (let c = 0; c < 6; c++) {
+      let prev = 0;
+      for (const v of q) {
+        w.int(v[c]! - prev);
+        prev = v[c]!;
+      }
+    }
+  }
+  return toBase64(deflateSync(w.bytes(), { level: 9 }));
+}
+
+/**
+ * The base64 text back to samples; throws an Error whose message says what is wrong (the server
+ * answers with it). Inflating stops at the most `maxPoseSamples` samples can take, so a small
+ * upload cannot unpack into a large one.
+ */
+export function decodePoses(text: string): PoseSample[] {
+  const packed = fromBase64(text);
+  let bytes: Uint8Array;
+  try {
+    bytes = inflateSync(packed, { out: new Uint8Array(maxPackedBytes + 1) });
+  } catch {
+    throw new Error('is not deflate data (RFC 1951, raw)');
+  }
+  if (bytes.length > maxPackedBytes) throw new Error(`unpacks to more than ${maxPoseSamples} samples can take`);
+  const r = new ByteReader(bytes);
+  const count = r.uint();
+  if (count > maxPoseSamples) throw new Error(`holds ${count} samples; at most ${maxPoseSamples}`);
+  const samples: PoseSample[] = [];
+  let t = 0;
+  for (let i = 0; i < count; i++) {
+    t += r.uint();
+    samples.push({ t, head: null, left: null, right: null });
+  }
+  const masks: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = r.uint();
+    if (m > 7) throw new Error(`sample ${i} names a track that does not exist (mask ${m})`);
+    masks.push(m);
+  }
+  poseTracks.forEach((track, ti) => {
+    const present = samples.filter((_, i) => (masks[i]! & (1 << ti)) !== 0);
+    const values = present.map(() => [0, 0, 0, 0, 0, 0]);
+    for (let c = 0; c < 6; c++) {
+      let prev = 0;
+      for (const v of values) {
+        prev += r.int();
+        v[c] = prev;
+      }
+    }
+    present.forEach((s, i) => {
+      const v = values[i]!;
+      if (v[3]! ** 2 + v[4]! ** 2 + v[5]! ** 2 > quaternionScale ** 2 * 1.01) throw new Error(`the ${track} at ${s.t} ms has a rotation that is not a unit quaternion`);
+      s[track] = unquantise(v);
+    });
+  });
+  if (r.at !== bytes.length) throw new Error(`has ${bytes.length - r.at} bytes after the last sample`);
+  return samples;
+}
+
+/** The pose of a track at time t: the sample before it, eased to the next (a replay's view). */
+export function poseAt(samples: readonly PoseSample[], track: PoseTrack, t: number): Pose | null {
+  // Binary search: the last sample at or before t.
+  let lo = 0;
+  let hi = samples.length - 1;
+  if (hi < 0 || samples[0]!.t > t) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (samples[mid]!.t <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  const a = samples[lo]!;
+  const b = samples[lo + 1];
+  const pa = a[track];
+  if (!pa) return null;
+  const pb = b?.[track];
+  if (!b || !pb || b.t === a.t) return pa;
+  const k = (t - a.t) / (b.t - a.t);
+  const mix = (x: number, y: number) => x + (y - x) * k;
+  // Quaternions 0.1 s apart: a normalised linear blend is indistinguishable from slerp.
+  const dot = pa.q[0] * pb.q[0] + pa.q[1] * pb.q[1] + pa.q[2] * pb.q[2] + pa.q[3] * pb.q[3];
+  const s = dot < 0 ? -1 : 1;
+  const q = [0, 1, 2, 3].map((i) => mix(pa.q[i]!, pb.q[i]! * s));
+  const len = Math.hypot(...q) || 1;
+  return { p: [mix(pa.p[0], pb.p[0]), mix(pa.p[1], pb.p[1]), mix(pa.p[2], pb.p[2])], q: [q[0]! / len, q[1]! / len, q[2]! / len, q[3]! / len] };
+}
