@@ -9,6 +9,7 @@ import { createSessionStore } from '../state/session-store';
 import { appClock } from '../state/app-clock';
 import { OutboxSlot } from '../results/outbox-slot';
 import { sessionRecord } from '../results/session-record';
+import { poseTakes } from '../results/pose-take';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas, type TutorialRun } from '../play/station-canvas';
 import { PlayHud } from './play-hud';
@@ -98,7 +99,7 @@ export function App() {
     const { deliver, whenSettled } = await import('../results/outbox-runtime');
     const show = (o: Awaited<ReturnType<typeof deliver>>) =>
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
-    const outcome = await deliver(sessionRecord(s, fallback), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
+    const outcome = await deliver(sessionRecord(s, fallback, s.sessionId ? poseTakes.take(s.sessionId) : null), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
     show(outcome);
     // A trainee who went straight into a station gets the offline start now, after the session.
     registerWhenIdle();

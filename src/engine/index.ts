@@ -24,6 +24,7 @@ export type { Condition, EventMatch, Scenario, ScenarioInput, ScenarioMachine, S
 export { parseScenario, type ParseOptions, type ParseResult, type ScenarioIssue } from './parse';
 export { translationKeys } from './check-locale';
 export { canonicalJson, scenarioHash } from './hash';
+export { layoutHash } from './layout-hash';
 export { initialState } from './state';
 export { step } from './step';
 export { replay, result, score } from './score';

@@ -33,6 +33,8 @@ export interface StationCanvasProps {
 const DesktopLook = lazy(() => import('./desktop-look').then((m) => ({ default: m.DesktopLook })));
 // On a screen, an arrow on the overlay points to the next thing to do when it is out of view; after the first frame.
 const NextCueProbe = lazy(() => import('./next-cue-probe').then((m) => ({ default: m.NextCueProbe })));
+// Head and hands for the replay (issue 28): its code (and the codec's deflate) after the first frame.
+const PoseRecorder = lazy(() => import('./pose-recorder'));
 
 /** Where the trainee stands: the origin of the XR space, and the desktop camera's spot. */
 export const workPosition: [number, number, number] = [0, 0, 0.25];
@@ -101,6 +103,11 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
       {!vr && stationShown ? (
         <Suspense fallback={null}>
           <NextCueProbe />
+        </Suspense>
+      ) : null}
+      {stationShown && !tutorial ? (
+        <Suspense fallback={null}>
+          <PoseRecorder />
         </Suspense>
       ) : null}
       <RenderProbe />

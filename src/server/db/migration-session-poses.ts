@@ -10,7 +10,7 @@ export const sessionPosesMigration: Migration = {
     await db.schema
       .createTable('session_poses')
       .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
-      .addColumn('layout_hash', 'text', (c) => c.notNull())
+      .addColumn('layout_hash', 'text')
       .addColumn('hz', 'integer', (c) => c.notNull())
       .addColumn('sample_count', 'integer', (c) => c.notNull())
       .addColumn('data', 'text', (c) => c.notNull())
