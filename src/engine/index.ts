@@ -25,6 +25,8 @@ export { parseScenario, type ParseOptions, type ParseResult, type ScenarioIssue 
 export { translationKeys } from './check-locale';
 export { canonicalJson, scenarioHash } from './hash';
 export { layoutHash } from './layout-hash';
+export { nextMistakeAfter, replayAt, replayTimeline, type ReplayFrame, type ReplayMark, type ReplayTimeline } from './replay-view';
+export { decodePoses, encodePoses, poseAt, poseHz, poseTracks, type Pose, type PoseSample, type PoseTrack } from './pose-codec';
 export { initialState } from './state';
 export { step } from './step';
 export { replay, result, score } from './score';
