@@ -99,12 +99,12 @@ export function App() {
     const { deliver, whenSettled } = await import('../results/outbox-runtime');
     const show = (o: Awaited<ReturnType<typeof deliver>>) =>
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
-    const outcome = await deliver(sessionRecord(s, fallback, s.sessionId ? poseTakes.take(s.sessionId) : null), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
+    const outcome = await deliver(sessionRecord(s, fallback, s.sessionId ? poseTakes.take(s.sessionId, station?.layoutHash ?? null) : null), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
     show(outcome);
     // A trainee who went straight into a station gets the offline start now, after the session.
     registerWhenIdle();
     if (outcome.kind === 'waiting') await whenSettled(outcome.id, show);
-  }, [appStore, sessionStore]);
+  }, [appStore, sessionStore, station]);
 
   useEffect(
     () =>

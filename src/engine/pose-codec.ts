@@ -1,4 +1,7 @@
 import { Inflate, deflateSync } from 'fflate';
+import { poseTracks, type Pose, type PoseSample } from './pose-sample';
+
+export { poseAt, poseTracks, type Pose, type PoseSample, type PoseTrack } from './pose-sample';
 
 /**
  * Poses of a session (head and both hands or controllers, about 10 a second), quantised and packed
@@ -12,23 +15,6 @@ import { Inflate, deflateSync } from 'fflate';
  *   quaternion made w ≥ 0, so w is √(1 − x² − y² − z²) and is not sent).
  * Columns of small deltas are what deflate (raw, RFC 1951) packs best; base64 makes it JSON text.
  */
-
-export const poseTracks = ['head', 'left', 'right'] as const;
-export type PoseTrack = (typeof poseTracks)[number];
-
-/** Metres (x right, y up, z towards the trainee, as layout.json) and a unit quaternion. */
-export interface Pose {
-  p: readonly [number, number, number];
-  q: readonly [number, number, number, number];
-}
-
-/** One moment: each track's pose, or null when it was not tracked (desktop has no hands). */
-export interface PoseSample {
-  t: number;
-  head: Pose | null;
-  left: Pose | null;
-  right: Pose | null;
-}
 
 /** The 10 Hz the recorder aims at; a session longer than `maxPoseSamples` / 10 s keeps its first part. */
 export const poseHz = 10;
@@ -258,31 +244,4 @@ export function decodePoses(text: string): PoseSample[] {
     });
   });
   return samples;
-}
-
-/** The pose of a track at time t: the sample before it, eased to the next (a replay's view). */
-export function poseAt(samples: readonly PoseSample[], track: PoseTrack, t: number): Pose | null {
-  // Binary search: the last sample at or before t.
-  let lo = 0;
-  let hi = samples.length - 1;
-  if (hi < 0 || samples[0]!.t > t) return null;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (samples[mid]!.t <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  const a = samples[lo]!;
-  const b = samples[lo + 1];
-  const pa = a[track];
-  if (!pa) return null;
-  const pb = b?.[track];
-  if (!b || !pb || b.t === a.t) return pa;
-  const k = (t - a.t) / (b.t - a.t);
-  const mix = (x: number, y: number) => x + (y - x) * k;
-  // Quaternions 0.1 s apart: a normalised linear blend is indistinguishable from slerp.
-  const dot = pa.q[0] * pb.q[0] + pa.q[1] * pb.q[1] + pa.q[2] * pb.q[2] + pa.q[3] * pb.q[3];
-  const s = dot < 0 ? -1 : 1;
-  const q = [0, 1, 2, 3].map((i) => mix(pa.q[i]!, pb.q[i]! * s));
-  const len = Math.hypot(...q) || 1;
-  return { p: [mix(pa.p[0], pb.p[0]), mix(pa.p[1], pb.p[1]), mix(pa.p[2], pb.p[2])], q: [q[0]! / len, q[1]! / len, q[2]! / len, q[3]! / len] };
 }

@@ -1,4 +1,4 @@
-import { poseAt, type Pose, type PoseSample } from './pose-codec';
+import { poseAt, type Pose, type PoseSample } from './pose-sample';
 import { initialState } from './state';
 import { step } from './step';
 import type { Scenario } from './schema';

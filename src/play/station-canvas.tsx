@@ -1,6 +1,8 @@
 import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { LoadedXR } from './xr-setup';
-import { SessionProvider, useSession } from '../state/session-context';
+import { SessionProvider, useSession, useSessionStore } from '../state/session-context';
+import { appClock } from '../state/app-clock';
+import { poseTakes } from '../results/pose-take';
 import type { SessionStore } from '../state/session-store';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
@@ -58,6 +60,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
   );
   const vr = enterVr && xr !== null;
   const attempt = useSession((s) => s.sessionId);
+  const sessionStore = useSessionStore();
   const panels = stationShown ? (
     <Suspense fallback={null}>
       {/* Comfort switches are on its settings panel in VR (src/play/settings-panel.tsx). */}
@@ -107,7 +110,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
       ) : null}
       {stationShown && !tutorial ? (
         <Suspense fallback={null}>
-          <PoseRecorder />
+          <PoseRecorder session={sessionStore} now={() => appClock.now()} register={poseTakes.register} />
         </Suspense>
       ) : null}
       <RenderProbe />

@@ -5,7 +5,7 @@ export interface PosesRecord {
   data: string;
 }
 
-const takers = new Map<string, () => PosesRecord | null>();
+const takers = new Map<string, () => Omit<PosesRecord, 'layoutHash'> | null>();
 
 /**
  * Where the session record finds an attempt's poses. The recorder (src/play/pose-recorder.tsx, with
@@ -14,13 +14,14 @@ const takers = new Map<string, () => PosesRecord | null>();
  * never ran is sent without poses.
  */
 export const poseTakes = {
-  register(sessionId: string, take: () => PosesRecord | null): void {
+  register(sessionId: string, take: () => Omit<PosesRecord, 'layoutHash'> | null): void {
     takers.set(sessionId, take);
   },
-  /** The attempt's poses, packed once; forgotten here after (the record keeps them). */
-  take(sessionId: string): PosesRecord | null {
+  /** The attempt's poses, packed once, with the layout it was played on; forgotten here after (the record keeps them). */
+  take(sessionId: string, layoutHash: string | null): PosesRecord | null {
     const take = takers.get(sessionId);
     takers.delete(sessionId);
-    return take ? take() : null;
+    const poses = take ? take() : null;
+    return poses ? { layoutHash, ...poses } : null;
   },
 };
