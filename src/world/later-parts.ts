@@ -9,3 +9,5 @@ export const ClassifyCards = partAfterFirstFrame(() => import('./classify-cards'
 export const HoldControl = partAfterFirstFrame(() => import('./hold-control').then((m) => m.HoldControl));
 export const Inspectable = partAfterFirstFrame(() => import('./inspectable').then((m) => m.Inspectable));
 export const ValueControl = partAfterFirstFrame(() => import('./value-control').then((m) => m.ValueControl));
+// Nothing is reached into before the station is on screen: the kit's danger areas come a few frames after its first frame.
+export const HazardZone = partAfterFirstFrame(() => import('./hazard-zone').then((m) => m.HazardZone));
