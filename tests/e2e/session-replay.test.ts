@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { decodePoses, poseAt } from '../../src/engine/pose-codec';
@@ -52,6 +53,9 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
   let trainer: GuardedPage;
   let trainee: GuardedPage;
   let card: CardTrainee;
+  /** The stored session and its first mistake, as the server tells the trainer (the debrief opens the same). */
+  let sessionId = '';
+  let firstMistakeAt = -1;
 
   beforeAll(async () => {
     createOrganisation({ dataDir: inject('dataDir'), name: 'Replay centrum', country: 'BE', email, password });
@@ -70,6 +74,9 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
   test('the mark, the steps done and the head there are the recorded ones', async () => {
     const p = trainee.page;
     await joinByCard(p, base(), card);
+    // The trainee works in French: the debrief shows the instruction in French.
+    await p.locator('[data-lang="fr"]').click();
+    await expect.poll(() => p.locator('html').getAttribute('lang')).toBe('fr');
     await p.locator('[data-station="wood/intro-workbench"]').click();
     await p.locator('[data-action="play-desktop"]').click();
     await waitForFrames(p, 5);
@@ -95,6 +102,8 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
     const first = detail.events.find((e) => e.mistakes.length > 0 || e.violations.length > 0)!;
     expect(first, 'the session has its mistake').toBeDefined();
     expect(first.object).toBe('stop-button');
+    sessionId = row.id;
+    firstMistakeAt = first.t;
 
     await t.getByTestId('replay-next-mistake').click();
     await expect.poll(async () => (await shown(t)).markT, { timeout: 20_000 }).toBe(first.t);
@@ -109,5 +118,23 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
     expect(recorded, 'a head pose was recorded by then').not.toBeNull();
     expect(now.head).not.toBeNull();
     now.head!.forEach((v, k) => expect(v).toBeCloseTo(recorded!.p[k]!, 5));
+  });
+
+  test('the trainee replays their own attempt from the end screen: at the mistake, with the instruction due then in French', async () => {
+    expect(sessionId, 'the first test stored the session').not.toBe('');
+    const p = trainee.page;
+    expect(await p.locator('[data-session-id]').getAttribute('data-session-id')).toBe(sessionId);
+    await p.locator('[data-action="replay-mistake"]').click();
+    await p.getByTestId('replay-page').waitFor({ timeout: 60_000 });
+    await p.waitForFunction(() => window.__werkvloerReplay !== undefined, undefined, { timeout: 60_000 });
+    expect(await p.locator('html').getAttribute('lang')).toBe('fr');
+    const now = await shown(p);
+    expect(now).toMatchObject({ markKind: 'mistake', markT: firstMistakeAt, t: firstMistakeAt, done: ['wear-glasses'] });
+    // Through their own eyes; the step due then was starting the drill, said in French.
+    expect(await p.getByTestId('replay-view-trainee').getAttribute('aria-pressed')).toBe('true');
+    const due = p.getByTestId('replay-due');
+    expect(await due.getAttribute('data-step')).toBe('start-drill');
+    const french = JSON.parse(readFileSync('locales/fr/wood-intro-workbench.json', 'utf8')) as { steps: Record<string, { instruction: string }> };
+    expect(await due.innerText()).toContain(french.steps['start-drill']!.instruction);
   });
 });
