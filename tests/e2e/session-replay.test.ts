@@ -8,6 +8,7 @@ import type { StepTimelineEntry, TimelineEntry } from '../../src/shared/timeline
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { createOrganisation } from './support/create-organisation';
 import type { PathEvent } from './support/path-plan';
+import { saveScreenshot } from './support/screenshots';
 import { storedRow } from './support/station-matrix';
 import { playPath } from './support/station-driver';
 import { joinByCard, type CardTrainee } from './support/trainees';
@@ -118,6 +119,7 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
     expect(recorded, 'a head pose was recorded by then').not.toBeNull();
     expect(now.head).not.toBeNull();
     now.head!.forEach((v, k) => expect(v).toBeCloseTo(recorded!.p[k]!, 5));
+    await saveScreenshot(t, 'replay-first-mistake-side');
   });
 
   test('the trainee replays their own attempt from the end screen: at the mistake, with the instruction due then in French', async () => {
@@ -136,5 +138,6 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
     expect(await due.getAttribute('data-step')).toBe('start-drill');
     const french = JSON.parse(readFileSync('locales/fr/wood-intro-workbench.json', 'utf8')) as { steps: Record<string, { instruction: string }> };
     expect(await due.innerText()).toContain(french.steps['start-drill']!.instruction);
+    await saveScreenshot(p, 'replay-debrief-trainee-view');
   });
 });
