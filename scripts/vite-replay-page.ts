@@ -14,12 +14,15 @@ export const isReplayPageBuild = () => process.env[replayBuildFlag] === '1';
 export function replayPagePlugin(configFile: string): Plugin {
   let mode = 'production';
   let logLevel: LogLevel = 'warn';
+  let outDir = '';
   return {
     name: 'werkvloer-replay-page',
     apply: 'build',
     configResolved(config) {
       mode = config.mode;
       logLevel = config.logLevel ?? 'warn';
+      // Where this build wrote, also when a caller (the bench) set another folder than the config's.
+      outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle: {
       // After the app's own closing work (the service worker's precache list): the replay's files are not in it.
@@ -29,7 +32,7 @@ export function replayPagePlugin(configFile: string): Plugin {
         if (isReplayPageBuild() || this.meta.watchMode) return;
         process.env[replayBuildFlag] = '1';
         try {
-          await build({ configFile: resolve(configFile), mode, logLevel });
+          await build({ configFile: resolve(configFile), mode, logLevel, build: { outDir } });
         } finally {
           delete process.env[replayBuildFlag];
         }
