@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -48,6 +49,12 @@ async function shown(page: Page) {
     head: await page.evaluate(() => window.__werkvloerReplay!.headMarker()),
     t: await page.evaluate(() => window.__werkvloerReplay!.t()),
   };
+}
+
+/** No axe violation of any impact on the replay page as it is now. */
+async function expectAccessible(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${name}: axe`).toEqual([]);
 }
 
 describe('replay: the trainer opens a session from the dashboard and jumps to its first mistake', () => {
@@ -120,6 +127,7 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
     expect(now.head).not.toBeNull();
     now.head!.forEach((v, k) => expect(v).toBeCloseTo(recorded!.p[k]!, 5));
     await saveScreenshot(t, 'replay-first-mistake-side');
+    await expectAccessible(t, 'replay (trainer)');
   });
 
   test('the trainee replays their own attempt from the end screen: at the mistake, with the instruction due then in French', async () => {
@@ -139,5 +147,6 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
     const french = JSON.parse(readFileSync('locales/fr/wood-intro-workbench.json', 'utf8')) as { steps: Record<string, { instruction: string }> };
     expect(await due.innerText()).toContain(french.steps['start-drill']!.instruction);
     await saveScreenshot(p, 'replay-debrief-trainee-view');
+    await expectAccessible(p, 'replay (trainee, French)');
   });
 });
