@@ -8,16 +8,20 @@ import { withoutEmulatorFiles } from './scripts/vite-precache';
 import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
 import { localAssetsPlugin } from './scripts/vite-local-assets';
 import { localeFilesPlugin } from './scripts/vite-locale-files';
+import { isReplayPageBuild, replayPagePlugin } from './scripts/vite-replay-page';
 
 /** `vite build --mode e2e` (npm test) builds the test build into its own folder (src/state/app-clock.ts). */
 const outDirOf = (mode: string) => (mode === 'e2e' ? 'dist/e2e' : 'dist/app');
+
+/** The replay page's own build (scripts/vite-replay-page.ts): replay.html alone, beside the app's files. */
+const replayPage = isReplayPageBuild();
 
 export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     stationsPlugin(),
     localeFilesPlugin(),
-    xrProfilesPlugin(),
+    ...(replayPage ? [] : [xrProfilesPlugin(), replayPagePlugin('vite.config.ts')]),
     lazyGltfLoaderPlugin(),
     localAssetsPlugin(),
     // Once loaded, the app starts and plays without a network: the service worker precaches the whole
@@ -25,6 +29,8 @@ export default defineConfig(({ mode }) => ({
     // waits until the trainee is between sessions (src/app/update-offer.tsx); /api/* is never cached.
     VitePWA({
       registerType: 'prompt',
+      // The app's build writes the one service worker; the replay page's own build adds none.
+      disable: replayPage,
       // Registered by src/app/service-worker-register.ts after the start screen is idle (JS budget).
       injectRegister: false,
       manifest: false,
@@ -67,16 +73,17 @@ export default defineConfig(({ mode }) => ({
   },
   build: {
     outDir: outDirOf(mode),
-    emptyOutDir: true,
+    emptyOutDir: !replayPage,
     sourcemap: false,
     // The manifest lets the budget checks tell a station's own chunk from the shared code.
-    manifest: true,
+    manifest: replayPage ? '.vite/replay-manifest.json' : true,
     chunkSizeWarningLimit: 1200,
     // Texts stay JSON files (fetched by src/i18n/i18n.ts), never inlined into the JavaScript.
     assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
     // The trainer dashboard is a second entry: its own chunk graph, never three.js (tests/dashboard/bundle.test.ts).
     rolldownOptions: {
-      input: { index: 'index.html', dashboard: 'dashboard.html' },
+      // The replay page (issue 28) is built on its own (scripts/vite-replay-page.ts): it never re-cuts the trainee's chunks.
+      input: (replayPage ? { replay: 'replay.html' } : { index: 'index.html', dashboard: 'dashboard.html' }) as Record<string, string>,
       // What only stations drawn from layout.json need (the layout station, its live batch, the kit's
       // looks) is one chunk of its own: left to itself the bundler merged it into the interactables'
       // chunk, which every hand-built station loads before its first frame.

@@ -12,8 +12,9 @@ import { serverUploads } from './server-uploads';
 import { serverScale } from './server-scale';
 import { passportSigning } from './passport-signing';
 import { liveLatency } from './live-latency';
+import { poses } from './poses';
 
-const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads, serverScale, passportSigning, liveLatency];
+const modules: BenchModule[] = [engineRescore, bundleSize, renderFrame, busiestFrame, serverUploads, serverScale, passportSigning, liveLatency, poses];
 
 function format(v: number | null): string {
   if (v === null) return '–';

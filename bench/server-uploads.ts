@@ -15,6 +15,8 @@ import { scenarioHash } from '../src/engine';
 import { loadScenes } from '../scripts/check-scenes';
 import { startThrowawayPostgres } from '../tests/server/support/postgres';
 import type { BenchModule, BenchRow } from './types';
+import { encodePoses } from '../src/engine/pose-codec';
+import { workstationTrace } from './support/pose-trace';
 
 const CONNECTIONS = 20;
 /** Uploads per measured run; a fixed amount (not a duration) so every answer is counted before the rows are. */
@@ -24,10 +26,11 @@ const WARM_UP = 400;
 const PADDING_EVENTS = 240;
 
 /**
- * A realistic upload: a station's ideal path after a trainee's looking around and hints.
+ * A realistic upload: a station's ideal path after a trainee's looking around and hints, with the
+ * head and hands of a VR session unless `poses: false`.
  * `paddingEvents` sets its size (240: about 20 KB); `start` when it was played (ms since 1970).
  */
-export function uploadTemplate(opts: { paddingEvents?: number; start?: number } = {}): { prefix: string; suffix: string; bytes: number; events: number } {
+export function uploadTemplate(opts: { paddingEvents?: number; start?: number; poses?: boolean } = {}): { prefix: string; suffix: string; bytes: number; events: number } {
   const scene = loadScenes(process.cwd()).find((l) => l.scenario && l.idealPath && !l.file.includes('_template'));
   if (!scene) throw new Error('no station with an ideal path in scenes/');
   const sc: Scenario = scene.scenario!;
@@ -51,6 +54,8 @@ export function uploadTemplate(opts: { paddingEvents?: number; start?: number } 
     endedAt: new Date(start + events.at(-1)!.t + 1000).toISOString(),
     events,
     clientScore: score(sc, events, 'practice').total,
+    // A VR session's head and hands for its whole length (issue 28): the figures include them.
+    ...(opts.poses === false ? {} : { poses: { layoutHash: null, hz: 10, data: encodePoses(workstationTrace((events.at(-1)!.t + 1000) / 60_000)) } }),
   };
   const text = JSON.stringify(body);
   const [prefix, suffix] = text.split('@@ID@@') as [string, string];

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseScenario, scenarioHash, type Layout, type Scenario } from '../src/engine';
+import { layoutHash, parseScenario, scenarioHash, type Layout, type Scenario } from '../src/engine';
 import { kitCatalog } from '../src/world/kit/catalog';
 import { readLearningPaths } from '../src/server/learning-paths';
 import { loadLayoutFile } from './layout-file';
@@ -170,7 +170,7 @@ export function stationsPlugin(): Plugin {
         const composition = layout ? compositionPrefix + source.folder : `/${relative(root, source.compositionFile).split('\\').join('/')}`;
         // The country goes into the list so the start screen can offer an organisation its own
         // country's stations without loading any scenario.
-        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null, hash };
+        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null, hash, layoutHash: layout ? layoutHash(layout) : null };
         return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}).then((m) => m.default), loadComposition: () => import(${JSON.stringify(composition)}) }`;
       };
       if (virtualId === tutorialModuleId) {

@@ -11,6 +11,7 @@ import { OutboxSlot } from '../results/outbox-slot';
 import { idleWorkWaitsFor } from '../results/when-idle';
 import { firstStationFrame } from '../world/first-station-frame';
 import { sessionRecord } from '../results/session-record';
+import { poseTakes } from '../results/pose-take';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas, type TutorialRun } from '../play/station-canvas';
 import { PlayHud } from './play-hud';
@@ -111,12 +112,12 @@ export function App() {
     const { deliver, whenSettled } = await import('../results/outbox-runtime');
     const show = (o: Awaited<ReturnType<typeof deliver>>) =>
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
-    const outcome = await deliver(sessionRecord(s, fallback), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
+    const outcome = await deliver(sessionRecord(s, fallback, s.sessionId ? poseTakes.take(s.sessionId, station?.layoutHash ?? null) : null), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
     show(outcome);
     // A trainee who went straight into a station gets the offline start now, after the session.
     registerWhenIdle();
     if (outcome.kind === 'waiting') await whenSettled(outcome.id, show);
-  }, [appStore, sessionStore]);
+  }, [appStore, sessionStore, station]);
 
   useEffect(
     () =>

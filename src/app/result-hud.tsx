@@ -7,6 +7,7 @@ import { tryAgainFromStart } from '../state/try-again';
 
 // The lesson of an attempt loads when first needed.
 const AttemptReviewPanel = lazy(() => import('./attempt-review-panel'));
+const DebriefLink = lazy(() => import('./debrief-link'));
 
 export interface ResultHudProps {
   upload: UploadStatus;
@@ -47,6 +48,12 @@ export default function ResultHud({ upload, anonymous, onRetry, onBack, wordsMet
         <button type="button" onClick={onRetry}>
           {t('ui:result.retry')}
         </button>
+      ) : null}
+      {/* The replay needs the record on the server and the trainee's own token: saved, signed in, a slip to look at. */}
+      {upload.kind === 'saved' && !anonymous && sessionId && (engine.mistakes.length > 0 || engine.violations.length > 0) ? (
+        <Suspense fallback={null}>
+          <DebriefLink sessionId={sessionId} language={i18n.language} />
+        </Suspense>
       ) : null}
       <Suspense fallback={null}>
         <AttemptReviewPanel scenario={scenario} engine={engine} result={result} onTryAgain={() => tryAgainFromStart(session, i18n.language)} />

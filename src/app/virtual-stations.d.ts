@@ -12,6 +12,8 @@ declare module 'virtual:werkvloer/stations' {
     country: 'BE' | 'NL' | null;
     /** Content hash of the scenario version, sent with every result so the server re-scores with it. */
     hash: string;
+    /** Content hash of the station's layout.json (session poses carry it); null for a station drawn by hand. */
+    layoutHash: string | null;
     loadScenario: () => Promise<Scenario>;
     loadComposition: () => Promise<{ default: ComponentType }>;
   }>;

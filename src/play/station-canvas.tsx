@@ -1,6 +1,8 @@
 import { Suspense, lazy, useMemo, useState, type ComponentType, type ReactNode } from 'react';
 import type { LoadedXR } from './xr-setup';
-import { SessionProvider, useSession } from '../state/session-context';
+import { SessionProvider, useSession, useSessionStore } from '../state/session-context';
+import { appClock } from '../state/app-clock';
+import { poseTakes } from '../results/pose-take';
 import type { SessionStore } from '../state/session-store';
 import { RenderProbe } from './render-probe';
 import { SceneCanvas } from './scene-canvas';
@@ -33,6 +35,8 @@ export interface StationCanvasProps {
 const DesktopLook = lazy(() => import('./desktop-look').then((m) => ({ default: m.DesktopLook })));
 // On a screen, an arrow on the overlay points to the next thing to do when it is out of view; after the first frame.
 const NextCueProbe = lazy(() => import('./next-cue-probe').then((m) => ({ default: m.NextCueProbe })));
+// Head and hands for the replay (issue 28): its code (and the codec's deflate) after the first frame.
+const PoseRecorder = lazy(() => import('./pose-recorder'));
 
 /** Where the trainee stands: the origin of the XR space, and the desktop camera's spot. */
 export const workPosition: [number, number, number] = [0, 0, 0.25];
@@ -56,6 +60,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
   );
   const vr = enterVr && xr !== null;
   const attempt = useSession((s) => s.sessionId);
+  const sessionStore = useSessionStore();
   const panels = stationShown ? (
     <Suspense fallback={null}>
       {/* Comfort switches are on its settings panel in VR (src/play/settings-panel.tsx). */}
@@ -102,6 +107,11 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
       {stationShown ? (
         <Suspense fallback={null}>
           <NextCueProbe />
+        </Suspense>
+      ) : null}
+      {stationShown && !tutorial ? (
+        <Suspense fallback={null}>
+          <PoseRecorder session={sessionStore} now={() => appClock.now()} register={poseTakes.register} />
         </Suspense>
       ) : null}
       <RenderProbe />

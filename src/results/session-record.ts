@@ -1,6 +1,7 @@
 import type { Device, Mode, SessionEvent } from '../engine';
 import { languages } from '../i18n/languages';
 import type { SessionState } from '../state/session-store';
+import type { PosesRecord } from './pose-take';
 
 /** What the client sends to POST /api/sessions. The server re-scores `events`; `clientScore` is only compared. */
 export interface SessionRecord {
@@ -15,6 +16,8 @@ export interface SessionRecord {
   endedAt: string;
   events: SessionEvent[];
   clientScore: number;
+  /** Head and hands, when the recorder ran (src/results/pose-take.ts). */
+  poses?: PosesRecord;
 }
 
 /** The device the trainee mostly used; the engine never sees it, the trainer does. */
@@ -33,7 +36,7 @@ export function mainDevice(events: readonly SessionEvent[], fallback: Device): D
   return best;
 }
 
-export function sessionRecord(s: SessionState, fallbackDevice: Device): SessionRecord {
+export function sessionRecord(s: SessionState, fallbackDevice: Device, poses: PosesRecord | null = null): SessionRecord {
   if (!s.scenario || !s.scenarioHash || !s.sessionId || !s.result || s.endedAt === null) {
     throw new Error('sessionRecord: the session has not ended');
   }
@@ -52,5 +55,6 @@ export function sessionRecord(s: SessionState, fallbackDevice: Device): SessionR
     endedAt: new Date(s.endedAt).toISOString(),
     events: s.events,
     clientScore: s.result.total,
+    ...(poses ? { poses } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { dashboardNoteRoutes } from './routes/dashboard-notes';
 import { dashboardExportRoutes } from './routes/dashboard-exports';
 import { dashboardInsightRoutes } from './routes/dashboard-insights';
 import { dashboardSessionRoutes } from './routes/dashboard-sessions';
+import { sessionReplayRoutes } from './routes/session-replay';
 import { dashboardTrainerRoutes } from './routes/dashboard-trainers';
 import { organisationSettingsRoutes } from './routes/organisation-settings';
 import { traineeHeadsetRoutes } from './routes/trainee-headsets';
@@ -45,6 +46,8 @@ export async function dashboardApi(app: FastifyInstance, opts: DashboardApiOptio
   await dashboardAssignmentRoutes(app, { ...opts, stationIds, stationCountry });
   await learningPathRoutes(app, opts);
   await dashboardSessionRoutes(app, opts);
+  // The replay page (issue 28): a trainer's own organisation's sessions, a trainee's own attempt.
+  await sessionReplayRoutes(app, opts);
   await dashboardInsightRoutes(app, { ...opts, texts });
   await dashboardExportRoutes(app, { ...opts, texts });
   await traineeHeadsetRoutes(app, opts);

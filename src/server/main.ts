@@ -102,6 +102,7 @@ async function main() {
     db: opened.db,
     kind: opened.kind,
     retentionDays: settings.retentionDays,
+    poseRetentionDays: settings.poseRetentionDays,
     onError: (what, error) => console.error(`werkvloer: ${what} failed (tried again later): ${error instanceof Error ? error.message : String(error)}`),
   });
 

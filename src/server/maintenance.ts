@@ -27,6 +27,8 @@ export interface MaintenanceOptions {
   db: Kysely<Database>;
   kind: DbKind;
   retentionDays: number | null;
+  /** POSE_RETENTION_DAYS: a session's poses are deleted sooner than the session (null: with it). */
+  poseRetentionDays?: number | null;
   now?: () => Date;
   checkpointEveryMs?: number;
   purgeEveryMs?: number;
@@ -44,7 +46,7 @@ export function startMaintenance(opts: MaintenanceOptions): { stop(): void; purg
   const now = opts.now ?? (() => new Date());
   const onError = opts.onError ?? (() => undefined);
   const purgeNow = async () => {
-    const counts = await purgeExpired(opts.db, { retentionDays: opts.retentionDays, now: now() });
+    const counts = await purgeExpired(opts.db, { retentionDays: opts.retentionDays, poseRetentionDays: opts.poseRetentionDays ?? null, now: now() });
     opts.onPurge?.(counts);
     return counts;
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageTagProblem, sessionEventSchema } from '../engine';
 import { plainEventLog } from './event-log-check';
+import { posesSchema } from './poses-body';
 
 /** A practice session is minutes long; a day bounds the stored duration (a 32-bit integer on PostgreSQL). */
 export const maxSessionMs = 24 * 60 * 60 * 1000;
@@ -24,10 +25,16 @@ const bodyFields = {
   startedAt: z.iso.datetime({ offset: true }),
   endedAt: z.iso.datetime({ offset: true }),
   clientScore: z.number().min(0).max(100),
+  // Head and hands at ~10 Hz (docs/api.md, "Poses"); left out by a headset that recorded none.
+  poses: posesSchema.optional(),
 };
 
-function checkTimes(body: { startedAt: string; endedAt: string; events: readonly unknown[] }, ctx: z.RefinementCtx) {
+function checkTimes(body: { startedAt: string; endedAt: string; events: readonly unknown[]; poses?: { lastMs: number } | undefined }, ctx: z.RefinementCtx) {
   const duration = Date.parse(body.endedAt) - Date.parse(body.startedAt);
+  // Poses share the events' clock (ms from startedAt); a frame's worth of slack past the end.
+  if (body.poses && body.poses.lastMs > duration + 1000) {
+    ctx.addIssue({ code: 'custom', path: ['poses', 'data'], message: `a pose at ${body.poses.lastMs} ms is after the session's end (${duration} ms after startedAt)` });
+  }
   if (duration < 0) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'must not be before startedAt' });
   if (duration > maxSessionMs) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'a session lasts at most 24 hours after startedAt' });
   const events = body.events as readonly { t: number }[];

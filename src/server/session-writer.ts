@@ -98,6 +98,8 @@ export class SessionWriter implements UploadWriter {
         const steps = written.flatMap((r) => r.steps);
         // A multi-row insert has at most 65,535 parameters on PostgreSQL: 7 per step row.
         for (let i = 0; i < steps.length; i += 5000) await tx.insertInto('session_steps').values(steps.slice(i, i + 5000)).execute();
+        const poses = written.flatMap((r) => (r.poses ? [r.poses] : []));
+        for (const p of poses) await tx.insertInto('session_poses').values(p).execute();
         // One headset's token once, whatever number of its uploads the batch holds.
         const touches = new Map<string, string>();
         batch.forEach((p, i) => inserted[i] && p.touch && touches.set(p.touch.tokenHash, p.touch.at));

@@ -63,6 +63,20 @@ const envSchema = z.object({
       }
       return n;
     }),
+  // Head-and-hands poses (issue 28) identify people more than scores do: 90 days unless told.
+  POSE_RETENTION_DAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 90;
+      if (v === 'off') return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 36_500) {
+        ctx.addIssue({ code: 'custom', message: `POSE_RETENTION_DAYS must be a whole number of days 1–36500 or "off", not "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
   PUBLIC_URL: z
     .string()
     .optional()
@@ -110,6 +124,8 @@ export interface Settings {
   log: boolean;
   /** Sessions are deleted this many days after they arrived; null keeps them (RETENTION_DAYS). */
   retentionDays: number | null;
+  /** A session's poses are deleted this many days after it arrived (or with the session, if sooner); null: with the session (POSE_RETENTION_DAYS). */
+  poseRetentionDays: number | null;
   /** ANONYMOUS_PRACTICE=on: on a centre's server, trainees may also practise without signing in. */
   anonymousPractice: boolean;
   /** TRUSTED_PROXIES: peers whose X-Forwarded-Proto/-For/-Host are believed. */
@@ -144,6 +160,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     printQr: !e.NO_QR,
     log: e.LOG === 'on',
     retentionDays: e.RETENTION_DAYS,
+    poseRetentionDays: e.POSE_RETENTION_DAYS,
     anonymousPractice: e.ANONYMOUS_PRACTICE === 'on',
     trustedProxies: e.TRUSTED_PROXIES,
     publicUrl: e.PUBLIC_URL,

@@ -29,15 +29,16 @@ const insertRow = (table, row, conflict = '') => {
 };
 
 // A stored session is three parts (see src/server/db/stored-session.ts): the narrow row, its event
-// log, each step's outcome. Only a first store writes the last two; a retry's row is refused by the key.
+// log, each step's outcome (and its poses, when sent). Only a first store writes the last two; a retry's row is refused by the key.
 // The headset token's last use goes in the same transaction: on this thread, not as a write of the
 // thread that answers requests, which would wait (busy_timeout) for this thread's commits.
 const touchToken = db.prepare('update "trainee_tokens" set "last_used_at" = ? where "token_hash" = ?');
 const writeBatch = db.transaction((uploads) =>
-  uploads.map(({ session, events, steps, touch }) => {
+  uploads.map(({ session, events, steps, poses, touch }) => {
     if (!insertRow('sessions', session, ' on conflict ("id") do nothing')) return false;
     insertRow('session_events', events);
     for (const step of steps) insertRow('session_steps', step);
+    if (poses) insertRow('session_poses', poses);
     if (touch) touchToken.run(touch.at, touch.tokenHash);
     return true;
   }),

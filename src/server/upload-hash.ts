@@ -4,7 +4,7 @@ import { eventLogJson } from './event-log-check';
 import type { SessionBody } from './session-body';
 
 /** Every field of an upload, in the hash's fixed order (a test checks this against the schema). */
-export const hashedSessionFields = ['id', 'scenarioId', 'scenarioVersion', 'scenarioHash', 'mode', 'device', 'language', 'startedAt', 'endedAt', 'events', 'clientScore'] as const;
+export const hashedSessionFields = ['id', 'scenarioId', 'scenarioVersion', 'scenarioHash', 'mode', 'device', 'language', 'startedAt', 'endedAt', 'events', 'clientScore', 'poses'] as const;
 export { eventFields as hashedEventFields } from './event-log-check';
 
 /**
@@ -18,7 +18,10 @@ export { eventFields as hashedEventFields } from './event-log-check';
 export function uploadHash(body: SessionBody, traineeId: string | null, eventsJson: string = eventLogJson(body.events)): string {
   const fields = [3, traineeId, body.id, body.scenarioId, body.scenarioVersion, body.scenarioHash, body.mode, body.device, body.language, body.startedAt, body.endedAt, body.clientScore];
   // The fields' JSON ends unambiguously (a whole array) before the log's begins.
-  return `v3:${createHash('sha256').update(JSON.stringify(fields)).update(eventsJson).digest('hex')}`;
+  const hash = createHash('sha256').update(JSON.stringify(fields)).update(eventsJson);
+  // Only when sent, after the log's closing bracket: a record without poses keeps the hash it always had.
+  if (body.poses) hash.update(JSON.stringify({ poses: [body.poses.layoutHash, body.poses.hz, body.poses.data] }));
+  return `v3:${hash.digest('hex')}`;
 }
 
 /** The hash rows stored from `v2:` until the log was hashed as stored JSON. */

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { builtAppDir } from './support/built-app';
@@ -16,12 +16,26 @@ function builtFiles(dir = distDir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? builtFiles(join(dir, e.name)) : [relative(distDir, join(dir, e.name))]));
 }
 
+/**
+ * What only the replay page's own build wrote (scripts/vite-replay-page.ts): every replay reads its
+ * session from the server, so nothing of it is kept for offline, like the dashboard's page.
+ */
+function replayOnlyFiles(): Set<string> {
+  const path = join(distDir, '.vite/replay-manifest.json');
+  if (!existsSync(path)) return new Set();
+  type Chunk = { file: string; css?: string[]; assets?: string[] };
+  const filesOf = (m: Record<string, Chunk>) => Object.values(m).flatMap((c) => [c.file, ...(c.css ?? []), ...(c.assets ?? [])]);
+  const app = new Set(filesOf(viteManifest() as Record<string, Chunk>));
+  return new Set(['replay.html', ...filesOf(JSON.parse(readFileSync(path, 'utf8')) as Record<string, Chunk>).filter((f) => !app.has(f))]);
+}
+
 describe('what the service worker keeps for offline start (the built sw.js)', () => {
   test('every file the trainee app can load is precached: page, every chunk (stations, languages), fonts, controller profiles', () => {
     const urls = new Set(precached());
     const emulator = emulatorOnlyFiles();
     // The trainer dashboard's page is not the trainee app's: trainers need the server anyway.
-    const needed = builtFiles().filter((f) => !f.startsWith('.vite/') && f !== 'sw.js' && f !== 'dashboard.html' && !/^workbox-[\w-]+\.js$/.test(f) && !emulator.has(f));
+    const replayOnly = replayOnlyFiles();
+    const needed = builtFiles().filter((f) => !f.startsWith('.vite/') && f !== 'sw.js' && f !== 'dashboard.html' && !/^workbox-[\w-]+\.js$/.test(f) && !emulator.has(f) && !replayOnly.has(f));
     expect(needed.filter((f) => !urls.has(f))).toEqual([]);
     // The parts the offline promise names, each present by kind.
     expect(urls.has('index.html')).toBe(true);

@@ -64,6 +64,9 @@ const matrix: Array<{
   { method: 'GET', url: () => '/api/dashboard/sessions' },
   { method: 'GET', url: (ids) => `/api/dashboard/sessions/${ids.sessionId}` },
   { method: 'GET', url: () => '/api/dashboard/live', stream: true },
+  // The replay (issue 28): the trainer's own organisation's session; the trainee's own attempt for the debrief.
+  { method: 'GET', url: (ids) => `/api/dashboard/sessions/${ids.sessionId}/replay` },
+  { method: 'GET', url: (ids) => `/api/trainee/sessions/${ids.sessionId}/replay`, trainee: true },
   { method: 'GET', url: () => '/api/dashboard/stations' },
   { method: 'GET', url: (ids) => `/api/dashboard/trainees/${ids.traineeId}` },
   { method: 'GET', url: (ids) => `/api/dashboard/groups/${ids.groupId}/step-failures` },

@@ -76,7 +76,7 @@ describe.each(databaseKinds)('the retention purge on %s', (kind) => {
     const count = async (table: 'join_codes' | 'trainer_sessions' | 'trainee_tokens') => (await t!.db.selectFrom(table).selectAll().execute()).length;
     expect([await count('join_codes'), await count('trainer_sessions'), await count('trainee_tokens')]).toEqual([1, 1, 1]);
     clock += idleTimeoutMs + 1;
-    expect(await purgeExpired(t!.db, { retentionDays: 30, now: new Date(clock) })).toEqual({ sessions: 0, traineeTokens: 0, joinCodes: 0, trainerSessions: 1, examAttempts: 0 });
+    expect(await purgeExpired(t!.db, { retentionDays: 30, now: new Date(clock) })).toEqual({ sessions: 0, traineeTokens: 0, joinCodes: 0, trainerSessions: 1, examAttempts: 0, poses: 0 });
     clock += joinCodeLifetimeMs;
     expect((await purgeExpired(t!.db, { retentionDays: 30, now: new Date(clock) })).joinCodes).toBe(1);
     // The token has expired, but a session that ended before that is still accepted for 30 days.

@@ -26,3 +26,14 @@ describe('RETENTION_DAYS', () => {
     expect(() => readSettings({ RETENTION_DAYS: v })).toThrow(/RETENTION_DAYS must be a whole number of days/);
   });
 });
+
+describe('POSE_RETENTION_DAYS', () => {
+  test('is 90 days by default, "off" (kept as long as the session) or a whole number of days', () => {
+    expect(readSettings({}).poseRetentionDays).toBe(90);
+    expect(readSettings({ POSE_RETENTION_DAYS: 'off' }).poseRetentionDays).toBeNull();
+    expect(readSettings({ POSE_RETENTION_DAYS: '14' }).poseRetentionDays).toBe(14);
+  });
+  test.each(['0', '1.5', 'a month'])('"%s" stops the start, naming the variable', (v) => {
+    expect(() => readSettings({ POSE_RETENTION_DAYS: v })).toThrow(/POSE_RETENTION_DAYS must be a whole number of days/);
+  });
+});

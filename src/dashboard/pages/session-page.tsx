@@ -53,6 +53,13 @@ export function SessionPage({ id }: { id: string }) {
         <dd>{formatDate(s.endedAt, i18n.language)}</dd>
       </dl>
 
+      {/* Its own page (replay.html): the 3D replay's code and three.js never enter the dashboard's bundle. */}
+      <p>
+        <a href={`/replay.html?${new URLSearchParams({ session: s.id, lng: i18n.language }).toString()}`} data-testid="replay-link">
+          {t('session.replay')}
+        </a>
+      </p>
+
       <ExamFlags flags={examFlags.get(s.id)} />
 
       {s.result.violations.length > 0 ? (

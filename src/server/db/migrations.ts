@@ -15,6 +15,7 @@ import { trainerEmailMigration } from './migration-trainer-email';
 import { passportMigration } from './migration-passport';
 import { passportKeyWithdrawalMigration } from './migration-passport-key-withdrawal';
 import { voicesMigration } from './migration-voices';
+import { sessionPosesMigration } from './migration-session-poses';
 
 /**
  * Migrations as code, listed here rather than read from a folder, so they run the same from
@@ -86,6 +87,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-voice-recordings': voicesMigration,
   '2026-12-09-xapi-session-learning-paths': sessionLearningPathsMigration,
   '2026-12-10-passport-key-withdrawal': passportKeyWithdrawalMigration,
+  '2026-12-10-session-poses': sessionPosesMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@ import type { XapiTables } from './schema-xapi';
 import type { PassportTables } from './schema-passport';
 import type { LearningPathTables } from './schema-learning-paths';
 import type { VoiceTables } from './schema-voices';
+import type { PoseTables } from './schema-poses';
 
 /** Database tables, as Kysely sees them. Timestamps are ISO strings on both dialects. */
 export interface SessionsTable {
@@ -135,7 +136,7 @@ export interface ScenarioVersionsTable {
   first_seen_at: string;
 }
 
-export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables, PassportTables, LearningPathTables, VoiceTables {
+export interface Database extends OrganisationTables, DashboardTables, ExamAttemptTables, AccountTables, XapiTables, PassportTables, LearningPathTables, VoiceTables, PoseTables {
   sessions: SessionsTable;
   scenario_versions: ScenarioVersionsTable;
   session_events: SessionEventsTable;

@@ -3,12 +3,15 @@ import { competencies, type ScoreResult } from '../../engine';
 import { competencyColumns } from './migration-event-log';
 import { criticalColumns } from './migration-station-totals';
 import type { Database, SessionEventsTable, SessionStepsTable, SessionsTable } from './schema';
+import type { SessionPosesTable } from './schema-poses';
 
 /** One session as it is written: the narrow row lists read, its event log apart, each step's outcome. */
 export interface StoredSession {
   session: Insertable<SessionsTable>;
   events: Insertable<SessionEventsTable>;
   steps: Insertable<SessionStepsTable>[];
+  /** Head and hands, when the headset sent them (schema-poses.ts). */
+  poses?: Insertable<SessionPosesTable>;
 }
 
 /** What the aggregates need from a score, as the columns of a session row. */

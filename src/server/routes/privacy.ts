@@ -36,7 +36,7 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       .where('t.organisation_id', '=', org)
       .executeTakeFirst();
     if (!trainee) return reply.code(404).send(notFound);
-    const [joinCodes, tokens, sessions, examAttempts, passportCredentials, passportName, masteries, overrides] = await Promise.all([
+    const [joinCodes, tokens, sessions, examAttempts, passportCredentials, passportName, masteries, overrides, poses] = await Promise.all([
       read.selectFrom('join_codes').select(['created_at', 'expires_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       read.selectFrom('trainee_tokens').select(['created_at', 'expires_at', 'last_used_at', 'revoked_at']).where('trainee_id', '=', trainee.id).orderBy('created_at').execute(),
       read
@@ -55,7 +55,16 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
       // Learning paths: the modules mastered and the trainers' opens and locks by hand.
       read.selectFrom('module_masteries').select(['scenario_id', 'version', 'mastered_at', 'session_id']).where('trainee_id', '=', trainee.id).orderBy('mastered_at').execute(),
       read.selectFrom('module_overrides').select(['scenario_id', 'what', 'open', 'at']).where('trainee_id', '=', trainee.id).orderBy('at').execute(),
+      // Head and hands (issue 28), as the headset sent them: docs/api.md "Poses" says how to unpack them.
+      read
+        .selectFrom('session_poses as p')
+        .innerJoin('sessions as s', 's.id', 'p.session_id')
+        .select(['p.session_id', 'p.layout_hash', 'p.hz', 'p.sample_count', 'p.data'])
+        .where('s.trainee_id', '=', trainee.id)
+        .where('s.organisation_id', '=', org)
+        .execute(),
     ]);
+    const posesOf = new Map(poses.map((p) => [p.session_id, { layoutHash: p.layout_hash, hz: Number(p.hz), samples: Number(p.sample_count), data: p.data }]));
     reply.header('content-disposition', `attachment; filename="werkvloer-trainee-${trainee.code}.json"`);
     return {
       exportedAt: now().toISOString(),
@@ -91,6 +100,7 @@ export async function privacyRoutes(app: FastifyInstance, opts: { db: Kysely<Dat
         contentHash: s.content_hash,
         events: JSON.parse(s.events) as unknown,
         result: JSON.parse(s.result) as unknown,
+        poses: posesOf.get(s.id) ?? null,
       })),
     };
   });

@@ -240,6 +240,7 @@ export async function sessionsRoute(app: FastifyInstance, opts: SessionsRouteOpt
       },
       result,
     );
+    if (body.poses) row.poses = { session_id: body.id, layout_hash: body.poses.layoutHash, hz: body.poses.hz, sample_count: body.poses.count, data: body.poses.data, received_at: row.session.received_at };
     // Only a first store marks the headset's token as used (in its transaction): a refusal or a retry changes nothing.
     const inserted = await writer.insert(row, identity.touch);
     if (!inserted) {
