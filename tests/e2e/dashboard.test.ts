@@ -1,14 +1,17 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import validateStatement from '@learninglocker/xapi-validation';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario, type SessionEvent } from '../../src/engine';
 import { idealEvents, sessionBody } from '../server/test-app';
 import { createOrganisation } from './support/create-organisation';
 import { openGuardedPage, type GuardedPage } from './support/browser';
+import { builtAppDir } from './support/built-app';
 import { gzipBytes, viteManifest } from './support/bundle';
 import { saveScreenshot } from './support/screenshots';
+import { downloadedFile } from './support/downloaded-file';
 
 const base = () => inject('baseUrl');
 const email = `dash-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
@@ -85,7 +88,7 @@ describe('the trainer dashboard in Chromium', () => {
     const total = js.reduce((sum, f) => sum + gzipBytes(f), 0);
     expect(total, `dashboard JS ${total} bytes gzip`).toBeLessThanOrEqual(200 * 1024);
     for (const f of js) {
-      const text = readFileSync(`dist/app/${f}`, 'utf8');
+      const text = readFileSync(join(builtAppDir, f), 'utf8');
       expect(text.includes('isWebGLRenderer') || text.includes('isObject3D'), `${f} contains three.js`).toBe(false);
     }
   });
@@ -275,7 +278,7 @@ describe('the trainer dashboard in Chromium', () => {
     // Exports of the whole list.
     await page.getByRole('link', { name: 'Sessies' }).click();
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-csv"]').click()]);
-    const csv = readFileSync((await csvDownload.path())!);
+    const csv = readFileSync(await downloadedFile(csvDownload));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
@@ -286,7 +289,7 @@ describe('the trainer dashboard in Chromium', () => {
       [code, 'Amina', '2', '0', 'nee', 'ja', '0'],
     ]);
     const [xapiDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-xapi"]').click()]);
-    const statements = JSON.parse(readFileSync((await xapiDownload.path())!, 'utf8')) as { actor: { account: { name: string } }; result: { score: { scaled: number } } }[];
+    const statements = JSON.parse(readFileSync(await downloadedFile(xapiDownload), 'utf8')) as { actor: { account: { name: string } }; result: { score: { scaled: number } } }[];
     expect(statements.map((s) => s.result.score.scaled)).toEqual([1, 0.92, 0]);
     for (const s of statements) {
       expect(validateStatement(s)).toEqual([]);
