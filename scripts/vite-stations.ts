@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { layoutHash, parseScenario, scenarioHash, type Layout, type Scenario } from '../src/engine';
+import { parseScenario, scenarioHash, type Layout, type Scenario } from '../src/engine';
+import { layoutHash } from '../src/engine/layout-hash';
 import { kitCatalog } from '../src/world/kit/catalog';
 import { readLearningPaths } from '../src/server/learning-paths';
 import { loadLayoutFile } from './layout-file';

@@ -24,10 +24,6 @@ export type { Condition, EventMatch, Scenario, ScenarioInput, ScenarioMachine, S
 export { parseScenario, type ParseOptions, type ParseResult, type ScenarioIssue } from './parse';
 export { translationKeys } from './check-locale';
 export { canonicalJson, scenarioHash } from './hash';
-export { layoutHash } from './layout-hash';
-export { nextMistakeAfter, replayAt, replayTimeline, type ReplayFrame, type ReplayMark, type ReplayTimeline } from './replay-view';
-// The codec (src/engine/pose-codec.ts, with deflate) is imported by path where it is needed, never from here.
-export { poseAt, poseTracks, type Pose, type PoseSample, type PoseTrack } from './pose-sample';
 export { initialState } from './state';
 export { step } from './step';
 export { replay, result, score } from './score';

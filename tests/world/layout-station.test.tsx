@@ -77,7 +77,9 @@ describe.each(['_template', '_tutorial', 'wood/intro-workbench', 'food/hygiene-s
     const kit = await kitFor(layout);
     const operations = layout.parts.flatMap((p) => (kit[p.part] as KitPart<typeof p>).operations?.(p) ?? []);
     for (const event of path.filter((e) => !layout.station.includes(e.object))) {
-      const fits = operations.filter((o) => o.object === event.object && makes[event.action]!.includes(o.kind));
+      // A pressed part may send an action of its own (the blue plaster: pressed, it is worn): its layout entry says which.
+      const sends = (object: string) => layout.parts.find((p) => 'object' in p && p.object === object && 'action' in p && typeof p.action === 'string') as { action?: string } | undefined;
+      const fits = operations.filter((o) => o.object === event.object && (makes[event.action]!.includes(o.kind) || (o.kind === 'press' && sends(o.object)?.action === event.action)));
       expect(fits, `${event.action} ${event.object}`).not.toHaveLength(0);
       for (const o of fits) expect(o.range).toBeGreaterThan(0);
     }
