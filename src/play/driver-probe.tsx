@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Vector3, type Material, type Mesh, type Object3D } from 'three';
+import { Raycaster, Vector2, Vector3, type Material, type Mesh, type Object3D } from 'three';
 import type { SessionEvent } from '../engine';
 import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
@@ -33,6 +33,8 @@ export interface WerkvloerDriverProbe {
   rayPointers(): RayPointerState[];
   /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
   drawnMeshesUnder(name: string): number;
+  /** The placed part a click at this CSS pixel of the canvas would reach, if any: the driver drags the room only where none is. */
+  partAt(x: number, y: number): string | null;
   /** Every visible text under the named object (a panel): its em height in the world and its distance from the eyes; null without it. */
   textSizes(name: string): { head: Vec3; texts: { text: string; em: number; distance: number }[] } | null;
 }
@@ -66,6 +68,7 @@ export default function DriverProbe() {
   const session = useSessionStore();
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
   useEffect(() => {
     window.__werkvloerDriver = {
       parts: () => placedParts().map(({ id, object, operation }) => ({ id, object, operation })),
@@ -106,6 +109,17 @@ export default function DriverProbe() {
         });
         return n;
       },
+      partAt(x, y) {
+        const rect = gl.domElement.getBoundingClientRect();
+        const ndc = new Vector2(((x - rect.left) / rect.width) * 2 - 1, -((y - rect.top) / rect.height) * 2 + 1);
+        const raycaster = new Raycaster();
+        raycaster.setFromCamera(ndc, camera);
+        const partOf = new Map<Object3D, PlacedPart>(placedParts().map((p) => [p.node, p]));
+        for (const hit of raycaster.intersectObject(scene, true)) {
+          for (let o: Object3D | null = hit.object; o; o = o.parent) if (partOf.has(o)) return partOf.get(o)!.id;
+        }
+        return null;
+      },
       textSizes(name) {
         const panel = scene.getObjectByName(name);
         if (!panel) return null;
@@ -137,6 +151,6 @@ export default function DriverProbe() {
       delete window.__werkvloerDriver;
       delete window.__werkvloerClock;
     };
-  }, [session, scene, camera]);
+  }, [session, scene, camera, gl]);
   return null;
 }

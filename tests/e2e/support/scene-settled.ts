@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 /**
  * Waits until what arrives after the station's first frame has been drawn: every visible 3D text
  * typeset (troika), and the texts and textures unchanged over `frames` frames (pictograms,
- * labels, the instruction panel). A picture taken then shows the station as a trainee sees it — a
+ * labels, the instruction panel). A station may show no 3D text on a screen at all (the intro
+ * workbench: its words are on the overlay): none is not "not ready"; the unchanged frames still wait. A picture taken then shows the station as a trainee sees it — a
  * condition, not a fixed pause.
  */
 export async function sceneSettled(page: Page, frames = 6, timeoutMs = 60_000): Promise<void> {
@@ -20,7 +21,7 @@ export async function sceneSettled(page: Page, frames = 6, timeoutMs = 60_000): 
         if (!t.textRenderInfo) pending += 1;
       });
       const c = probe.counts;
-      return { frame: c.frames, key: `${texts}/${pending}/${c.textures}`, ready: texts > 0 && pending === 0 && c.calls > 0 };
+      return { frame: c.frames, key: `${texts}/${pending}/${c.textures}`, ready: pending === 0 && c.calls > 0 };
     });
   const until = Date.now() + timeoutMs;
   let since: { frame: number; key: string } | null = null;

@@ -52,6 +52,8 @@ export const sessionRequest = fc.record({
   anyJson: fc.jsonValue({ maxDepth: 3 }),
   auth: fc.constantFrom('none', 'none', 'trainee', 'trainee', 'garbage', 'unknown', 'other-trainee'),
   oversize: fc.nat(300).map((n) => n === 0),
+  /** One request in ten is an earlier accepted upload sent again, byte for byte (a retry after a lost answer). */
+  resend: fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() }),
 });
 export type SessionRequest = typeof sessionRequest extends fc.Arbitrary<infer R> ? R : never;
 
