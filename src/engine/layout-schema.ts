@@ -69,7 +69,7 @@ function buildLayoutSchema() {
     z.strictObject({ ...where, part: z.literal('pallet') }),
     z.strictObject({ ...where, part: z.literal('scale'), zone: id.optional(), accepts: ids.optional(), reading: z.string().default('0,000 kg') }),
     z.strictObject({ ...where, part: z.literal('hand-tool'), object, tool: z.enum(['tape-measure', 'calliper', 'try-square', 'thermometer']), action: z.enum(['grab', 'inspect']).default('grab') }),
-    z.strictObject({ ...where, part: z.literal('clipboard'), object, lines: z.array(z.string().min(1)).default([]).describe('translation keys of the work order lines, shown in Dutch'), namespace: z.string().optional(), action: id.default('inspect') }),
+    z.strictObject({ ...where, part: z.literal('clipboard'), object: object.optional().describe('without it the work order only hangs there to be read (the question\'s cards ask what it says)'), lines: z.array(z.string().min(1)).default([]).describe('translation keys of the work order lines, shown in Dutch'), namespace: z.string().optional(), action: id.default('inspect') }),
     z.strictObject({ ...where, part: z.literal('safety-sign'), pictogram: z.string().regex(/^[a-z0-9-]+$/, 'the name of an SVG in assets/pictograms/, without .svg'), size: z.number().positive().default(0.3) }),
     z.strictObject({ ...where, part: z.literal('sink'), tap: id.describe('held to wash (hold-start … hold-end)'), soap: id.optional(), dryer: id.optional(), soapAction: id.default('press'), dryerAction: id.default('hold') }),
     z.strictObject({ ...where, part: z.literal('conveyor'), length: z.number().positive(), width: z.number().positive().default(0.4), height: z.number().positive().default(0.85) }),

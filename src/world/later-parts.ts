@@ -9,3 +9,8 @@ export const ClassifyCards = partAfterFirstFrame(() => import('./classify-cards'
 export const HoldControl = partAfterFirstFrame(() => import('./hold-control').then((m) => m.HoldControl));
 export const Inspectable = partAfterFirstFrame(() => import('./inspectable').then((m) => m.Inspectable));
 export const ValueControl = partAfterFirstFrame(() => import('./value-control').then((m) => m.ValueControl));
+// Nothing is put down or reached into before the station is on screen: the kit's drop zones and
+// danger areas, and the pictures on its signs, come a few frames after its first frame.
+export const DropZone = partAfterFirstFrame(() => import('./drop-zone').then((m) => m.DropZone));
+export const HazardZone = partAfterFirstFrame(() => import('./hazard-zone').then((m) => m.HazardZone));
+export const PictogramSlot = partAfterFirstFrame(() => import('./pictogram-slot').then((m) => m.PictogramSlot));

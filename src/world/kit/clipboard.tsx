@@ -20,17 +20,24 @@ function Lines({ lines, namespace }: { lines: readonly string[]; namespace?: str
   );
 }
 
-/** A clipboard with the work order: pressed to read it (`inspect` by default). */
+/** A clipboard with the work order: pressed to read it (`inspect` by default), or without an object only read. */
 export const clipboard: KitPart<PartOf<'clipboard'>> = {
-  Live: ({ part }) => (
-    <Interactable object={part.object} action={part.action} hitBox={[0.24, 0.33, 0.03]}>
-      <LookMesh look={board} />
-      {part.lines.length > 0 ? (
+  body: (part) => (part.object ? [] : board),
+  Live: ({ part }) => {
+    const lines =
+      part.lines.length > 0 ? (
         <Suspense fallback={null}>
           <Lines lines={part.lines} {...(part.namespace ? { namespace: part.namespace } : {})} />
         </Suspense>
-      ) : null}
-    </Interactable>
-  ),
-  operations: (part) => [{ object: part.object, kind: 'press', aim: [0, 0, 0.01], range: HAND_REACH }],
+      ) : null;
+    return part.object ? (
+      <Interactable object={part.object} action={part.action} hitBox={[0.24, 0.33, 0.03]}>
+        <LookMesh look={board} />
+        {lines}
+      </Interactable>
+    ) : (
+      lines
+    );
+  },
+  operations: (part) => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 0, 0.01], range: HAND_REACH }] : []),
 };

@@ -1,4 +1,4 @@
-import { DropZone } from '../drop-zone';
+import { DropZone } from '../later-parts';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 

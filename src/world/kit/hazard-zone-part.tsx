@@ -1,4 +1,4 @@
-import { HazardZone } from '../hazard-zone';
+import { HazardZone } from '../later-parts';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { DropZone } from '../drop-zone';
+import { DropZone } from '../later-parts';
 import { WorldText } from '../lazy-world-text';
 import type { KitPart, PartOf } from './kit-part';
 import { HAND_REACH } from './kit-part';
