@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Interactable } from '../interactable';
 import { WorldText } from '../lazy-world-text';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { box } from './look';
 import { LookMesh } from './look-mesh';
@@ -39,5 +39,7 @@ export const clipboard: KitPart<PartOf<'clipboard'>> = {
       lines
     );
   },
-  operations: (part) => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 0, 0.01], range: HAND_REACH }] : []),
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const clipboardOperations = (part: PartOf<'clipboard'>): PartOperation[] => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 0, 0.01], range: HAND_REACH }] : []);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Interactable } from '../interactable';
 import { useSession } from '../../state/session-context';
 import { turnsOf } from './turns';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { box } from './look';
 import { palette } from './palette';
@@ -58,5 +58,7 @@ export const guardDoor: KitPart<PartOf<'guard-door'>> = {
       </group>
     );
   },
-  operations: (part) => [{ object: part.object, kind: 'press', aim: [part.size[0] / 2 - 0.07, 0, 0.05], range: HAND_REACH }],
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const guardDoorOperations = (part: PartOf<'guard-door'>): PartOperation[] => [{ object: part.object, kind: 'press', aim: [part.size[0] / 2 - 0.07, 0, 0.05], range: HAND_REACH }];

@@ -51,9 +51,11 @@ export const mainSwitch: KitPart<PartOf<'main-switch'>> = {
       </>
     );
   },
-  operations: (part) => {
-    const ops: PartOperation[] = [{ object: part.object, kind: 'press', aim: [0, 0.03, 0.06], range: HAND_REACH }];
-    if (part.padlock) ops.push({ object: part.padlock, kind: 'press', aim: [0.07, -0.12, 0.04], range: HAND_REACH });
-    return ops;
-  },
+};
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const mainSwitchOperations = (part: PartOf<'main-switch'>): PartOperation[] => {
+  const ops: PartOperation[] = [{ object: part.object, kind: 'press', aim: [0, 0.03, 0.06], range: HAND_REACH }];
+  if (part.padlock) ops.push({ object: part.padlock, kind: 'press', aim: [0.07, -0.12, 0.04], range: HAND_REACH });
+  return ops;
 };

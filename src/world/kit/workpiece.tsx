@@ -2,7 +2,7 @@ import { HoldControl, Inspectable } from '../later-parts';
 import { useMemo } from 'react';
 import { Grabbable } from '../grabbable';
 import { Interactable } from '../interactable';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 import { box, cylinder } from './look';
 import { LookMesh } from './look-mesh';
@@ -31,5 +31,7 @@ export const workpiece: KitPart<PartOf<'workpiece'>> = {
       </Grabbable>
     );
   },
-  operations: (part) => [{ object: part.object, kind: part.operation === 'wear-head' || part.operation === 'wear-body' ? 'wear' : part.operation === 'carry' ? 'grab' : part.operation, aim: [0, 0, 0], range: HAND_REACH }],
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const workpieceOperations = (part: PartOf<'workpiece'>): PartOperation[] => [{ object: part.object, kind: part.operation === 'wear-head' || part.operation === 'wear-body' ? 'wear' : part.operation === 'carry' ? 'grab' : part.operation, aim: [0, 0, 0], range: HAND_REACH }];
