@@ -18,7 +18,7 @@ export function usePathName() {
  * The group's learning path (issue 26): start from a default path, then reorder, add, remove and set
  * each module's thresholds; the server checks the result like a path file and says what is wrong.
  */
-export function GroupPath({ groupId }: { groupId: string }) {
+export function GroupPath({ groupId, onChange }: { groupId: string; onChange?: () => void }) {
   const { t } = useTranslation();
   const defaults = useLoad<{ paths: PathData[] }>('/api/paths');
   const current = useLoad<{ path: PathData | null; sourcePathId?: string }>(`/api/groups/${groupId}/path`);
@@ -58,6 +58,7 @@ export function GroupPath({ groupId }: { groupId: string }) {
       await api('PUT', `/api/groups/${groupId}/path`, { path: draft, sourcePathId: source || undefined });
       setMessage(t('paths.saved'));
       current.reload();
+      onChange?.();
     } catch (err) {
       const issues = err instanceof ApiError && err.issues.length > 0 ? err.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (err as Error).message;
       setMessage(t('app.error', { message: issues }));
@@ -67,6 +68,7 @@ export function GroupPath({ groupId }: { groupId: string }) {
     await api('PUT', `/api/groups/${groupId}/path`, { path: null });
     setMessage(t('paths.removed'));
     current.reload();
+    onChange?.();
   };
   const addable = stations.list.filter((s) => !draft?.modules.some((m) => m.scenarioId === s.id));
 

@@ -53,6 +53,7 @@ export function TraineePath({ traineeId, stationTitle }: { traineeId: string; st
                     {m.next ? ` · ${t('paths.next')}` : ''}
                     {m.masteredAt ? ` · ${formatDate(m.masteredAt, i18n.language)}` : ''}
                     {m.refresh ? ` · ${t('paths.refresh')}` : ''}
+                    {m.stuck ? <strong className="stuck"> · {t('paths.stuck')}</strong> : null}
                   </td>
                   <td>{t('paths.practiceCount', { n: m.practicePasses, needed: m.practiceNeeded })}</td>
                   <td>

@@ -1,4 +1,5 @@
 import type { LearningPath, PathModule } from './learning-path-schema';
+import { stuckRule } from './stuck';
 
 /**
  * One finished attempt at a module, as the server stored and re-scored it. Exams count only when the
@@ -48,11 +49,14 @@ export interface ModuleProgress {
   refresh: boolean;
   /** What a trainer set by hand, if anything (shown beside the state, and recorded on the server). */
   byHand: { module?: boolean; exam?: boolean };
+  /** Stuck on this open module: its last attempts brought no progress (`stuckRule.attemptsWithoutProgress`). */
+  stuck: boolean;
 }
 
 export interface PathInput {
   /** Each module's current major version (its scenario's `version`). */
   versions: Readonly<Record<string, number>>;
+  /** In the order they ended (the server sorts them): "stuck" reads the latest ones. */
   attempts: readonly ModuleAttempt[];
   masteries: readonly ModuleMastery[];
   overrides: readonly ModuleOverride[];
@@ -65,11 +69,25 @@ export function prerequisitesOf(path: LearningPath, index: number): string[] {
   return index === 0 ? [] : [path.modules[index - 1]!.scenarioId];
 }
 
+/** Whether one practice attempt counts towards a module on this major version. */
+function countsAsPracticePass(module: PathModule, version: number, a: ModuleAttempt): boolean {
+  return a.scenarioId === module.scenarioId && a.version === version && a.mode === 'practice' && a.passed && !a.continuedAfterCritical && a.score >= module.mastery.practiceMinScore;
+}
+
 /** Practice attempts that count towards a module on its current major version. */
 export function countingPracticePasses(module: PathModule, version: number, attempts: readonly ModuleAttempt[]): number {
-  return attempts.filter(
-    (a) => a.scenarioId === module.scenarioId && a.version === version && a.mode === 'practice' && a.passed && !a.continuedAfterCritical && a.score >= module.mastery.practiceMinScore,
-  ).length;
+  return attempts.filter((a) => countsAsPracticePass(module, version, a)).length;
+}
+
+/**
+ * Stuck on a module: the latest `stuckRule.attemptsWithoutProgress` attempts at its current version
+ * brought no progress — none counted as a practice pass and none passed the exam.
+ */
+export function stuckOnModule(module: PathModule, version: number, attempts: readonly ModuleAttempt[]): boolean {
+  const ofModule = attempts.filter((a) => a.scenarioId === module.scenarioId && a.version === version);
+  const latest = ofModule.slice(-stuckRule.attemptsWithoutProgress);
+  if (latest.length < stuckRule.attemptsWithoutProgress) return false;
+  return latest.every((a) => !countsAsPracticePass(module, version, a) && !(a.mode === 'exam' && a.passed));
 }
 
 /**
@@ -120,6 +138,8 @@ export function pathProgress(path: LearningPath, input: PathInput): ModuleProgre
       masteredAt: mastery.now?.masteredAt ?? null,
       refresh: mastery.before,
       byHand: { ...(moduleByHand === undefined ? {} : { module: moduleByHand }), ...(examByHand === undefined ? {} : { exam: examByHand }) },
+      // Only where the trainee can still make progress: a mastered or locked module holds no one up.
+      stuck: (state === 'practice' || state === 'exam') && stuckOnModule(module, version, input.attempts),
     };
   });
   const next = out.find((p) => p.state === 'exam' || p.state === 'practice');

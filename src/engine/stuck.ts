@@ -1,7 +1,12 @@
 import type { EngineState } from './types';
 
-/** How the engine tells that a trainee is stuck on a step (the live class view's "needs help"). */
+/**
+ * How the engine tells that a trainee is stuck: on a step while playing (the live class view's "needs
+ * help"), and on a module of their learning path (the trainer's view of the group on the path).
+ */
 export const stuckRule = {
+  /** Finished attempts in a row at a module's current version that brought no progress (no counting practice pass, no passed exam). */
+  attemptsWithoutProgress: 4,
   /** Wrong actions on the step the trainee is on since it became possible. */
   mistakes: 3,
   /** Time on that step with nothing done (ms since it became possible). */

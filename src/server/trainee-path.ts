@@ -9,6 +9,8 @@ export interface TraineePath {
   path: LearningPath;
   sourcePathId: string;
   modules: ModuleProgress[];
+  /** Masteries this call found and recorded (they wake the passport's issuer). */
+  recorded: number;
 }
 
 /** The path of the trainee's group, or null when the group has none (exams then open by hand only). */
@@ -76,20 +78,44 @@ async function recordMasteries(db: Kysely<Database>, who: { traineeId: string; o
   return added;
 }
 
+/** Where one trainee stands on a path, recording any mastery it finds. */
+async function progressOnPath(db: Kysely<Database>, who: { traineeId: string; organisationId: string }, path: LearningPath, versions: ModuleVersions): Promise<{ modules: ModuleProgress[]; recorded: number }> {
+  const ids = path.modules.map((m) => m.scenarioId);
+  const [attempts, masteryRows, overrideRows] = await Promise.all([
+    attemptsOf(db, who.traineeId, ids),
+    db.selectFrom('module_masteries').select(['scenario_id', 'version', 'mastered_at']).where('trainee_id', '=', who.traineeId).execute(),
+    db.selectFrom('module_overrides').select(['scenario_id', 'what', 'open', 'at']).where('trainee_id', '=', who.traineeId).orderBy('at').execute(),
+  ]);
+  const masteries: ModuleMastery[] = masteryRows.map((r) => ({ scenarioId: r.scenario_id, version: Number(r.version), masteredAt: r.mastered_at }));
+  const added = await recordMasteries(db, who, path, versions, attempts, masteries);
+  masteries.push(...added);
+  const overrides: ModuleOverride[] = overrideRows.map((r) => ({ scenarioId: r.scenario_id, what: r.what, open: Number(r.open) === 1, at: r.at }));
+  return { modules: pathProgress(path, { versions, attempts, masteries, overrides }), recorded: added.length };
+}
+
 /** Where one trainee stands on their group's path (null: no path), recording any mastery it finds. */
 export async function traineePathProgress(db: Kysely<Database>, traineeId: string, versions: ModuleVersions): Promise<TraineePath | null> {
   const group = await groupPathOfTrainee(db, traineeId);
   if (!group) return null;
-  const ids = group.path.modules.map((m) => m.scenarioId);
-  const [attempts, masteryRows, overrideRows] = await Promise.all([
-    attemptsOf(db, traineeId, ids),
-    db.selectFrom('module_masteries').select(['scenario_id', 'version', 'mastered_at']).where('trainee_id', '=', traineeId).execute(),
-    db.selectFrom('module_overrides').select(['scenario_id', 'what', 'open', 'at']).where('trainee_id', '=', traineeId).orderBy('at').execute(),
-  ]);
-  const masteries: ModuleMastery[] = masteryRows.map((r) => ({ scenarioId: r.scenario_id, version: Number(r.version), masteredAt: r.mastered_at }));
-  masteries.push(...(await recordMasteries(db, { traineeId, organisationId: group.organisationId }, group.path, versions, attempts, masteries)));
-  const overrides: ModuleOverride[] = overrideRows.map((r) => ({ scenarioId: r.scenario_id, what: r.what, open: Number(r.open) === 1, at: r.at }));
-  return { path: group.path, sourcePathId: group.sourcePathId, modules: pathProgress(group.path, { versions, attempts, masteries, overrides }) };
+  return { path: group.path, sourcePathId: group.sourcePathId, ...(await progressOnPath(db, { traineeId, organisationId: group.organisationId }, group.path, versions)) };
+}
+
+export interface GroupOnPath {
+  path: LearningPath;
+  sourcePathId: string;
+  trainees: { id: string; code: string; alias: string | null; modules: ModuleProgress[] }[];
+}
+
+/** Every trainee of a group on the group's path (null: the group has none), for the trainer's view of who is where. */
+export async function groupPathProgress(db: Kysely<Database>, groupId: string, versions: ModuleVersions): Promise<GroupOnPath | null> {
+  const row = await db.selectFrom('group_paths').select(['path_json', 'source_path_id', 'organisation_id']).where('group_id', '=', groupId).executeTakeFirst();
+  if (!row) return null;
+  const path = learningPathSchema.parse(JSON.parse(row.path_json));
+  const trainees = await db.selectFrom('trainees').select(['id', 'code', 'alias']).where('group_id', '=', groupId).orderBy('code').execute();
+  const out: GroupOnPath['trainees'] = [];
+  // One trainee after the other: a class is a few dozen, and each may record a mastery as it goes.
+  for (const t of trainees) out.push({ id: t.id, code: t.code, alias: t.alias, modules: (await progressOnPath(db, { traineeId: t.id, organisationId: row.organisation_id }, path, versions)).modules });
+  return { path, sourcePathId: row.source_path_id, trainees: out };
 }
 
 /**

@@ -148,6 +148,13 @@ describe('the trainer dashboard in Chromium', () => {
     await page.locator('[data-action="path-save"]').click();
     await page.getByTestId('group-path').getByRole('status').filter({ hasText: 'Leertraject opgeslagen.' }).waitFor();
     await expect.poll(() => page.getByTestId('group-path').locator('.hint').first().textContent()).toBe('Leertraject: Hout');
+    // Who is where on it: Amina practises the one module, and it is her next; no one is stuck yet.
+    const onPath = page.getByTestId('group-on-path');
+    await expect.poll(() => onPath.locator('tbody tr').first().locator('td[data-module="wood-intro-workbench"]').getAttribute('data-state')).toBe('practice');
+    expect(await onPath.getByRole('heading').textContent()).toBe('Wie staat waar in leertraject Hout');
+    expect(await onPath.getByRole('columnheader').allTextContents()).toEqual(['Cursist', 'Werkbank met kolomboor']);
+    expect(await onPath.locator('tbody th').first().textContent()).toBe(`Amina (${code})`);
+    expect(await onPath.getByTestId('group-stuck').count()).toBe(0);
     await expectAccessible(page, 'group');
     const groupUrl = page.url();
     seen.groupUrl = groupUrl;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { learningPathSchema, parseLearningPath, pathProgress, reachesMastery, type LearningPathInput, type ModuleAttempt, type PathInput, type PathScenario } from '../../src/engine';
+import { learningPathSchema, parseLearningPath, pathProgress, reachesMastery, stuckOnModule, stuckRule, type LearningPathInput, type ModuleAttempt, type PathInput, type PathScenario } from '../../src/engine';
 import { learningPathJsonSchemaText } from '../../src/engine/json-schema';
 
 const scenarios: PathScenario[] = [
@@ -92,6 +92,29 @@ describe('learning path progress (issue 26)', () => {
     expect(p[1]).toMatchObject({ examOpen: true, byHand: { exam: true } });
     const later = [...overrides, { scenarioId: 'safety-signs', what: 'module' as const, open: true, at: '2026-12-01T11:00:00Z' }];
     expect(pathProgress(wood, input({ overrides: later }))[0]!.state).toBe('practice');
+  });
+
+  test('stuck: the latest four attempts at an open module brought no progress; one counting pass or a passed exam ends it', () => {
+    expect(stuckRule.attemptsWithoutProgress).toBe(4);
+    const low = (n: number) => Array.from({ length: n }, () => practice('safety-signs', 60));
+    const stuckOn = (attempts: ModuleAttempt[]) => pathProgress(wood, input({ attempts })).find((m) => m.scenarioId === 'safety-signs')!.stuck;
+    expect(stuckOn(low(3))).toBe(false);
+    expect(stuckOn(low(4))).toBe(true);
+    // A pass at 75 (under the path's 80) or one that went on after a critical error is no progress either.
+    expect(stuckOn([...low(2), practice('safety-signs', 75), practice('safety-signs', 95, { continuedAfterCritical: true })])).toBe(true);
+    // A counting pass among the latest four: progress.
+    expect(stuckOn([...low(3), practice('safety-signs', 90)])).toBe(false);
+    expect(stuckOn([practice('safety-signs', 90), ...low(4)])).toBe(true);
+    // Attempts at another module or an older version do not count against this one.
+    expect(stuckOn([...low(3), practice('wood-panel-saw', 10), practice('safety-signs', 10, { version: 0 })])).toBe(false);
+    // Failed exams with the exam open: stuck; a passed exam masters the module, and a mastered module holds no one up.
+    const examOpen = [practice('safety-signs', 90), practice('safety-signs', 90)];
+    expect(stuckOn([...examOpen, exam('safety-signs', false), exam('safety-signs', false), exam('safety-signs', false), exam('safety-signs', false)])).toBe(true);
+    const masteries = [{ scenarioId: 'safety-signs', version: 1, masteredAt: '2026-12-01T10:00:00Z' }];
+    expect(pathProgress(wood, input({ attempts: low(6), masteries }))[0]!.stuck).toBe(false);
+    // A locked module is not "stuck" whatever was played on it by hand before.
+    expect(pathProgress(wood, input({ attempts: [...low(4).map((a) => ({ ...a, scenarioId: 'wood-panel-saw', version: 2 }))] }))[2]!.stuck).toBe(false);
+    expect(stuckOnModule(wood.modules[2]!, 2, low(4).map((a) => ({ ...a, scenarioId: 'wood-panel-saw', version: 2 })))).toBe(true);
   });
 
   test('opensAfter lets a module wait for an earlier one than the module before it', () => {

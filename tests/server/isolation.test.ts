@@ -100,10 +100,13 @@ const matrix: Array<{
   { method: 'GET', url: (ids) => `/api/passport/credentials/${ids.sessionId}` },
   { method: 'POST', url: (ids) => `/api/passport/credentials/${ids.sessionId}/revoke`, body: () => ({ reason: 'not mine' }) },
   { method: 'POST', url: () => '/api/passport/keys/rotate' },
+  // b withdrawing "key 1" finds only b's own keys: none, so a's key stays.
+  { method: 'POST', url: (ids) => `/api/passport/keys/${ids.sessionId === placeholders.sessionId ? ':serial' : '1'}/withdraw`, body: () => ({ reason: 'not mine' }) },
   { method: 'GET', url: (ids) => `/api/passport/texts/${ids.sessionId === placeholders.sessionId ? ':lng' : 'nl'}`, public: true },
   // Learning paths (issue 26): the default paths, a group's path, a trainee's progress and opens by hand, the headset's map.
   { method: 'GET', url: () => '/api/paths' },
   { method: 'GET', url: (ids) => `/api/groups/${ids.groupId}/path` },
+  { method: 'GET', url: (ids) => `/api/groups/${ids.groupId}/path/trainees` },
   { method: 'PUT', url: (ids) => `/api/groups/${ids.groupId}/path`, body: () => ({ path: null }) },
   { method: 'GET', url: (ids) => `/api/trainees/${ids.traineeId}/path` },
   { method: 'PUT', url: (ids) => `/api/trainees/${ids.traineeId}/modules/${ids.sessionId === placeholders.sessionId ? ':scenarioId' : 'wood-panel-saw'}`, body: () => ({ what: 'module', open: true }) },

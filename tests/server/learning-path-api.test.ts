@@ -88,6 +88,29 @@ describe.each(databaseKinds)('learning paths API on %s', (kind) => {
     expect((await mine(sam)).modules[0]).toMatchObject({ state: 'exam', practicePasses: 2, examOpen: true, next: true });
   });
 
+  test('the trainer sees every trainee of the group on the path: who is where, and who is stuck (four attempts without progress)', async () => {
+    // Noor joins Sam's group and tries four times without a counting pass.
+    const card = (await trainer.call('POST', `/api/groups/${sam.groupId}/trainees`, { alias: 'Noor' })).json() as { id: string; joinCode: string; code: string };
+    const noor = { token: (await t.app.inject({ method: 'POST', url: '/api/join', payload: { code: card.joinCode } })).json().token as string };
+    for (const events of [weak, weak, critical, weak]) expect((await upload(noor, events)).statusCode).toBe(201);
+    const res = await trainer.call('GET', `/api/groups/${sam.groupId}/path/trainees`);
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as { path: { id: string; modules: string[] }; trainees: { id: string; code: string; alias: string | null; modules: { scenarioId: string; state: string; stuck: boolean; practicePasses: number }[] }[] };
+    expect(view.path).toMatchObject({ id: 'wood', modules: [station, 'wood-panel-saw'] });
+    const byAlias = Object.fromEntries(view.trainees.map((x) => [x.alias, x.modules.map((m) => `${m.scenarioId}:${m.state}:${m.practicePasses}${m.stuck ? ':stuck' : ''}`)]));
+    expect(byAlias).toEqual({ Sam: [`${station}:exam:2`, 'wood-panel-saw:locked:0'], Noor: [`${station}:practice:0:stuck`, 'wood-panel-saw:locked:0'] });
+    // One pass ends it.
+    expect((await upload(noor, idealEvents)).statusCode).toBe(201);
+    const after = (await trainer.call('GET', `/api/groups/${sam.groupId}/path/trainees`)).json() as typeof view;
+    expect(after.trainees.find((x) => x.id === card.id)!.modules[0]).toMatchObject({ state: 'practice', practicePasses: 1, stuck: false });
+    // Bad ids are named; another organisation's trainer sees nothing; a group without a path has none.
+    expect((await trainer.call('GET', '/api/groups/not-an-id/path/trainees')).json().issues[0].path).toBe('id');
+    expect((await (await organisationWithTrainer(t.app, t.db, 'Anders')).call('GET', `/api/groups/${sam.groupId}/path/trainees`)).statusCode).toBe(404);
+    const empty = (await trainer.call('POST', '/api/groups', { name: 'Leeg' })).json() as { id: string };
+    expect((await trainer.call('GET', `/api/groups/${empty.id}/path/trainees`)).json()).toEqual({ path: null, trainees: [] });
+    await trainer.call('DELETE', `/api/trainees/${card.id}`);
+  });
+
   test('a passed exam under its attempt masters the module and opens the next; the mastery stays when the trainee changes group', async () => {
     const attempt = await askExam(sam);
     expect(attempt.statusCode, attempt.body).toBe(201);
@@ -149,10 +172,11 @@ describe('learning paths and the skills passport', () => {
         const res = await t.app.inject({ method: 'POST', url: '/api/sessions', headers: { authorization: `Bearer ${sam.token}` }, payload: sessionBody({ id: crypto.randomUUID(), startedAt: new Date(clock - 9000).toISOString(), endedAt: new Date(clock - 1000).toISOString() }) });
         expect(res.statusCode, res.body).toBe(201);
       }
-      // The headset's map after the session records the mastery; the issuer then signs it.
+      // The upload itself records the mastery (after its answer, with nobody reading the path); the issuer then signs it.
+      await expect.poll(async () => (await t.db.selectFrom('module_masteries').select('scenario_id').where('trainee_id', '=', sam.traineeId).execute()).map((r) => r.scenario_id)).toEqual([station]);
+      expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 1, issued: 1 });
       const map = (await t.app.inject({ method: 'GET', url: '/api/trainee/path', headers: { authorization: `Bearer ${sam.token}` } })).json() as Progress;
       expect(map.modules[0]!.state).toBe('mastered');
-      expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 1, issued: 1 });
       expect(await t.app.passportIssuer.runOnce()).toMatchObject({ queued: 0, issued: 0 });
       const passport = (await trainer.call('GET', `/api/trainees/${sam.traineeId}/passport`)).json() as { credentials: { state: string }[] };
       expect(passport.credentials.map((c) => c.state)).toEqual(['issued']);

@@ -8,6 +8,7 @@ import { defaultCardAddress, QrCards, type CardData } from '../qr-cards';
 import { useStations } from '../use-stations';
 import { useLoad } from '../use-load';
 import { GroupPath } from '../group-path';
+import { GroupOnPath } from '../group-on-path';
 import type { Group } from './groups-page';
 
 export interface Trainee {
@@ -36,6 +37,8 @@ export function GroupPage({ id }: { id: string }) {
   const [bulk, setBulk] = useState('');
   const [made, setMade] = useState<CardData[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // Each save or removal of the group's path redraws who is where on it.
+  const [pathChanges, setPathChanges] = useState(0);
   const [chosen, setChosen] = useState<string[]>([]);
   const [exam, setExam] = useState(false);
   useEffect(() => {
@@ -198,7 +201,8 @@ export function GroupPage({ id }: { id: string }) {
         </form>
       </div>
 
-      <GroupPath groupId={id} />
+      <GroupPath groupId={id} onChange={() => setPathChanges((n) => n + 1)} />
+      <GroupOnPath key={pathChanges} groupId={id} />
 
       <h2 className={made ? 'no-print' : undefined}>{t('group.failingSteps')}</h2>
       {failures.data?.stations.length === 0 ? <EmptyState title={t('group.noSessions')}>{t('empty.failuresNext')}</EmptyState> : null}

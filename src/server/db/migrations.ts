@@ -13,6 +13,7 @@ import { xapiMigration } from './migration-xapi';
 import { traineeNotesMigration } from './migration-trainee-notes';
 import { trainerEmailMigration } from './migration-trainer-email';
 import { passportMigration } from './migration-passport';
+import { passportKeyWithdrawalMigration } from './migration-passport-key-withdrawal';
 import { voicesMigration } from './migration-voices';
 
 /**
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09-learning-paths': learningPathsMigration,
   '2026-12-09-voice-recordings': voicesMigration,
   '2026-12-09-xapi-session-learning-paths': sessionLearningPathsMigration,
+  '2026-12-10-passport-key-withdrawal': passportKeyWithdrawalMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

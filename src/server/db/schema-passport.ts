@@ -10,6 +10,10 @@ export interface PassportKeysTable {
   created_at: string;
   /** Set when a newer key took over; the key still verifies (and re-signs its own status lists). */
   retired_at: string | null;
+  /** Set when an admin withdrew the key (leaked): it leaves the did:web document and signs nothing again. */
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  withdrawn_by: string | null;
 }
 
 export interface PassportStatusListsTable {

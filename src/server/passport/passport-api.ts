@@ -40,6 +40,7 @@ declare module 'fastify' {
 
 const idParams = z.object({ id: z.uuid('an id (UUID)') });
 const revokeBody = z.object({ reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500, 'at most 500 characters') }).strict();
+const serialParams = z.strictObject({ serial: z.coerce.number().int('must be a whole number').min(1, 'keys are numbered from 1') });
 const nameBody = z.object({ name: z.string().trim().min(1).max(120).nullable(), consent: z.literal(true, 'the trainee must agree to their name on the passport (consent: true)') }).strict();
 /** A credential is a few KiB; the form's limit leaves room and stops abuse. */
 const maxCredentialChars = 64 * 1024;
@@ -170,6 +171,21 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
     const key = await service.rotateKey(trainer.organisationId);
     request.log.info({ event: 'passport-key-rotated', trainer: trainer.id, serial: key.serial }, 'passport signing key rotated');
     return { serial: key.serial, fingerprint: keyFingerprint(key.public_key_multibase) };
+  });
+
+  // A leaked key: out of the did:web document, everything it signed revoked (docs/passport.md "Keys").
+  app.post('/api/passport/keys/:serial/withdraw', { preHandler: guard }, async (request, reply) => {
+    const params = serialParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const body = revokeBody.safeParse(request.body);
+    if (!body.success) return invalidBody(reply, body.error);
+    const trainer = trainerOf(request).trainer;
+    if (trainer.role !== 'admin') return reply.code(403).send({ error: 'admin-only', message: 'only an organisation admin may withdraw a signing key' });
+    const done = await service.withdrawKey(trainer.organisationId, params.data.serial, body.data.reason, trainer.id);
+    if (done.outcome === 'not-found') return reply.code(404).send({ error: 'not-found', message: `your organisation has no signing key ${params.data.serial}` });
+    if (done.outcome === 'already') return reply.code(409).send({ error: 'already-withdrawn', message: `signing key ${params.data.serial} was withdrawn already` });
+    request.log.warn({ event: 'passport-key-withdrawn', trainer: trainer.id, serial: params.data.serial, revoked: done.revoked }, 'passport signing key withdrawn');
+    return { withdrawn: params.data.serial, revoked: done.revoked, signing: done.signing };
   });
 
   app.get('/api/trainees/:id/passport/europass', { preHandler: guard }, async (request, reply) => {

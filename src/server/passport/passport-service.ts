@@ -93,7 +93,7 @@ export class PassportService {
   private async addKey(organisationId: string, serial: number): Promise<KeyRow> {
     const pair = await newKeyPair();
     const id = randomUUID();
-    const row: KeyRow = { id, organisation_id: organisationId, serial, public_key_multibase: pair.publicKeyMultibase, secret_sealed: '', created_at: this.opts.now().toISOString(), retired_at: null };
+    const row: KeyRow = { id, organisation_id: organisationId, serial, public_key_multibase: pair.publicKeyMultibase, secret_sealed: '', created_at: this.opts.now().toISOString(), retired_at: null, withdrawn_at: null, withdrawn_reason: null, withdrawn_by: null };
     row.secret_sealed = this.opts.box.seal(pair.secretKeyMultibase, this.aad(row));
     try {
       await this.opts.db.insertInto('passport_keys').values(row).execute();
@@ -113,6 +113,41 @@ export class PassportService {
     return next;
   }
 
+  /**
+   * Withdraws a leaked key: a live key is rotated first (a new key signs from now on); the key leaves
+   * the did:web document, so what it signed no longer verifies there; every credential it signed is
+   * revoked through its status bit (for copies checked against a did:key issuer, or a cached document).
+   */
+  async withdrawKey(organisationId: string, serial: number, reason: string, trainerId: string): Promise<{ outcome: 'not-found' } | { outcome: 'already' } | { outcome: 'withdrawn'; revoked: number; signing: number }> {
+    const key = (await this.keys(organisationId)).find((k) => k.serial === serial);
+    if (!key) return { outcome: 'not-found' };
+    if (key.withdrawn_at) return { outcome: 'already' };
+    const signing = key.retired_at === null ? await this.rotateKey(organisationId) : await this.currentKey(organisationId);
+    const at = this.opts.now().toISOString();
+    await this.opts.db.updateTable('passport_keys').set({ withdrawn_at: at, withdrawn_reason: reason, withdrawn_by: trainerId }).where('id', '=', key.id).execute();
+    const signed = await this.opts.db
+      .selectFrom('passport_credentials')
+      .select(['id', 'status_list_id', 'status_index'])
+      .where('key_id', '=', key.id)
+      .where('state', '=', 'issued')
+      .where('revoked_at', 'is', null)
+      .execute();
+    const byList = new Map<string, number[]>();
+    for (const c of signed) if (c.status_list_id !== null && c.status_index !== null) byList.set(c.status_list_id, [...(byList.get(c.status_list_id) ?? []), c.status_index]);
+    await this.opts.db
+      .updateTable('passport_credentials')
+      .set({ revoked_at: at, revoked_reason: `signing key ${serial} withdrawn: ${reason}`, revoked_by: trainerId })
+      .where('key_id', '=', key.id)
+      .where('state', '=', 'issued')
+      .where('revoked_at', 'is', null)
+      .execute();
+    for (const [listId, indexes] of byList) await this.setBits(listId, indexes);
+    // Lists of the key with nothing newly revoked are signed again too: the withdrawn key must sign nothing that stays published.
+    const lists = await this.opts.db.selectFrom('passport_status_lists').select('id').where('key_id', '=', key.id).execute();
+    for (const l of lists) if (!byList.has(l.id)) await this.resignList(l.id);
+    return { outcome: 'withdrawn', revoked: signed.length, signing: signing.serial };
+  }
+
   /** The loader for this server's own documents: its did:web documents and its status lists. Nothing else, no network. */
   loader(): DocumentLoader {
     return documentLoader({
@@ -130,7 +165,8 @@ export class PassportService {
 
   async didDocument(organisationId: string): Promise<Record<string, unknown> | null> {
     if (!this.opts.publicUrl) return null;
-    const keys = await this.keys(organisationId);
+    // A withdrawn key is left out: a verifier resolving the DID no longer finds it.
+    const keys = (await this.keys(organisationId)).filter((k) => k.withdrawn_at === null);
     if (keys.length === 0) return null;
     return didWebDocument(didWebFor(this.opts.publicUrl, organisationId), keys.map((k) => ({ serial: k.serial, publicKeyMultibase: k.public_key_multibase })));
   }
@@ -164,11 +200,14 @@ export class PassportService {
     }
   }
 
-  /** Signs a status list again from its revoked indexes (after a revocation; with its own key, retired or not). */
+  /** Signs a status list again from its revoked indexes (after a revocation; with its own key, retired or not, unless withdrawn). */
   async resignList(listId: string, db: Db = this.opts.db): Promise<void> {
     const list = await db.selectFrom('passport_status_lists').selectAll().where('id', '=', listId).executeTakeFirstOrThrow();
-    const keyRow = await db.selectFrom('passport_keys').selectAll().where('id', '=', list.key_id).executeTakeFirstOrThrow();
     const identity = this.identity(list.organisation_id);
+    let keyRow = await db.selectFrom('passport_keys').selectAll().where('id', '=', list.key_id).executeTakeFirstOrThrow();
+    // Under did:web the list is the organisation's, whichever key signs it: a withdrawn key's lists are signed by the current key.
+    // Under did:key the issuer is the key itself, so only that key can say its credentials are revoked.
+    if (keyRow.withdrawn_at !== null && identity.kind === 'did:web') keyRow = await this.currentKey(list.organisation_id);
     const key = this.open(keyRow);
     const pair = await signingKeyPair(identity, key);
     const signed = await signedStatusList({ url: this.statusListUrl(listId), issuer: issuerDid(identity, key), revoked: JSON.parse(list.revoked_json) as number[], keyPair: pair, loader: documentLoader(), now: this.opts.now() });

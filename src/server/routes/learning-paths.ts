@@ -8,7 +8,7 @@ import type { ScenarioCatalog } from '../scenario-catalog';
 import { trainerGuard, trainerOf } from '../auth/trainer-guard';
 import { bearerToken, noteTokenUse, traineeForToken } from '../auth/trainee-tokens';
 import { readLearningPaths } from '../learning-paths';
-import { recordModuleOverride, traineePathProgress, type TraineePath } from '../trainee-path';
+import { groupPathProgress, recordModuleOverride, traineePathProgress, type TraineePath } from '../trainee-path';
 import { invalidBody } from './invalid-body';
 
 const idParams = z.strictObject({ id: z.uuid({ message: 'must be an id from this API' }) });
@@ -43,6 +43,23 @@ export async function learningPathRoutes(app: FastifyInstance, opts: { db: Kysel
   const countryOf = async (org: string) => (await db.selectFrom('organisations').select('country').where('id', '=', org).executeTakeFirstOrThrow()).country;
   const groupOf = (org: string, id: string) => db.selectFrom('groups').select('id').where('id', '=', id).where('organisation_id', '=', org).executeTakeFirst();
   const traineeOf = (org: string, id: string) => db.selectFrom('trainees').select(['id', 'organisation_id']).where('id', '=', id).where('organisation_id', '=', org).executeTakeFirst();
+
+  // After a trainee's upload has been answered: record any module it completed on their group's path
+  // now (not when someone next reads the path), so the skills passport issues its credential without
+  // waiting for a trainer to look. The upload never waits for this; a failure is logged and retried on the next read.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode !== 201 || request.method !== 'POST' || request.routeOptions.url !== '/api/sessions') return;
+    const token = bearerToken(request.headers.authorization);
+    if (!token) return;
+    try {
+      const trainee = await traineeForToken(db, token);
+      if (!trainee) return;
+      const progress = await traineePathProgress(db, trainee.traineeId, catalog.versions);
+      if (progress && progress.recorded > 0 && app.hasDecorator('passportIssuer')) app.passportIssuer.wake();
+    } catch (error) {
+      request.log.error({ err: error, event: 'path-mastery-failed' }, 'recording path mastery after an upload failed');
+    }
+  });
 
   // The default paths an organisation may start from: those of its country and those for every country.
   app.get('/api/paths', { preHandler: guard }, async (request) => {
@@ -96,6 +113,20 @@ export async function learningPathRoutes(app: FastifyInstance, opts: { db: Kysel
       .onConflict((oc) => oc.column('group_id').doUpdateSet({ path_json: row.path_json, source_path_id: row.source_path_id, updated_at: row.updated_at, updated_by: row.updated_by }))
       .execute();
     return { path, sourcePathId, updatedAt: row.updated_at };
+  });
+
+  // Who of the group is where on its path, and who is stuck (the engine's rule), module by module.
+  app.get('/api/groups/:id/path/trainees', { preHandler: guard }, async (request, reply) => {
+    const params = idParams.safeParse(request.params);
+    if (!params.success) return invalidBody(reply, params.error);
+    const group = await groupOf(trainerOf(request).trainer.organisationId, params.data.id);
+    if (!group) return reply.code(404).send(notFound);
+    const onPath = await groupPathProgress(db, group.id, catalog.versions);
+    if (!onPath) return { path: null, trainees: [] };
+    return {
+      path: { id: onPath.path.id, name: onPath.path.name ?? null, sector: onPath.path.sector, sourcePathId: onPath.sourcePathId, modules: onPath.path.modules.map((m) => m.scenarioId) },
+      trainees: onPath.trainees,
+    };
   });
 
   app.get('/api/trainees/:id/path', { preHandler: guard }, async (request, reply) => {

@@ -254,6 +254,74 @@ describe('skills passport with PUBLIC_URL: did:web', () => {
   });
 });
 
+describe('skills passport with PUBLIC_URL: withdrawing a leaked key', () => {
+  test('the key leaves the did:web document, what it signed is revoked and no longer verifies; the next key signs the lists and new credentials', async () => {
+    let clock = Date.parse('2026-11-26T09:00:00.000Z');
+    const t = await testApp({ now: () => new Date(clock), publicUrl: 'https://werkvloer.example/', app: { passportJob: false } });
+    try {
+      const trainer = await organisationWithTrainer(t.app, t.db, 'Atelier');
+      const sam = await joinedTrainee(t.app, trainer, 'Sam');
+      await trainer.call('PUT', `/api/trainees/${sam.traineeId}/exam`, { exam: true });
+      const passExam = async () => {
+        clock += 60_000;
+        const attempt = await t.app.inject({ method: 'POST', url: '/api/exam-attempts', headers: { authorization: `Bearer ${sam.token}` }, payload: { scenarioId: sessionBody().scenarioId } });
+        const up = await t.app.inject({
+          method: 'POST',
+          url: '/api/sessions',
+          headers: { authorization: `Bearer ${sam.token}`, 'x-exam-attempt': attempt.json().attemptId },
+          payload: sessionBody({ id: crypto.randomUUID(), mode: 'exam', startedAt: new Date(clock + 1000).toISOString(), endedAt: new Date(clock + 8000).toISOString(), events: playedEvents }),
+        });
+        expect(up.statusCode, up.body).toBe(201);
+        expect((await t.app.passportIssuer.runOnce()).issued).toBe(1);
+      };
+      const published = async () => (await t.app.inject({ method: 'GET', url: `/passport/${trainer.organisationId}/did.json` })).json() as Record<string, unknown> & { verificationMethod: { id: string }[] };
+      // An independent verifier: the published DID document and status lists only, as a did:web resolver fetches them.
+      const verifier = async () => {
+        const did = await published();
+        return documentLoader({ didWeb: async () => did, other: async (url) => (await t.app.inject({ method: 'GET', url: new URL(url).pathname })).json() as Record<string, unknown> });
+      };
+      const credential = async (id: string) => JSON.parse((await t.app.inject({ method: 'GET', url: `/passport/credentials/${id}` })).body) as Record<string, unknown>;
+
+      await passExam();
+      const first = (await trainer.call('GET', `/api/trainees/${sam.traineeId}/passport`)).json() as Passport;
+      const leaked = await credential(first.credentials[0]!.id);
+      expect((await checkCredential(leaked, await verifier(), new Date(clock))).verdict).toBe('valid');
+
+      // Bad input is named; an unknown key is not found.
+      const noReason = await trainer.call('POST', '/api/passport/keys/1/withdraw', { reason: '' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().issues[0].path).toBe('reason');
+      expect((await trainer.call('POST', '/api/passport/keys/zero/withdraw', { reason: 'gelekt' })).json().issues[0]).toEqual({ path: 'serial', message: expect.stringContaining('number') });
+      expect((await trainer.call('POST', '/api/passport/keys/7/withdraw', { reason: 'gelekt' })).statusCode).toBe(404);
+
+      // Key 1 signs now: withdrawing it rotates to key 2 first.
+      const withdrawn = await trainer.call('POST', '/api/passport/keys/1/withdraw', { reason: 'Laptop met back-up gestolen' });
+      expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+      expect(withdrawn.json()).toEqual({ withdrawn: 1, revoked: 1, signing: 2 });
+      expect((await trainer.call('POST', '/api/passport/keys/1/withdraw', { reason: 'again' })).statusCode).toBe(409);
+      expect((await published()).verificationMethod.map((m) => m.id.split('#')[1])).toEqual(['key-2']);
+      const after = (await trainer.call('GET', `/api/trainees/${sam.traineeId}/passport`)).json() as Passport;
+      expect(after.credentials[0]!.revokedReason).toBe('signing key 1 withdrawn: Laptop met back-up gestolen');
+      // The copy signed by the leaked key no longer verifies, and its status (signed by key 2) says revoked.
+      const check = await checkCredential(leaked, await verifier(), new Date(clock));
+      expect(check.signature.valid).toBe(false);
+      expect(check.verdict).not.toBe('valid');
+      const list = (await t.app.inject({ method: 'GET', url: new URL((leaked.credentialStatus as { statusListCredential: string }).statusListCredential).pathname })).json() as { proof: { verificationMethod: string } };
+      expect(list.proof.verificationMethod).toMatch(/#key-2$/);
+      // What key 2 signs from now on verifies.
+      await passExam();
+      const latest = (await trainer.call('GET', `/api/trainees/${sam.traineeId}/passport`)).json() as Passport;
+      const fresh = latest.credentials.find((c) => c.id !== first.credentials[0]!.id)!;
+      expect((await checkCredential(await credential(fresh.id), await verifier(), new Date(clock))).verdict).toBe('valid');
+      // Another organisation cannot touch this key.
+      const stranger = await organisationWithTrainer(t.app, t.db, 'Bakkerij');
+      expect((await stranger.call('POST', '/api/passport/keys/2/withdraw', { reason: 'not mine' })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('skills passport: one issuer per process', () => {
   test('the HTTP and HTTPS listeners share one issuer, and an exam uploaded on the second wakes it', async () => {
     const clock = Date.parse('2026-11-26T09:00:00.000Z');
