@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { audioFileName, lookup, spokenKeys, type AudioManifest, type SpokenScenario } from '../src/audio/spoken-keys';
+import { audioFileName, dutchTerms, lookup, spokenKeys, type AudioManifest, type SpokenScenario } from '../src/audio/spoken-keys';
 import { opusEncArgs } from '../src/audio/opus-format';
 
 const root = join(dirname(new URL(import.meta.url).pathname), '..');
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
   const scenarios = findScenarios(join(root, 'scenes'));
   const feedback = Object.keys(JSON.parse(readFileSync(join(root, 'locales', 'nl', 'feedback.json'), 'utf8')) as object);
   const keys = spokenKeys(scenarios, feedback);
+  // The Dutch words of the job, spoken in Dutch only: heard on a tap whatever the trainee's language.
+  const terms = dutchTerms(scenarios);
   if (meta.some((l) => l.voice)) {
     ensureTool('espeak-ng', 'espeak-ng');
     ensureTool('opusenc', 'opus-tools');
@@ -91,8 +93,8 @@ async function main(): Promise<void> {
     const old: AudioManifest | undefined = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, 'utf8')) : undefined;
     const manifest: AudioManifest = { language: lng.code, voice: lng.voice ? `espeak-ng ${lng.voice}` : null, files: {} };
     if (lng.voice) {
-      for (const key of keys) {
-        const text = textOf(lng.code, key, cache);
+      for (const key of lng.code === 'nl' ? [...keys, ...terms.keys()] : keys) {
+        const text = terms.get(key) ?? textOf(lng.code, key, cache);
         if (text === undefined) continue;
         const file = audioFileName(key);
         const hash = sha256(text);
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
     const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as AudioManifest;
     for (const f of Object.values(m.files)) bytes += readFileSync(join(audioRoot, lng.code, f.file)).length;
   }
-  console.log(`audio: ${made} made, ${kept} unchanged, ${keys.length} spoken keys, ${(bytes / 1024).toFixed(0)} KB in total, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`audio: ${made} made, ${kept} unchanged, ${keys.length} spoken keys and ${terms.size} Dutch words, ${(bytes / 1024).toFixed(0)} KB in total, ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 await main();

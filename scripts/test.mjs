@@ -54,6 +54,12 @@ function vitest(name, args) {
         (file.assertionResults ?? []).map((t) => ({ suite: name, file: file.name.replace(root, ''), title: t.fullName ?? t.title, seconds: (t.duration ?? 0) / 1000 })),
       );
     },
+    /** Seconds per test file (its first test's start to its last test's end), from the same report. */
+    files: () => {
+      if (!existsSync(report)) return [];
+      const json = JSON.parse(readFileSync(report, 'utf8'));
+      return (json.testResults ?? []).map((file) => ({ suite: name, file: file.name.replace(root, ''), seconds: ((file.endTime ?? 0) - (file.startTime ?? 0)) / 1000 }));
+    },
     count: () => {
       if (!existsSync(report)) return null;
       const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -86,7 +92,7 @@ for (const suite of suites) {
   const r = spawnSync(suite.command[0], suite.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
   const seconds = (Date.now() - t0) / 1000;
   const ok = r.status === 0;
-  results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null, tests: suite.slowest?.() ?? [] });
+  results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null, tests: suite.slowest?.() ?? [], files: suite.files?.() ?? [] });
   console.log(`=== ${suite.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
 }
 rmSync(reportDir, { recursive: true, force: true });
@@ -104,6 +110,12 @@ const slowest = results
 if (slowest.length > 0) {
   console.log('\nslowest ten tests');
   for (const t of slowest) console.log(`${t.seconds.toFixed(1).padStart(7)} s  ${t.suite.padEnd(5)} ${t.file} > ${t.title}`);
+}
+// Every end-to-end file's seconds: what a new station adds is read here (issue 20).
+const e2eFiles = results.flatMap((r) => (r.name === 'e2e' ? r.files : [])).sort((a, b) => b.seconds - a.seconds);
+if (e2eFiles.length > 0) {
+  console.log('\ne2e seconds per file');
+  for (const f of e2eFiles) console.log(`${f.seconds.toFixed(1).padStart(7)} s  ${f.file}`);
 }
 const passed = results.reduce((n, r) => n + (r.count ? r.count.passed : r.ok ? 1 : 0), 0);
 const failed = results.reduce((n, r) => n + (r.count ? r.count.failed : 0) + (r.ok ? 0 : r.count?.failed ? 0 : 1), 0);

@@ -8,6 +8,8 @@ import { SessionProvider } from '../state/session-context';
 import { createSessionStore } from '../state/session-store';
 import { appClock } from '../state/app-clock';
 import { OutboxSlot } from '../results/outbox-slot';
+import { idleWorkWaitsFor } from '../results/when-idle';
+import { firstStationFrame } from '../world/first-station-frame';
 import { sessionRecord } from '../results/session-record';
 import { forgetTrainee, joinCodeFromUrl, readTrainee, saveTrainee, type TraineeIdentity } from '../results/trainee-identity';
 import { StationCanvas, type TutorialRun } from '../play/station-canvas';
@@ -58,6 +60,17 @@ export function App() {
   // The server-issued attempt an exam is played under, fixed like the token; null in practice.
   const examAttempt = useRef<string | null>(null);
   const [examStart, setExamStart] = useState<ExamStart>(null);
+
+  // Once a station is chosen, the start screen's idle loads (outbox, service worker) wait for its first
+  // frame: they would compete with it for the download and count against its budget. Set in the
+  // store's own update, before any timer can fire.
+  useEffect(
+    () =>
+      appStore.subscribe((s, prev) => {
+        if (s.stationFolder !== null && s.stationFolder !== prev.stationFolder) idleWorkWaitsFor(firstStationFrame.drawn());
+      }),
+    [appStore],
+  );
 
   // The VR settings panel changes the language through i18next: the app follows, mid-session too.
   useEffect(() => {

@@ -1,5 +1,6 @@
 import type { Scenario } from '../engine';
 import { PointedWord, WordsMet } from '../vocabulary/word-list';
+import { DutchWordButton } from '../vocabulary/dutch-word-button';
 import { assetUrl } from '../world/asset-url';
 import { NextCueArrow } from './next-cue-arrow';
 import { HelpButton } from './help-button';
@@ -7,15 +8,17 @@ import { RepeatButton } from './repeat-button';
 import { SettingsMenu } from './settings-menu';
 
 export interface HudExtrasProps {
-  part: 'picture' | 'word' | 'actions' | 'settings' | 'words-met' | 'cue';
+  part: 'picture' | 'word' | 'actions' | 'settings' | 'words-met' | 'cue' | 'term';
   scenario: Scenario;
   pictogram?: string | undefined;
+  /** The current step's Dutch word (part `term`). */
+  term?: string | undefined;
   language: string;
   onLanguage(code: string): void;
 }
 
 /** The overlay's parts that load after the station's first frame (src/state/late-ui.ts). */
-export default function HudExtras({ part, scenario, pictogram, language, onLanguage }: HudExtrasProps) {
+export default function HudExtras({ part, scenario, pictogram, term, language, onLanguage }: HudExtrasProps) {
   switch (part) {
     case 'picture':
       return pictogram ? <img className="pictogram" src={assetUrl(pictogram)} alt="" width={44} height={44} data-testid="hud-pictogram" /> : null;
@@ -32,6 +35,8 @@ export default function HudExtras({ part, scenario, pictogram, language, onLangu
       return <SettingsMenu language={language} onLanguage={onLanguage} />;
     case 'words-met':
       return <WordsMet scenario={scenario} />;
+    case 'term':
+      return term ? <DutchWordButton term={term} pictogram={pictogram} /> : null;
     case 'cue':
       return <NextCueArrow />;
   }

@@ -38,6 +38,22 @@ function Late(props: ComponentProps<typeof HudExtras>) {
   );
 }
 
+/** The Dutch word: plain text until the overlay's extras have loaded, then with its picture and heard on a tap. */
+function LateWord(props: ComponentProps<typeof HudExtras> & { term: string }) {
+  const ready = useStore(lateUi, (s) => s.ready);
+  const plain = (
+    <strong lang="nl" dir="ltr">
+      {props.term}
+    </strong>
+  );
+  if (!ready) return plain;
+  return (
+    <Suspense fallback={plain}>
+      <HudExtras {...props} part="term" />
+    </Suspense>
+  );
+}
+
 /** The desktop overlay: the same instruction as the 3D panel, then the score and whether it was saved. */
 export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, onLanguage }: PlayHudProps) {
   const { t, i18n } = useTranslation(['ui', 'feedback']);
@@ -95,7 +111,7 @@ export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, 
       {view?.dutchTerm ? (
         <p className="term">
           <span>{t('ui:play.dutchWord')}: </span>
-          <strong lang="nl" dir="ltr">{view.dutchTerm}</strong>
+          <LateWord part="term" scenario={scenario} term={view.dutchTerm} pictogram={view.pictogram} {...extras} />
         </p>
       ) : null}
       {said ? (

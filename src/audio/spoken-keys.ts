@@ -11,6 +11,8 @@ export interface SpokenScenario {
   id: string;
   steps: readonly { instruction: string; hint?: string | undefined }[];
   rules?: readonly { message: string }[] | undefined;
+  /** The station's things: each one's Dutch word is spoken in Dutch (`termKey`). */
+  objects?: readonly { term: string }[] | undefined;
 }
 
 /** Spoken keys as `namespace:key`, in a stable order. */
@@ -26,6 +28,28 @@ export function spokenKeys(scenarios: readonly SpokenScenario[], feedbackKeys: r
     for (const rule of s.rules ?? []) keys.add(`${s.id}:${rule.message}`);
   }
   return [...keys];
+}
+
+/**
+ * The key a Dutch word of the job is spoken under, in Dutch only (the trainee hears the word they
+ * will hear at work, whatever their own language): `terms:<word>`, folded to ASCII letters, digits
+ * and hyphens so that it is a safe file name and one word shared by stations is one file.
+ */
+export function termKey(term: string): string {
+  const slug = term
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `terms:${slug}`;
+}
+
+/** Every Dutch word of these scenarios by its key (`termKey`), with the text spoken: the word itself. */
+export function dutchTerms(scenarios: readonly SpokenScenario[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of scenarios) for (const o of s.objects ?? []) out.set(termKey(o.term), o.term.trim());
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The file of a key inside a language's folder: `<namespace>/<key>.ogg`. */

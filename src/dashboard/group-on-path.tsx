@@ -21,7 +21,8 @@ export function GroupOnPath({ groupId }: { groupId: string }) {
   const stations = useStations();
   const pathName = usePathName();
   const v = view.data;
-  if (!v || !v.path) return null;
+  // Drawn once the stations' titles are there too: a column headed by a station's id would flash first.
+  if (!v || !v.path || stations.byId.size === 0) return null;
   const stuck = v.trainees.filter((x) => x.modules.some((m) => m.stuck));
   return (
     <div className="card" data-testid="group-on-path">

@@ -35,5 +35,4 @@ export { learningPathSchema } from './learning-path-schema';
 export type { LearningPath, LearningPathInput, PathMastery, PathModule } from './learning-path-schema';
 export { parseLearningPath, type LearningPathResult, type PathScenario } from './parse-learning-path';
 export { countingPracticePasses, pathProgress, prerequisitesOf, reachesMastery, stuckOnModule } from './learning-path';
-export { isStuck, stuckRule } from './stuck';
 export type { ModuleAttempt, ModuleMastery, ModuleOverride, ModuleProgress, ModuleState, PathInput } from './learning-path';

@@ -12,6 +12,8 @@ export interface RayPointerState {
   origin: Vec3;
   /** The placed part whose node (or a child of it) the ray hits, else the hit object's name, else null. */
   hits: string | null;
+  /** Whether the pointer holds a button down (the trigger seen pressed, its down dispatched). */
+  down: boolean;
 }
 
 /** What the generic e2e driver (tests/e2e/support/station-driver.ts) reads; it acts through real input only. */
@@ -88,7 +90,7 @@ export default function DriverProbe() {
           let hit: Object3D | null = pointer.getIntersection()?.object ?? null;
           const name = hit?.name || null;
           while (hit && !partOf.has(hit)) hit = hit.parent;
-          return [{ origin: [ray.origin.x, ray.origin.y, ray.origin.z] as Vec3, hits: hit ? partOf.get(hit)!.id : name }];
+          return [{ origin: [ray.origin.x, ray.origin.y, ray.origin.z] as Vec3, hits: hit ? partOf.get(hit)!.id : name, down: pointer.getButtonsDown().size > 0 }];
         });
       },
       drawnMeshesUnder(name) {

@@ -8,6 +8,7 @@ import { comfortSettings } from '../input/comfort-settings';
 import { useSessionStore } from '../state/session-context';
 import { PanelButton } from './panel-button';
 import { PanelPlates } from './panel-plates';
+import { PanelWord } from './panel-word';
 import { PictogramSlot } from '../world/pictogram-slot';
 import { currentStepView } from '../state/step-view';
 import { useState } from 'react';
@@ -67,7 +68,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const rtl = lang.dir === 'rtl';
   const anchorX = rtl ? 'right' : 'left';
   // Right-to-left mirrors the panel: the picture leads on the right, text runs from the right edge.
-  const side = rtl ? -1 : 1;
+  const side: 1 | -1 = rtl ? -1 : 1;
   const picture = -0.43 * side;
   const x = -0.32 * side;
   const view = currentStepView(scenario, engine);
@@ -138,13 +139,8 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           <Text font={font} position={[x, 0.14, 0]} maxWidth={0.8} fontSize={0.05} color="#ffffff" anchorX={anchorX} anchorY="top" direction={lang.dir}>
             {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
           </Text>
-          {view?.dutchTerm ? (
-            // The Dutch word stays Dutch in every language: learning it is part of the job.
-            // Latin script in Noto Sans, left to right, also beside Arabic, Dari or Tigrinya text.
-            <Text font={defaultFontUrl} position={[x, -0.08, 0]} fontSize={0.045} color="#ffd866" anchorX={anchorX} anchorY="top" direction="ltr">
-              {`NL · ${view.dutchTerm}`}
-            </Text>
-          ) : null}
+          {/* The Dutch word, said in Dutch when pressed (src/play/panel-word.tsx). */}
+          {view?.dutchTerm ? <PanelWord term={view.dutchTerm} x={x} y={-0.08} side={side} /> : null}
           {feedback ? (
             <Text font={font} position={[x, -0.18, 0]} maxWidth={0.8} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
               {feedbackText(t, i18n.language, scenario, feedback, engine)}

@@ -1,29 +1,34 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { Vector3 } from 'three';
-import { nextCue } from '../state/next-cue';
+import { Matrix4, Vector3, type Group } from 'three';
+import { cueFrom, nextCue } from '../state/next-cue';
 import { useSessionStore } from '../state/session-context';
 import { currentStepView } from '../state/step-view';
 import { objectRegistry } from '../world/object-registry';
+import { VrCueArrow, placeVrCue } from './vr-cue-arrow';
 
 const at = new Vector3();
-/** Inside this part of the view (normalised device coordinates) the object counts as seen. */
-const SEEN = 0.85;
-const STEP = 15;
+const drawn = new Vector3();
+const inverse = new Matrix4();
+const view = { x: 0, y: 0, z: 0 };
+const ndc = { x: 0, y: 0 };
 
 /**
- * Measures, on a computer, whether the next step's object is in view; if not, which way to turn.
- * Writes to the cue store only when that changes: nothing is allocated per frame.
+ * Measures whether the next step's object is in view; if not, which way to turn. On a computer the
+ * overlay draws the arrow from the store; in a headset this draws one at the edge of the view
+ * (src/play/vr-cue-arrow.tsx). Writes to the cue store only when the answer changes: nothing is
+ * allocated per frame.
  */
 export function NextCueProbe() {
   const session = useSessionStore();
+  const arrow = useRef<Group>(null);
   // The next step's object, worked out when the session changes, not every frame.
   const target = useRef<string | null>(null);
   useEffect(() => {
     const follow = () => {
       const s = session.getState();
-      const view = s.status === 'playing' && s.scenario && s.engine && !s.engine.halted ? currentStepView(s.scenario, s.engine) : null;
-      target.current = view?.objectId ?? null;
+      const v = s.status === 'playing' && s.scenario && s.engine && !s.engine.halted ? currentStepView(s.scenario, s.engine) : null;
+      target.current = v?.objectId ?? null;
     };
     follow();
     const stop = session.subscribe(follow);
@@ -33,24 +38,26 @@ export function NextCueProbe() {
     };
   }, [session]);
   useFrame(({ camera, gl }) => {
-    const object = target.current && !gl.xr.isPresenting ? objectRegistry.get(target.current) : undefined;
-    let shown = false;
-    let angle = 0;
+    const object = target.current ? objectRegistry.get(target.current) : undefined;
+    let cue = { shown: false, angle: 0 };
     if (object) {
-      // In the camera's own space the view looks down -z: a positive z is behind the trainee.
-      const behind = object.getWorldPosition(at).applyMatrix4(camera.matrixWorldInverse).z > 0;
-      object.getWorldPosition(at).project(camera);
-      shown = behind || Math.abs(at.x) > SEEN || Math.abs(at.y) > SEEN;
-      if (shown) {
-        // Behind the trainee the projection mirrors: turn the other way.
-        // Device coordinates run -1…1 both ways: scale x by the view's width over height for a screen angle.
-        const x = (behind ? -at.x : at.x) * ((camera as { aspect?: number }).aspect ?? 1);
-        const y = behind ? -at.y : at.y;
-        angle = Math.round((Math.atan2(y, x) * 180) / Math.PI / STEP) * STEP;
-      }
+      // In a headset the renderer copies the head's pose and field of view into this camera. Its world
+      // matrix is brought up to date first: a turn by keys since the last frame counts now, not a
+      // frame late (the arrow would show the way from where the trainee looked before).
+      camera.updateMatrixWorld();
+      object.getWorldPosition(at);
+      drawn.copy(at).applyMatrix4(inverse.copy(camera.matrixWorld).invert());
+      view.x = drawn.x;
+      view.y = drawn.y;
+      view.z = drawn.z;
+      drawn.copy(at).project(camera);
+      ndc.x = drawn.x;
+      ndc.y = drawn.y;
+      cue = cueFrom(view, ndc);
     }
     const now = nextCue.getState();
-    if (now.shown !== shown || (shown && now.angle !== angle)) nextCue.setState({ shown, angle: shown ? angle : 0 });
+    if (now.shown !== cue.shown || now.angle !== cue.angle) nextCue.setState(cue);
+    if (arrow.current) placeVrCue(arrow.current, camera, gl.xr.isPresenting && cue.shown, cue.angle);
   });
-  return null;
+  return <VrCueArrow ref={arrow} />;
 }

@@ -98,7 +98,8 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
           <DesktopLook />
         </Suspense>
       )}
-      {!vr && stationShown ? (
+      {/* On a screen the overlay draws its arrow; in a headset the probe draws one at the view's edge. */}
+      {stationShown ? (
         <Suspense fallback={null}>
           <NextCueProbe />
         </Suspense>

@@ -1,17 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import validateStatement from '@learninglocker/xapi-validation';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseScenario, type SessionEvent } from '../../src/engine';
 import { idealEvents, sessionBody } from '../server/test-app';
 import { createOrganisation } from './support/create-organisation';
 import { openGuardedPage, type GuardedPage } from './support/browser';
-import { builtAppDir } from './support/built-app';
 import { gzipBytes, viteManifest } from './support/bundle';
 import { saveScreenshot } from './support/screenshots';
-import { downloadedFile } from './support/downloaded-file';
 
 const base = () => inject('baseUrl');
 const email = `dash-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
@@ -88,7 +85,7 @@ describe('the trainer dashboard in Chromium', () => {
     const total = js.reduce((sum, f) => sum + gzipBytes(f), 0);
     expect(total, `dashboard JS ${total} bytes gzip`).toBeLessThanOrEqual(200 * 1024);
     for (const f of js) {
-      const text = readFileSync(join(builtAppDir, f), 'utf8');
+      const text = readFileSync(`dist/app/${f}`, 'utf8');
       expect(text.includes('isWebGLRenderer') || text.includes('isObject3D'), `${f} contains three.js`).toBe(false);
     }
   });
@@ -150,7 +147,8 @@ describe('the trainer dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('group-path').locator('.hint').first().textContent()).toBe('Leertraject: Hout');
     // Who is where on it: Amina practises the one module, and it is her next; no one is stuck yet.
     const onPath = page.getByTestId('group-on-path');
-    await expect.poll(() => onPath.locator('tbody tr').first().locator('td[data-module="wood-intro-workbench"]').getAttribute('data-state')).toBe('practice');
+    // The table loads after the save, with two requests of its own (the group's progress, the stations' titles).
+    await expect.poll(() => onPath.locator('tbody tr').first().locator('td[data-module="wood-intro-workbench"]').getAttribute('data-state'), { timeout: 15_000 }).toBe('practice');
     expect(await onPath.getByRole('heading').textContent()).toBe('Wie staat waar in leertraject Hout');
     expect(await onPath.getByRole('columnheader').allTextContents()).toEqual(['Cursist', 'Werkbank met kolomboor']);
     expect(await onPath.locator('tbody th').first().textContent()).toBe(`Amina (${code})`);
@@ -277,7 +275,7 @@ describe('the trainer dashboard in Chromium', () => {
     // Exports of the whole list.
     await page.getByRole('link', { name: 'Sessies' }).click();
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-csv"]').click()]);
-    const csv = readFileSync(await downloadedFile(csvDownload));
+    const csv = readFileSync((await csvDownload.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
@@ -288,7 +286,7 @@ describe('the trainer dashboard in Chromium', () => {
       [code, 'Amina', '2', '0', 'nee', 'ja', '0'],
     ]);
     const [xapiDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-xapi"]').click()]);
-    const statements = JSON.parse(readFileSync(await downloadedFile(xapiDownload), 'utf8')) as { actor: { account: { name: string } }; result: { score: { scaled: number } } }[];
+    const statements = JSON.parse(readFileSync((await xapiDownload.path())!, 'utf8')) as { actor: { account: { name: string } }; result: { score: { scaled: number } } }[];
     expect(statements.map((s) => s.result.score.scaled)).toEqual([1, 0.92, 0]);
     for (const s of statements) {
       expect(validateStatement(s)).toEqual([]);
@@ -443,7 +441,8 @@ describe('the trainer dashboard in Chromium', () => {
 
     // The group's most-failed steps at the panel saw: the top five with the reason, the other steps behind "show all".
     await page.goto(seen.groupUrl);
-    await expect.poll(async () => (await chartTable(page, 'top-failures-wood-panel-saw')).length).toBe(6);
+    // A page load: the group page asks for its path, its trainees on it and the failing steps at once.
+    await expect.poll(async () => (await chartTable(page, 'top-failures-wood-panel-saw')).length, { timeout: 15_000 }).toBe(6);
     const top = await chartTable(page, 'top-failures-wood-panel-saw');
     expect(top[0]).toEqual(['Stap', 'Mislukt (%)', 'Waarom']);
     for (const row of top.slice(1)) expect(row.slice(1)).toEqual(['100', '1× niet gedaan']);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadScene } from '../../scripts/check-scenes';
 import { score, type SessionEvent } from '../../src/engine';
+import { foodLanguageChecks } from './support/food-language-checks';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
 import type { PathEvent } from './support/path-plan';
 import { playPath } from './support/station-driver';
@@ -10,8 +11,9 @@ import { seeResultAfterCriticalStop } from './support/stopped-practice';
 
 const folder = 'food/hygiene-sluice-line-nl';
 
-// The food station, Dutch variant (an NL organisation's trainee takes the exam), through the generic driver.
-stationMatrix(folder, { viewport: { width: 1024, height: 640 }, criticalRule: 'enter-without-washing' });
+// The food station, Dutch variant (an NL organisation's trainee takes the exam), through the generic
+// driver. Its mouse run is played in Arabic: the right-to-left quantities are checked there.
+stationMatrix(folder, { viewport: { width: 1024, height: 640 }, criticalRule: 'enter-without-washing', language: 'ar', checks: foodLanguageChecks('ar') });
 
 describe(`${folder}: a wash too short`, () => {
   const g = guardedPageForTests({ width: 1024, height: 640 });

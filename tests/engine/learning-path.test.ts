@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { learningPathSchema, parseLearningPath, pathProgress, reachesMastery, stuckOnModule, stuckRule, type LearningPathInput, type ModuleAttempt, type PathInput, type PathScenario } from '../../src/engine';
+import { learningPathSchema, parseLearningPath, pathProgress, reachesMastery, stuckOnModule, type LearningPathInput, type ModuleAttempt, type PathInput, type PathScenario } from '../../src/engine';
 import { learningPathJsonSchemaText } from '../../src/engine/json-schema';
+import { stuckRule } from '../../src/engine/stuck';
 
 const scenarios: PathScenario[] = [
   { id: 'safety-signs', sector: 'wood', modes: ['practice', 'exam'], version: 1 },

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { languages as metadata } from '../../locales/languages.json';
-import { audioFileName, spokenKeys, type AudioManifest, type SpokenScenario } from '../../src/audio/spoken-keys';
+import { audioFileName, dutchTerms, spokenKeys, termKey, type AudioManifest, type SpokenScenario } from '../../src/audio/spoken-keys';
 
 const root = join(__dirname, '..', '..');
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
@@ -28,6 +28,7 @@ function text(lng: string, nsKey: string): string | undefined {
 
 const feedbackKeys = Object.keys(JSON.parse(readFileSync(join(root, 'locales/nl/feedback.json'), 'utf8')));
 const keys = spokenKeys(scenarios(), feedbackKeys);
+const terms = dutchTerms(scenarios());
 
 describe('spoken instructions and feedback (npm run audio)', () => {
   test('the spoken keys: every step instruction and hint, every rule message, all feedback, the end prompts', () => {
@@ -37,6 +38,20 @@ describe('spoken instructions and feedback (npm run audio)', () => {
     expect(keys).toContain('feedback:step-completed');
     expect(keys).toContain('ui:result.passed');
     expect(keys.filter((k) => k.startsWith('feedback:'))).toHaveLength(feedbackKeys.length);
+  });
+
+  test('every Dutch word of every station is spoken under a key of its own, as a safe file name', () => {
+    const all = scenarios().flatMap((s) => (s.objects ?? []).map((o) => o.term.trim()));
+    expect(all.length).toBeGreaterThan(100);
+    for (const term of all) {
+      expect(terms.get(termKey(term))).toBe(term);
+      expect(audioFileName(termKey(term))).toMatch(/^terms\/[a-z0-9]+(-[a-z0-9]+)*\.ogg$/);
+    }
+    // Two different words never share a key (one would speak the other's sound).
+    expect(new Set(all).size).toBe(terms.size);
+    expect(termKey('Goedgekeurd (OK)')).toBe('terms:goedgekeurd-ok');
+    expect(termKey('reserve-actuator')).toBe('terms:reserve-actuator');
+    expect(termKey('één')).toBe('terms:een');
   });
 
   test('only Tigrinya has no voice; Dari speaks through Persian and is marked as a stand-in', () => {
@@ -53,8 +68,10 @@ describe('spoken instructions and feedback (npm run audio)', () => {
       expect(manifest.voice).toBe(lng.voice ? `espeak-ng ${lng.voice}` : null);
       let covered = 0;
       const problems: string[] = [];
-      for (const key of keys) {
-        const t = text(lng.code, key);
+      // Dutch holds the words of the job too (heard on a tap in every language); no other language has them.
+      const expected = lng.code === 'nl' ? [...keys, ...terms.keys()] : keys;
+      for (const key of expected) {
+        const t = terms.get(key) ?? text(lng.code, key);
         const entry = manifest.files[key];
         if (!lng.voice || t === undefined) {
           if (entry) problems.push(`${key}: a file but no text or no voice`);
@@ -67,7 +84,7 @@ describe('spoken instructions and feedback (npm run audio)', () => {
       }
       expect(problems).toEqual([]);
       // Entries for keys nobody speaks any more would be dead weight in the build.
-      expect(Object.keys(manifest.files).filter((k) => !keys.includes(k))).toEqual([]);
+      expect(Object.keys(manifest.files).filter((k) => !expected.includes(k))).toEqual([]);
       if (lng.voice) expect(covered).toBeGreaterThan(feedbackKeys.length);
       else expect(covered).toBe(0);
     });

@@ -132,8 +132,6 @@ export class PassportService {
       .where('state', '=', 'issued')
       .where('revoked_at', 'is', null)
       .execute();
-    const byList = new Map<string, number[]>();
-    for (const c of signed) if (c.status_list_id !== null && c.status_index !== null) byList.set(c.status_list_id, [...(byList.get(c.status_list_id) ?? []), c.status_index]);
     await this.opts.db
       .updateTable('passport_credentials')
       .set({ revoked_at: at, revoked_reason: `signing key ${serial} withdrawn: ${reason}`, revoked_by: trainerId })
@@ -141,10 +139,10 @@ export class PassportService {
       .where('state', '=', 'issued')
       .where('revoked_at', 'is', null)
       .execute();
-    for (const [listId, indexes] of byList) await this.setBits(listId, indexes);
+    const resigned = await this.setBitsOf(signed);
     // Lists of the key with nothing newly revoked are signed again too: the withdrawn key must sign nothing that stays published.
     const lists = await this.opts.db.selectFrom('passport_status_lists').select('id').where('key_id', '=', key.id).execute();
-    for (const l of lists) if (!byList.has(l.id)) await this.resignList(l.id);
+    for (const l of lists) if (!resigned.has(l.id)) await this.resignList(l.id);
     return { outcome: 'withdrawn', revoked: signed.length, signing: signing.serial };
   }
 
@@ -321,6 +319,14 @@ export class PassportService {
     return 'revoked';
   }
 
+  /** Sets the status bits of these credentials, list by list (each list signed again once); returns the lists touched. */
+  private async setBitsOf(credentials: readonly { status_list_id: string | null; status_index: number | null }[]): Promise<Set<string>> {
+    const byList = new Map<string, number[]>();
+    for (const c of credentials) if (c.status_list_id !== null && c.status_index !== null) byList.set(c.status_list_id, [...(byList.get(c.status_list_id) ?? []), c.status_index]);
+    for (const [listId, indexes] of byList) await this.setBits(listId, indexes);
+    return new Set(byList.keys());
+  }
+
   private async setBits(listId: string, indexes: number[]): Promise<void> {
     await this.opts.db.transaction().execute(async (tx) => {
       const list = await tx.selectFrom('passport_status_lists').select('revoked_json').where('id', '=', listId).executeTakeFirstOrThrow();
@@ -337,9 +343,7 @@ export class PassportService {
    */
   async eraseTrainee(traineeId: string): Promise<number> {
     const rows = await this.opts.db.selectFrom('passport_credentials').select(['id', 'status_list_id', 'status_index']).where('trainee_id', '=', traineeId).execute();
-    const byList = new Map<string, number[]>();
-    for (const r of rows) if (r.status_list_id !== null && r.status_index !== null) byList.set(r.status_list_id, [...(byList.get(r.status_list_id) ?? []), r.status_index]);
-    for (const [listId, indexes] of byList) await this.setBits(listId, indexes);
+    await this.setBitsOf(rows);
     await this.opts.db.deleteFrom('passport_credentials').where('trainee_id', '=', traineeId).execute();
     await this.opts.db.deleteFrom('passport_subjects').where('trainee_id', '=', traineeId).execute();
     return rows.length;

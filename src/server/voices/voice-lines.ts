@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { lookup, spokenKeys, type AudioManifest, type SpokenScenario } from '../../audio/spoken-keys';
+import { dutchTerms, lookup, spokenKeys, type AudioManifest, type SpokenScenario } from '../../audio/spoken-keys';
 
 /** One spoken line of the app in one language, as the recording page lists it. */
 export interface VoiceLine {
@@ -55,12 +55,15 @@ export class VoiceLines {
 
   keys(): string[] {
     const feedback = this.read(join(this.localesDir, 'nl', 'feedback.json'));
-    return spokenKeys(this.scenarios(), typeof feedback === 'object' && feedback !== null ? Object.keys(feedback) : []);
+    const keys = spokenKeys(this.scenarios(), typeof feedback === 'object' && feedback !== null ? Object.keys(feedback) : []);
+    // The Dutch words of the job (said on a tap in every language): a centre records them in Dutch only.
+    return [...keys, ...dutchTerms(this.scenarios()).keys()];
   }
 
   /** The text a line speaks in a language; undefined when the language has none, or it has a value in it (never spoken). */
   text(language: string, key: string): string | undefined {
     if (!/^[a-z]{2,3}$/.test(language)) return undefined;
+    if (key.startsWith('terms:')) return language === 'nl' ? dutchTerms(this.scenarios()).get(key) : undefined;
     const at = key.indexOf(':');
     if (at < 1 || !/^[a-z0-9-]+$/.test(key.slice(0, at))) return undefined;
     const text = lookup(this.read(join(this.localesDir, language, `${key.slice(0, at)}.json`)), key.slice(at + 1));

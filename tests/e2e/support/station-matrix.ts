@@ -9,10 +9,12 @@ import { emulatorOnlyFiles, gzipBytes, stationChunkFile } from './bundle';
 import { waitForFrames } from './browser';
 import { storedSessions, type StoredSession } from './database';
 import { logBusiestDesktopFrame } from './desktop-busiest-frame';
-import { nextFrames, setPose, waitForControllerModels, waitForTrackedInputs } from './emulator';
+import { nextFrames, setPose, waitForControllerModels } from './emulator';
 import { chooseExam } from './exam-attempt';
 import { guardedPageForTests } from './guarded-page-for-tests';
 import type { PathEvent } from './path-plan';
+import { phaseTimes, type PhaseTimes } from './phase-times';
+import { sceneSettled } from './scene-settled';
 import { saveScreenshot } from './screenshots';
 import { deviceOf, playPath, type Way } from './station-driver';
 import { expectBusiestXrFrameWithinBudget, xrFrameBudget } from './xr-budget';
@@ -27,6 +29,24 @@ export interface MatrixOptions {
   criticalRule: string;
   /** Screenshots to take before the move with this index of the desktop ideal path (name → move index). */
   screenshots?: Record<string, number>;
+  /** The language the mouse run is played in (picked on the start screen); the browser's suggestion (nl) when absent. */
+  language?: string;
+  /** The station's own checks, made inside the mouse run (numbers in the world in that language, text layout). */
+  checks?: StationChecks;
+}
+
+/** Checks a station adds to its mouse run instead of a run of their own. */
+export interface StationChecks {
+  /** Once the station is drawn and settled, before the path. */
+  opened?(page: Page): Promise<void>;
+  /** After the path scored 100 and was stored. */
+  played?(page: Page): Promise<void>;
+}
+
+export interface OpenOptions {
+  times?: PhaseTimes;
+  /** Picked on the start screen before the station. */
+  language?: string;
 }
 
 const root = process.cwd();
@@ -50,28 +70,38 @@ export async function storedRow(page: Page): Promise<StoredSession> {
  * Starts the chosen station on the computer or in the emulated headset and waits until its parts are
  * there.
  */
-async function start(page: Page, vr: boolean): Promise<void> {
+async function start(page: Page, vr: boolean, times?: PhaseTimes): Promise<void> {
   await page.locator(`[data-action="${vr ? 'enter-vr' : 'play-desktop'}"]`).click();
   if (vr) {
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    times?.mark('presenting');
     await setPose(page, 'headset', { position: [0, 1.6, 0], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
-    // Controllers can point once tracked and their models came; the panel follows the first frame.
-    await waitForTrackedInputs(page, 2);
+    // Controllers can point once tracked and their models came (each press then waits for its ray to
+    // hit: station-driver.ts); the panel follows the first frame.
+    await page.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) >= 2, undefined, { timeout: 60_000 });
+    await waitForControllerModels(page);
+    times?.mark('controllers');
     await page.waitForFunction(() => window.__werkvloer?.sceneHas('instruction-panel') === true, undefined, { timeout: 60_000 });
   }
   await waitForFrames(page, 5);
   // The test build's driver probe comes after the station's first frame (src/play/driver-probe.tsx).
   await page.waitForFunction(() => (window.__werkvloerDriver?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
+  times?.mark('parts');
 }
 
 /** Opens the station in practice on the computer or in the emulated headset, until its parts are there. */
-export async function openStation(page: Page, folder: string, vr: boolean): Promise<void> {
+export async function openStation(page: Page, folder: string, vr: boolean, { times, language }: OpenOptions = {}): Promise<void> {
   await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
+  if (language) {
+    await page.locator(`[data-lang="${language}"]`).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
+  }
   await page.locator(`[data-station="${folder}"]`).click();
+  times?.mark('start screen');
   // Practice is what a headset nobody signed in to plays: no mode to pick. (A click more gives the
   // start screen's idle loads — outbox, service worker — time to begin before the station's first
   // frame, and the budget would count them.)
-  await start(page, vr);
+  await start(page, vr, times);
 }
 
 /**
@@ -85,13 +115,15 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
   const scenario = loadScene(root, join(dir, 'scenario.json')).scenario!;
   const ideal = readPath(join(dir, 'ideal-path.json'));
   const eventsOf = (row: StoredSession) => JSON.parse(row.events_json) as SessionEvent[];
+  const name = folder.replace('/', '-');
 
   describe(`${folder}: ideal path by mouse, with budgets and screenshots`, () => {
     const g = guardedPageForTests(opts.viewport ?? { width: 1024, height: 640 });
 
     test('mouse: the ideal path scores 100 and is stored; JavaScript to the first frame within budget; busiest desktop frame', async () => {
       const { page } = g;
-      await openStation(page, folder, false);
+      const times = phaseTimes(`${folder} mouse`);
+      await openStation(page, folder, false, { times, language: opts.language });
       const scripts = await scriptsAtFirstStationFrame(page);
       const stationChunk = `/${stationChunkFile(folder)}`;
       expect([...scripts]).toContain(stationChunk);
@@ -99,6 +131,14 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       console.info(`[budget] ${folder}: ${scripts.length} scripts, ${bytes} B gzip (station chunk ${gzipBytes(stationChunk)} B of it)`);
       expect(bytes).toBeGreaterThan(0);
       expect(bytes).toBeLessThanOrEqual(javascriptBudget);
+      // The station at the work position as a trainee first sees it, for a reviewer (a picture is how a
+      // person checks that a panel saw reads as a panel saw).
+      await sceneSettled(page);
+      await saveScreenshot(page, `station-${name}-desktop`);
+      expect((await page.evaluate(() => window.__werkvloer!.counts.calls)), 'the station is drawn').toBeGreaterThan(0);
+      times.mark('settled');
+      await opts.checks?.opened?.(page);
+      times.mark('checks');
       const way: Way = { kind: 'mouse' };
       // How finely each scale sets (a value lands on the scale's nearest step).
       const stepOf = new Map<string, number>();
@@ -107,9 +147,12 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
           if (move.part.operation.kind === 'set') stepOf.set(move.part.object, move.part.operation.step);
           for (const [name, at] of Object.entries(opts.screenshots ?? {})) if (at === i) await saveScreenshot(page, name);
         },
+        times,
       });
+      times.mark('path');
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
       const row = await storedRow(page);
+      times.mark('stored');
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
       expect(score(scenario, eventsOf(row), 'practice').mistakes).toEqual([]);
       // The session holds the ideal path itself, in its order: every value set (on the scale's step),
@@ -132,8 +175,10 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
         if (typeof e.value === 'number') expect(Math.abs(Number(got) - e.value), `${e.action} ${e.object}: ${got} for ${e.value}`).toBeLessThanOrEqual((stepOf.get(e.object) ?? 0) / 2 + 1e-9);
         else expect(got, `${e.action} ${e.object}`).toEqual(e.value);
       });
+      await opts.checks?.played?.(page);
       expect(g.consoleErrors).toEqual([]);
       await logBusiestDesktopFrame(page, folder);
+      times.print();
     }, 420_000);
   });
 
@@ -142,7 +187,9 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
 
     test('VR controller, entering through the Enter VR button: JavaScript within budget, a full turn and the busiest frame within the draw call and triangle budget, the ideal path scores 100', async () => {
       const { page } = g;
-      await openStation(page, folder, true);
+      const times = phaseTimes(`${folder} VR`);
+      const frames0 = { at: performance.now(), frames: 0 };
+      await openStation(page, folder, true, { times });
       const scripts = await scriptsAtFirstStationFrame(page);
       expect(scripts.some((s) => s.includes('xr-runtime'))).toBe(true);
       const emulatorOnly = emulatorOnlyFiles();
@@ -156,13 +203,17 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(bytes).toBeLessThanOrEqual(javascriptBudget);
       expect(scripts.some((s) => s.includes('GLTFLoader')), 'the glTF loader is not in the way of the first frame').toBe(false);
       await waitForControllerModels(page);
+      times.mark('models');
+      frames0.at = performance.now();
+      frames0.frames = await page.evaluate(() => window.__werkvloer!.counts.frames);
       // A full turn with everything in view (the instruction panel included) before the path.
-      await nextFrames(page, 10);
+      await sceneSettled(page);
       let maxCalls = 0;
       let maxTriangles = 0;
       for (let i = 0; i < 8; i++) {
         await setPose(page, 'headset', { quaternion: heading((i * Math.PI) / 4) });
-        await nextFrames(page, 3);
+        // The next frame draws the new view; the one after reads its counts (render-probe.tsx).
+        await nextFrames(page, 2);
         const counts = await page.evaluate(() => ({ ...window.__werkvloer!.counts }));
         expect(counts.presenting).toBe(true);
         maxCalls = Math.max(maxCalls, counts.calls);
@@ -175,10 +226,15 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(maxCalls).toBeLessThanOrEqual(xrFrameBudget.drawCalls);
       expect(maxTriangles).toBeLessThanOrEqual(xrFrameBudget.triangles);
       await setPose(page, 'headset', { quaternion: heading(0) });
-      await nextFrames(page, 3);
+      await nextFrames(page, 2);
+      await saveScreenshot(page, `station-${name}-vr`);
+      times.mark('full turn');
 
       const way: Way = { kind: 'controller', hand: 'right' };
-      await playPath(page, way, ideal);
+      await playPath(page, way, ideal, { times });
+      times.mark('path');
+      const framesNow = await page.evaluate(() => window.__werkvloer!.counts.frames);
+      console.info(`[phases] ${folder} VR: ${framesNow - frames0.frames} XR frames in ${((performance.now() - frames0.at) / 1000).toFixed(1)} s of turn and path`);
       // The busiest moment of the whole scenario, both eyes (bench/busiest-frame.ts reads this line).
       await expectBusiestXrFrameWithinBudget(page, folder);
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
@@ -186,6 +242,8 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
       expect(new Set(eventsOf(row).map((e) => e.device))).toEqual(new Set([deviceOf(way)]));
       expect(g.consoleErrors).toEqual([]);
+      times.mark('stored');
+      times.print();
     }, 420_000);
   });
 
