@@ -1,3 +1,4 @@
+import { lazyAfterFirstFrame } from './first-station-frame';
 import { partAfterFirstFrame } from './part-after-first-frame';
 
 // Parts a trainee operates only in later steps (the end check's cards, a dial, a held control, a
@@ -14,3 +15,6 @@ export const ValueControl = partAfterFirstFrame(() => import('./value-control').
 export const DropZone = partAfterFirstFrame(() => import('./drop-zone').then((m) => m.DropZone));
 export const HazardZone = partAfterFirstFrame(() => import('./hazard-zone').then((m) => m.HazardZone));
 export const PictogramSlot = partAfterFirstFrame(() => import('./pictogram-slot').then((m) => m.PictogramSlot));
+// What is picked up is seen from the first frame on and picked up a few frames later: a kit part shows
+// its look as this one's Suspense fallback until the grab's code (pointer gestures, drop zones) is there.
+export const GrabbableAfterFirstFrame = lazyAfterFirstFrame(() => import('./grabbable').then((m) => ({ default: m.Grabbable })));

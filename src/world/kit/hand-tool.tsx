@@ -1,6 +1,6 @@
-import { Inspectable } from '../later-parts';
+import { Suspense } from 'react';
+import { GrabbableAfterFirstFrame, Inspectable } from '../later-parts';
 import type { StaticPart } from '../static-parts';
-import { Grabbable } from '../grabbable';
 import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 import { box, cylinder } from './look';
@@ -27,9 +27,12 @@ export const handTool: KitPart<PartOf<'hand-tool'>> = {
         <LookMesh look={looks[part.tool]} />
       </Inspectable>
     ) : (
-      <Grabbable position={ORIGIN} object={part.object} hitBox={hit[part.tool]}>
-        <LookMesh look={looks[part.tool]} />
-      </Grabbable>
+      // Seen in the first frame; picked up once the grab has come (a few frames later).
+      <Suspense fallback={<LookMesh look={looks[part.tool]} />}>
+        <GrabbableAfterFirstFrame position={ORIGIN} object={part.object} hitBox={hit[part.tool]}>
+          <LookMesh look={looks[part.tool]} />
+        </GrabbableAfterFirstFrame>
+      </Suspense>
     ),
 };
 

@@ -1,6 +1,5 @@
-import { HoldControl, Inspectable } from '../later-parts';
-import { useMemo } from 'react';
-import { Grabbable } from '../grabbable';
+import { GrabbableAfterFirstFrame, HoldControl, Inspectable } from '../later-parts';
+import { Suspense, useMemo } from 'react';
 import { Interactable } from '../interactable';
 import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
@@ -25,10 +24,13 @@ export const workpiece: KitPart<PartOf<'workpiece'>> = {
     if (operation === 'inspect') return <Inspectable position={ORIGIN} object={object} hitBox={size}>{mesh}</Inspectable>;
     if (operation === 'hold') return <HoldControl object={object} hitBox={size} travel={0.01} {...(part.progressMs ? { progressMs: part.progressMs } : {})}>{mesh}</HoldControl>;
     if (operation === 'press') return <Interactable object={object} action={part.action ?? 'press'} hitBox={size} travel={0.01}>{mesh}</Interactable>;
+    // Seen in the first frame; picked up once the grab has come (a few frames later).
     return (
-      <Grabbable position={ORIGIN} object={object} hitBox={size} {...(operation === 'carry' ? { grabAction: null } : {})} {...(operation === 'wear-head' ? { wear: 'head' as const } : operation === 'wear-body' ? { wear: 'body' as const } : {})}>
-        {mesh}
-      </Grabbable>
+      <Suspense fallback={mesh}>
+        <GrabbableAfterFirstFrame position={ORIGIN} object={object} hitBox={size} {...(operation === 'carry' ? { grabAction: null } : {})} {...(operation === 'wear-head' ? { wear: 'head' as const } : operation === 'wear-body' ? { wear: 'body' as const } : {})}>
+          {mesh}
+        </GrabbableAfterFirstFrame>
+      </Suspense>
     );
   },
 };
