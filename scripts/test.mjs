@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,6 +41,10 @@ function ensureSystemPackages() {
 
 const reportDir = mkdtempSync(join(tmpdir(), 'werkvloer-test-'));
 
+function firstLine(text) {
+  return stripVTControlCharacters(String(text ?? '')).split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
+}
+
 /** Vitest writes a JSON report beside its normal output, so the closing line counts real tests. */
 function vitest(name, args) {
   const report = join(reportDir, `${name}.json`);
@@ -59,6 +64,17 @@ function vitest(name, args) {
       if (!existsSync(report)) return [];
       const json = JSON.parse(readFileSync(report, 'utf8'));
       return (json.testResults ?? []).map((file) => ({ suite: name, file: file.name.replace(root, ''), seconds: ((file.endTime ?? 0) - (file.startTime ?? 0)) / 1000 }));
+    },
+    /** Every failed test with the first line of its message: printed last, where a CI log's tail shows it. */
+    failures: () => {
+      if (!existsSync(report)) return [];
+      const json = JSON.parse(readFileSync(report, 'utf8'));
+      return (json.testResults ?? []).flatMap((file) => {
+        const where = file.name.replace(root, '');
+        const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+        if (failedTests.length === 0 && file.status === 'failed') return [{ suite: name, file: where, title: '(the file did not run)', message: firstLine(file.message) }];
+        return failedTests.map((t) => ({ suite: name, file: where, title: t.fullName ?? t.title, message: firstLine((t.failureMessages ?? [])[0]) }));
+      });
     },
     count: () => {
       if (!existsSync(report)) return null;
@@ -92,7 +108,7 @@ for (const suite of suites) {
   const r = spawnSync(suite.command[0], suite.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
   const seconds = (Date.now() - t0) / 1000;
   const ok = r.status === 0;
-  results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null, tests: suite.slowest?.() ?? [], files: suite.files?.() ?? [] });
+  results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null, tests: suite.slowest?.() ?? [], files: suite.files?.() ?? [], failures: suite.failures?.() ?? [] });
   console.log(`=== ${suite.name}: ${ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
 }
 rmSync(reportDir, { recursive: true, force: true });
@@ -116,6 +132,11 @@ const e2eFiles = results.flatMap((r) => (r.name === 'e2e' ? r.files : [])).sort(
 if (e2eFiles.length > 0) {
   console.log('\ne2e seconds per file');
   for (const f of e2eFiles) console.log(`${f.seconds.toFixed(1).padStart(7)} s  ${f.file}`);
+}
+const failures = results.flatMap((r) => r.failures);
+if (failures.length > 0) {
+  console.log('\nfailed tests');
+  for (const f of failures) console.log(`${f.suite.padEnd(5)} ${f.file} > ${f.title}\n        ${f.message}`);
 }
 const passed = results.reduce((n, r) => n + (r.count ? r.count.passed : r.ok ? 1 : 0), 0);
 const failed = results.reduce((n, r) => n + (r.count ? r.count.failed : 0) + (r.ok ? 0 : r.count?.failed ? 0 : 1), 0);
