@@ -95,6 +95,9 @@ export default defineConfig(({ mode }) => ({
     // Generous: scrypt/argon2, child processes and PostgreSQL are slow on a loaded 2-core machine;
     // tests assert behaviour, never time.
     testTimeout: 30_000,
+    // A server test's setup (a fresh app, its migrations, on PostgreSQL too) took over vitest's 10 s
+    // default on a loaded machine: the hooks get the tests' allowance.
+    hookTimeout: 30_000,
     // Server tests run on SQLite and PostgreSQL: this starts a throwaway cluster unless TEST_DATABASE_URL is set.
     globalSetup: ['tests/server/support/global-setup.ts'],
   },

@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Vector3, type Object3D } from 'three';
+import { Vector3, type Material, type Mesh, type Object3D } from 'three';
 import type { SessionEvent } from '../engine';
 import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
@@ -35,6 +35,8 @@ export interface WerkvloerDriverProbe {
   drawnMeshesUnder(name: string): number;
   /** Suspense boundaries of the scene still showing their fallback (code of parts or texts on its way). */
   suspended(): number;
+  /** Every visible text under the named object (a panel): its em height in the world and its distance from the eyes; null without it. */
+  textSizes(name: string): { head: Vec3; texts: { text: string; em: number; distance: number }[] } | null;
 }
 
 declare global {
@@ -65,6 +67,7 @@ function nodeOf(id: string): Object3D | null {
 export default function DriverProbe() {
   const session = useSessionStore();
   const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
   useEffect(() => {
     window.__werkvloerDriver = {
       parts: () => placedParts().map(({ id, object, operation }) => ({ id, object, operation })),
@@ -106,6 +109,24 @@ export default function DriverProbe() {
         return n;
       },
       suspended: () => suspendedBoundaries(),
+      textSizes(name) {
+        const panel = scene.getObjectByName(name);
+        if (!panel) return null;
+        scene.updateMatrixWorld();
+        const head = camera.getWorldPosition(new Vector3());
+        const texts: { text: string; em: number; distance: number }[] = [];
+        panel.traverseVisible((o) => {
+          const t = o as Mesh & { text?: unknown; fontSize?: number; textRenderInfo?: { blockBounds: number[] } };
+          const m = t.material as Material | undefined;
+          if (typeof t.text !== 'string' || t.text.trim() === '' || !t.textRenderInfo || typeof t.fontSize !== 'number' || m?.visible === false) return;
+          const [x0, y0, x1, y1] = t.textRenderInfo.blockBounds as [number, number, number, number];
+          const middle = t.localToWorld(new Vector3((x0 + x1) / 2, (y0 + y1) / 2, 0));
+          // A text scaled with its group is read at its drawn size.
+          const scale = new Vector3().setFromMatrixScale(t.matrixWorld).y;
+          texts.push({ text: t.text, em: t.fontSize * scale, distance: middle.distanceTo(head) });
+        });
+        return { head: [head.x, head.y, head.z], texts };
+      },
     };
     window.__werkvloerClock = {
       advance(ms) {
@@ -119,6 +140,6 @@ export default function DriverProbe() {
       delete window.__werkvloerDriver;
       delete window.__werkvloerClock;
     };
-  }, [session, scene]);
+  }, [session, scene, camera]);
   return null;
 }

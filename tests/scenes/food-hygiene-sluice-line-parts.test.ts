@@ -52,9 +52,39 @@ describe('food station parts: the kit shorthands give StaticParts, merged into o
     const far = (p: readonly number[]) => Math.hypot(p[0]!, p[2]! - 0.25);
     const sliders = layout.parts.filter((p) => p.part === 'slider');
     const zones = layout.parts.filter((p) => p.part === 'drop-zone');
-    expect(sliders.map((p) => p.object)).toEqual(['temp-chicken', 'temp-mince', 'portion']);
-    expect(zones).toHaveLength(3);
+    expect(sliders.map((p) => p.object)).toEqual(['temp-chicken', 'temp-mince', 'portion', 'temp-room']);
+    expect(zones.map((z) => z.zone)).toEqual(['line-infeed', 'crate-mince', 'reject-bin', 'towel-bin', 'hold-rack', 'dispatch', 'cat3-bin']);
     for (const c of sliders) expect(far(c.position)).toBeLessThan(1.1);
     for (const z of zones) expect(far(z.position)).toBeLessThan(1.2);
+  });
+
+  test.each(['food/hygiene-sluice-line-be', 'food/hygiene-sluice-line-nl'])('%s: every part the ideal path carries from where the layout lays it can land in its zone by mouse', (folder) => {
+    // A mouse or a finger carries a part at the distance from the eyes it was taken at (the pointer's
+    // ray starts at the eyes, z = 0.25 at 1.6 m): the zone must hold points at that distance, or a
+    // trainee at a computer cannot put it there (the category 3 bin once stood 0.85 m away, the
+    // scraps 1.11 m).
+    const layout = layoutOf(folder);
+    const eyes = [0, 1.6, 0.25];
+    const distance = (p: readonly number[]) => Math.hypot(p[0]! - eyes[0]!, p[1]! - eyes[1]!, p[2]! - eyes[2]!);
+    const ideal = JSON.parse(readFileSync(join(root, 'scenes', folder, 'ideal-path.json'), 'utf8')) as { events: { action: string; object: string; value?: unknown }[] };
+    const checked: string[] = [];
+    for (const e of ideal.events.filter((e) => e.action === 'place')) {
+      const part = layout.parts.find((p) => p.part !== 'drop-zone' && 'object' in p && p.object === e.object);
+      const zone = layout.parts.find((p) => p.part === 'drop-zone' && p.zone === e.value);
+      if (!part || !zone || zone.part !== 'drop-zone') continue; // laid by station.tsx: the browser run checks it
+      const d = distance(part.position);
+      const [w, h, depth] = zone.size;
+      let nearest = Infinity;
+      // The driver's grid over the zone's inner nine tenths (tests/e2e/support/station-driver.ts).
+      for (let i = 0; i <= 8; i++)
+        for (let j = 0; j <= 8; j++)
+          for (let k = 0; k <= 8; k++) {
+            const q = [zone.position[0] + (i / 8 - 0.5) * w * 0.9, zone.position[1] + (j / 8 - 0.5) * h * 0.9, zone.position[2] + (k / 8 - 0.5) * depth * 0.9];
+            nearest = Math.min(nearest, Math.abs(distance(q) - d));
+          }
+      expect(nearest, `${e.object} (${d.toFixed(2)} m from the eyes) into ${String(e.value)}`).toBeLessThanOrEqual(0.02);
+      checked.push(e.object);
+    }
+    expect(checked).toEqual(expect.arrayContaining(['paper-towel', 'labelled-trays', 'meat-scraps']));
   });
 });

@@ -50,15 +50,15 @@ describe.each(countries)('food-hygiene-sluice-line-%s', (c) => {
   const { scene } = variants[c];
 
   describe('the station data', () => {
-    test('loads without issues, 10–20 steps, every competency, 12+ Dutch terms, 4+ rules with a critical one, no review yet', () => {
+    test('loads without issues, 10–40 steps (arriving to leaving), every competency, 12+ Dutch terms, 4+ rules with the critical ones, no review yet', () => {
       expect(scene.issues).toEqual([]);
       expect(sc.steps.length).toBeGreaterThanOrEqual(10);
-      expect(sc.steps.length).toBeLessThanOrEqual(20);
+      expect(sc.steps.length).toBeLessThanOrEqual(40);
       for (const k of competencies) expect(sc.steps.some((s) => s.competency === k), k).toBe(true);
       expect(new Set(sc.objects.map((o) => o.term)).size).toBeGreaterThanOrEqual(12);
       for (const term of ['haarnetje', 'baardnetje', 'kerntemperatuur', 'HACCP-lijst', 'allergenen', 'weegschaal']) expect(sc.objects.map((o) => o.term)).toContain(term);
       expect(sc.rules.length).toBeGreaterThanOrEqual(4);
-      expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id)).toEqual(['enter-without-washing', 'accept-too-warm', 'use-too-warm']);
+      expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id)).toEqual(['enter-without-washing', 'enter-with-open-wound', 'accept-too-warm', 'use-too-warm', 'ship-wrong-label', 'pack-foreign-body']);
       expect(sc.sources.length).toBeGreaterThan(0);
       for (const s of sc.sources) expect(s.url, s.title).toMatch(/^https?:\/\//);
       expect(sc.reviewed).toBeUndefined();
@@ -73,29 +73,30 @@ describe.each(countries)('food-hygiene-sluice-line-%s', (c) => {
       expectCritical([...before('hold-start', 'sink'), ev(tOf('hold-start', 'sink'), 'press', 'turnstile')], 'enter-without-washing');
     });
 
-    test('a wash shorter than 20 s is too short: a mistake, the step stays open, and it does not count as washing', () => {
+    test('a wash shorter than 40 s (WHO: 40–60 s) is too short: a mistake, the step stays open, and it does not count as washing', () => {
       const start = tOf('hold-start', 'sink');
       const short = [...before('hold-start', 'sink'), ev(start, 'hold-start', 'sink'), ev(start + 8000, 'hold-end', 'sink')];
       const { state, feedback } = live(short);
-      expect(feedback.at(-1)).toMatchObject({ kind: 'too-short', step: 'wash-hands', durationMs: 8000, minMs: 20000 });
+      expect(feedback.at(-1)).toMatchObject({ kind: 'too-short', step: 'wash-hands', durationMs: 8000, minMs: 40000 });
       expect(state.steps.find((p) => p.id === 'wash-hands')).toMatchObject({ done: false, mistakes: 1, openSince: null });
       // Walking on after the short wash is still entering unwashed.
       expectCritical([...short, ev(start + 10000, 'press', 'turnstile')], 'enter-without-washing');
-      // 19.999 s is too short, 20 s is enough.
-      expect(live([...before('hold-start', 'sink'), ev(start, 'hold-start', 'sink'), ev(start + 19999, 'hold-end', 'sink')]).feedback.at(-1)).toMatchObject({ kind: 'too-short' });
-      expect(live([...before('hold-start', 'sink'), ev(start, 'hold-start', 'sink'), ev(start + 20000, 'hold-end', 'sink')]).feedback.at(-1)).toMatchObject({ kind: 'step-completed', step: 'wash-hands' });
+      // 39.999 s is too short, 40 s is enough (the old 20 s no longer counts).
+      expect(live([...before('hold-start', 'sink'), ev(start, 'hold-start', 'sink'), ev(start + 39999, 'hold-end', 'sink')]).feedback.at(-1)).toMatchObject({ kind: 'too-short' });
+      expect(live([...before('hold-start', 'sink'), ev(start, 'hold-start', 'sink'), ev(start + 20000, 'hold-end', 'sink')]).feedback.at(-1)).toMatchObject({ kind: 'too-short' });
+      expect(live([...before('hold-start', 'sink'), ev(start, 'hold-start', 'sink'), ev(start + 40000, 'hold-end', 'sink')]).feedback.at(-1)).toMatchObject({ kind: 'step-completed', step: 'wash-hands' });
       // Washed again long enough: done with one mistake, 25 % of its points lost.
-      const redo = [...short, ev(start + 9000, 'hold-start', 'sink'), ev(start + 31000, 'hold-end', 'sink'), ...from('press', 'tap')];
+      const redo = [...short, ev(start + 9000, 'hold-start', 'sink'), ev(start + 51000, 'hold-end', 'sink'), ...from('press', 'tap')];
       const r = score(sc, redo, 'exam');
       expect(r.steps.find((s) => s.id === 'wash-hands')).toMatchObject({ done: true, mistakes: 1, earned: pointsOf('wash-hands') * 0.75 });
       expect(r).toMatchObject({ total: Math.round((100 * (totalPoints - pointsOf('wash-hands') * 0.25)) / totalPoints), passed: true, violations: [] });
     });
 
-    test('the wash order: rinsing before rubbing, or disinfecting before drying, is out of order', () => {
+    test('the wash order: rinsing before rubbing, or disinfecting before the towel is dried and binned, is out of order', () => {
       const rinseEarly = [...before('hold-start', 'sink'), ev(tOf('hold-start', 'sink') - 500, 'press', 'tap')];
       expect(live(rinseEarly).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'rinse-hands', missing: ['wash-hands'] });
-      const disinfectEarly = [...before('grab', 'paper-towel'), ev(tOf('grab', 'paper-towel') - 500, 'hold-start', 'disinfectant')];
-      expect(live(disinfectEarly).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'disinfect-hands', missing: ['dry-hands'] });
+      const disinfectEarly = [...before('place', 'paper-towel'), ev(tOf('place', 'paper-towel') - 500, 'hold-start', 'disinfectant')];
+      expect(live(disinfectEarly).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'disinfect-hands', missing: ['bin-towel'] });
     });
 
     test('washed but not disinfected: entering is major (15) and out of order', () => {
@@ -220,6 +221,62 @@ describe.each(countries)('food-hygiene-sluice-line-%s', (c) => {
     });
   });
 
+  describe('issue 24: the whole job, from the locker to leaving the sluice', () => {
+    test('a cut left uncovered at the turnstile is critical; practice goes on from covering it', () => {
+      const noPlaster = before('press', 'turnstile').filter((e) => !(e.action === 'wear' && e.object === 'blue-plaster'));
+      expectCritical([...noPlaster, ev(tOf('press', 'turnstile'), 'press', 'turnstile')], 'enter-with-open-wound');
+      expect(sc.rules.find((r) => r.id === 'enter-with-open-wound')!.safeState!.resumeAt).toBe('cover-wound');
+    });
+
+    test('the ordinary plaster is the wrong answer to the cut: major, and it does not cover the wound', () => {
+      const t = tOf('wear', 'blue-plaster');
+      const { state } = live([...before('wear', 'blue-plaster'), ev(t, 'wear', 'skin-plaster')]);
+      expect(state.violations).toEqual([expect.objectContaining({ rule: 'wrong-plaster', severity: 'major', penalty: 15, competency: 'problem-solving' })]);
+      expect(state.steps.find((p) => p.id === 'cover-wound')!.done).toBe(false);
+      const r = score(sc, [...before('wear', 'blue-plaster'), ev(t - 500, 'wear', 'skin-plaster'), ...from('wear', 'blue-plaster')], 'exam');
+      expect(r).toMatchObject({ total: 85, passed: true, failedByCritical: false });
+    });
+
+    test('the room thermometer is read onto the HACCP list: 10,5 °C exactly', () => {
+      const t = tOf('set', 'temp-room');
+      expect(live([...before('set', 'temp-room'), ev(t, 'set', 'temp-room', 10)]).feedback.at(-1)).toMatchObject({ kind: 'out-of-tolerance', step: 'record-temp-room', target: 10.5 });
+      expect(live([...before('set', 'temp-room'), ev(t, 'set', 'temp-room', 10.5)]).feedback.at(-1)).toMatchObject({ kind: 'step-completed', step: 'record-temp-room' });
+    });
+
+    test('a wrong label found: packing on is out of order until the labeller is stopped and the trays are held', () => {
+      // Weighing right after the card, without stopping the labeller: the step is not open yet.
+      const t = tOf('press', 'labeller-stop');
+      expect(live([...before('press', 'labeller-stop'), ev(t, 'set', 'portion', 254)]).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'weigh-portion' });
+      expect(live([...before('press', 'labeller-stop'), ev(t, 'press', 'tare-button')]).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'tare-scale' });
+    });
+
+    test('the upstream mistake shows downstream: the wrongly labelled trays sent to dispatch are critical (quality), said at the end', () => {
+      const t = tOf('place', 'labelled-trays');
+      expectCritical([...before('place', 'labelled-trays'), ev(t, 'place', 'labelled-trays', 'dispatch')], 'ship-wrong-label');
+      // Even when the trainee called the label correct first: the label is still wrong when the trays leave.
+      const called = [...before('classify', 'allergen-list'), ev(tOf('classify', 'allergen-list'), 'classify', 'allergen-list', 'correct'), ev(tOf('classify', 'allergen-list') + 3000, 'place', 'labelled-trays', 'dispatch')];
+      const r = score(sc, called, 'exam');
+      expect(r.violations).toEqual([expect.objectContaining({ rule: 'ship-wrong-label', severity: 'critical', competency: 'quality' })]);
+      expect(r.mistakes).toContainEqual(expect.objectContaining({ kind: 'wrong-classification', step: 'check-allergens' }));
+      expect(r.competencies.quality).toBeLessThan(100);
+    });
+
+    test('the tray with the plastic splinter packed into dispatch is critical; practice goes on from the reject bin', () => {
+      const t = tOf('place', 'tray');
+      expectCritical([...before('place', 'tray'), ev(t, 'place', 'tray', 'dispatch')], 'pack-foreign-body');
+      expect(sc.rules.find((r) => r.id === 'pack-foreign-body')!.safeState!.resumeAt).toBe('remove-tray');
+    });
+
+    test('ending the shift: the HACCP list is signed, the team leader told, then the coat comes off in the sluice — in that order', () => {
+      const t = tOf('press', 'haccp-list');
+      expect(live([...before('press', 'haccp-list'), ev(t, 'press', 'laundry-bin')]).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'drop-coat', missing: ['handover'] });
+      // The third call to the team leader is the hand-over: out of order before the list is signed, done after.
+      expect(live([...before('press', 'haccp-list'), ev(t, 'press', 'team-leader')]).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'handover', missing: ['sign-haccp-list'] });
+      expect(live(before('press', 'laundry-bin')).state.steps.find((p) => p.id === 'handover')!.done).toBe(true);
+      expect(score(sc, ideal, 'exam')).toMatchObject({ total: 100, violations: [], mistakes: [] });
+    });
+  });
+
   describe('label, weighing, foreign body, cleaning', () => {
     test('weighing: 250–260 g counts, 249 g and 261 g are out of tolerance', () => {
       const t = tOf('set', 'portion');
@@ -236,7 +293,9 @@ describe.each(countries)('food-hygiene-sluice-line-%s', (c) => {
       const events = [...before('classify', 'allergen-list'), ev(t - 2000, 'classify', 'allergen-list', 'correct'), ...from('classify', 'allergen-list')];
       expect(live(events).feedback).toContainEqual(expect.objectContaining({ kind: 'wrong-classification', step: 'check-allergens', value: 'correct' }));
       const r = score(sc, events, 'exam');
-      expect(r.competencies.language).toBe(75);
+      // The card is 15 of the language points; a mistake costs a quarter of it.
+      const language = sc.steps.filter((s) => s.competency === 'language').reduce((n, s) => n + (s.points ?? 10), 0);
+      expect(r.competencies.language).toBe(Math.round((100 * (language - pointsOf('check-allergens') * 0.25)) / language));
       expect(r.passed).toBe(true);
     });
 

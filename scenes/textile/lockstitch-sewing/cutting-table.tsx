@@ -1,12 +1,13 @@
 import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
-import { Grabbable, HoldControl, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
-import { bundle, cutter } from './layout';
-import { cutterLamp, darkSteel, lampOff, lampOn, lampRunning, steel } from './materials';
+import { Grabbable, HoldControl, Inspectable, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { FabricPanels } from './fabric-panels';
+import { bundle, cutter, spreadFlag } from './layout';
+import { cutterLamp, darkSteel, flagRed, lampOff, lampOn, lampRunning, steel } from './materials';
 import { useMachineState, useStepDone } from './use-station-state';
 
-/** The cutting table's moving parts: the knife with its guard and handle, the cut bundle. */
+/** The cutting table's moving parts: the knife with its guard and handle, the spread's fault flag, the cut pieces and bundle. */
 export function CuttingTable() {
   const session = useSessionStore();
   const guard = useMachineState('guard');
@@ -37,12 +38,18 @@ export function CuttingTable() {
 
   return (
     <group name="cutting-table">
-      {/* the knife behind the guard, in the upright */}
-      <group position={[x, y + 0.08, z - 0.005]}>
+      {/* the knife behind the guard, in the upright: checked (inspect) before starting, the motor off */}
+      <Inspectable object="cutter-knife" position={[x, y + 0.08, z - 0.005]} hitBox={[0.03, 0.14, 0.03]}>
         <mesh ref={blade} material={steel}>
           <boxGeometry args={[0.006, 0.16, 0.03]} />
         </mesh>
-      </group>
+      </Inspectable>
+      {/* the fabric inspector's red flag on the spread, where a fault runs through the top plies */}
+      <Inspectable object="spread" position={spreadFlag} hitBox={[0.06, 0.03, 0.06]}>
+        <mesh material={flagRed}>
+          <boxGeometry args={[0.04, 0.003, 0.025]} />
+        </mesh>
+      </Inspectable>
       {/* press: lower the guard when it is up, raise it when it is down */}
       <Interactable object="knife-guard" action={guard === 'lowered' ? 'open' : 'close'} position={[x, y + 0.02, z + 0.02]} hitBox={[0.08, 0.1, 0.04]}>
         <group ref={guardPart} position={[0, 0.12, 0]}>
@@ -60,6 +67,7 @@ export function CuttingTable() {
           <cylinderGeometry args={[0.014, 0.014, 0.14, 8]} />
         </mesh>
       </HoldControl>
+      <FabricPanels />
       {cut ? (
         // Only putting it on the trolley is a step: picking it up sends nothing (grab would be a wrong action).
         <Grabbable object="bundle" grabAction={null} position={bundle} hitBox={[0.22, 0.06, 0.16]}>

@@ -10,7 +10,7 @@ import { useStepDone } from './use-station-state';
  * line and reads the seam allowance (`set seam`).
  */
 export function SeamCheck() {
-  const sewn = useStepDone('sew-seam');
+  const sewn = useStepDone('finish-seam');
   const strip = useMemo(() => {
     const { length, min, max } = seamGauge;
     const c = new PartsBuilder().box([length, 0.004, 0.14], '#6f98c9', [0, -0.03, 0.01]);

@@ -2,19 +2,22 @@ import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Group, Mesh } from 'three';
 import { HoldControl, Inspectable, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
-import { bedTop, needle, pedal, powerSwitch, presserFoot, takeUpLever, tensionDisc, threadGuide } from './layout';
-import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, steel } from './materials';
+import { bedTop, eyeGuard, fingerGuard, needle, needleClamp, pedal, powerSwitch, presserFoot, takeUpLever, tensionDisc, threadGuide } from './layout';
+import { darkSteel, fabric, lampOff, lampOn, lampRunning, sewingLamp, shield, steel } from './materials';
+import { AfterBreak } from './after-break';
 import { SeamCheck } from './seam-check';
 import { ThreadPath } from './thread-path';
-import { useStepDone } from './use-station-state';
+import { useMachineState, useStepDone } from './use-station-state';
 
 /** Needle bar strokes per second at a slow trainee speed (real machines: up to 80). */
 const STROKES = 6;
 
-/** The lockstitch machine's moving parts: threading points, power switch and lamp, pedal, needle bar. */
+/** The lockstitch machine's moving parts: threading points, guards, needle clamp, power switch and lamp, pedal, needle bar. */
 export function SewingMachine() {
   const session = useSessionStore();
-  const newNeedle = useStepDone('check-needle');
+  const newNeedle = useStepDone('replace-bent-needle');
+  // From the break until the new needle is in, only a stub sticks out of the clamp.
+  const broken = (useMachineState('sewing-machine') ?? '').startsWith('broken');
   const bar = useRef<Group>(null);
   const wheel = useRef<Mesh>(null);
   const lever = useRef<Group>(null);
@@ -25,8 +28,8 @@ export function SewingMachine() {
   // Per frame: read the machine from the store, move refs; no React render, no allocation.
   useFrame((_, delta) => {
     const state = session.getState().engine?.machines['sewing-machine']?.state;
-    const sewing = state === 'sewing';
-    sewingLamp.color.copy(state === 'on' ? lampOn : sewing ? lampRunning : lampOff);
+    const sewing = state === 'sewing' || state === 'broken-running';
+    sewingLamp.color.copy(state === 'on' || state === 'broken-on' ? lampOn : sewing ? lampRunning : lampOff);
     if (!sewing) return;
     const t = performance.now() / 1000;
     const phase = Math.sin(t * STROKES * Math.PI * 2);
@@ -55,12 +58,29 @@ export function SewingMachine() {
           </mesh>
           <Interactable object="needle-eye" action="press" position={[0, needle[1] + 0.01, 0]} hitBox={[0.03, 0.03, 0.03]}>
             {/* a bent needle until it is replaced (check-needle) */}
-            <mesh position={[0, 0.01, 0]} rotation={[newNeedle ? 0 : 0.18, 0, 0]} material={steel}>
+            <mesh position={[0, broken ? 0.035 : 0.01, 0]} rotation={[newNeedle ? 0 : 0.18, 0, 0]} scale={[1, broken ? 0.3 : 1, 1]} material={steel}>
               <cylinderGeometry args={[0.0015, 0.001, 0.07, 5]} />
             </mesh>
           </Interactable>
         </group>
       </group>
+      {/* the guards checked before sewing: the finger guard in front of the needle, the clear eye shield above */}
+      <Inspectable object="finger-guard" position={fingerGuard} hitBox={[0.02, 0.02, 0.012]}>
+        <mesh material={steel}>
+          <boxGeometry args={[0.018, 0.003, 0.003]} />
+        </mesh>
+      </Inspectable>
+      <Inspectable object="eye-guard" position={eyeGuard} hitBox={[0.05, 0.04, 0.015]}>
+        <mesh material={shield}>
+          <boxGeometry args={[0.045, 0.035, 0.002]} />
+        </mesh>
+      </Inspectable>
+      {/* the needle clamp: the broken needle out, the new one in (with the machine switched off) */}
+      <Interactable object="needle-clamp" action="press" position={needleClamp} hitBox={[0.03, 0.02, 0.03]}>
+        <mesh material={darkSteel}>
+          <boxGeometry args={[0.014, 0.012, 0.014]} />
+        </mesh>
+      </Interactable>
       <Inspectable object="presser-foot" position={presserFoot} hitBox={[0.05, 0.02, 0.08]}>
         <mesh material={darkSteel}>
           <boxGeometry args={[0.02, 0.006, 0.04]} />
@@ -96,6 +116,7 @@ export function SewingMachine() {
         <mesh geometry={pedalGeometry} material={staticPartsMaterial()} />
       </HoldControl>
       <SeamCheck />
+      <AfterBreak />
     </group>
   );
 }

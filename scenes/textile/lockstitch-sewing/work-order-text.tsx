@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { WorldText } from '../../../src/world';
 import { workOrder } from './layout';
 
-const lines = ['title', 'part', 'size', 'count', 'fabric', 'stitch', 'allowance'];
+const lines = ['title', 'part', 'size', 'count', 'fabric', 'stitch', 'allowance', 'faults'];
 
 /**
  * The work order as the trainee finds it on the floor: in Dutch, whatever the app's language —

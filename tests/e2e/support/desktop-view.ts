@@ -7,13 +7,35 @@ interface Point {
   y: number;
 }
 
-/** Radians the view turns per CSS pixel of drag (DRAG_SPEED in src/play/desktop-look.tsx). */
+/** Radians the view turns per CSS pixel of drag (src/play/desktop-look.tsx's DRAG_SPEED). */
 const TURN_PER_DRAG_PX = 0.005;
 /** The longest drag made at once (CSS px); a longer turn is made in several drags. */
 const MAX_DRAG_PX = 360;
 
 const screenOf = (page: Page, target: string | Vec3) =>
   page.evaluate((t) => (typeof t === 'string' ? window.__werkvloer!.screenPosition(t) : window.__werkvloer!.screenPoint(t)), target);
+
+/**
+ * Whether the target lies behind the view, and how far (radians about the vertical axis) the view
+ * must turn to face it. A point behind the camera still projects to a screen point (mirrored through
+ * the view's centre), which may land on the canvas: clicking there clicks something else.
+ */
+const bearingOf = (page: Page, target: string | Vec3) =>
+  page.evaluate((t) => {
+    const probe = window.__werkvloer!;
+    const world = typeof t === 'string' ? probe.worldPosition(t) : t;
+    if (!world) return null;
+    const camera = probe.three().camera;
+    camera.updateMatrixWorld();
+    const m = camera.matrixWorldInverse.elements;
+    // The camera looks down its own -z: a point at z >= 0 in the camera's space is behind the eyes.
+    const zCam = m[2]! * world[0] + m[6]! * world[1] + m[10]! * world[2] + m[14]!;
+    const eye = probe.viewerPosition();
+    const heading = probe.viewerHeading();
+    const toTarget = Math.atan2(-(world[0] - eye[0]), -(world[2] - eye[2]));
+    const turn = Math.atan2(Math.sin(toTarget - heading), Math.cos(toTarget - heading));
+    return { behind: zCam >= -0.05, turn };
+  }, target);
 
 /** Whether a click at this point reaches the 3D view (not the overlay, not off screen). */
 const reachesCanvas = (page: Page, p: Point) =>
@@ -35,7 +57,9 @@ export async function revealOnScreen(page: Page, target: string | Vec3): Promise
   for (let attempt = 0; attempt < 8; attempt++) {
     const p = await screenOf(page, target);
     expect(p, `${JSON.stringify(target)} is in the scene`).not.toBeNull();
-    if (await reachesCanvas(page, p!)) return p!;
+    // A point behind the eyes still projects (mirrored through the view's centre), maybe onto the canvas.
+    const bearing = await bearingOf(page, target);
+    if (!bearing?.behind && (await reachesCanvas(page, p!))) return p!;
     // The drag that turns the view (yaw, then pitch, as desktop-look.tsx turns it) until the point lies
     // in the right half, below the overlay in the top left corner. Reckoned in angles from where the
     // eyes are and the way they look, not from the point's screen position: a point far to the side or

@@ -21,8 +21,11 @@ export default function FoodWorldText({ ns }: { ns: string }) {
         {t(`${ns}:world.sluice-sign`)}
       </WorldText>
       {/* Top left of the list, over the norms: the chicken's reading stands in the middle, above its scale. */}
-      <WorldText position={[-0.49, 1.47, -0.785]} fontSize={0.022} maxWidth={0.28} anchorX="left" anchorY="top">
+      <WorldText position={[-0.49, 1.53, -0.785]} fontSize={0.022} maxWidth={0.28} anchorX="left" anchorY="top">
         {t(`${ns}:world.haccp-title`)}
+      </WorldText>
+      <WorldText position={[0.843, 1.51, -0.25]} rotation={[0, -HALF_PI, 0]} fontSize={0.018} maxWidth={0.16} anchorX="center" anchorY="middle" textAlign="center">
+        {t(`${ns}:world.norm-room`)}
       </WorldText>
       <WorldText position={[-0.43, 1.33, -0.785]} fontSize={0.018} maxWidth={0.12} anchorX="center" anchorY="middle" textAlign="center">
         {t(`${ns}:world.norm-chicken`)}
@@ -40,15 +43,17 @@ export default function FoodWorldText({ ns }: { ns: string }) {
         {t(`${ns}:objects.team-leader`)}
       </WorldText>
       <Display value={3.2} position={[-0.25, 1.12, -0.56]} />
+      {/* The room thermometer on the wall: the cutting room may be at most 12 °C. */}
+      <Display value={10.5} position={[0.84, 1.6, -0.25]} rotation={[0, -HALF_PI, 0]} />
     </group>
   );
 }
 
 /** The digital display of a probe thermometer: the number to copy onto the HACCP list. */
-export function Display({ value, position }: { value: number; position: [number, number, number] }) {
+export function Display({ value, position, rotation }: { value: number; position: [number, number, number]; rotation?: [number, number, number] }) {
   const { i18n } = useTranslation();
   return (
-    <WorldText script="dutch" color="#102a43" position={position} fontSize={0.02} anchorX="center" anchorY="middle">
+    <WorldText script="dutch" color="#102a43" position={position} {...(rotation ? { rotation } : {})} fontSize={0.02} anchorX="center" anchorY="middle">
       {formatNumber(value, i18n.language, '°C', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}
     </WorldText>
   );
