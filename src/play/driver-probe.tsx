@@ -4,7 +4,7 @@ import { Vector3, type Material, type Mesh, type Object3D } from 'three';
 import type { SessionEvent } from '../engine';
 import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
-import { placedParts, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
+import { placedParts, suspendedBoundaries, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
 
 type Vec3 = [number, number, number];
 
@@ -33,6 +33,8 @@ export interface WerkvloerDriverProbe {
   rayPointers(): RayPointerState[];
   /** Visible meshes under the named object: the draw calls it adds per eye (text included). */
   drawnMeshesUnder(name: string): number;
+  /** Suspense boundaries of the scene still showing their fallback (code of parts or texts on its way). */
+  suspended(): number;
   /** Every visible text under the named object (a panel): its em height in the world and its distance from the eyes; null without it. */
   textSizes(name: string): { head: Vec3; texts: { text: string; em: number; distance: number }[] } | null;
 }
@@ -106,6 +108,7 @@ export default function DriverProbe() {
         });
         return n;
       },
+      suspended: () => suspendedBoundaries(),
       textSizes(name) {
         const panel = scene.getObjectByName(name);
         if (!panel) return null;

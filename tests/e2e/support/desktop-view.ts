@@ -7,11 +7,10 @@ interface Point {
   y: number;
 }
 
-/** About how far (CSS px) a point moves on screen per pixel of drag (src/play/desktop-look.tsx). */
-const SHIFT_PER_DRAG_PX = 2.5;
-
 /** Radians the view turns per CSS pixel of drag (src/play/desktop-look.tsx's DRAG_SPEED). */
 const TURN_PER_DRAG_PX = 0.005;
+/** The longest drag made at once (CSS px); a longer turn is made in several drags. */
+const MAX_DRAG_PX = 360;
 
 const screenOf = (page: Page, target: string | Vec3) =>
   page.evaluate((t) => (typeof t === 'string' ? window.__werkvloer!.screenPosition(t) : window.__werkvloer!.screenPoint(t)), target);
@@ -58,26 +57,45 @@ export async function revealOnScreen(page: Page, target: string | Vec3): Promise
   for (let attempt = 0; attempt < 8; attempt++) {
     const p = await screenOf(page, target);
     expect(p, `${JSON.stringify(target)} is in the scene`).not.toBeNull();
+    // A point behind the eyes still projects (mirrored through the view's centre), maybe onto the canvas.
     const bearing = await bearingOf(page, target);
+    if (!bearing?.behind && (await reachesCanvas(page, p!))) return p!;
+    // The drag that turns the view (yaw, then pitch, as desktop-look.tsx turns it) until the point lies
+    // in the right half, below the overlay in the top left corner. Reckoned in angles from where the
+    // eyes are and the way they look, not from the point's screen position: a point far to the side or
+    // behind the trainee is off any screen estimate (the projection runs off to infinity at 90°).
+    const drag = await page.evaluate(
+      ({ t, perPx }) => {
+        const probe = window.__werkvloer!;
+        const { camera, size } = probe.three();
+        const world = typeof t === 'string' ? probe.worldPosition(t) : t;
+        if (!world) return null;
+        const eye = probe.viewerPosition();
+        const [x, y, z] = [world[0] - eye[0], world[1] - eye[1], world[2] - eye[2]];
+        const yawTo = Math.atan2(-x, -z);
+        const pitchTo = Math.atan2(y, Math.hypot(x, z));
+        const e = camera.matrixWorld.elements;
+        // The camera looks down its -z axis (the third column of its world matrix, negated).
+        const [fx, fy, fz] = [-e[8]!, -e[9]!, -e[10]!];
+        const yaw = Math.atan2(-fx, -fz);
+        const pitch = Math.atan2(fy, Math.hypot(fx, fz));
+        // Where on screen the point should land: 62 % across, 60 % down.
+        const fov = 'fov' in camera ? ((camera as { fov: number }).fov * Math.PI) / 180 : Math.PI / 3;
+        const focal = size.height / 2 / Math.tan(fov / 2);
+        const right = Math.atan((size.width * 0.12) / focal);
+        const below = Math.atan((size.height * 0.1) / focal);
+        const wrap = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
+        return { dx: wrap(yawTo + right - yaw) / perPx, dy: (pitchTo + below - pitch) / perPx };
+      },
+      { t: target, perPx: TURN_PER_DRAG_PX },
+    );
+    expect(drag, `${JSON.stringify(target)} is in the scene`).not.toBeNull();
     const { w, h } = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
-    if (bearing?.behind) {
-      // Behind the trainee (the next task is on the other side of the U): turn round toward it, as a
-      // trainee drags the room round, by at most 0.4 of the window's width per drag.
-      const limit = w * 0.4;
-      const dx = Math.max(-limit, Math.min(limit, bearing.turn / TURN_PER_DRAG_PX));
-      const from = { x: w * 0.5, y: h * 0.97 };
-      await page.mouse.move(from.x, from.y);
-      await page.mouse.down();
-      await page.mouse.move(from.x + dx / 2, from.y, { steps: 3 });
-      await page.mouse.move(from.x + dx, from.y, { steps: 3 });
-      await page.mouse.up();
-      await page.waitForTimeout(50);
-      continue;
-    }
-    if (await reachesCanvas(page, p!)) return p!;
-    // Aim for the right half, below the overlay in the top left corner.
-    const dx = (w * 0.62 - p!.x) / SHIFT_PER_DRAG_PX;
-    const dy = (h * 0.6 - p!.y) / SHIFT_PER_DRAG_PX;
+    // Dragging right turns the view left (desktop-look.tsx adds the drag to the yaw), dragging down looks up.
+    const clamp = (v: number) => Math.max(-MAX_DRAG_PX, Math.min(MAX_DRAG_PX, v));
+    const dx = clamp(drag!.dx);
+    const dy = clamp(drag!.dy);
+    // Drag the empty room at the bottom of the view (the machine's body).
     const from = { x: w * 0.5, y: h * 0.97 };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();

@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core';
  * Waits until what arrives after the station's first frame has been drawn: every visible 3D text
  * typeset (troika), and the texts and textures unchanged over `frames` frames (pictograms,
  * labels, the instruction panel). A picture taken then shows the station as a trainee sees it — a
- * condition, not a fixed pause.
+ * condition, not a fixed pause. A scene without any 3D text (the intro workbench on a screen: all its
+ * words are in the HTML overlay) is ready once nothing of it is still loading (no Suspense boundary
+ * shows its fallback).
  */
 export async function sceneSettled(page: Page, frames = 6, timeoutMs = 60_000): Promise<void> {
   const state = () =>
@@ -20,7 +22,8 @@ export async function sceneSettled(page: Page, frames = 6, timeoutMs = 60_000): 
         if (!t.textRenderInfo) pending += 1;
       });
       const c = probe.counts;
-      return { frame: c.frames, key: `${texts}/${pending}/${c.textures}`, ready: texts > 0 && pending === 0 && c.calls > 0 };
+      const loaded = texts > 0 || window.__werkvloerDriver?.suspended() === 0;
+      return { frame: c.frames, key: `${texts}/${pending}/${c.textures}`, ready: loaded && pending === 0 && c.calls > 0 };
     });
   const until = Date.now() + timeoutMs;
   let since: { frame: number; key: string } | null = null;
