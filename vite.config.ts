@@ -72,6 +72,10 @@ export default defineConfig(({ mode }) => ({
     ...(mode === 'e2e' ? { 'import.meta.env.MODE': JSON.stringify('production') } : {}),
   },
   build: {
+    // What is unique to a station (station.tsx) loads after its first frame: listing its dependencies
+    // for preloading would put their names into the station's first-frame chunk (~0.4 KB gzip) for
+    // files that are fetched only later anyway.
+    modulePreload: { resolveDependencies: (file, deps) => (/(^|\/)station-[\w-]+\.js$/.test(file) ? [] : deps) },
     outDir: outDirOf(mode),
     emptyOutDir: !replayPage,
     sourcemap: false,
@@ -85,9 +89,10 @@ export default defineConfig(({ mode }) => ({
       // The replay page (issue 28) is built on its own (scripts/vite-replay-page.ts): it never re-cuts the trainee's chunks.
       input: (replayPage ? { replay: 'replay.html' } : { index: 'index.html', dashboard: 'dashboard.html' }) as Record<string, string>,
       // What only stations drawn from layout.json need (the layout station, its live batch, the kit's
-      // looks) is one chunk of its own: left to itself the bundler merged it into the interactables'
+      // looks, the small shared helpers of kit parts) is one chunk of its own (module ids with a query are a
+      // station's own copy of a part and stay in its chunk): left to itself the bundler merged it into the interactables'
       // chunk, which every hand-built station loads before its first frame.
-      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'kit', test: /src\/world\/(live-batch|layout-station|kit\/look|kit\/look-mesh|kit\/palette|kit\/kit-part)\./ }] } },
+      output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'kit', test: /src\/world\/(live-batch|layout-station|lazy-world-text|kit\/look|kit\/look-mesh|kit\/palette|kit\/kit-part|kit\/bin|kit\/turns)\.tsx?$/ }] } },
     },
   },
   test: {

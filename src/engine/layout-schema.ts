@@ -29,6 +29,18 @@ function buildLayoutSchema() {
   const object = id.describe('the scenario object this part is (objects[].id in scenario.json)');
   const ids = z.array(id).min(1);
 
+  const shape = z.union([
+    z.strictObject({ ...where, box: size3, color: colour }),
+    z.strictObject({
+      ...where,
+      cylinder: z.union([
+        z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().positive(), z.number().int().min(3)]),
+        z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().positive(), z.number().int().min(3), z.number().positive()]),
+      ]).describe('radius top, radius bottom, height, segments, optional arc (radians)'),
+      color: colour,
+    }),
+  ]);
+
   const part = z.discriminatedUnion('part', [
     z.strictObject({ ...where, part: z.literal('push-button'), object, color: z.enum(['green', 'red', 'black', 'blue', 'white', 'yellow']).default('green'), action: id.default('press'), diameter: z.number().positive().max(0.2).default(0.03).describe('of the cap, m (22 mm buttons have a 30 mm cap; a training button may be big)') }),
     z.strictObject({ ...where, part: z.literal('emergency-stop'), object, action: id.default('press') }),
@@ -39,10 +51,11 @@ function buildLayoutSchema() {
       action: id.default('press').describe('what turning the handle does (press, lock, open…)'),
       padlock: id.optional().describe('the padlock object, hung on the switch with `lock` (lock-out)'),
       tag: z.boolean().default(false).describe('a "do not switch on" tag hangs from the padlock'),
+      actions: z.array(id).min(2).optional().describe('sent in turn on each turn of the handle instead of `action` (lock, unlock): after an odd number the handle stands at 0 and, with `tag`, the own padlock and tag hang in it (lock-out in one action)'),
     }),
     z.strictObject({ ...where, part: z.literal('stack-light'), tiers: z.array(z.enum(['red', 'amber', 'green', 'blue', 'white'])).min(1).max(5).default(['red', 'amber', 'green']) }),
     z.strictObject({ ...where, part: z.literal('display'), reading: z.string().min(1).describe('what it shows, exactly (Dutch, as on the machine)'), width: z.number().positive().default(0.12) }),
-    z.strictObject({ ...where, part: z.literal('guard-door'), object, size: z.tuple([z.number().positive(), z.number().positive()]).describe('width and height (m)'), actions: z.array(id).min(1).default(['open', 'close']).describe('sent in turn on each press (open, then close…)'), interlock: z.boolean().default(true) }),
+    z.strictObject({ ...where, part: z.literal('guard-door'), object, size: z.tuple([z.number().positive(), z.number().positive()]).describe('width and height (m)'), actions: z.array(id).min(1).default(['open', 'close']).describe('sent in turn on each press (open, then close…)'), interlock: z.boolean().default(true), opening: z.enum(['swing', 'slide-left', 'slide-right']).default('swing').describe('a hinged door swings towards the trainee; a sliding gate (injection moulding) slides aside'), infill: z.enum(['panel', 'bars']).default('panel').describe('bars: a see-through guard (the mould stays in view)') }),
     z.strictObject({ ...where, part: z.literal('fixed-guard'), size: size3 }),
     z.strictObject({
       ...where,
@@ -56,7 +69,7 @@ function buildLayoutSchema() {
     z.strictObject({ ...where, part: z.literal('pallet') }),
     z.strictObject({ ...where, part: z.literal('scale'), zone: id.optional(), accepts: ids.optional(), reading: z.string().default('0,000 kg') }),
     z.strictObject({ ...where, part: z.literal('hand-tool'), object, tool: z.enum(['tape-measure', 'calliper', 'try-square', 'thermometer']), action: z.enum(['grab', 'inspect']).default('grab') }),
-    z.strictObject({ ...where, part: z.literal('clipboard'), object, lines: z.array(z.string().min(1)).default([]).describe('translation keys of the work order lines, shown in Dutch'), namespace: z.string().optional(), action: id.default('inspect') }),
+    z.strictObject({ ...where, part: z.literal('clipboard'), object: object.optional().describe('without it the work order only hangs there to be read (the question\'s cards ask what it says)'), lines: z.array(z.string().min(1)).default([]).describe('translation keys of the work order lines, shown in Dutch'), namespace: z.string().optional(), action: id.default('inspect') }),
     z.strictObject({ ...where, part: z.literal('safety-sign'), pictogram: z.string().regex(/^[a-z0-9-]+$/, 'the name of an SVG in assets/pictograms/, without .svg'), size: z.number().positive().default(0.3) }),
     z.strictObject({ ...where, part: z.literal('sink'), tap: id.describe('held to wash (hold-start … hold-end)'), soap: id.optional(), dryer: id.optional(), soapAction: id.default('press'), dryerAction: id.default('hold') }),
     z.strictObject({ ...where, part: z.literal('conveyor'), length: z.number().positive(), width: z.number().positive().default(0.4), height: z.number().positive().default(0.85) }),
@@ -70,6 +83,7 @@ function buildLayoutSchema() {
       operation: z.enum(['grab', 'carry', 'inspect', 'hold', 'press', 'wear-body', 'wear-head']).default('grab').describe('carry: picked up without an event of its own (only putting it somewhere is a step)'),
       action: id.optional().describe('for `press`: the action sent (default press)'),
       progressMs: z.number().int().positive().optional().describe('for `hold`: the bar above it fills in this time (how long a good wash takes)'),
+      look: z.array(shape).min(1).optional().describe('a detailed look in the part\'s own space (boxes and cylinders, like `static`) instead of the plain shape; the shape still gives its size for pointing'),
     }),
     z.strictObject({ ...where, part: z.literal('slider'), object, min: z.number(), max: z.number(), step: z.number().positive(), initial: z.number(), unit: z.string(), length: z.number().positive().default(0.3) }),
     z.strictObject({
@@ -84,17 +98,6 @@ function buildLayoutSchema() {
     z.strictObject({ ...where, part: z.literal('arrival-spot'), object, radius: z.number().positive().default(0.35) }),
   ]);
 
-  const shape = z.union([
-    z.strictObject({ ...where, box: size3, color: colour }),
-    z.strictObject({
-      ...where,
-      cylinder: z.union([
-        z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().positive(), z.number().int().min(3)]),
-        z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().positive(), z.number().int().min(3), z.number().positive()]),
-      ]).describe('radius top, radius bottom, height, segments, optional arc (radians)'),
-      color: colour,
-    }),
-  ]);
 
   return z.strictObject({
     $schema: z.string().optional(),

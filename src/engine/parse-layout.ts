@@ -13,10 +13,27 @@ export function placedObjects(part: LayoutPart): string[] {
     case 'main-switch':
       return [part.object, part.padlock].filter((o): o is string => o !== undefined);
     case 'person':
+    case 'clipboard':
       return part.object ? [part.object] : [];
     default:
       return 'object' in part ? [part.object] : [];
   }
+}
+
+/**
+ * Two parts may be one object when they never make the same event or are never there together:
+ * card sets (classify, then answer), a scale on the thing it measures (only it sends `set`), or a
+ * part there until a step is done and another from then on (the push stick picked up, then held).
+ * Anything else placed twice is a copy by mistake.
+ */
+function mayShare(part: LayoutPart, other: LayoutPart | undefined): boolean {
+  if (part.part === 'cards') return true;
+  if (!other) return false;
+  if (other.part === 'cards') return true;
+  if ((part.part === 'slider') !== (other.part === 'slider')) return true;
+  const a = part.when;
+  const b = other.when;
+  return (a?.notDone !== undefined && a.notDone === b?.done) || (a?.done !== undefined && a.done === b?.notDone);
 }
 
 /** Drop-zone ids a layout offers (bins, boxes, scales and plain drop zones). */
@@ -66,6 +83,7 @@ export function parseLayout(data: unknown, file: string, scenario: Scenario, bas
   const known = new Set(scenario.objects.map((o) => o.id));
   const steps = new Set(scenario.steps.map((s) => s.id));
   const placedAt = new Map<string, string>();
+  const placedBy = new Map<string, LayoutPart>();
   own.station.forEach((o, i) => {
     if (!known.has(o)) add(['station', i], `unknown object "${o}" (not in the scenario's objects)`);
     placedAt.set(o, 'station.tsx');
@@ -76,9 +94,11 @@ export function parseLayout(data: unknown, file: string, scenario: Scenario, bas
     for (const o of placedObjects(part)) {
       const key = part.part === 'sink' ? (o === part.tap ? 'tap' : o === part.soap ? 'soap' : 'dryer') : part.part === 'main-switch' && o === part.padlock ? 'padlock' : 'object';
       if (!known.has(o)) add([...path, key], `unknown object "${o}" (not in the scenario's objects)`);
-      // Several card sets may act on one object (classify, then answer); anything else is one part.
-      else if (placedAt.has(o) && part.part !== 'cards') add([...path, key], `object "${o}" is placed twice (also by ${placedAt.get(o)})`);
-      if (part.part !== 'cards' || !placedAt.has(o)) placedAt.set(o, `parts[${i}] (${part.part})`);
+      else if (placedAt.has(o) && !mayShare(part, placedBy.get(o))) add([...path, key], `object "${o}" is placed twice (also by ${placedAt.get(o)})`);
+      if (part.part !== 'cards' || !placedAt.has(o)) {
+        placedAt.set(o, `parts[${i}] (${part.part})`);
+        placedBy.set(o, part);
+      }
     }
     const when = part.when;
     const unknownStep = (at: PropertyKey[], step: string | undefined) => step === undefined || steps.has(step) || add([...path, 'when', ...at], `unknown step "${step}" (not in the scenario's steps)`);

@@ -4,7 +4,7 @@ import { Raycaster, Vector2, Vector3, type Material, type Mesh, type Object3D } 
 import type { SessionEvent } from '../engine';
 import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
-import { placedParts, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
+import { placedParts, suspendedBoundaries, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
 
 type Vec3 = [number, number, number];
 
@@ -35,6 +35,8 @@ export interface WerkvloerDriverProbe {
   drawnMeshesUnder(name: string): number;
   /** The placed part a click at this CSS pixel of the canvas would reach, if any: the driver drags the room only where none is. */
   partAt(x: number, y: number): string | null;
+  /** Suspense boundaries of the scene still showing their fallback (code of parts or texts on its way). */
+  suspended(): number;
   /** Every visible text under the named object (a panel): its em height in the world and its distance from the eyes; null without it. */
   textSizes(name: string): { head: Vec3; texts: { text: string; em: number; distance: number }[] } | null;
 }
@@ -120,6 +122,7 @@ export default function DriverProbe() {
         }
         return null;
       },
+      suspended: () => suspendedBoundaries(),
       textSizes(name) {
         const panel = scene.getObjectByName(name);
         if (!panel) return null;

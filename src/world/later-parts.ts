@@ -1,3 +1,4 @@
+import { lazyAfterFirstFrame } from './first-station-frame';
 import { partAfterFirstFrame } from './part-after-first-frame';
 
 // Parts a trainee operates only in later steps (the end check's cards, a dial, a held control, a
@@ -9,5 +10,11 @@ export const ClassifyCards = partAfterFirstFrame(() => import('./classify-cards'
 export const HoldControl = partAfterFirstFrame(() => import('./hold-control').then((m) => m.HoldControl));
 export const Inspectable = partAfterFirstFrame(() => import('./inspectable').then((m) => m.Inspectable));
 export const ValueControl = partAfterFirstFrame(() => import('./value-control').then((m) => m.ValueControl));
-// Nothing is reached into before the station is on screen: the kit's danger areas come a few frames after its first frame.
+// Nothing is put down or reached into before the station is on screen: the kit's drop zones and
+// danger areas, and the pictures on its signs, come a few frames after its first frame.
+export const DropZone = partAfterFirstFrame(() => import('./drop-zone').then((m) => m.DropZone));
 export const HazardZone = partAfterFirstFrame(() => import('./hazard-zone').then((m) => m.HazardZone));
+export const PictogramSlot = partAfterFirstFrame(() => import('./pictogram-slot').then((m) => m.PictogramSlot));
+// What is picked up is seen from the first frame on and picked up a few frames later: a kit part shows
+// its look as this one's Suspense fallback until the grab's code (pointer gestures, drop zones) is there.
+export const GrabbableAfterFirstFrame = lazyAfterFirstFrame(() => import('./grabbable').then((m) => ({ default: m.Grabbable })));

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { KitPartName, Layout } from '../engine';
 import type { KitPart } from './kit/kit-part';
 import { placeLook } from './kit/look';
+import { LookMesh } from './kit/look-mesh';
 import { LiveBatchProvider } from './live-batch';
 import { StaticParts, type StaticPart } from './static-parts';
 import { WhenStep } from './when-step';
@@ -21,9 +22,12 @@ export interface LayoutStationProps {
  * while its `when` holds) — all moving pieces, station.tsx's too, drawn by one live batch.
  */
 export function LayoutStation({ layout, kit, name, children }: LayoutStationProps) {
+  // A static shape with `when` comes and goes with the work (a crack until reported, the cut strip):
+  // the live batch draws it, each as its own look (kept per layout, merged once).
+  const coming = useMemo(() => layout.static.filter((s) => s.when).map((s) => ({ when: s.when!, look: [s as StaticPart] })), [layout]);
   const body = useMemo<StaticPart[]>(
     () => [
-      ...(layout.static as StaticPart[]),
+      ...(layout.static.filter((s) => !s.when) as StaticPart[]),
       ...layout.parts.flatMap((p) => {
         const look = (kit[p.part] as KitPart<typeof p> | undefined)?.body?.(p);
         return look ? placeLook(look, p.position, p.rotation) : [];
@@ -51,6 +55,11 @@ export function LayoutStation({ layout, kit, name, children }: LayoutStationProp
             live
           );
         })}
+        {coming.map((c, i) => (
+          <WhenStep key={`static-${i}`} {...c.when}>
+            <LookMesh look={c.look} />
+          </WhenStep>
+        ))}
         {children}
       </LiveBatchProvider>
     </group>

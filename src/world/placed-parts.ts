@@ -138,3 +138,25 @@ export function placedParts(): PlacedPart[] {
   }
   return parts;
 }
+
+/** React's Suspense fiber: its memoizedState is set while it shows its fallback. */
+const SUSPENSE = 13;
+
+/**
+ * How many Suspense boundaries in the React Three Fiber roots show their fallback now: parts whose
+ * code is still on its way (the kit's parts after the first frame, lazy texts). For tests only.
+ */
+export function suspendedBoundaries(): number {
+  let n = 0;
+  for (const root of _roots.values()) {
+    const stack: Fiber[] = [(root.fiber as unknown as { current: Fiber }).current];
+    while (stack.length > 0) {
+      const fiber = stack.pop()!;
+      if (fiber.sibling) stack.push(fiber.sibling);
+      if (fiber.tag === SUSPENSE && fiber.memoizedState !== null) n += 1;
+      if (fiber.tag === OFFSCREEN && fiber.memoizedState !== null) continue;
+      if (fiber.child) stack.push(fiber.child);
+    }
+  }
+  return n;
+}

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { initialState, step } from '../../src/engine';
+import { initialState, placedObjects, step } from '../../src/engine';
+import { loadLayoutFile } from '../../scripts/layout-file';
 import type { SessionState } from '../../src/state/session-store';
 import { shownState } from '../../scenes/plastics/injection-moulding/machine-motion';
 import { stationLog } from './station-log';
@@ -15,11 +16,15 @@ function session(events: ReturnType<typeof before>, startedAt = 1_000_000): Sess
 }
 
 describe('plastics-injection-moulding station', () => {
-  test('every scenario object has its place in the 3D station', () => {
-    const source = readFileSync('scenes/plastics/injection-moulding/station.tsx', 'utf8');
-    for (const o of sc.objects) expect(source, o.id).toMatch(new RegExp(`['"]${o.id}['"]`));
-    // The parts are listed by id and each becomes a Grabbable.
-    expect(source).toContain('object={p.id}');
+  test('every scenario object has its place in the 3D station: a kit part of layout.json, a drop zone, or station.tsx (listed)', () => {
+    const { layout, issues } = loadLayoutFile(process.cwd(), join(process.cwd(), 'scenes/plastics/injection-moulding/scenario.json'), sc);
+    expect(issues).toEqual([]);
+    const placed = new Set([...layout!.station, ...layout!.parts.flatMap(placedObjects), ...layout!.parts.flatMap((p) => ('zone' in p && p.zone ? [p.zone] : []))]);
+    expect(sc.objects.map((o) => o.id).filter((id) => !placed.has(id))).toEqual([]);
+    // The five caps are kit workpieces, each with its own look (the defect it shows), there once the machine has run.
+    const caps = layout!.parts.filter((p) => p.part === 'workpiece' && /^part-\d$/.test(p.object));
+    expect(caps.map((p) => p.part === 'workpiece' && p.when?.done)).toEqual(Array(5).fill('start-cycle'));
+    expect(new Set(caps.map((p) => JSON.stringify(p.part === 'workpiece' && p.look))).size).toBe(5);
   });
 
   test('the machine shows its alarm at the scenario\'s moment, before any event tells the engine', () => {

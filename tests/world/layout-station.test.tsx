@@ -5,7 +5,7 @@ import i18next from 'i18next';
 import type { ComponentType } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, test, vi } from 'vitest';
-import { parseScenario, type KitPartName, type Layout, type Scenario, type SessionEvent } from '../../src/engine';
+import { parseScenario, type KitPartName, type Layout, type LayoutPart, type Scenario, type SessionEvent } from '../../src/engine';
 import { SessionProvider } from '../../src/state/session-context';
 import { createSessionStore } from '../../src/state/session-store';
 import { kitCatalog } from '../../src/world/kit/catalog';
@@ -34,11 +34,15 @@ function station(folder: string): { scenario: Scenario; layout: Layout; path: Se
   return { scenario: parsed.scenario, layout: loaded.layout, path };
 }
 
-async function kitFor(layout: Layout): Promise<Partial<Record<KitPartName, KitPart>>> {
-  const kit: Partial<Record<KitPartName, KitPart>> = {};
+type TestedPart = KitPart & { operations?: (part: LayoutPart) => PartOperation[] };
+
+/** Each part the layout uses, with how it is operated (`<export>Operations`, beside the part). */
+async function kitFor(layout: Layout): Promise<Partial<Record<KitPartName, TestedPart>>> {
+  const kit: Partial<Record<KitPartName, TestedPart>> = {};
   for (const name of new Set(layout.parts.map((p) => p.part))) {
     const [file, exportName] = kitCatalog[name];
-    kit[name] = (await import(`../../src/world/kit/${file}.tsx`).catch(() => import(`../../src/world/kit/${file}.ts`)))[exportName] as KitPart;
+    const module = (await import(`../../src/world/kit/${file}.tsx`).catch(() => import(`../../src/world/kit/${file}.ts`))) as Record<string, unknown>;
+    kit[name] = { ...(module[exportName] as KitPart), operations: module[`${exportName}Operations`] as TestedPart['operations'] };
   }
   return kit;
 }
@@ -71,11 +75,11 @@ async function uniqueOf(folder: string): Promise<ComponentType | null> {
 }
 
 // The data-only sample station (scenes/_template) and every station ported to the kit.
-describe.each(['_template', '_tutorial', 'wood/intro-workbench', 'food/hygiene-sluice-line-be', 'food/hygiene-sluice-line-nl', 'textile/lockstitch-sewing'])('%s drawn from layout.json', (folder) => {
+describe.each(['_template', '_tutorial', 'wood/intro-workbench', 'food/hygiene-sluice-line-be', 'food/hygiene-sluice-line-nl', 'textile/lockstitch-sewing', 'plastics/injection-moulding', 'wood/panel-saw'])('%s drawn from layout.json', (folder) => {
   test('every event of its ideal path is made by a part the layout places, as that part declares (or by station.tsx, for the objects it lists)', async () => {
     const { layout, path } = station(folder);
     const kit = await kitFor(layout);
-    const operations = layout.parts.flatMap((p) => (kit[p.part] as KitPart<typeof p>).operations?.(p) ?? []);
+    const operations = layout.parts.flatMap((p) => kit[p.part]!.operations?.(p) ?? []);
     for (const event of path.filter((e) => !layout.station.includes(e.object))) {
       // A pressed part may send an action of its own (the blue plaster: pressed, it is worn): its layout entry says which.
       const sends = (object: string) => layout.parts.find((p) => 'object' in p && p.object === object && 'action' in p && typeof p.action === 'string') as { action?: string } | undefined;

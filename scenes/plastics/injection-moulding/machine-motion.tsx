@@ -1,7 +1,7 @@
-import { useMemo, useRef } from 'react';
-import { MeshLambertMaterial, type Mesh } from 'three';
+import { useRef, useState } from 'react';
+import type { Group } from 'three';
 import { useFrame } from '@react-three/fiber';
-import { appClock, useSessionStore, mergeStaticParts, staticPartsMaterial, type SessionState } from '../../../src/world';
+import { appClock, box, cylinder, LookMesh, useSessionStore, type SessionState } from '../../../src/world';
 
 /** What the machine shows: the engine's state, with the timed alarm applied at the current moment. */
 export type ShownState = 'stopped' | 'running' | 'alarm' | 'locked-out';
@@ -36,42 +36,38 @@ const PLATEN_CLOSED_X = -0.12;
 const CYCLE_S = 3;
 
 /** Moving platen and its mould half (the cavity side faces the fixed half at +x). */
-const platenGeometry = mergeStaticParts([
-  { box: [0.06, 0.44, 0.4], position: [0, 0, 0], color: '#8a96a3' },
-  { box: [0.05, 0.26, 0.26], position: [0.055, -0.02, 0], color: '#b9803f' },
-]);
+const platen = [box([0.06, 0.44, 0.4], [0, 0, 0], '#8a96a3'), box([0.05, 0.26, 0.26], [0.055, -0.02, 0], '#b9803f')];
+/** The lit lens over the stack light's tier (layout.json: red, amber, green from the top, on the cabinet). */
+const TIER_Y = { red: 0.249, amber: 0.197, green: 0.145 } as const;
+const lit = {
+  running: [cylinder(0.032, 0.046, [0, TIER_Y.green, 0], '#7dff9a', undefined, 16)],
+  alarm: [cylinder(0.032, 0.046, [0, TIER_Y.red, 0], '#ff6b6b', undefined, 16)],
+  stopped: [cylinder(0.032, 0.046, [0, TIER_Y.amber, 0], '#ffd166', undefined, 16)],
+};
+const STACK_LIGHT: [number, number, number] = [0.81, 1.32, -0.96];
 
 /**
- * The moving platen with its mould half, and the stack light: green while running, red on alarm,
- * amber when stopped or locked out. Read from the session store each frame (no React render);
- * React hears only when the shown state changes (`onShown`).
+ * The moving platen with its mould half, and the lit tier of the stack light: green while running,
+ * red on alarm, amber when stopped or locked out — both drawn by the station's live batch. Read from
+ * the session store each frame (no React render); React hears only when the shown state changes.
  */
 export function MachineMotion({ onShown }: { onShown: (state: ShownState) => void }) {
   const session = useSessionStore();
-  const platen = useRef<Mesh>(null);
+  const moving = useRef<Group>(null);
   const shown = useRef<ShownState | null>(null);
+  const [lamp, setLamp] = useState<keyof typeof lit>('stopped');
   const latest = useRef(onShown);
   latest.current = onShown;
-  const lamps = useMemo(
-    () => ({
-      green: new MeshLambertMaterial({ color: '#1a7f37', emissive: '#000000' }),
-      amber: new MeshLambertMaterial({ color: '#bf8700', emissive: '#000000' }),
-      red: new MeshLambertMaterial({ color: '#a40e26', emissive: '#000000' }),
-    }),
-    [],
-  );
   const phase = useRef(0);
 
   useFrame((_, delta) => {
     const state = shownState(session.getState(), appClock.now());
     if (state !== shown.current) {
       shown.current = state;
-      lamps.green.emissive.set(state === 'running' ? '#2ea043' : '#000000');
-      lamps.amber.emissive.set(state === 'stopped' || state === 'locked-out' ? '#d29922' : '#000000');
-      lamps.red.emissive.set(state === 'alarm' ? '#f85149' : '#000000');
+      setLamp(state === 'locked-out' ? 'stopped' : state);
       latest.current(state);
     }
-    const p = platen.current;
+    const p = moving.current;
     if (!p) return;
     if (state === 'running') {
       // Close, hold (inject and cool), open, eject: a smooth back and forth every few seconds.
@@ -86,16 +82,12 @@ export function MachineMotion({ onShown }: { onShown: (state: ShownState) => voi
 
   return (
     <group name="machine-motion">
-      <mesh ref={platen} position={[PLATEN_OPEN_X, 1.07, -0.95]} geometry={platenGeometry} material={staticPartsMaterial()} />
-      <mesh position={[0.81, 1.36, -0.95]} material={lamps.red}>
-        <cylinderGeometry args={[0.03, 0.03, 0.05, 10]} />
-      </mesh>
-      <mesh position={[0.81, 1.41, -0.95]} material={lamps.amber}>
-        <cylinderGeometry args={[0.03, 0.03, 0.05, 10]} />
-      </mesh>
-      <mesh position={[0.81, 1.46, -0.95]} material={lamps.green}>
-        <cylinderGeometry args={[0.03, 0.03, 0.05, 10]} />
-      </mesh>
+      <group ref={moving} position={[PLATEN_OPEN_X, 1.07, -0.95]}>
+        <LookMesh look={platen} />
+      </group>
+      <group position={STACK_LIGHT}>
+        <LookMesh look={lit[lamp]} />
+      </group>
     </group>
   );
 }

@@ -1,7 +1,9 @@
-import { useSession } from '../../../src/world';
+import { box, LookMesh, useSession } from '../../../src/world';
 
 /** Where the fence stands before the trainee sets it (mm from the blade). */
 const START_MM = 50;
+/** An aluminium fence bar with its dark clamp at the front. */
+const fence = [box([0.04, 0.06, 0.62], [0, 0, 0], '#d9e2ec'), box([0.06, 0.05, 0.05], [0.01, 0, 0.32], '#3b4045')];
 
 /**
  * The rip fence: an aluminium bar right of the blade, standing at the distance last set on its
@@ -16,9 +18,8 @@ export function RipFence() {
     return START_MM;
   });
   return (
-    <mesh position={[0.002 + 0.02 + mm / 1000, 0.88, -0.75]}>
-      <boxGeometry args={[0.04, 0.06, 0.62]} />
-      <meshLambertMaterial color="#d9e2ec" />
-    </mesh>
+    <group position={[0.002 + 0.02 + mm / 1000, 0.88, -0.75]}>
+      <LookMesh look={fence} />
+    </group>
   );
 }

@@ -1,6 +1,6 @@
-import { DropZone } from '../drop-zone';
+import { DropZone } from '../later-parts';
 import type { StaticPart } from '../static-parts';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { box } from './look';
 import { palette } from './palette';
@@ -26,5 +26,7 @@ export function crateWalls(color: string, w = W, d = D, h = H): StaticPart[] {
 export const bin: KitPart<PartOf<'bin'>> = {
   body: (part) => crateWalls(colour[part.kind]),
   Live: ({ part }) => <DropZone id={part.zone} accepts={part.accepts} position={[0, H / 2, 0]} size={[W, H, D]} marked={false} />,
-  operations: (part) => part.accepts.map((object) => ({ object, kind: 'place-into' as const, aim: [0, H / 2, 0] as const, range: HAND_REACH })),
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const binOperations = (part: PartOf<'bin'>): PartOperation[] => part.accepts.map((object) => ({ object, kind: 'place-into' as const, aim: [0, H / 2, 0] as const, range: HAND_REACH }));

@@ -1,5 +1,5 @@
-import { DropZone } from '../drop-zone';
-import type { KitPart, PartOf } from './kit-part';
+import { DropZone } from '../later-parts';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { crateWalls } from './bin';
 import { palette } from './palette';
@@ -8,5 +8,7 @@ import { palette } from './palette';
 export const cardboardBox: KitPart<PartOf<'box'>> = {
   body: ({ size: [w, h, d] }) => crateWalls(palette.cardboard, w, d, h),
   Live: ({ part }) => (part.zone && part.accepts ? <DropZone id={part.zone} accepts={part.accepts} position={[0, part.size[1] / 2, 0]} size={part.size} marked={false} /> : null),
-  operations: (part) => (part.accepts ?? []).map((object) => ({ object, kind: 'place-into' as const, aim: [0, part.size[1] / 2, 0] as const, range: HAND_REACH })),
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const cardboardBoxOperations = (part: PartOf<'box'>): PartOperation[] => (part.accepts ?? []).map((object) => ({ object, kind: 'place-into' as const, aim: [0, part.size[1] / 2, 0] as const, range: HAND_REACH }));

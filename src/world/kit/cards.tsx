@@ -1,7 +1,7 @@
 import { ClassifyCards } from '../later-parts';
 import { useMemo } from 'react';
 import { useSession } from '../../state/session-context';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 
 /**
@@ -17,5 +17,7 @@ export const cards: KitPart<PartOf<'cards'>> = {
     const labelled = useMemo(() => part.cards.map((c) => ({ ...c, label: ownKey(c.label, ns) })), [part.cards, ns]);
     return <ClassifyCards position={ORIGIN} object={part.object} action={part.action} cards={labelled} />;
   },
-  operations: (part) => [{ object: part.object, kind: 'classify', aim: [0, 0, 0], range: HAND_REACH }],
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const cardsOperations = (part: PartOf<'cards'>): PartOperation[] => [{ object: part.object, kind: 'classify', aim: [0, 0, 0], range: HAND_REACH }];

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Interactable } from '../interactable';
 import { WorldText } from '../lazy-world-text';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { box } from './look';
 import { LookMesh } from './look-mesh';
@@ -20,17 +20,26 @@ function Lines({ lines, namespace }: { lines: readonly string[]; namespace?: str
   );
 }
 
-/** A clipboard with the work order: pressed to read it (`inspect` by default). */
+/** A clipboard with the work order: pressed to read it (`inspect` by default), or without an object only read. */
 export const clipboard: KitPart<PartOf<'clipboard'>> = {
-  Live: ({ part }) => (
-    <Interactable object={part.object} action={part.action} hitBox={[0.24, 0.33, 0.03]}>
-      <LookMesh look={board} />
-      {part.lines.length > 0 ? (
+  body: (part) => (part.object ? [] : board),
+  Live: ({ part }) => {
+    const lines =
+      part.lines.length > 0 ? (
         <Suspense fallback={null}>
           <Lines lines={part.lines} {...(part.namespace ? { namespace: part.namespace } : {})} />
         </Suspense>
-      ) : null}
-    </Interactable>
-  ),
-  operations: (part) => [{ object: part.object, kind: 'press', aim: [0, 0, 0.01], range: HAND_REACH }],
+      ) : null;
+    return part.object ? (
+      <Interactable object={part.object} action={part.action} hitBox={[0.24, 0.33, 0.03]}>
+        <LookMesh look={board} />
+        {lines}
+      </Interactable>
+    ) : (
+      lines
+    );
+  },
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const clipboardOperations = (part: PartOf<'clipboard'>): PartOperation[] => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 0, 0.01], range: HAND_REACH }] : []);

@@ -1,5 +1,5 @@
 import { Interactable } from '../interactable';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { box, cylinder } from './look';
 import { LookMesh } from './look-mesh';
@@ -18,5 +18,7 @@ export const emergencyStop: KitPart<PartOf<'emergency-stop'>> = {
       <LookMesh look={mushroom} />
     </Interactable>
   ),
-  operations: (part) => [{ object: part.object, kind: 'press', aim: [0, 0, 0.045], range: HAND_REACH }],
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const emergencyStopOperations = (part: PartOf<'emergency-stop'>): PartOperation[] => [{ object: part.object, kind: 'press', aim: [0, 0, 0.045], range: HAND_REACH }];

@@ -1,7 +1,7 @@
-import { Inspectable } from '../later-parts';
+import { Suspense } from 'react';
+import { GrabbableAfterFirstFrame, Inspectable } from '../later-parts';
 import type { StaticPart } from '../static-parts';
-import { Grabbable } from '../grabbable';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH, ORIGIN } from './kit-part';
 import { box, cylinder } from './look';
 import { LookMesh } from './look-mesh';
@@ -27,9 +27,14 @@ export const handTool: KitPart<PartOf<'hand-tool'>> = {
         <LookMesh look={looks[part.tool]} />
       </Inspectable>
     ) : (
-      <Grabbable position={ORIGIN} object={part.object} hitBox={hit[part.tool]}>
-        <LookMesh look={looks[part.tool]} />
-      </Grabbable>
+      // Seen in the first frame; picked up once the grab has come (a few frames later).
+      <Suspense fallback={<LookMesh look={looks[part.tool]} />}>
+        <GrabbableAfterFirstFrame position={ORIGIN} object={part.object} hitBox={hit[part.tool]}>
+          <LookMesh look={looks[part.tool]} />
+        </GrabbableAfterFirstFrame>
+      </Suspense>
     ),
-  operations: (part) => [{ object: part.object, kind: part.action, aim: [0, 0.01, 0], range: HAND_REACH }],
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const handToolOperations = (part: PartOf<'hand-tool'>): PartOperation[] => [{ object: part.object, kind: part.action, aim: [0, 0.01, 0], range: HAND_REACH }];

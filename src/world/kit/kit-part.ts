@@ -4,9 +4,10 @@ import type { StaticPart } from '../static-parts';
 import type { Vec3 } from './look';
 
 /**
- * How a part is operated, for the one generic test driver and for authors: which object, what the
- * trainee does to it, where on the part to aim (part space), from how far a hand reaches it, how
- * long it is held. Every kit part declares its own; no station constants.
+ * How a part is operated, for tests and authors: which object, what the trainee does to it, where on
+ * the part to aim (part space), from how far a hand reaches it, how long it is held. Every kit part
+ * declares its own beside it (`<part>Operations`), an export of its own so the trainee's download
+ * leaves it out (the browser driver reads the props the parts were placed with: src/world/placed-parts.ts).
  */
 export interface PartOperation {
   object: string;
@@ -23,7 +24,6 @@ export interface KitPart<P extends LayoutPart = LayoutPart> {
   body?: (part: P) => readonly StaticPart[];
   /** The piece the trainee operates, placed at the part's position by the layout. */
   Live?: ComponentType<{ part: P }>;
-  operations?: (part: P) => PartOperation[];
 }
 
 /** Arm's length from the eyes of a seated trainee at the work position. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Interactable } from '../interactable';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { cylinder } from './look';
 import { LookMesh } from './look-mesh';
@@ -25,5 +25,7 @@ export const pushButton: KitPart<PartOf<'push-button'>> = {
       </Interactable>
     );
   },
-  operations: (part) => [{ object: part.object, kind: 'press', aim: [0, 0, part.diameter * 0.7], range: HAND_REACH }],
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const pushButtonOperations = (part: PartOf<'push-button'>): PartOperation[] => [{ object: part.object, kind: 'press', aim: [0, 0, part.diameter * 0.7], range: HAND_REACH }];

@@ -1,4 +1,4 @@
-import { PictogramSlot } from '../pictogram-slot';
+import { PictogramSlot } from '../later-parts';
 import type { KitPart, PartOf } from './kit-part';
 import { box } from './look';
 import { palette } from './palette';

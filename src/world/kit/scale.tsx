@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
-import { DropZone } from '../drop-zone';
+import { DropZone } from '../later-parts';
 import { WorldText } from '../lazy-world-text';
-import type { KitPart, PartOf } from './kit-part';
+import type { KitPart, PartOf, PartOperation } from './kit-part';
 import { HAND_REACH } from './kit-part';
 import { box } from './look';
 import { palette } from './palette';
@@ -19,5 +19,7 @@ export const scale: KitPart<PartOf<'scale'>> = {
       </Suspense>
     </>
   ),
-  operations: (part) => (part.accepts ?? []).map((object) => ({ object, kind: 'place-into' as const, aim: [0, 0.13, 0] as const, range: HAND_REACH })),
 };
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const scaleOperations = (part: PartOf<'scale'>): PartOperation[] => (part.accepts ?? []).map((object) => ({ object, kind: 'place-into' as const, aim: [0, 0.13, 0] as const, range: HAND_REACH }));

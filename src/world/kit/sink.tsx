@@ -44,10 +44,12 @@ export const sink: KitPart<PartOf<'sink'>> = {
       ) : null}
     </>
   ),
-  operations: (part) => {
-    const ops: PartOperation[] = [{ object: part.tap, kind: 'hold', aim: [0, 1.1, -0.09], range: HAND_REACH }];
-    if (part.soap) ops.push({ object: part.soap, kind: 'press', aim: [0.22, 1.15, -0.13], range: HAND_REACH });
-    if (part.dryer) ops.push({ object: part.dryer, kind: part.dryerAction === 'hold' ? 'hold' : 'press', aim: [0.5, 1.3, -0.12], range: HAND_REACH });
-    return ops;
-  },
+};
+
+/** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
+export const sinkOperations = (part: PartOf<'sink'>): PartOperation[] => {
+  const ops: PartOperation[] = [{ object: part.tap, kind: 'hold', aim: [0, 1.1, -0.09], range: HAND_REACH }];
+  if (part.soap) ops.push({ object: part.soap, kind: 'press', aim: [0.22, 1.15, -0.13], range: HAND_REACH });
+  if (part.dryer) ops.push({ object: part.dryer, kind: part.dryerAction === 'hold' ? 'hold' : 'press', aim: [0.5, 1.3, -0.12], range: HAND_REACH });
+  return ops;
 };

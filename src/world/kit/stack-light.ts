@@ -2,7 +2,8 @@ import type { KitPart, PartOf } from './kit-part';
 import { cylinder } from './look';
 import { palette } from './palette';
 
-const tier = { red: '#d62828', amber: '#f4a300', green: '#2fa84f', blue: '#2f6fd6', white: '#f1f1f1' } as const;
+// The lenses unlit (a lit one is the machine's state: a station draws it over its tier).
+const tier = { red: '#8e2323', amber: '#a06a10', green: '#2a6b3c', blue: '#2a4c8a', white: '#b9bcbf' } as const;
 
 /** A signal tower (EN 60204-1 colours): tiers on a short black pole, top tier first. */
 export const stackLight: KitPart<PartOf<'stack-light'>> = {
