@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../server/support/server-process';
 import { toneWav } from '../server/support/tone-wav';
 import { chromiumPath, guardedChromiumArgs, waitForFrames } from './support/browser';
+import { builtAppDir } from './support/built-app';
 import { createOrganisation } from './support/create-organisation';
 import { openPersistentGuardedPage, type PersistentGuardedPage } from './support/persistent-browser';
 import { joinByCard } from './support/trainees';
@@ -51,7 +52,8 @@ describe('a voice the centre recorded', () => {
     cpSync(join(process.cwd(), 'locales'), localesDir, { recursive: true });
     micFile = join(dataDir, 'mic.wav');
     writeFileSync(micFile, toneWav({ toneMs: 1500, silenceMs: 300 }));
-    server = await startServerProcess({ DATA_DIR: dataDir, LOCALES_DIR: localesDir, ANONYMOUS_PRACTICE: 'on' });
+    // The test build the suite made (dist/e2e): `npm test` builds no other.
+    server = await startServerProcess({ DATA_DIR: dataDir, LOCALES_DIR: localesDir, ANONYMOUS_PRACTICE: 'on', STATIC_DIR: builtAppDir });
     createOrganisation({ dataDir, name: 'Taalcentrum', country: 'BE', email, password });
     const host = new URL(server.url).hostname;
     coachBrowser = await chromium.launch({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../server/support/server-process';
+import { builtAppDir } from './support/built-app';
 import { openGuardedPage, type GuardedPage } from './support/browser';
 import { clickIdealPath } from './support/play';
 import { traineesWithCards } from './support/trainees';
@@ -30,7 +31,8 @@ function serverFor(env: Record<string, string>) {
   const state: { server?: ServerProcess; dataDir: string; g?: GuardedPage } = { dataDir: '' };
   beforeAll(async () => {
     state.dataDir = mkdtempSync(join(tmpdir(), 'werkvloer-sign-in-'));
-    state.server = await startServerProcess({ DATA_DIR: state.dataDir, ...env });
+    // The test build the suite made (dist/e2e): `npm test` builds no other.
+    state.server = await startServerProcess({ DATA_DIR: state.dataDir, STATIC_DIR: builtAppDir, ...env });
     state.g = await openGuardedPage(state.server.url, { width: 1280, height: 800 });
   });
   afterAll(async () => {
