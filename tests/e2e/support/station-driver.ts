@@ -334,6 +334,9 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
         continue;
       }
     }
+    // A part that came with this step may show its look before its handling code has mounted (it
+    // loads after the look: src/world/later-parts.ts); a press then would find nothing to grab.
+    await page.waitForFunction(() => window.__werkvloerDriver?.suspended() === 0, undefined, { timeout: 20_000 });
     await perform(page, hands, move, way);
     i = next;
     const expected = move.events.filter((e) => !isZoneEvent(e)).map(key);
