@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { decodePoses, encodePoses, quantisedPose } from '../../src/engine/pose-codec';
 import { nextMistakeAfter, replayAt, replayTimeline } from '../../src/engine/replay-view';
-import type { SessionEvent } from '../../src/engine';
 import type { StepTimelineEntry } from '../../src/shared/timeline-types';
 import { workstationTrace } from '../../bench/support/pose-trace';
 import { joinedTrainee, organisationWithTrainer } from '../server/support/trainers';
 import { sampleScenario, sessionBody, testApp } from '../server/test-app';
+import { sampleWithSlips as events } from './support/sample-slips';
 
 let t: Awaited<ReturnType<typeof testApp>> | null = null;
 afterEach(async () => {
@@ -13,15 +13,6 @@ afterEach(async () => {
   t = null;
 });
 
-/** The sample station played with slips: the stop button first (a mistake), a hint, then the work. */
-const events: SessionEvent[] = [
-  { t: 800, action: 'press', object: 'stop-button', device: 'desktop' },
-  { t: 1200, action: 'hint', object: 'wear-glasses', device: 'desktop' },
-  { t: 1500, action: 'wear', object: 'safety-glasses', device: 'desktop' },
-  { t: 2600, action: 'press', object: 'stop-button', device: 'desktop' },
-  { t: 3500, action: 'press', object: 'start-button', device: 'desktop' },
-  { t: 6000, action: 'press', object: 'stop-button', device: 'desktop' },
-];
 const trace = workstationTrace(0.1).filter((s) => s.t <= 6000);
 
 describe('the replay of a recorded session', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { SessionEvent } from '../../src/engine';
 import { replayAt, replayTimeline } from '../../src/engine/replay-view';
 import { advance, currentMarkIndex, faster, seek, startPlayback, toNextMistake, togglePlay } from '../../src/replay/playback';
 import { createReplayStore } from '../../src/replay/replay-store';
 import { createSessionStore } from '../../src/state/session-store';
 import { sampleScenario } from '../server/test-app';
+import { sampleWithSlips as events } from '../engine/support/sample-slips';
 
-/** The sample station with slips: the stop button first (a mistake), a hint, then the work, a late slip. */
-const events: SessionEvent[] = [
-  { t: 800, action: 'press', object: 'stop-button', device: 'desktop' },
-  { t: 1200, action: 'hint', object: 'wear-glasses', device: 'desktop' },
-  { t: 1500, action: 'wear', object: 'safety-glasses', device: 'desktop' },
-  { t: 2600, action: 'press', object: 'stop-button', device: 'desktop' },
-  { t: 3500, action: 'press', object: 'start-button', device: 'desktop' },
-  { t: 6000, action: 'press', object: 'stop-button', device: 'desktop' },
-];
 const timeline = replayTimeline(sampleScenario(), 'practice', events, [], 6000);
 
 describe('the replay playback', () => {
