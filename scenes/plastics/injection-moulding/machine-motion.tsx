@@ -27,7 +27,8 @@ function alarmAfter(s: SessionState): number {
 export function shownState(s: SessionState, now: number): ShownState {
   const m = s.engine?.machines.imm;
   if (!m) return 'stopped';
-  if (m.state === 'running' && now - s.startedAt - m.since >= alarmAfter(s)) return 'alarm';
+  // After the setter's call the machine runs on as 'resumed' (the run that ends in the alarm): shown as running.
+  if (m.state === 'resumed') return now - s.startedAt - m.since >= alarmAfter(s) ? 'alarm' : 'running';
   return m.state as ShownState;
 }
 
