@@ -21,9 +21,10 @@ describe('plastics-injection-moulding station', () => {
     expect(issues).toEqual([]);
     const placed = new Set([...layout!.station, ...layout!.parts.flatMap(placedObjects), ...layout!.parts.flatMap((p) => ('zone' in p && p.zone ? [p.zone] : []))]);
     expect(sc.objects.map((o) => o.id).filter((id) => !placed.has(id))).toEqual([]);
-    // The caps are kit workpieces with their look: the good first part once the machine runs, the two short shots (the drift) once it is packed.
+    // The caps are kit workpieces with their look: the good first part once the machine runs, the two short shots (the drift) once
+    // it is packed, the good part after the setter's correction (looked over, then carried to the box).
     const caps = layout!.parts.filter((p) => p.part === 'workpiece' && /^part-\d$/.test(p.object));
-    expect(caps.map((p) => p.part === 'workpiece' && p.when?.done)).toEqual(['start-cycle', 'pack-part-1', 'pack-part-1']);
+    expect(caps.map((p) => p.part === 'workpiece' && p.when?.done)).toEqual(['start-cycle', 'pack-part-1', 'pack-part-1', 'restart-cycle', 'check-part-4']);
     expect(new Set(caps.map((p) => JSON.stringify(p.part === 'workpiece' && p.look))).size).toBe(2);
   });
 
@@ -34,7 +35,7 @@ describe('plastics-injection-moulding station', () => {
     const firstRun = session(before('place', 'part-1'));
     expect(firstRun.engine!.machines.imm!.state).toBe('running');
     expect(shownState(firstRun, Number.MAX_SAFE_INTEGER)).toBe('running');
-    const running = session(before('answer', 'alarm-display'));
+    const running = session(before('inspect', 'part-4'));
     expect(running.engine!.machines.imm!.state).toBe('resumed');
     expect(shownState(running, running.startedAt + start + after - 1)).toBe('running');
     expect(shownState(running, running.startedAt + start + after)).toBe('alarm');

@@ -100,13 +100,13 @@ describe('plastics-injection-moulding: the alarm after the restart, lockout, end
   test('the first run never ends in the alarm; the run after the setter does, exactly 30 s after the restart', () => {
     const firstRun = live([...before('press', 'cycle-stop'), ev(firstStart + 60000, 'answer', 'alarm-display', 'part-stuck')].filter((e) => e.t < tOf('press', 'cycle-stop') || e.action === 'answer'));
     expect(firstRun.state.machines.imm!.state).toBe('running');
-    const upToAlarm = before('answer', 'alarm-display');
-    const early = live([...upToAlarm, ev(alarmAt - 1, 'answer', 'alarm-display', 'part-stuck')]);
-    expect(early.feedback.at(-1)).toMatchObject({ kind: 'not-ready', step: 'read-alarm' });
+    // The last event before the alarm is the restart: the part after the correction is looked at once the alarm is due.
+    const upToAlarm = before('inspect', 'part-4');
+    const early = live([...upToAlarm, ev(alarmAt - 1, 'inspect', 'part-4')]);
     expect(early.state.machines.imm).toEqual({ state: 'resumed', since: restart });
-    const onTime = live([...upToAlarm, ev(alarmAt, 'answer', 'alarm-display', 'part-stuck')]);
-    expect(stepOf(onTime.state, 'read-alarm')).toMatchObject({ done: true, mistakes: 0 });
+    const onTime = live([...upToAlarm, ev(alarmAt, 'inspect', 'part-4')]);
     expect(onTime.state.machines.imm).toEqual({ state: 'alarm', since: alarmAt });
+    expect(stepOf(live(before('answer', 'alarm-display', 1)).state, 'read-alarm')).toMatchObject({ done: true, mistakes: 0 });
   });
 
   test('pressing start during the alarm is a violation (resetting is the setter\'s decision); the card choices other than the setter are mistakes', () => {
@@ -135,9 +135,9 @@ describe('plastics-injection-moulding: the alarm after the restart, lockout, end
     expect(feedback.at(-1)).toMatchObject({ kind: 'not-ready', step: 'remove-lock' });
   });
 
-  test('end of shift: 11 on the box label and 2 rejects are mistakes; the hand-over waits for the count, the report and the clean-up', () => {
+  test('end of shift: 12 on the box label (the part after the correction forgotten) and 2 rejects are mistakes; the hand-over waits for the count, the report and the clean-up', () => {
     const t = tOf('set', 'box-card');
-    const { feedback, state } = live([...before('set', 'box-card'), ev(t - 500, 'set', 'box-card', 11), ev(t, 'set', 'box-card', 12), ev(t + 1000, 'set', 'shift-report', 2)]);
+    const { feedback, state } = live([...before('set', 'box-card'), ev(t - 500, 'set', 'box-card', 12), ev(t, 'set', 'box-card', 13), ev(t + 1000, 'set', 'shift-report', 2)]);
     expect(feedback.filter((f) => f.kind === 'out-of-tolerance').map((f) => f.step)).toEqual(['record-count', 'record-rejects']);
     expect(stepOf(state, 'record-count')).toMatchObject({ done: true, mistakes: 1 });
     const early = live([...before('hold-start', 'spilled-granulate'), ev(tOf('hold-start', 'spilled-granulate'), 'press', 'setter')]);

@@ -16,7 +16,10 @@ export default function StationText({ alarm, weighed }: { alarm: boolean; weighe
           {t('choices.alarm-message', nl)}
         </WorldText>
       ) : null}
-      <WorldText script="dutch" position={[-0.42, 0.79, -0.073]} fontSize={0.018} color="#1b1f24" anchorX="center" anchorY="middle">
+      <WorldText script="dutch" position={[0.62, 1.43, -0.834]} fontSize={0.0286} maxWidth={0.124} color="#7ee787" anchorX="center" anchorY="middle" textAlign="center">
+        80 °C
+      </WorldText>
+      <WorldText script="dutch" position={[-0.62, 0.79, -0.113]} fontSize={0.018} color="#1b1f24" anchorX="center" anchorY="middle">
         {weighed ? '24,8 g' : '0,0 g'}
       </WorldText>
       <WorldText script="dutch" position={[0.7, 0.965, -0.79]} fontSize={0.0085} maxWidth={0.085} color="#1b1f24" anchorX="center" anchorY="middle" textAlign="left">

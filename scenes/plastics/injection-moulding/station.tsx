@@ -7,12 +7,6 @@ const StationText = lazyAfterFirstFrame(() => import('./station-text'));
 const NS = 'plastics-injection-moulding';
 const readAlarmCards: ClassifyCard[] = ['part-stuck', 'mould-too-hot', 'hopper-empty'].map((id) => ({ id, label: `${NS}:choices.read-alarm.${id}`, color: '#cf222e' }));
 const alarmResponseCards: ClassifyCard[] = ['call-setter', 'change-settings', 'reset-restart'].map((id) => ({ id, label: `${NS}:choices.alarm-response.${id}`, color: '#1f6feb' }));
-const partCards: ClassifyCard[] = (['good', 'short-shot', 'flash', 'sink-mark', 'burn-mark'] as const).map((id) => ({
-  id,
-  label: `${NS}:choices.parts.${id}`,
-  pictogram: `pictograms/cap-${id}.svg`,
-  color: id === 'good' ? '#2da44e' : '#cf222e',
-}));
 /** A good cap (7 cm, blue ABS), lying on its side in the open mould. */
 const stuckCap = [cylinder(0.035, 0.025, [0, 0, 0], '#2f7fd1', [0, 0, Math.PI / 2], 12, 0.03675)];
 /** The setter (insteller) in a grey coat, 1.75 m, drawn around its middle so the hit box covers the body. */
@@ -24,11 +18,11 @@ const setter = [
   box([0.1, 0.6, 0.11], [0.27, 0.26, 0], '#5c6166', [0, 0, 0.06]),
   cylinder(0.095, 0.22, [0, 0.74, 0], '#c68e6a', undefined, 14, 0.085),
 ];
-/** The work order on its clipboard, the material label on the dryer, the purge guard's position switch. */
+/** The work order on its clipboard, the material label on the dryer, the purge guard's position switch (on the bed, well away from the hot nozzle). */
 const clipboard = [box([0.11, 0.15, 0.006], [0, 0, 0], '#8a5a2b'), box([0.095, 0.12, 0.002], [0, -0.008, 0.004], '#f4f1e8')];
 const label = [box([0.1, 0.045, 0.002], [0, 0, 0], '#f4f1e8')];
 const guardSwitch = [box([0.04, 0.03, 0.02], [0, 0, 0], '#1b1f24'), box([0.012, 0.012, 0.004], [0, 0, 0.011], '#2da44e')];
-/** A bench scale on its stand at the end of the conveyor. */
+/** A bench scale on its stand left of the conveyor. */
 const scale = [box([0.16, 0.76, 0.16], [0, -0.4, 0], '#52606d'), box([0.17, 0.03, 0.17], [0, 0, 0], '#d9dde0'), box([0.15, 0.005, 0.15], [0, 0.018, 0], '#8a96a3')];
 /** Blue granulate spilled on the machine bed under the hopper. */
 const granulate = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => cylinder(0.006, 0.006, [((i * 37) % 11) * 0.009 - 0.045, 0, ((i * 23) % 7) * 0.01 - 0.03], '#2f7fd1', undefined, 6));
@@ -37,7 +31,7 @@ const granulate = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => cylinder(0.006, 0.006, [((
  * Injection moulding, what is unique to the machine and to this shift (the cell, its controls, PPE,
  * conveyor, parts and bins are layout.json's): the moving platen and the stack light; the setter;
  * the checks before starting (work order, material label, dryer, hopper, purge guard); the scale and
- * the control card; the alarm that comes after the restart (its text, the part stuck in the open
+ * the control card; the dryer's reading; the alarm that comes after the restart (its text, the part stuck in the open
  * mould, its questions); the records of the end of the shift and the spilled granulate; the settings
  * screen's scale once opened (changing it is the setter's job). All of it after the first frame.
  */
@@ -64,7 +58,7 @@ export default function InjectionMoulding() {
           <StationText alarm={alarm} weighed={weighed} />
         </Suspense>
       ) : null}
-      <Interactable object="setter" action="press" position={[1.05, 0.9, -0.5]} rotation={[0, -1.13, 0]} hitBox={[0.6, 1.8, 0.4]}>
+      <Interactable object="setter" action="press" position={[1.05, 0.9, -0.5]} rotation={[0, -1.13, 0]} hitBox={[0.5, 1.7, 0.24]}>
         <LookMesh look={setter} />
       </Interactable>
       <Interactable object="work-order" action="inspect" position={[0.7, 0.97, -0.795]} hitBox={[0.12, 0.16, 0.03]}>
@@ -79,17 +73,16 @@ export default function InjectionMoulding() {
       <Interactable object="hopper" action="inspect" position={[0.62, 1.2, -0.86]} hitBox={[0.07, 0.11, 0.03]}>
         <group />
       </Interactable>
-      <Interactable object="purge-guard" action="inspect" position={[0.21, 0.935, -0.85]} hitBox={[0.05, 0.04, 0.03]}>
+      <Interactable object="purge-guard" action="inspect" position={[0.21, 0.74, -0.69]} hitBox={[0.05, 0.04, 0.03]}>
         <LookMesh look={guardSwitch} />
       </Interactable>
-      <group position={[-0.42, 0.795, -0.16]}>
+      <group position={[-0.62, 0.795, -0.2]}>
         <LookMesh look={scale} />
       </group>
-      <DropZone id="scale" accepts={['part-1']} position={[-0.42, 0.83, -0.16]} size={[0.16, 0.08, 0.16]} marked={false} />
+      <DropZone id="scale" accepts={['part-1']} position={[-0.62, 0.95, -0.2]} size={[0.3, 0.5, 0.26]} marked={false} />
       {done('weigh-part-1') && !done('record-weight') ? (
         <ValueControl object="control-card" position={[-0.2, 1.38, -0.66]} min={20} max={30} step={0.1} initial={20} unit="g" length={0.2} />
       ) : null}
-      {textReady && done('pack-part-1') && !done('classify-part-2') ? <ClassifyCards object="part-2" action="classify" cards={partCards} position={[0.02, 0.9, -0.45]} /> : null}
       {alarmSeen && !stuckCleared ? (
         <Grabbable object="stuck-part" position={[0.0, 1.03, -0.93]} hitBox={[0.06, 0.08, 0.08]}>
           <LookMesh look={stuckCap} />
