@@ -79,7 +79,7 @@ export default function InjectionMoulding() {
       <group position={[-0.62, 0.795, -0.2]}>
         <LookMesh look={scale} />
       </group>
-      <DropZone id="scale" accepts={['part-1']} position={[-0.62, 0.95, -0.2]} size={[0.3, 0.5, 0.26]} marked={false} />
+      <DropZone id="scale" accepts={['part-1']} position={[-0.62, 0.95, -0.225]} size={[0.3, 0.5, 0.31]} marked={false} />
       {done('weigh-part-1') && !done('record-weight') ? (
         <ValueControl object="control-card" position={[-0.2, 1.38, -0.66]} min={20} max={30} step={0.1} initial={20} unit="g" length={0.2} />
       ) : null}
