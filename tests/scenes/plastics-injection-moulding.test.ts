@@ -41,9 +41,12 @@ describe('plastics-injection-moulding: critical hazards, each continued from its
     expectCritical([...before('place', 'part-1'), ev(firstStart + 2000, 'place', 'spare-actuator', 'door-switch')], 'bypass-interlock-place');
   });
 
-  test('touching the hot nozzle is critical (a burn), also with the machine stopped', () => {
-    expectCritical([ev(3000, 'enter', 'nozzle-zone')], 'touch-hot-nozzle');
-    expectCritical([...before('place', 'part-1'), ev(firstStart + 2000, 'enter', 'nozzle-zone')], 'touch-hot-nozzle');
+  test('a hand at the nozzle with the purge guard open is critical (a burn), also with the machine stopped; with the guard closed it meets the guard', () => {
+    expect(live([ev(3000, 'enter', 'nozzle-zone')]).state.violations).toEqual([]);
+    expectCritical([ev(1000, 'open', 'purge-guard'), ev(3000, 'enter', 'nozzle-zone')], 'touch-hot-nozzle');
+    expectCritical([...before('place', 'part-1'), ev(firstStart + 1000, 'open', 'purge-guard'), ev(firstStart + 2000, 'enter', 'nozzle-zone')], 'touch-hot-nozzle');
+    // Opening the guard is the setter's job: major on its own.
+    expect(live([ev(1000, 'open', 'purge-guard')]).state.violations).toEqual([expect.objectContaining({ rule: 'open-purge-guard', severity: 'major' })]);
   });
 
   test('clearing the stuck part without lockout is critical (the mould can still close)', () => {

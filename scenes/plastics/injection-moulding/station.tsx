@@ -22,6 +22,9 @@ const setter = [
 const clipboard = [box([0.11, 0.15, 0.006], [0, 0, 0], '#8a5a2b'), box([0.095, 0.12, 0.002], [0, -0.008, 0.004], '#f4f1e8')];
 const label = [box([0.1, 0.045, 0.002], [0, 0, 0], '#f4f1e8')];
 const guardSwitch = [box([0.04, 0.03, 0.02], [0, 0, 0], '#1b1f24'), box([0.012, 0.012, 0.004], [0, 0, 0.011], '#2da44e')];
+/** The yellow purge guard over the nozzle (120 × 160 × 180 mm) with its handle; raised and tilted back when opened. */
+const purgeGuard = [box([0.12, 0.16, 0.18], [0, 0, 0], '#f2c12e'), box([0.06, 0.015, 0.02], [0, 0.06, 0.1], '#1b1f24')];
+const purgeGuardOpen = [box([0.12, 0.16, 0.18], [0, 0.17, -0.06], '#f2c12e', [-0.9, 0, 0]), box([0.06, 0.015, 0.02], [0, 0.26, 0.02], '#1b1f24', [-0.9, 0, 0])];
 /** A bench scale on its stand left of the conveyor. */
 const scale = [box([0.16, 0.76, 0.16], [0, -0.4, 0], '#52606d'), box([0.17, 0.03, 0.17], [0, 0, 0], '#d9dde0'), box([0.15, 0.005, 0.15], [0, 0.018, 0], '#8a96a3')];
 /** Blue granulate spilled on the machine bed under the hopper. */
@@ -41,6 +44,7 @@ export default function InjectionMoulding() {
   // The ids of the steps done, as one string: React hears only when a step is done.
   const doneIds = useSession((s) => s.engine?.completed.map((c) => c.id).join(' ') ?? '');
   const done = (id: string) => ` ${doneIds} `.includes(` ${id} `);
+  const guardOpen = useSession((s) => s.engine?.machines['purge-guard']?.state === 'open');
   const weighed = useSession((s) => s.events.some((e) => e.action === 'place' && e.object === 'part-1' && e.value === 'scale'));
   const stuckCleared = useSession((s) => s.engine?.machines['stuck-part']?.state === 'scrapped');
   const settingsOpen = useSession((s) => s.events.some((e) => e.action === 'press' && e.object === 'process-settings'));
@@ -75,6 +79,10 @@ export default function InjectionMoulding() {
       </Interactable>
       <Interactable object="purge-guard" action="inspect" position={[0.21, 0.74, -0.69]} hitBox={[0.05, 0.04, 0.03]}>
         <LookMesh look={guardSwitch} />
+      </Interactable>
+      {/* The purge guard's handle opens it (the setter's job: a rule) and closes it again. */}
+      <Interactable object="purge-guard" probeId="purge-guard-cover" action={guardOpen ? 'close' : 'open'} position={[0.21, 1.05, -0.95]} hitBox={[0.12, 0.16, 0.18]}>
+        <LookMesh look={guardOpen ? purgeGuardOpen : purgeGuard} />
       </Interactable>
       <group position={[-0.62, 0.795, -0.2]}>
         <LookMesh look={scale} />
