@@ -10,6 +10,9 @@ type Role = PartOf<'person'>['role'];
 /** The team leader wears a blue coat, the setter a grey one, a colleague the white food coat. */
 const coat: Record<Role, string> = { 'team-leader': palette.signalBlue, setter: '#5c6166', colleague: palette.white };
 
+/** Half the figure's height: where its hit box is centred. */
+const BODY_MIDDLE = 0.9;
+
 /** A standing adult, 1.75 m: legs, coat, arms, head; facing +z. */
 function figure(role: Role): StaticPart[] {
   return [
@@ -32,8 +35,11 @@ export const person: KitPart<PartOf<'person'>> = {
   Live: function Person({ part }) {
     const look = useMemo(() => figure(part.role), [part.role]);
     return part.object ? (
-      <Interactable object={part.object} action={part.action} hitBox={[0.6, 1.8, 0.4]}>
-        <group position={[0, 0, 0]}>
+      // The hit box is centred on the interactable's origin: raised to the body's middle, it covers the
+      // person from feet to head (at the feet it took in the legs only, half of it under the floor),
+      // and 0.3 m deep its front lies beyond the ray's first 0.2 m from a hand reaching 0.4 m short.
+      <Interactable object={part.object} action={part.action} position={[0, BODY_MIDDLE, 0]} hitBox={[0.6, 1.8, 0.3]}>
+        <group position={[0, -BODY_MIDDLE, 0]}>
           <LookMesh look={look} />
         </group>
       </Interactable>
