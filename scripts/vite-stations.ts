@@ -193,8 +193,8 @@ export function stationsPlugin(): Plugin {
         const folder = virtualId.slice(scenarioPrefix.length);
         const hit = all.find((s) => s.source.folder === folder);
         if (!hit) this.error(`no playable station ${folder}`);
-        // Sources and the review record are for authors and trainers; the engine on the headset never reads them.
-        const { sources: _sources, reviewed: _reviewed, ...played } = hit.scenario;
+        // Sources, the review record and the editor's schema link are for authors and trainers; the engine on the headset never reads them.
+        const { sources: _sources, reviewed: _reviewed, $schema: _schema, ...played } = hit.scenario as Scenario & { $schema?: string };
         return `export default ${JSON.stringify(withoutComments(played))};\n`;
       }
       const lng = virtualId.slice(titlesPrefix.length);

@@ -54,10 +54,11 @@ describe('stations plugin', () => {
     // The headset gets the same scenario without what only authors and trainers read.
     const data = loadModule(dir, 'virtual:werkvloer/scenario/wood/intro-workbench');
     const parsed = JSON.parse(/^export default (.*);$/m.exec(data)![1]!) as Scenario;
-    const { sources: _sources, reviewed: _reviewed, ...played } = full.scenario;
-    // Authors' `$comment`s stay out of the headset's copy too.
+    const { sources: _sources, reviewed: _reviewed, $schema: _schema, ...played } = full.scenario as Scenario & { $schema?: string };
+    // Authors' `$comment`s (and the editor's `$schema` link) stay out of the headset's copy too.
     expect(parsed).toEqual(JSON.parse(JSON.stringify(played), (key, value: unknown) => (key === '$comment' ? undefined : value)));
     expect(parsed).not.toHaveProperty('sources');
+    expect(parsed).not.toHaveProperty('$schema');
   });
 
   test('station titles per language come from each scenario namespace', () => {
