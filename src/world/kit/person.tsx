@@ -32,8 +32,10 @@ export const person: KitPart<PartOf<'person'>> = {
   Live: function Person({ part }) {
     const look = useMemo(() => figure(part.role), [part.role]);
     return part.object ? (
-      <Interactable object={part.object} action={part.action} hitBox={[0.6, 1.8, 0.4]}>
-        <group position={[0, 0, 0]}>
+      // The hit box is centred on the Interactable: raised half a body, so it stands on the floor
+      // where the figure is (it reached 0.9 m below the floor and missed a ray at chest height).
+      <Interactable object={part.object} action={part.action} position={[0, 0.9, 0]} hitBox={[0.6, 1.8, 0.4]}>
+        <group position={[0, -0.9, 0]}>
           <LookMesh look={look} />
         </group>
       </Interactable>
