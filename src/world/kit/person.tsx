@@ -32,9 +32,10 @@ export const person: KitPart<PartOf<'person'>> = {
   Live: function Person({ part }) {
     const look = useMemo(() => figure(part.role), [part.role]);
     return part.object ? (
-      // The hit box is centred on the Interactable: raised half a body, so it stands on the floor
-      // where the figure is (it reached 0.9 m below the floor and missed a ray at chest height).
-      <Interactable object={part.object} action={part.action} position={[0, 0.9, 0]} hitBox={[0.6, 1.8, 0.4]}>
+      // The origin (a ray's aim, the hit box's centre) is the body's middle, 0.9 m up (centred on the
+      // floor the box missed a ray at the chest); as deep as the coat, so its front stays beyond the
+      // 0.2 m a VR ray ignores in front of a hand reaching toward the body (as textile's team leader).
+      <Interactable object={part.object} action={part.action} position={[0, 0.9, 0]} hitBox={[0.6, 1.8, 0.24]}>
         <group position={[0, -0.9, 0]}>
           <LookMesh look={look} />
         </group>
@@ -44,4 +45,4 @@ export const person: KitPart<PartOf<'person'>> = {
 };
 
 /** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
-export const personOperations = (part: PartOf<'person'>): PartOperation[] => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 1.2, 0.12], range: 3 }] : []);
+export const personOperations = (part: PartOf<'person'>): PartOperation[] => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 0.9, 0], range: 3 }] : []);
