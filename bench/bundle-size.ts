@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -58,21 +58,40 @@ export const bundleSize: BenchModule = {
       const entry = staticClosure(app, ['index.html']);
       const xr = staticClosure(app, ['src/play/xr-runtime.ts']);
       const rows: BenchRow[] = [];
-      // Per station: the entry, the station's chunk and what it imports (and in VR the XR stack).
-      for (const [key, c] of Object.entries(app)) {
-        if (!key.startsWith('scenes/') || !key.endsWith('/station.tsx') || key.startsWith('scenes/_')) continue;
-        const station = key.slice(7, -12);
-        const desktop = new Set([...entry, ...staticClosure(app, [key])]);
+      // Per station: the entry, the station's chunks and what they import (and in VR the XR stack). A
+      // station drawn from layout.json is a composition the build makes (scripts/vite-stations.ts), with
+      // the station.tsx of its own parts, if it has one, beside it.
+      const folders = new Set<string>();
+      for (const key of Object.keys(app)) {
+        const composed = /^virtual:werkvloer\/composition\/(.+)$/.exec(key)?.[1];
+        const handBuilt = /^scenes\/(.+)\/station\.tsx$/.exec(key)?.[1];
+        const folder = composed ?? handBuilt;
+        if (folder && !folder.startsWith('_')) folders.add(folder);
+      }
+      for (const station of [...folders].sort()) {
+        const keys = [`virtual:werkvloer/composition/${station}`, `scenes/${station}/station.tsx`].filter((k) => app[k]);
+        const desktop = new Set([...entry, ...staticClosure(app, keys)]);
         const vr = new Set([...desktop, ...xr]);
+        const own = keys.map((k) => gz(appDir, app[k]!.file)).reduce((a, b) => a + b, 0);
+        // A static estimate: every static import of the station's chunks and of the whole XR stack. What
+        // the budget (350,000 B) holds is measured in the browser at the first frame (tests/e2e, the
+        // station files' `[budget]` lines): parts of these load only after it, and lazy ones before it.
         rows.push(
-          { area: 'bundle', name: `${station}: JS to the first frame, desktop (gzip)`, value: sum(appDir, desktop), unit: 'B', baseline: `${naiveFirstFrame} naive`, note: `budget 350,000; station chunk ${gz(appDir, c.file)} B` },
-          { area: 'bundle', name: `${station}: JS to the first frame, VR (gzip)`, value: sum(appDir, vr), unit: 'B', baseline: `${naiveFirstFrame} naive`, note: 'budget 350,000; + lazy XR stack (emulator not counted)' },
+          { area: 'bundle', name: `${station}: JS to the first frame, desktop (gzip, static estimate)`, value: sum(appDir, desktop), unit: 'B', baseline: `${naiveFirstFrame} naive`, note: `station chunks ${own} B; budget measured in e2e` },
+          { area: 'bundle', name: `${station}: JS to the first frame, VR (gzip, static estimate)`, value: sum(appDir, vr), unit: 'B', baseline: `${naiveFirstFrame} naive`, note: '+ whole XR stack (emulator not counted); budget measured in e2e' },
         );
       }
       const dashboard = app['dashboard.html'];
       if (dashboard) {
         const files = staticClosure(app, ['dashboard.html']);
         rows.push({ area: 'bundle', name: 'trainer dashboard JS (gzip)', value: sum(appDir, files), unit: 'B', baseline: '≤ 200,000', note: `${files.size} files, no three.js` });
+      }
+      // The replay page (issue 28) is a build of its own into the same folder (scripts/vite-replay-page.ts).
+      const replayManifest = join(appDir, '.vite/replay-manifest.json');
+      if (existsSync(replayManifest)) {
+        const replay = JSON.parse(readFileSync(replayManifest, 'utf8')) as Manifest;
+        const files = staticClosure(replay, ['replay.html']);
+        rows.push({ area: 'bundle', name: 'session replay page JS (gzip)', value: sum(appDir, files), unit: 'B', note: `${files.size} files; the trainer's and trainee's replay, loaded only from the dashboard or the end screen` });
       }
       const lazy: Record<string, string> = { 'src/play/instruction-panel.tsx': 'instruction panel + text (lazy)', 'src/play/xr-runtime.ts': 'XR stack (lazy)' };
       for (const [key, label] of Object.entries(lazy)) {

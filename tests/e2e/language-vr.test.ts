@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { aimAt, restingRightHand } from './support/aim';
-import { waitForFrames } from './support/browser';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
+import { openStation } from './support/station-matrix';
 import { setPose } from './support/emulator';
 import { namedAt, objectAt, pressAt } from './support/vr-press';
 
@@ -13,12 +13,8 @@ describe('VR: the language changes on the 3D settings panel mid-session', () => 
 
   test('point at an object for its Dutch word, switch to Arabic and Tigrinya by controller, finish with 100', async () => {
     const { page } = g;
-    await page.goto(`${inject('baseUrl')}/?emulate=quest3`);
-    await page.locator('[data-lang="nl"]').click();
-    await page.locator('[data-station="wood/intro-workbench"]').click();
-    await page.locator('[data-action="enter-vr"]').click();
-    await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
-    await waitForFrames(page, 10);
+    // In the headset, in Dutch, at the intro workbench, controllers tracked and the station's parts placed.
+    await openStation(page, 'wood/intro-workbench', true, { language: 'nl' });
     await page.waitForFunction(() => window.__werkvloerNamed?.('panel-settings') != null, undefined, { timeout: 60_000 });
 
     await pressAt(page, await objectAt(page, 'safety-glasses'));

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { heading } from './support/aim';
-import { waitForFrames } from './support/browser';
 import { nextFrames, setPose } from './support/emulator';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
+import { openStation } from './support/station-matrix';
 
 /**
  * In VR, where the next thing to do is out of view, an arrow at the edge of the view points to it
@@ -49,12 +49,8 @@ describe('VR: a cue to the next thing to do', () => {
 
   test('turned away from the bench, an arrow at the edge of the view points to the glasses; facing them, it goes', async () => {
     const { page } = g;
-    await page.goto(`${inject('baseUrl')}/?emulate=quest3`);
-    await page.locator('[data-lang="nl"]').click();
-    await page.locator('[data-station="wood/intro-workbench"]').click();
-    await page.locator('[data-action="enter-vr"]').click();
-    await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
-    await waitForFrames(page, 10);
+    // In the headset, in Dutch, at the intro workbench, controllers tracked and the station's parts placed.
+    await openStation(page, 'wood/intro-workbench', true, { language: 'nl' });
     await page.waitForFunction(() => window.__werkvloer?.sceneHas('vr-cue') === true, undefined, { timeout: 60_000 });
     await nextFrames(page, 5);
     expect((await cueSeen(page, 'safety-glasses'))!.visible).toBe(false);

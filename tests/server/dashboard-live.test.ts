@@ -1,34 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { createDb } from '../../src/server/db/create-db';
-import { LiveSessions } from '../../src/server/dashboard/live-sessions';
-import { ScenarioCatalog, readScenes } from '../../src/server/scenario-catalog';
-import { freshPostgresSchema } from './support/databases';
+import { describe, expect, test } from 'vitest';
+import { instancesOnPostgres } from './support/instances-on-postgres';
 import { openSse } from './support/sse';
 import { joinedTrainee, organisationWithTrainer } from './support/trainers';
-import { root, sessionBody } from './test-app';
+import { sessionBody } from './test-app';
 
 /** Two server instances on one PostgreSQL, as behind a load balancer: an upload to one reaches a trainer on the other. */
 describe('live updates across instances on PostgreSQL (LISTEN/NOTIFY)', () => {
-  let storage: Awaited<ReturnType<typeof freshPostgresSchema>>;
-  const instances: { app: Awaited<ReturnType<typeof buildApp>>; db: Awaited<ReturnType<typeof createDb>>['db']; close(): Promise<void> }[] = [];
-
-  beforeAll(async () => {
-    storage = await freshPostgresSchema();
-    for (let i = 0; i < 2; i++) {
-      const opened = await createDb({ dataDir: '', databaseUrl: storage.url });
-      const catalog = await ScenarioCatalog.open(opened.db, readScenes(root));
-      const live = await LiveSessions.postgres(storage.url, (e) => {
-        throw e;
-      });
-      const app = await buildApp({ db: opened.db, catalog, live, now: () => new Date('2026-11-26T09:00:10.000Z') });
-      instances.push({ app, db: opened.db, close: async () => (await app.close(), await live.close(), await opened.db.destroy()) });
-    }
-  });
-  afterAll(async () => {
-    for (const i of instances) await i.close();
-    await storage.drop();
-  });
+  const instances = instancesOnPostgres();
 
   test('a trainer on instance B sees a session uploaded to instance A; another organisation on B does not', async () => {
     const [a, b] = instances.map((i) => i.app) as [typeof instances[0]['app'], typeof instances[0]['app']];

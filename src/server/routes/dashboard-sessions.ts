@@ -10,6 +10,7 @@ import { InvalidCursor, sessionColumns, sessionPage, sessionListSchema, sessionS
 import { liveCursor, parseLiveCursor, SentIds } from '../dashboard/live-cursor';
 import { sessionTimeline } from '../dashboard/session-timeline';
 import { invalidBody } from './invalid-body';
+import { eventStreams } from '../http/event-streams';
 import { storedLog } from '../db/stored-session';
 
 /** How far before the last event a catch-up looks (clock differences between instances). */
@@ -34,7 +35,7 @@ export interface DashboardSessionOptions {
 export async function dashboardSessionRoutes(app: FastifyInstance, opts: DashboardSessionOptions) {
   const { db, readDb } = opts;
   const guard = trainerGuard(db, opts.now);
-  const open = new Set<() => void>();
+  const streams = eventStreams(app);
 
   app.get('/api/dashboard/sessions', { preHandler: guard }, async (request, reply) => {
     const parsed = sessionListSchema.safeParse(request.query);
@@ -71,9 +72,8 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
     const org = trainerOf(request).trainer.organisationId;
     const lastEventId = request.headers['last-event-id'];
     const since = typeof lastEventId === 'string' ? parseLiveCursor(lastEventId) : null;
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    const stream = streams.open(request, reply, opts.heartbeatMs === undefined ? {} : { heartbeatMs: opts.heartbeatMs });
+    const { res } = stream;
     let position = since ?? { at: opts.now().toISOString(), id: '' };
     const sent = new SentIds();
     const send = (row: Parameters<typeof sessionSummary>[0]) => {
@@ -106,7 +106,7 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
     };
     res.write(`retry: 3000\nid: ${liveCursor(position)}\nevent: ready\ndata: {}\n\n`);
     if (since) catchUp();
-    const unsubscribe = opts.live.subscribe(
+    stream.onEnd(opts.live.subscribe(
       org,
       (event) => {
         void filteredSessions(readDb, org, {})
@@ -117,21 +117,6 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
           .catch((error: unknown) => request.log.warn({ err: error }, 'live session lookup failed'));
       },
       catchUp,
-    );
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), opts.heartbeatMs ?? 25_000);
-    heartbeat.unref();
-    const stop = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(stop);
-      if (!res.writableEnded) res.end();
-    };
-    open.add(stop);
-    request.raw.on('close', stop);
-    res.on('close', stop);
-  });
-  // Open streams never end by themselves: a closing server ends them, or close() would wait forever.
-  app.addHook('preClose', async () => {
-    for (const stop of [...open]) stop();
+    ));
   });
 }

@@ -10,6 +10,7 @@ import { bearerToken, traineeForToken } from '../auth/trainee-tokens';
 import type { LiveAttempts } from '../live/live-attempts';
 import { fieldPath } from '../session-body';
 import { invalidBody } from './invalid-body';
+import { eventStreams } from '../http/event-streams';
 
 export interface LiveAttemptRoutesOptions {
   db: Kysely<Database>;
@@ -35,7 +36,7 @@ const attemptParams = z.object({ id: z.uuid({ message: 'must be the live attempt
  */
 export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptRoutesOptions) {
   const guard = trainerGuard(opts.db, opts.now);
-  const open = new Set<() => void>();
+  const streams = eventStreams(app);
   // Per trainee (their token), not per address: a class shares one Wi-Fi address behind NAT.
   const perTrainee = (request: { headers: { authorization?: string }; ip: string }) =>
     request.headers.authorization ? createHash('sha256').update(request.headers.authorization).digest('base64url') : request.ip;
@@ -80,30 +81,15 @@ export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptR
   // forgotten; first every live attempt of the trainer's organisation, then `ready`.
   app.get('/api/dashboard/live-attempts', { preHandler: guard }, async (request, reply) => {
     const org = trainerOf(request).trainer.organisationId;
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    const stream = streams.open(request, reply, { onHeartbeat: () => opts.attempts.forgetOld(), ...(opts.heartbeatMs === undefined ? {} : { heartbeatMs: opts.heartbeatMs }) });
+    const { res } = stream;
     const write = (event: string, data: unknown) => {
       if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     res.write('retry: 3000\n\n');
     for (const tile of opts.attempts.tiles(org)) write('tile', tile);
     write('ready', {});
-    const unsubscribe = opts.attempts.subscribe(org, { tile: (tile) => write('tile', tile), gone: (attemptId) => write('gone', { attemptId }) });
-    const heartbeat = setInterval(() => {
-      opts.attempts.forgetOld();
-      if (!res.writableEnded) res.write(': keep-alive\n\n');
-    }, opts.heartbeatMs ?? 25_000);
-    heartbeat.unref();
-    const stop = () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(stop);
-      if (!res.writableEnded) res.end();
-    };
-    open.add(stop);
-    request.raw.on('close', stop);
-    res.on('close', stop);
+    stream.onEnd(opts.attempts.subscribe(org, { tile: (tile) => write('tile', tile), gone: (attemptId) => write('gone', { attemptId }) }));
   });
 
   app.post('/api/dashboard/live-attempts/:id/help-acknowledged', { preHandler: guard }, async (request, reply) => {
@@ -116,10 +102,5 @@ export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptR
     if (outcome === 'unknown') return reply.code(404).send({ error: 'live-attempt-unknown', message: 'no such live attempt in your organisation (it may have ended a while ago)' });
     if (outcome === 'not-asked') return reply.code(409).send({ error: 'help-not-asked', message: `request: this trainee has not asked for help ${body.data.request} times` });
     return reply.code(204).send();
-  });
-
-  // Open streams never end by themselves: a closing server ends them.
-  app.addHook('preClose', async () => {
-    for (const stop of [...open]) stop();
   });
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { opusEncArgs } from '../../audio/opus-format';
+import { monoWav } from './mono-wav';
 
 /** A recording the server cannot use, with the reason named for the coach. */
 export class VoiceConvertError extends Error {
@@ -51,24 +52,6 @@ function run(binary: string, args: readonly string[], input: Buffer, timeoutMs: 
   });
 }
 
-/** A 16-bit mono WAV around raw samples, for opusenc. */
-function wav(pcm: Buffer): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + pcm.length, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(pcm.length, 40);
-  return Buffer.concat([header, pcm]);
-}
-
 /**
  * What a browser recorded (WebM or Ogg Opus from MediaRecorder, WAV, MP4/AAC) → trimmed, loudness
  * normalised, mono Ogg/Opus encoded exactly as the generated audio (src/audio/opus-format.ts).
@@ -88,7 +71,7 @@ export async function convertRecording(input: Buffer): Promise<{ ogg: Buffer; du
   if (durationMs > maxRecordingMs) throw new VoiceConvertError('recording-too-long', `the recording is ${(durationMs / 1000).toFixed(0)} s long after trimming; at most ${maxRecordingMs / 1000} s`);
   let encoded;
   try {
-    encoded = await run('opusenc', [...opusEncArgs, '-', '-'], wav(decoded.stdout), 30_000);
+    encoded = await run('opusenc', [...opusEncArgs, '-', '-'], monoWav(decoded.stdout, sampleRate), 30_000);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new VoiceConvertError('converter-missing', 'the server cannot encode recordings: install opus-tools (sudo apt-get install -y opus-tools)');
     throw error;

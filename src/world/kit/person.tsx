@@ -10,6 +10,9 @@ type Role = PartOf<'person'>['role'];
 /** The team leader wears a blue coat, the setter a grey one, a colleague the white food coat. */
 const coat: Record<Role, string> = { 'team-leader': palette.signalBlue, setter: '#5c6166', colleague: palette.white };
 
+/** Half the figure's height: where its hit box is centred. */
+const BODY_MIDDLE = 0.9;
+
 /** A standing adult, 1.75 m: legs, coat, arms, head; facing +z. */
 function figure(role: Role): StaticPart[] {
   return [
@@ -32,11 +35,11 @@ export const person: KitPart<PartOf<'person'>> = {
   Live: function Person({ part }) {
     const look = useMemo(() => figure(part.role), [part.role]);
     return part.object ? (
-      // The origin (a ray's aim, the hit box's centre) is the body's middle, 0.9 m up (centred on the
-      // floor the box missed a ray at the chest); as deep as the coat, so its front stays beyond the
-      // 0.2 m a VR ray ignores in front of a hand reaching toward the body (as textile's team leader).
-      <Interactable object={part.object} action={part.action} position={[0, 0.9, 0]} hitBox={[0.6, 1.8, 0.24]}>
-        <group position={[0, -0.9, 0]}>
+      // The hit box is centred on the interactable's origin: raised to the body's middle, it covers the
+      // person from feet to head (at the feet it took in the legs only, half of it under the floor),
+      // and 0.3 m deep its front lies beyond the ray's first 0.2 m from a hand reaching 0.4 m short.
+      <Interactable object={part.object} action={part.action} position={[0, BODY_MIDDLE, 0]} hitBox={[0.6, 1.8, 0.3]}>
+        <group position={[0, -BODY_MIDDLE, 0]}>
           <LookMesh look={look} />
         </group>
       </Interactable>
@@ -45,4 +48,4 @@ export const person: KitPart<PartOf<'person'>> = {
 };
 
 /** How it is operated (aim, reach), for tests and authors: not in the trainee's download, the driver reads the placed props. */
-export const personOperations = (part: PartOf<'person'>): PartOperation[] => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 0.9, 0], range: 3 }] : []);
+export const personOperations = (part: PartOf<'person'>): PartOperation[] => (part.object ? [{ object: part.object, kind: 'press', aim: [0, 1.2, 0.12], range: 3 }] : []);

@@ -32,19 +32,19 @@ export function gzipBytes(urlPath: string): number {
   return gzipSync(readFileSync(join(distDir, urlPath.replace(/^\//, ''))), { level: 9 }).length;
 }
 
-function closure(manifest: Record<string, ManifestChunk>, keys: string[]): Set<string> {
+function closure(manifest: Record<string, ManifestChunk>, keys: string[], dynamic = true, skip: (chunk: ManifestChunk) => boolean = () => false): Set<string> {
   const files = new Set<string>();
   const seen = new Set<string>();
   const visit = (key: string, dynamic: boolean) => {
     if (seen.has(key)) return;
     seen.add(key);
     const chunk = manifest[key];
-    if (!chunk) return;
+    if (!chunk || skip(chunk)) return;
     files.add(chunk.file);
     for (const k of chunk.imports ?? []) visit(k, dynamic);
     if (dynamic) for (const k of chunk.dynamicImports ?? []) visit(k, dynamic);
   };
-  for (const k of keys) visit(k, true);
+  for (const k of keys) visit(k, dynamic);
   return files;
 }
 
@@ -59,11 +59,43 @@ const emulatorKeys = ['src/play/xr-emulator.ts', 'node_modules/@pmndrs/xr/dist/e
  * against the budget of the VR path.
  */
 export function emulatorOnlyFiles(): Set<string> {
+  return onlyReachableFrom(emulatorKeys);
+}
+
+/**
+ * Entry points of what the start screen loads once it has been idle a while (src/results/when-idle.ts):
+ * the outbox and the service worker's registration. A trainee who picks a station at once never loads
+ * them before its first frame; one who lingers loads them while lingering, off the station's way.
+ */
+const idleKeys = ['src/results/outbox-status.tsx', 'src/app/service-worker-register.ts'];
+
+/**
+ * Of the scripts loaded before a station's first frame, those only the start screen's idle work
+ * brought: reachable from its entries and imported by no other loaded script. Counted, they say how
+ * long the test sat on the start screen (on a loaded machine), not what the station needs.
+ */
+export function idleLoadedOnly(scripts: readonly string[]): string[] {
   const manifest = viteManifest();
-  const emulator = closure(manifest, emulatorKeys.filter((k) => manifest[k]));
-  const manifestWithoutEmulator = Object.fromEntries(
-    Object.entries(manifest).map(([k, v]) => [k, { ...v, dynamicImports: (v.dynamicImports ?? []).filter((d) => !emulatorKeys.includes(d)) }]),
+  const missing = idleKeys.filter((k) => !manifest[k]);
+  if (missing.length > 0) throw new Error(`idle-loaded modules not in the Vite manifest (moved or renamed?): ${missing.join(', ')}`);
+  const keyOf = new Map(Object.entries(manifest).map(([k, v]) => [v.file, k]));
+  // The registration chunk imports the page's entry (the bundler's shared helpers): an entry and what
+  // it brings are the page's own, never idle work's.
+  const page = closure(manifest, Object.keys(manifest).filter((k) => manifest[k]!.isEntry), false);
+  const idle = new Set([...closure(manifest, idleKeys, true, (c) => c.isEntry === true)].filter((f) => !page.has(f)));
+  const file = (s: string) => s.replace(/^\//, '');
+  const others = scripts.map(file).filter((f) => !idle.has(f) && keyOf.has(f)).map((f) => keyOf.get(f)!);
+  const needed = closure(manifest, others, false);
+  return scripts.filter((s) => idle.has(file(s)) && !needed.has(file(s)));
+}
+
+/** Files reachable from `keys` that nothing else reaches: neither an entry's imports nor another lazy chunk. */
+function onlyReachableFrom(keys: readonly string[]): Set<string> {
+  const manifest = viteManifest();
+  const own = closure(manifest, keys.filter((k) => manifest[k]));
+  const manifestWithout = Object.fromEntries(
+    Object.entries(manifest).map(([k, v]) => [k, { ...v, dynamicImports: (v.dynamicImports ?? []).filter((d) => !keys.includes(d)) }]),
   );
-  const rest = closure(manifestWithoutEmulator, Object.keys(manifest).filter((k) => manifest[k]!.isEntry));
-  return new Set([...emulator].filter((f) => !rest.has(f)));
+  const rest = closure(manifestWithout, Object.keys(manifest).filter((k) => manifest[k]!.isEntry));
+  return new Set([...own].filter((f) => !rest.has(f)));
 }

@@ -279,6 +279,15 @@ const recorded = (page: Page) => page.evaluate(() => window.__werkvloerDriver?.e
 const key = (e: { action: string; object: string }) => `${e.action} ${e.object}`;
 const isZoneEvent = (e: PathEvent) => e.action === 'enter' || e.action === 'exit';
 
+/** The move for event `j` with the parts placed now, or null when no part can make it. */
+function plannedNow(events: readonly PathEvent[], j: number, placed: readonly Part[]): { move: Move; next: number } | null {
+  try {
+    return nextMove(events, j, placed);
+  } catch {
+    return null;
+  }
+}
+
 /** Waits until a part can make the event (parts arrive with the steps and after the first frames), then plans the move. */
 async function planNext(page: Page, events: readonly PathEvent[], i: number): Promise<{ move: Move; next: number }> {
   const until = Date.now() + 20_000;
@@ -325,10 +334,13 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
     await advance(page, move.events[0]!.t - lastT);
     lastT = move.events.at(-1)!.t;
     if (move.kind === 'reach') {
-      // A hand reaching in for the next part (a stuck part, the needle's eye) makes it itself.
-      const following = i + 1 < events.length && !isZoneEvent(events[i + 1]!) ? await planNext(page, events, i + 1).catch(() => null) : null;
-      const previous = i > 0 ? await planNext(page, events, i - 1).catch(() => null) : null;
-      const neighbour = move.events[0]!.action === 'enter' ? following : previous;
+      // A hand reaching in for the next part (a stuck part, the needle's eye) makes it itself. The
+      // neighbour is planned from the parts placed now, never waited for: the part a hand reaches
+      // for is already there, and a done step's part may be gone (waiting for it cost 20 s a run).
+      const enters = move.events[0]!.action === 'enter';
+      const j = enters ? i + 1 : i - 1;
+      const placed = await parts(page);
+      const neighbour = j >= 0 && j < events.length && !isZoneEvent(events[j]!) ? plannedNow(events, j, placed) : null;
       if (neighbour && (await inside(page, move.part, neighbour.move.part))) {
         i = next;
         continue;

@@ -7,7 +7,6 @@ import { vi } from 'vitest';
  * and how they are operated, so a test that renders stations in Node draws no words.
  */
 vi.mock('@react-three/drei', async (original) => ({ ...(await original<typeof import('@react-three/drei')>()), Text: () => null }));
-// src/world/text-setup.ts sets a prototype field of troika's Text: a bare class stands in.
 vi.mock('troika-three-text', () => ({ configureTextBuilder: () => undefined, Text: class {} }));
 
 // Numbers on displays and scales are still formatted in the trainee's language: Dutch here.

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildApp } from '../../../src/server/app';
-import { createDb } from '../../../src/server/db/create-db';
+import { describe, expect, test } from 'vitest';
 import { LiveSessions } from '../../../src/server/dashboard/live-sessions';
 import { LiveAttempts } from '../../../src/server/live/live-attempts';
-import { ScenarioCatalog, readScenes } from '../../../src/server/scenario-catalog';
 import { progressMessageSchema } from '../../../src/shared/live-progress';
 import type { LiveTile } from '../../../src/shared/live-tile';
-import { freshPostgresSchema } from '../support/databases';
+import { instancesOnPostgres } from '../support/instances-on-postgres';
 import { openSse } from '../support/sse';
 import { joinedTrainee, organisationWithTrainer } from '../support/trainers';
-import { root } from '../test-app';
 import { progress } from '../support/progress';
 
 const trainee = { id: 't1', code: 'K7MX-4Q', alias: null };
@@ -46,25 +42,7 @@ describe('live attempts in memory', () => {
 
 /** Two server instances on one PostgreSQL: the headset talks to A, the trainer watches through B. */
 describe('live attempts across instances on PostgreSQL (LISTEN/NOTIFY)', () => {
-  let storage: Awaited<ReturnType<typeof freshPostgresSchema>>;
-  const instances: { app: Awaited<ReturnType<typeof buildApp>>; db: Awaited<ReturnType<typeof createDb>>['db']; close(): Promise<void> }[] = [];
-
-  beforeAll(async () => {
-    storage = await freshPostgresSchema();
-    for (let i = 0; i < 2; i++) {
-      const opened = await createDb({ dataDir: '', databaseUrl: storage.url });
-      const catalog = await ScenarioCatalog.open(opened.db, readScenes(root));
-      const live = await LiveSessions.postgres(storage.url, (e) => {
-        throw e;
-      });
-      const app = await buildApp({ db: opened.db, catalog, live, now: () => new Date('2026-11-26T09:00:10.000Z') });
-      instances.push({ app, db: opened.db, close: async () => (await app.close(), await live.close(), await opened.db.destroy()) });
-    }
-  });
-  afterAll(async () => {
-    for (const i of instances) await i.close();
-    await storage.drop();
-  });
+  const instances = instancesOnPostgres();
 
   test('progress sent to A shows on a trainer\'s page on B; the trainer\'s answer on B reaches the headset through A', async () => {
     const [a, b] = instances.map((i) => i.app) as [(typeof instances)[0]['app'], (typeof instances)[0]['app']];

@@ -1,3 +1,5 @@
+import { monoWav } from '../../../src/server/voices/mono-wav';
+
 /**
  * A 16-bit mono WAV: `silenceMs` of silence, a sine tone of `toneMs`, silence again. What a coach
  * saying a line looks like to the converter (sound between quiet ends); also Chromium's fake
@@ -10,18 +12,5 @@ export function toneWav(opts: { toneMs?: number; silenceMs?: number; hz?: number
   const samples = silence * 2 + tone;
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < tone; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / sampleRate) * amplitude * 32767), (silence + i) * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
+  return monoWav(data, sampleRate);
 }
