@@ -5,29 +5,12 @@ import { openGuardedPage, waitForFrames, type GuardedPage } from './support/brow
 import { createOrganisation } from './support/create-organisation';
 import { waitForTrackedInputs } from './support/emulator';
 import { sampleIdealPath } from './support/play';
-import { joinByCard, type CardTrainee } from './support/trainees';
+import { groupWithTrainees, joinByCard, type CardTrainee } from './support/trainees';
 import { objectAt, pressAt } from './support/vr-press';
 
 const base = () => inject('baseUrl');
 const email = `live-${randomUUID().slice(0, 8)}@e2e.test`;
 const password = `class live ${randomUUID()}`;
-
-/** The organisation's group with two trainees, made through the trainer's API (a login of its own). */
-async function twoTrainees(): Promise<CardTrainee[]> {
-  const json = { 'content-type': 'application/json' };
-  const login = await fetch(`${base()}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const post = async (path: string, body: object) =>
-    (await (await fetch(`${base()}${path}`, { method: 'POST', headers: { ...json, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) })).json()) as Record<string, string>;
-  const group = await post('/api/groups', { name: 'Hout live' });
-  const out: CardTrainee[] = [];
-  for (const alias of ['Amina', 'Bram']) {
-    const t = await post(`/api/groups/${group.id}/trainees`, { alias });
-    out.push({ id: t.id!, code: t.code!, joinCode: t.joinCode!, country: 'NL' });
-  }
-  return out;
-}
 
 const tile = (page: Page, code: string) => page.locator(`[data-testid="live-tile"][data-trainee="${code}"]`);
 
@@ -48,7 +31,7 @@ describe('live class view: two trainees play at once, the trainer follows them',
 
   beforeAll(async () => {
     createOrganisation({ dataDir: inject('dataDir'), name: 'Live centrum', country: 'NL', email, password });
-    [a, b] = (await twoTrainees()) as [CardTrainee, CardTrainee];
+    [a, b] = (await groupWithTrainees(base(), { email, password }, 'Hout live', ['Amina', 'Bram'], 'NL')) as [CardTrainee, CardTrainee];
     [trainer, desktop, vr] = await Promise.all([openGuardedPage(base(), { width: 1000, height: 700 }), openGuardedPage(base()), openGuardedPage(base())]);
   });
   afterAll(async () => {

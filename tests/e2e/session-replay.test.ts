@@ -12,7 +12,7 @@ import type { PathEvent } from './support/path-plan';
 import { saveScreenshot } from './support/screenshots';
 import { storedRow } from './support/station-matrix';
 import { playPath } from './support/station-driver';
-import { joinByCard, type CardTrainee } from './support/trainees';
+import { groupWithTrainees, joinByCard, type CardTrainee } from './support/trainees';
 
 const base = () => inject('baseUrl');
 const email = `replay-${randomUUID().slice(0, 8)}@e2e.test`;
@@ -25,19 +25,6 @@ const pathWithMistake: PathEvent[] = [
   { t: 3500, action: 'press', object: 'start-button' },
   { t: 6000, action: 'press', object: 'stop-button' },
 ];
-
-/** One trainee of the organisation, made through the trainer's API. */
-async function oneTrainee(): Promise<CardTrainee> {
-  const json = { 'content-type': 'application/json' };
-  const login = await fetch(`${base()}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const post = async (path: string, body: object) =>
-    (await (await fetch(`${base()}${path}`, { method: 'POST', headers: { ...json, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) })).json()) as Record<string, string>;
-  const group = await post('/api/groups', { name: 'Hout replay' });
-  const t = await post(`/api/groups/${group.id}/trainees`, { alias: 'Yonas' });
-  return { id: t.id!, code: t.code!, joinCode: t.joinCode!, country: 'BE' };
-}
 
 /** What the replay page shows now: the current mark, the steps shown as done, the head marker as drawn. */
 async function shown(page: Page) {
@@ -67,7 +54,7 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
 
   beforeAll(async () => {
     createOrganisation({ dataDir: inject('dataDir'), name: 'Replay centrum', country: 'BE', email, password });
-    card = await oneTrainee();
+    [card] = (await groupWithTrainees(base(), { email, password }, 'Hout replay', ['Yonas'], 'BE')) as [CardTrainee];
     [trainer, trainee] = await Promise.all([openGuardedPage(base(), { width: 800, height: 600 }), openGuardedPage(base(), { width: 800, height: 500 })]);
   });
   afterAll(async () => {

@@ -18,6 +18,37 @@ type Put = (path: string, body: object) => Promise<void>;
 /** The organisation's country (issue 6): it picks the food station variant its trainees see. */
 export type Country = 'BE' | 'NL';
 
+/** A trainer logged in over HTTP: POST and PUT with their session cookie and CSRF token (docs/api.md). */
+export async function trainerApi(baseUrl: string, email: string, password: string): Promise<{ post: Post; put: Put }> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+  const post: Post = async (path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, string>;
+  };
+  const put: Put = async (path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers, body: JSON.stringify(body) });
+    if (res.status !== 200) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
+  };
+  return { post, put };
+}
+
+/** A new group of the trainer's organisation with these trainees (their join codes), through the trainer's API. */
+export async function groupWithTrainees(baseUrl: string, login: { email: string; password: string }, group: string, aliases: readonly string[], country: Country): Promise<CardTrainee[]> {
+  const { post } = await trainerApi(baseUrl, login.email, login.password);
+  const { id } = await post('/api/groups', { name: group });
+  const out: CardTrainee[] = [];
+  for (const alias of aliases) {
+    const t = await post(`/api/groups/${id}/trainees`, { alias });
+    out.push({ id: t.id!, code: t.code!, joinCode: t.joinCode!, country });
+  }
+  return out;
+}
+
 /** One organisation, trainer login and group per test file and server: the admin CLI is slow to start. */
 const groups = new Map<string, Promise<{ post: Post; put: Put; groupId: string }>>();
 
@@ -31,19 +62,7 @@ async function trainerGroup(baseUrl: string, dataDir: string, country: Country):
     encoding: 'utf8',
   });
   if (created.status !== 0) throw new Error(`admin create-organisation failed:\n${created.stdout}${created.stderr}`);
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const post: Post = async (path, body) => {
-    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, string>;
-  };
-  const put: Put = async (path, body) => {
-    const res = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-    if (res.status !== 200) throw new Error(`PUT ${path}: ${res.status} ${await res.text()}`);
-  };
+  const { post, put } = await trainerApi(baseUrl, email, password);
   const group = await post('/api/groups', { name: 'E2E groep' });
   return { post, put, groupId: group.id! };
 }
