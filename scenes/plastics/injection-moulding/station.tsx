@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { ClassifyCards, DropZone, Grabbable, HoldControl, Interactable, LookMesh, ValueControl, box, cylinder, lazyAfterFirstFrame, useAfterFrames, useSession, type ClassifyCard } from '../../../src/world';
+import { ClassifyCards, DropZone, Grabbable, HazardZone, HoldControl, Interactable, LookMesh, ValueControl, box, cylinder, lazyAfterFirstFrame, useAfterFrames, useSession, type ClassifyCard } from '../../../src/world';
 import { MachineMotion, type ShownState } from './machine-motion';
 
 const StationText = lazyAfterFirstFrame(() => import('./station-text'));
@@ -57,6 +57,14 @@ export default function InjectionMoulding() {
   return (
     <group name="plastics-station-unique">
       <MachineMotion onShown={setShown} />
+      {/* The danger areas: the mould between the platens; the hot nozzle under its purge guard, from x 0.19 on (on a
+          screen the pointer's line to the gate's handle at x 0.13 never passes through it). */}
+      <HazardZone object="mould-zone" position={[-0.09, 1.05, -0.9]} size={[0.3, 0.3, 0.3]} />
+      <HazardZone object="nozzle-zone" position={[0.23, 1.05, -0.95]} size={[0.08, 0.16, 0.18]} />
+      {/* The box takes the caps (high above it: a part carried from the scale comes in from above; it ends before the
+          scale's zone begins); the door switch takes the spare actuator (bypassing the interlock: a rule). */}
+      <DropZone id="good-box" accepts={['part-1', 'part-2', 'part-3', 'part-4']} position={[-0.575, 0.945, -0.62]} size={[0.3, 0.9, 0.36]} marked={false} />
+      <DropZone id="door-switch" accepts={['spare-actuator']} position={[0.12, 1.3, -0.7]} size={[0.1, 0.1, 0.1]} marked={false} />
       {textReady ? (
         <Suspense fallback={null}>
           <StationText alarm={alarm} weighed={weighed} />
