@@ -19,14 +19,15 @@ describe('the step shown next', () => {
   const saw = load('scenes/wood/panel-saw/scenario.json');
 
   test('at the start: the first step in file order', () => {
-    expect(nextStepId(saw, initialState(saw, 'practice'))).toBe('wear-glasses');
+    expect(nextStepId(saw, initialState(saw, 'practice'))).toBe('read-order');
   });
 
   test('a step done in another allowed order: the instruction follows on from it, not back to an older step', () => {
-    // Reading the work order first (allowed: it has no prerequisite) opens "grab the tape measure".
-    const s = play(saw, [ev(1000, 'answer', 'work-order', saw.steps.find((x) => x.id === 'read-order')!.expect)]);
-    expect(s.available).toContain('wear-glasses');
-    expect(nextStepId(saw, s)).toBe('grab-tape');
+    // Glasses and hearing protection first (allowed: they need nothing before them), the work order
+    // (first in the file) left for later: the two open "lock the saw out".
+    const s = play(saw, [ev(1000, 'wear', 'safety-glasses'), ev(2000, 'wear', 'hearing-protection')]);
+    expect(s.available).toContain('read-order');
+    expect(nextStepId(saw, s)).toBe('isolate-saw');
   });
 
   test('after going on from a safe state: the step practice resumes at', () => {
