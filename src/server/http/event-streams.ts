@@ -10,7 +10,7 @@ export interface EventStream {
 
 export interface EventStreamOptions {
   /** Comment lines that keep an idle stream open through proxies (default 25 s). */
-  heartbeatMs?: number;
+  heartbeatMs?: number | undefined;
   /** Work done with each heartbeat (forgetting attempts nobody reported for a while). */
   onHeartbeat?: () => void;
 }

@@ -72,7 +72,7 @@ export async function dashboardSessionRoutes(app: FastifyInstance, opts: Dashboa
     const org = trainerOf(request).trainer.organisationId;
     const lastEventId = request.headers['last-event-id'];
     const since = typeof lastEventId === 'string' ? parseLiveCursor(lastEventId) : null;
-    const stream = streams.open(request, reply, opts.heartbeatMs === undefined ? {} : { heartbeatMs: opts.heartbeatMs });
+    const stream = streams.open(request, reply, { heartbeatMs: opts.heartbeatMs });
     const { res } = stream;
     let position = since ?? { at: opts.now().toISOString(), id: '' };
     const sent = new SentIds();

@@ -81,7 +81,7 @@ export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptR
   // forgotten; first every live attempt of the trainer's organisation, then `ready`.
   app.get('/api/dashboard/live-attempts', { preHandler: guard }, async (request, reply) => {
     const org = trainerOf(request).trainer.organisationId;
-    const stream = streams.open(request, reply, { onHeartbeat: () => opts.attempts.forgetOld(), ...(opts.heartbeatMs === undefined ? {} : { heartbeatMs: opts.heartbeatMs }) });
+    const stream = streams.open(request, reply, { heartbeatMs: opts.heartbeatMs, onHeartbeat: () => opts.attempts.forgetOld() });
     const { res } = stream;
     const write = (event: string, data: unknown) => {
       if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
