@@ -54,7 +54,7 @@ export function LaterWork() {
           </Grabbable>
         </Suspense>
       </WhenStep>
-      <group position={[0.75, 1.41, -0.95]}>
+      <group position={[-0.3, 0.935, -0.46]}>
         <HoldControl object="brush" hitBox={[0.23, 0.08, 0.08]} travel={0.01} progressMs={3000}>
           <LookMesh look={brush} />
         </HoldControl>

@@ -54,8 +54,10 @@ function MainSwitch() {
 export default function EdgeBandingStation() {
   return (
     <group name="edge-banding-unique">
-      {/* Chain, top pressure belt and pressure rolls at the infeed: a hand there while the machine runs. */}
-      <HazardZone object="feed-zone" position={[-0.1, 0.95, -0.72]} size={[0.12, 0.12, 0.22]} />
+      {/* The nip at the infeed between the chain and the top pressure belt, where the panel is drawn in:
+          a hand there while the machine runs. Kept to the nip itself (5 × 3 × 16 cm): on a screen the
+          pointer counts as a hand, and a larger box lay under the drags that turn the view. */}
+      <HazardZone object="feed-zone" position={[-0.12, 0.915, -0.72]} size={[0.05, 0.03, 0.16]} />
       <MainSwitch />
       <LaterWork />
       <WhenStep available={['jam-response']}>
