@@ -20,10 +20,10 @@ function tempProject(): string {
   return dir;
 }
 
-function loadModule(root: string, id = stationsModuleId): string {
+function loadModule(root: string, id = stationsModuleId, mode = 'production'): string {
   warnings = [];
   const plugin = stationsPlugin();
-  (plugin.configResolved as (c: { root: string }) => void)({ root });
+  (plugin.configResolved as (c: { root: string; mode: string }) => void)({ root, mode });
   const resolved = (plugin.resolveId as (id: string) => string)(id);
   const ctx = {
     addWatchFile: () => {},
@@ -65,6 +65,16 @@ describe('stations plugin', () => {
     expect(parsed).toEqual(JSON.parse(JSON.stringify(played), (key, value: unknown) => (key === '$comment' ? undefined : value)));
     expect(parsed).not.toHaveProperty('sources');
     expect(parsed).not.toHaveProperty('$schema');
+  });
+
+  test('the kit test scene (scenes/_template) is in the test build only, and listed only on a page that asks for it', () => {
+    const root = tempProject();
+    cpSync(join(repo, 'scenes/_template'), join(root, 'scenes/_template'), { recursive: true });
+    cpSync(join(repo, 'locales/nl/template-station.json'), join(root, 'locales/nl/template-station.json'));
+    expect(loadModule(root)).not.toContain('_template');
+    const code = loadModule(root, stationsModuleId, 'e2e');
+    expect(code).toContain(`...(location.search.includes('kit-scene') ? [{ ...{"folder":"_template","id":"template-station"`);
+    expect(code).toContain('"folder":"wood/intro-workbench"');
   });
 
   test('station titles per language come from each scenario namespace', () => {
