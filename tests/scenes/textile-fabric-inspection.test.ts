@@ -7,7 +7,7 @@ import { ev, stationLog } from './station-log';
 // grade, as short event logs on the real scenario file (docs/procedures/fabric-inspection.md is the
 // checklist behind them).
 
-const { scene, sc, ideal, at, before, from, tOf, live, pointsOf, expectCritical } = stationLog('scenes/textile/fabric-inspection/scenario.json');
+const { scene, sc, ideal, at, before, from, tOf, without, live, pointsOf, expectCritical } = stationLog('scenes/textile/fabric-inspection/scenario.json');
 
 describe('textile-fabric-inspection: the station data', () => {
   test('loads without issues, every competency, 12+ Dutch terms, critical rules with safe states, cards at most a quarter, no review yet', () => {
@@ -17,7 +17,7 @@ describe('textile-fabric-inspection: the station data', () => {
     for (const c of competencies) expect(sc.steps.some((s) => s.competency === c), c).toBe(true);
     expect(new Set(sc.objects.map((o) => o.term)).size).toBeGreaterThanOrEqual(12);
     for (const term of ['noodstop', 'knelpunt', 'rollenlift', 'foutsticker', 'keurrapport', 'eerste keus', 'tweede keus', 'vlek', 'gat']) expect(sc.objects.map((o) => o.term)).toContain(term);
-    expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id)).toEqual(['hand-in-nip', 'reach-into-wrap', 'free-fold-while-running', 'thread-while-running']);
+    expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id)).toEqual(['run-with-hair-loose', 'hand-in-nip', 'reach-into-wrap', 'free-fold-while-running', 'thread-while-running']);
     for (const r of sc.rules.filter((x) => x.severity === 'critical')) expect(r.safeState, r.id).toBeDefined();
     expect(sc.reviewed).toBeUndefined();
     expect(scene.warnings.join('\n')).toContain('not reviewed yet');
@@ -35,6 +35,11 @@ describe('textile-fabric-inspection: the station data', () => {
 describe('textile-fabric-inspection: the rollers and the emergency stop', () => {
   test('a hand at the nip while the fabric runs is critical; the run starts again from the first defect', () => {
     expectCritical([...before('hold-end', 'run-pedal'), ev(tOf('hold-start', 'run-pedal') + 2000, 'enter', 'nip-zone')], 'hand-in-nip');
+  });
+
+  test('running the fabric with long hair loose is critical; practice goes on from the hair net', () => {
+    const events = [...without(['wear', 'hairnet']).slice(0, at('hold-start', 'run-pedal') - 1), ev(tOf('hold-start', 'run-pedal'), 'hold-start', 'run-pedal')];
+    expectCritical(events, 'run-with-hair-loose');
   });
 
   test('a hand at the nip with the frame stopped is no violation (checking the guard, straightening the fold)', () => {
@@ -93,13 +98,18 @@ describe('textile-fabric-inspection: defects, points and the grade', () => {
     expect(live(before('set', 'stain')).state.available).toContain('measure-stain');
   });
 
+  test('measuring the width: 160 cm selvage to selvage, within 1 cm; 150 is out of tolerance', () => {
+    const t = tOf('set', 'fabric-width');
+    expect(live([...before('set', 'fabric-width'), ev(t, 'set', 'fabric-width', 150)]).feedback.at(-1)).toMatchObject({ kind: 'out-of-tolerance', step: 'measure-width', target: 160 });
+  });
+
   test('measuring the stain: 12 cm within half a centimetre; 15 cm is out of tolerance', () => {
     const t = tOf('set', 'stain');
     expect(live([...before('set', 'stain'), ev(t, 'set', 'stain', 15)]).feedback.at(-1)).toMatchObject({ kind: 'out-of-tolerance', step: 'measure-stain', target: 12 });
     expect(live([...before('set', 'stain'), ev(t, 'set', 'stain', 12.5)]).state.completed.at(-1)!.id).toBe('measure-stain');
   });
 
-  test('the points by length: a 12 cm stain is 2 points (not 1 or 4); a hole is 4 whatever its size', () => {
+  test('the points by length: a 12 cm stain is 2 points (not 1 or 4); the 3 cm hole (over 1 in) is 4', () => {
     const ts = tOf('answer', 'stain');
     for (const wrong of ['1', '3', '4']) expect(live([...before('answer', 'stain'), ev(ts, 'answer', 'stain', wrong)]).feedback.at(-1), wrong).toMatchObject({ kind: 'wrong-answer', step: 'points-stain' });
     const th = tOf('answer', 'hole');
