@@ -85,6 +85,13 @@ describe('textile-fabric-inspection: the rollers and the emergency stop', () => 
     expect(r.total).toBe(85);
   });
 
+  test('with the main switch off nothing runs: the pedal is not ready and the frame stays off', () => {
+    const t = tOf('hold-start', 'run-pedal');
+    const { state, feedback } = live([...before('hold-start', 'run-pedal'), ev(t - 1000, 'press', 'main-switch'), ev(t, 'hold-start', 'run-pedal')]);
+    expect(state.machines.frame!.state).toBe('off');
+    expect(feedback.at(-1)).toMatchObject({ kind: 'not-ready', step: 'run-to-stain' });
+  });
+
   test('handing over with the frame still on is major', () => {
     const r = score(sc, [...before('press', 'main-switch'), ev(tOf('press', 'main-switch'), 'press', 'team-leader')], 'practice');
     expect(r.violations.map((v) => [v.rule, v.severity])).toEqual([['frame-on-at-hand-over', 'major']]);
