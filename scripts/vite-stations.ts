@@ -167,12 +167,14 @@ export function stationsPlugin(): Plugin {
       const virtualId = id.slice(1);
       const all = (cache ??= playable(this));
       const stations = all.filter((s) => s.source.folder !== tutorialFolder);
-      const entry = ({ source, scenario, hash, layout }: Playable) => {
+      const entry = ({ source, scenario, layout }: Playable) => {
         const composition = layout ? compositionPrefix + source.folder : `/${relative(root, source.compositionFile).split('\\').join('/')}`;
         // The country goes into the list so the start screen can offer an organisation its own
         // country's stations without loading any scenario.
-        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null, hash, layoutHash: layout ? layoutHash(layout) : null };
-        return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}).then((m) => m.default), loadComposition: () => import(${JSON.stringify(composition)}) }`;
+        // The hashes a result carries travel with the scenario, loaded on play: 64 hex digits do not
+        // compress, and the list is in every station's first frame (two hashes cost ~115 B gzip each).
+        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null };
+        return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}), loadComposition: () => import(${JSON.stringify(composition)}) }`;
       };
       if (virtualId === tutorialModuleId) {
         const tutorial = all.find((s) => s.source.folder === tutorialFolder);
@@ -195,7 +197,8 @@ export function stationsPlugin(): Plugin {
         if (!hit) this.error(`no playable station ${folder}`);
         // Sources, the review record and the editor's schema link are for authors and trainers; the engine on the headset never reads them.
         const { sources: _sources, reviewed: _reviewed, $schema: _schema, ...played } = hit.scenario as Scenario & { $schema?: string };
-        return `export default ${JSON.stringify(withoutComments(played))};\n`;
+        // With the hashes its results carry: the scenario's (the server re-scores with that version) and the layout's (poses).
+        return [`export default ${JSON.stringify(withoutComments(played))};`, `export const hash = ${JSON.stringify(hit.hash)};`, `export const layoutHash = ${JSON.stringify(hit.layout ? layoutHash(hit.layout) : null)};`, ''].join('\n');
       }
       const lng = virtualId.slice(titlesPrefix.length);
       const titles: Record<string, { title: unknown; summary: unknown }> = {};
