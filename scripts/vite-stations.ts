@@ -14,6 +14,11 @@ const compositionPrefix = 'virtual:werkvloer/composition/';
 export const tutorialModuleId = 'virtual:werkvloer/tutorial';
 /** The VR tutorial: a scenario and composition like a station's, but never listed as one. */
 const tutorialFolder = '_tutorial';
+/**
+ * The kit test scene (the sample station, scenes/_template: every kind of kit part): in the test
+ * build only, and listed only on a page opened with `?kit-scene` (tests/e2e/kit-parts.test.ts).
+ */
+const kitSceneFolder = '_template';
 
 const isOwnId = (id: string) =>
   id === stationsModuleId || id === tutorialModuleId || id.startsWith(scenarioPrefix) || id.startsWith(titlesPrefix) || id.startsWith(compositionPrefix);
@@ -24,7 +29,7 @@ interface StationSource {
   compositionFile: string;
 }
 
-function findStations(root: string): StationSource[] {
+function findStations(root: string, withKitScene: boolean): StationSource[] {
   const scenes = join(root, 'scenes');
   const found: StationSource[] = [];
   for (const sector of readdirSync(scenes).sort()) {
@@ -36,6 +41,8 @@ function findStations(root: string): StationSource[] {
       found.push({ folder: `${sector}/${station}`, scenarioFile, compositionFile: join(dir, 'station.tsx') });
     }
   }
+  const kit = join(scenes, kitSceneFolder);
+  if (withKitScene) found.push({ folder: kitSceneFolder, scenarioFile: join(kit, 'scenario.json'), compositionFile: join(kit, 'station.tsx') });
   const tutorial = join(scenes, tutorialFolder);
   if (existsSync(join(tutorial, 'scenario.json'))) {
     found.push({ folder: tutorialFolder, scenarioFile: join(tutorial, 'scenario.json'), compositionFile: join(tutorial, 'station.tsx') });
@@ -102,6 +109,7 @@ function compositionModule(root: string, p: Playable): string {
  */
 export function stationsPlugin(): Plugin {
   let root = process.cwd();
+  let testBuild = false;
   // Every virtual module (the list, each scenario, each language's titles) reads the same
   // validated set: validate once per build, again only when a scene file changes.
   let cache: Playable[] | null = null;
@@ -109,7 +117,7 @@ export function stationsPlugin(): Plugin {
   function playable(ctx: { addWatchFile(f: string): void; warn(m: string): void; error(m: string): never }): Playable[] {
     const out: Playable[] = [];
     const problems: string[] = [];
-    for (const s of findStations(root)) {
+    for (const s of findStations(root, testBuild)) {
       ctx.addWatchFile(s.scenarioFile);
       const rel = relative(root, s.scenarioFile);
       let data: unknown;
@@ -141,7 +149,7 @@ export function stationsPlugin(): Plugin {
       out.push({ source: s, scenario: parsed.scenario, hash: scenarioHash(parsed.scenario), layout: layout.layout });
     }
     // The learning paths name these stations: a path naming a missing one breaks the build too.
-    const paths = readLearningPaths(root, out.map((p) => p.scenario));
+    const paths = readLearningPaths(root, out.filter((p) => p.source.folder !== kitSceneFolder).map((p) => p.scenario));
     problems.push(...paths.issues.map((i) => `${i.file} ${i.path}: ${i.message}`));
     if (problems.length > 0) ctx.error(`invalid scenarios, layouts or learning paths:\n${problems.join('\n')}`);
     return out;
@@ -151,6 +159,7 @@ export function stationsPlugin(): Plugin {
     name: 'werkvloer-stations',
     configResolved(config) {
       root = config.root;
+      testBuild = config.mode === 'e2e';
     },
     buildStart() {
       cache = null;
@@ -166,13 +175,16 @@ export function stationsPlugin(): Plugin {
       if (!id.startsWith('\0') || !isOwnId(id.slice(1))) return null;
       const virtualId = id.slice(1);
       const all = (cache ??= playable(this));
-      const stations = all.filter((s) => s.source.folder !== tutorialFolder);
-      const entry = ({ source, scenario, hash, layout }: Playable) => {
+      const stations = all.filter((s) => s.source.folder !== tutorialFolder && s.source.folder !== kitSceneFolder);
+      const kitScene = all.find((s) => s.source.folder === kitSceneFolder);
+      const entry = ({ source, scenario, layout }: Playable) => {
         const composition = layout ? compositionPrefix + source.folder : `/${relative(root, source.compositionFile).split('\\').join('/')}`;
         // The country goes into the list so the start screen can offer an organisation its own
         // country's stations without loading any scenario.
-        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null, hash, layoutHash: layout ? layoutHash(layout) : null };
-        return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}).then((m) => m.default), loadComposition: () => import(${JSON.stringify(composition)}) }`;
+        // The hashes a result carries travel with the scenario, loaded on play: 64 hex digits do not
+        // compress, and the list is in every station's first frame (two hashes cost ~115 B gzip each).
+        const meta = { folder: source.folder, id: scenario.id, version: scenario.version, sector: scenario.sector, country: scenario.country ?? null };
+        return `{ ...${JSON.stringify(meta)}, loadScenario: () => import(${JSON.stringify(scenarioPrefix + source.folder)}), loadComposition: () => import(${JSON.stringify(composition)}) }`;
       };
       if (virtualId === tutorialModuleId) {
         const tutorial = all.find((s) => s.source.folder === tutorialFolder);
@@ -180,6 +192,8 @@ export function stationsPlugin(): Plugin {
       }
       if (virtualId === stationsModuleId) {
         const entries = stations.map(entry);
+        // Never in a production build; in the test build only when the page asks for it.
+        if (kitScene) entries.push(`...(location.search.includes('kit-scene') ? [${entry(kitScene)}] : [])`);
         const languages = readdirSync(join(root, 'locales')).filter((l) => statSync(join(root, 'locales', l)).isDirectory()).sort();
         const titles = languages.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(titlesPrefix + l)}).then((m) => m.default)`);
         return `export const stations = [\n${entries.join(',\n')}\n];\nexport const stationTitles = {\n${titles.join(',\n')}\n};\n`;
@@ -195,7 +209,8 @@ export function stationsPlugin(): Plugin {
         if (!hit) this.error(`no playable station ${folder}`);
         // Sources, the review record and the editor's schema link are for authors and trainers; the engine on the headset never reads them.
         const { sources: _sources, reviewed: _reviewed, $schema: _schema, ...played } = hit.scenario as Scenario & { $schema?: string };
-        return `export default ${JSON.stringify(withoutComments(played))};\n`;
+        // With the hashes its results carry: the scenario's (the server re-scores with that version) and the layout's (poses).
+        return [`export default ${JSON.stringify(withoutComments(played))};`, `export const hash = ${JSON.stringify(hit.hash)};`, `export const layoutHash = ${JSON.stringify(hit.layout ? layoutHash(hit.layout) : null)};`, ''].join('\n');
       }
       const lng = virtualId.slice(titlesPrefix.length);
       const titles: Record<string, { title: unknown; summary: unknown }> = {};

@@ -112,7 +112,9 @@ export function App() {
     const { deliver, whenSettled } = await import('../results/outbox-runtime');
     const show = (o: Awaited<ReturnType<typeof deliver>>) =>
       appStore.getState().setUpload(o.kind === 'saved' ? { kind: 'saved', score: o.score } : { kind: 'failed', reason: o.reason });
-    const outcome = await deliver(sessionRecord(s, fallback, s.sessionId ? poseTakes.take(s.sessionId, station?.layoutHash ?? null) : null), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
+    // Loaded when the station started (a cached module): its layout's hash goes with the poses.
+    const layoutHash = station ? (await station.loadScenario()).layoutHash : null;
+    const outcome = await deliver(sessionRecord(s, fallback, s.sessionId ? poseTakes.take(s.sessionId, layoutHash) : null), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
     show(outcome);
     // A trainee who went straight into a station gets the offline start now, after the session.
     registerWhenIdle();
@@ -134,7 +136,7 @@ export function App() {
     const withTutorial = tutorialCode?.tutorialWanted() === true;
     const namespaces = withTutorial && tutorialCode?.tutorialNamespace ? [station.id, tutorialCode.tutorialNamespace] : [station.id];
     // The station's scenario and its texts (in the language just chosen) load now, not with the start screen.
-    const [scenario] = await Promise.all([station.loadScenario(), loadTextsIn(i18n, appStore.getState().language, namespaces)]);
+    const [{ default: scenario, hash }] = await Promise.all([station.loadScenario(), loadTextsIn(i18n, appStore.getState().language, namespaces)]);
     sessionToken.current = readTrainee()?.token ?? null;
     setPlayedAnonymously(sessionToken.current === null && policy.centre);
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
@@ -153,7 +155,7 @@ export function App() {
       examAttempt.current = answer.attemptId;
     }
     setExamStart(null);
-    const startStation = () => sessionStore.getState().start(scenario, station.hash, mode, appStore.getState().language);
+    const startStation = () => sessionStore.getState().start(scenario, hash, mode, appStore.getState().language);
     const run = withTutorial && tutorialCode
       ? await tutorialCode.startTutorial({ now: () => appClock.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
           setTutorial(null);

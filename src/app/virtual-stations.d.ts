@@ -2,6 +2,15 @@ declare module 'virtual:werkvloer/stations' {
   import type { ComponentType } from 'react';
   import type { Scenario } from '../engine';
 
+  /** A station's scenario as loaded on play, with the hashes its results carry. */
+  export interface StationScenario {
+    default: Scenario;
+    /** Content hash of the scenario version, sent with every result so the server re-scores with it. */
+    hash: string;
+    /** Content hash of the station's layout.json (session poses carry it); null for a station drawn by hand. */
+    layoutHash: string | null;
+  }
+
   /** Every playable station in scenes/, validated at build time (scripts/vite-stations.ts). */
   export const stations: ReadonlyArray<{
     folder: string;
@@ -10,11 +19,7 @@ declare module 'virtual:werkvloer/stations' {
     sector: string;
     /** The country whose rules the station follows (scenario `country`); null: every country. */
     country: 'BE' | 'NL' | null;
-    /** Content hash of the scenario version, sent with every result so the server re-scores with it. */
-    hash: string;
-    /** Content hash of the station's layout.json (session poses carry it); null for a station drawn by hand. */
-    layoutHash: string | null;
-    loadScenario: () => Promise<Scenario>;
+    loadScenario: () => Promise<StationScenario>;
     loadComposition: () => Promise<{ default: ComponentType }>;
   }>;
 

@@ -18,7 +18,7 @@ export const tutorialNamespace = tutorialEntry?.id ?? null;
  */
 export async function startTutorial(clock: SessionClock, language: string, onDone: () => void): Promise<TutorialRun | null> {
   if (!tutorialEntry) return null;
-  const scenario = await tutorialEntry.loadScenario();
+  const { default: scenario, hash } = await tutorialEntry.loadScenario();
   const store = createSessionStore(clock);
   let finished = false;
   const finish = () => {
@@ -33,6 +33,6 @@ export async function startTutorial(clock: SessionClock, language: string, onDon
   const unsubscribe = store.subscribe((s) => {
     if (s.status === 'ended') finish();
   });
-  store.getState().start(scenario, tutorialEntry.hash, 'practice', language);
+  store.getState().start(scenario, hash, 'practice', language);
   return { store, loadComposition: tutorialEntry.loadComposition, skip: finish };
 }

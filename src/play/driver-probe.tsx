@@ -5,6 +5,7 @@ import type { SessionEvent } from '../engine';
 import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
 import { placedParts, suspendedBoundaries, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
+import { reach } from '../world/reach';
 
 type Vec3 = [number, number, number];
 
@@ -26,6 +27,8 @@ export interface WerkvloerDriverProbe {
   partPoints(id: string, local: Vec3[]): Vec3[] | null;
   /** A world point in a part's own space (is a hand inside a danger area?). */
   partLocal(id: string, world: Vec3): Vec3 | null;
+  /** Where each point a danger area watches is now (a controller's grip, a fingertip): a hand reaching in is steered by it. */
+  reachPoints(): { device: string; at: Vec3 }[];
   /**
    * The XR ray pointers (@react-three/xr's, from pmndrs pointer-events) as they stand now: a press
    * waits until the ray really hits what it aims at (the emulated ray needs a few frames).
@@ -89,6 +92,11 @@ export default function DriverProbe() {
         node.worldToLocal(tmp.set(...world));
         return [tmp.x, tmp.y, tmp.z];
       },
+      reachPoints: () =>
+        reach.points.map((p) => {
+          p.object.getWorldPosition(tmp);
+          return { device: p.device, at: [tmp.x, tmp.y, tmp.z] as Vec3 };
+        }),
       rayPointers() {
         const partOf = new Map<Object3D, PlacedPart>(placedParts().map((p) => [p.node, p]));
         // pmndrs pointer-events keeps every pointer on globalThis; a ray intersector holds its raycaster.

@@ -46,7 +46,8 @@ export function ReplayApp({ request }: { request: ReplayRequest }) {
       const first = request.fromFirstMistake ? (nextMistakeAfter(timeline, -1) ?? 0) : 0;
       // A trainee replays through their own eyes; a trainer starts beside them.
       const store = createReplayStore(timeline, session, first, request.asTrainee ? 'trainee' : 'side');
-      const otherLayout = data.layoutHash !== null && station.layoutHash !== null && data.layoutHash !== station.layoutHash;
+      const { layoutHash } = await station.loadScenario();
+      const otherLayout = data.layoutHash !== null && layoutHash !== null && data.layoutHash !== layoutHash;
       if (!gone) setReady({ data, timeline, poses, session, store, loadComposition: station.loadComposition, otherLayout });
     })().catch((error: unknown) => {
       if (gone) return;

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseScenario, scenarioHash, type Scenario } from '../../src/engine';
+import { layoutHash } from '../../src/engine/layout-hash';
+import { loadLayoutFile } from '../../scripts/layout-file';
 import { stationsModuleId, stationsPlugin } from '../../scripts/vite-stations';
 
 const repo = process.cwd();
@@ -18,10 +20,10 @@ function tempProject(): string {
   return dir;
 }
 
-function loadModule(root: string, id = stationsModuleId): string {
+function loadModule(root: string, id = stationsModuleId, mode = 'production'): string {
   warnings = [];
   const plugin = stationsPlugin();
-  (plugin.configResolved as (c: { root: string }) => void)({ root });
+  (plugin.configResolved as (c: { root: string; mode: string }) => void)({ root, mode });
   const resolved = (plugin.resolveId as (id: string) => string)(id);
   const ctx = {
     addWatchFile: () => {},
@@ -38,7 +40,7 @@ afterEach(() => {
 });
 
 describe('stations plugin', () => {
-  test('the station list is small: ids, hash and loaders; the scenario loads on play', () => {
+  test('the station list is small: ids and loaders; the scenario loads on play, with the hashes its results carry', () => {
     const code = loadModule(tempProject());
     const scenario = JSON.parse(readFileSync(join(dir, 'scenes/wood/intro-workbench/scenario.json'), 'utf8')) as Scenario;
     expect(code).toContain('"folder":"wood/intro-workbench"');
@@ -46,19 +48,33 @@ describe('stations plugin', () => {
     // Drawn from its layout.json: the build composes it (see the layout tests below).
     expect(code).toContain('import("virtual:werkvloer/composition/wood/intro-workbench")');
     expect(code).not.toContain('"steps"');
-    const hash = /"hash":"([0-9a-f]{64})"/.exec(code)?.[1];
+    // No hash in the list: 64 hex digits per station would weigh on every station's first frame.
+    expect(code).not.toMatch(/[0-9a-f]{64}/);
+    const data = loadModule(dir, 'virtual:werkvloer/scenario/wood/intro-workbench');
+    const hash = /^export const hash = "([0-9a-f]{64})";$/m.exec(data)?.[1];
     // The hash is the engine's hash of the whole parsed scenario: the server computes the same one.
     const full = parseScenario(scenario, 'scenario.json');
     if (!full.ok) throw new Error('the sample scenario does not parse');
     expect(hash).toBe(scenarioHash(full.scenario));
+    const layout = loadLayoutFile(dir, join(dir, 'scenes/wood/intro-workbench/scenario.json'), full.scenario).layout!;
+    expect(/^export const layoutHash = "([0-9a-f]{64})";$/m.exec(data)?.[1]).toBe(layoutHash(layout));
     // The headset gets the same scenario without what only authors and trainers read.
-    const data = loadModule(dir, 'virtual:werkvloer/scenario/wood/intro-workbench');
     const parsed = JSON.parse(/^export default (.*);$/m.exec(data)![1]!) as Scenario;
     const { sources: _sources, reviewed: _reviewed, $schema: _schema, ...played } = full.scenario as Scenario & { $schema?: string };
     // Authors' `$comment`s (and the editor's `$schema` link) stay out of the headset's copy too.
     expect(parsed).toEqual(JSON.parse(JSON.stringify(played), (key, value: unknown) => (key === '$comment' ? undefined : value)));
     expect(parsed).not.toHaveProperty('sources');
     expect(parsed).not.toHaveProperty('$schema');
+  });
+
+  test('the kit test scene (scenes/_template) is in the test build only, and listed only on a page that asks for it', () => {
+    const root = tempProject();
+    cpSync(join(repo, 'scenes/_template'), join(root, 'scenes/_template'), { recursive: true });
+    cpSync(join(repo, 'locales/nl/template-station.json'), join(root, 'locales/nl/template-station.json'));
+    expect(loadModule(root)).not.toContain('_template');
+    const code = loadModule(root, stationsModuleId, 'e2e');
+    expect(code).toContain(`...(location.search.includes('kit-scene') ? [{ ...{"folder":"_template","id":"template-station"`);
+    expect(code).toContain('"folder":"wood/intro-workbench"');
   });
 
   test('station titles per language come from each scenario namespace', () => {

@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { Vector3 } from 'three';
 import { expect } from 'vitest';
-import { aimAt, restingLeftHand, restingRightHand, xrOrigin } from './aim';
+import { aimAt, restingLeftHand, restingRightHand, seatedXrOrigin, xrOrigin } from './aim';
 import { revealOnScreen } from './desktop-view';
 import { nextFrames, setButton, setPinch, setPose, type Side } from './emulator';
 import { nextMove, type Move, type Part, type PathEvent } from './path-plan';
@@ -13,8 +13,8 @@ interface Point {
   y: number;
 }
 
-/** How the trainee plays: the mouse or a finger on a screen, a controller or a tracked hand in either hand. */
-export type Way = { kind: 'mouse' } | { kind: 'touch' } | { kind: 'controller'; hand: Side } | { kind: 'hand'; hand: Side };
+/** How the trainee plays: the mouse or a finger on a screen, a controller or a tracked hand in either hand, standing or seated. */
+export type Way = { kind: 'mouse' } | { kind: 'touch' } | { kind: 'controller'; hand: Side; seated?: boolean } | { kind: 'hand'; hand: Side; seated?: boolean };
 
 /** The device the session records for a way of playing. */
 export const deviceOf = (way: Way) => ({ mouse: 'desktop', touch: 'touch', controller: 'vr-controller', hand: 'vr-hand' })[way.kind];
@@ -66,9 +66,26 @@ function screenHands(page: Page, touch: boolean): Hands {
     return p;
   };
   let pressed = false;
+  /**
+   * Where on the screen the part itself is met: its centre, or — when a part before it covers that
+   * pixel (a scale above a button, seen from above) — the nearest pixel that shows the part, as a
+   * trainee taps the part of the button they see.
+   */
+  const onPart = async (p: Point, partId: string): Promise<Point> => {
+    const seen = (q: Point) => page.evaluate(({ x, y }) => window.__werkvloerDriver!.partAt(x, y), q);
+    if ((await seen(p)) === partId) return p;
+    for (const r of [4, 8, 12, 16, 24]) {
+      for (let k = 0; k < 8; k++) {
+        const q = { x: p.x + r * Math.cos((k * Math.PI) / 4), y: p.y + r * Math.sin((k * Math.PI) / 4) };
+        if ((await seen(q)) === partId) return q;
+      }
+    }
+    return p;
+  };
   return {
-    async point(world) {
+    async point(world, partId) {
       at = await revealOnScreen(page, world);
+      if (partId) at = await onPart(at, partId);
       if (!touch) await page.mouse.move(at.x, at.y);
     },
     async down() {
@@ -118,12 +135,12 @@ const eyeHeight = 1.6;
  * held before the eyes (an inspected part) is pointed at from the resting hand: the controller ray
  * ignores the nearest 0.2 m (@react-three/xr's minDistance).
  */
-function handNear(target: Vec3, rest: readonly [number, number, number]): Vec3 {
-  const eye = new Vector3(xrOrigin[0], eyeHeight, xrOrigin[2]);
+function handNear(target: Vec3, rest: readonly [number, number, number], origin: readonly [number, number, number], short = 0.4): Vec3 {
+  const eye = new Vector3(origin[0], eyeHeight, origin[2]);
   const t = new Vector3(...target);
   if (t.distanceTo(eye) < 0.6) return [...rest];
-  const reach = Math.min(0.4, t.distanceTo(eye) / 2);
-  const hand = t.add(eye.clone().sub(t).normalize().multiplyScalar(reach)).sub(new Vector3(...xrOrigin));
+  const reach = Math.min(short, t.distanceTo(eye) / 2);
+  const hand = t.add(eye.clone().sub(t).normalize().multiplyScalar(reach)).sub(new Vector3(...origin));
   return [hand.x, hand.y, hand.z];
 }
 
@@ -158,37 +175,44 @@ async function rayState(page: Page, query: RayQuery, what: string): Promise<void
   }
 }
 
-/** A controller (trigger) or a tracked hand (pinch) in the emulated headset, either side. */
-function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
-  const rest = side === 'left' ? restingLeftHand : restingRightHand;
+/**
+ * A controller (trigger) or a tracked hand (pinch) in the emulated headset, either side. Seated, the
+ * app lifts the origin: the same reach in the room is a lower pose in the headset's own space.
+ */
+function xrHands(page: Page, kind: 'controller' | 'hand', side: Side, seated: boolean): Hands {
+  const origin = seated ? seatedXrOrigin : xrOrigin;
+  const standingRest = side === 'left' ? restingLeftHand : restingRightHand;
+  // The hand rests where it would standing (by the hip, in the room), so lower in the lifted origin.
+  const rest: Vec3 = [standingRest[0], standingRest[1] + xrOrigin[1] - origin[1], standingRest[2]];
   const target = `${side}-${kind}` as const;
   let aimPoint: Vec3 = [0, 1, -1];
-  let handAt: Vec3 = [rest[0] + xrOrigin[0], rest[1] + xrOrigin[1], rest[2] + xrOrigin[2]];
+  // A tracked hand points from further back: its fingertip (a poke pointer ~0.2 m ahead of the
+  // wrist) would otherwise touch what lies before the target and take over from the ray.
+  const near = (at: Vec3) => handNear(at, rest, origin, kind === 'hand' ? 0.6 : 0.4);
+  const inRoom = (local: Vec3): Vec3 => [local[0] + origin[0], local[1] + origin[1], local[2] + origin[2]];
+  let handAt: Vec3 = inRoom(rest);
   let aimedAt: string | null = null;
   const aim = async (hand: Vec3, at: Vec3) => {
-    await setPose(page, target, { position: hand, quaternion: aimAt(hand, at) });
-    handAt = [hand[0] + xrOrigin[0], hand[1] + xrOrigin[1], hand[2] + xrOrigin[2]];
+    await setPose(page, target, { position: hand, quaternion: aimAt(hand, at, origin) });
+    handAt = inRoom(hand);
     // The next frame samples the pose; the one after has dispatched the pointer's move.
     await nextFrames(page, 2);
   };
   const squeeze = async (v: 0 | 1) => {
-    if (kind === 'hand') {
-      await setPinch(page, v, side);
-      await nextFrames(page, 4);
-      return;
-    }
-    await setButton(page, 'trigger', v, side);
-    // Pressed (or let go) once the controller's ray pointer says so: then the part has had its down (or up).
+    if (kind === 'hand') await setPinch(page, v, side);
+    else await setButton(page, 'trigger', v, side);
+    // Pressed (or let go) once the ray pointer of that controller or hand says so: then the part has
+    // had its down (or up). A pinch let go is seen a few frames later than a trigger.
     await rayState(page, { hand: handAt, partId: null, pressed: v === 1 }, v === 1 ? `is pressed on ${aimedAt ?? 'its target'}` : 'is let go');
   };
   return {
     async point(world, partId) {
       aimPoint = world;
       aimedAt = partId ?? null;
-      const hand = handNear(world, rest);
-      if (kind === 'controller' && partId) {
-        await setPose(page, target, { position: hand, quaternion: aimAt(hand, world) });
-        handAt = [hand[0] + xrOrigin[0], hand[1] + xrOrigin[1], hand[2] + xrOrigin[2]];
+      const hand = near(world);
+      if (partId) {
+        await setPose(page, target, { position: hand, quaternion: aimAt(hand, world, origin) });
+        handAt = inRoom(hand);
         await rayState(page, { hand: handAt, partId, pressed: null }, `hits ${partId}`);
       } else await aim(hand, world);
     },
@@ -200,7 +224,7 @@ function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
       const to = new Vector3(...world);
       for (let i = 1; i <= 4; i++) {
         const p = from.clone().lerp(to, i / 4).toArray() as Vec3;
-        await aim(handNear(p, rest), p);
+        await aim(near(p), p);
       }
       if (!partId) return;
       const goal = to.clone();
@@ -211,15 +235,27 @@ function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
         const error = goal.clone().sub(new Vector3(...now));
         if (error.length() < 0.03) break;
         steer.add(error);
-        await aim(handNear(goal.toArray() as Vec3, rest), steer.toArray() as Vec3);
+        await aim(near(goal.toArray() as Vec3), steer.toArray() as Vec3);
       }
     },
     up: () => squeeze(0),
     async reach(world) {
       // The controller's grip (or the hand's fingertip) itself in the area, then back to rest.
-      const at: Vec3 = world ? [world[0] - xrOrigin[0], world[1] - xrOrigin[1], world[2] - xrOrigin[2]] : [...rest];
-      await setPose(page, target, { position: at, quaternion: aimAt(at, [at[0], at[1] - 1, at[2] - 1]) });
-      handAt = [at[0] + xrOrigin[0], at[1] + xrOrigin[1], at[2] + xrOrigin[2]];
+      const at: Vec3 = world ? [world[0] - origin[0], world[1] - origin[1], world[2] - origin[2]] : [...rest];
+      const turn = aimAt(at, [at[0], at[1] - 1, at[2] - 1], origin);
+      await setPose(page, target, { position: at, quaternion: turn });
+      handAt = inRoom(at);
+      await nextFrames(page, 6);
+      if (!world) return;
+      // The point the area watches is not the pose (a fingertip lies ~0.15 m ahead of the wrist):
+      // move the hand so that very point comes where the path reaches.
+      const device = kind === 'hand' ? 'vr-hand' : 'vr-controller';
+      const points = (await page.evaluate(() => window.__werkvloerDriver!.reachPoints())).filter((p) => p.device === device);
+      const watched = points.sort((a, b) => new Vector3(...a.at).distanceTo(new Vector3(...handAt)) - new Vector3(...b.at).distanceTo(new Vector3(...handAt)))[0];
+      if (!watched || new Vector3(...watched.at).distanceTo(new Vector3(...world)) < 0.02) return;
+      const moved: Vec3 = [at[0] + world[0] - watched.at[0], at[1] + world[1] - watched.at[1], at[2] + world[2] - watched.at[2]];
+      await setPose(page, target, { position: moved, quaternion: turn });
+      handAt = inRoom(moved);
       await nextFrames(page, 6);
     },
   };
@@ -227,7 +263,7 @@ function xrHands(page: Page, kind: 'controller' | 'hand', side: Side): Hands {
 
 export function handsFor(page: Page, way: Way): Hands {
   if (way.kind === 'mouse' || way.kind === 'touch') return screenHands(page, way.kind === 'touch');
-  return xrHands(page, way.kind, way.hand);
+  return xrHands(page, way.kind, way.hand, way.seated === true);
 }
 
 /** A point inside the zone the carried part can land on: as far from the pointer's origin as the part was when taken. */

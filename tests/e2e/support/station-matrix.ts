@@ -48,6 +48,10 @@ export interface OpenOptions {
   times?: PhaseTimes;
   /** Picked on the start screen before the station. */
   language?: string;
+  /** The page lists the kit test scene (the test build's `?kit-scene`, scripts/vite-stations.ts). */
+  kitScene?: boolean;
+  /** In the headset: the trainee plays seated (the headset remembers it), eyes at 1.2 m. */
+  seated?: boolean;
 }
 
 const root = process.cwd();
@@ -87,12 +91,12 @@ export async function storedRow(page: Page): Promise<StoredSession> {
  * Starts the chosen station on the computer or in the emulated headset and waits until its parts are
  * there.
  */
-async function start(page: Page, vr: boolean, times?: PhaseTimes): Promise<void> {
+async function start(page: Page, vr: boolean, times?: PhaseTimes, seated = false): Promise<void> {
   await page.locator(`[data-action="${vr ? 'enter-vr' : 'play-desktop'}"]`).click();
   if (vr) {
     await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
     times?.mark('presenting');
-    await setPose(page, 'headset', { position: [0, 1.6, 0], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    await setPose(page, 'headset', { position: [0, seated ? 1.2 : 1.6, 0], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
     // Controllers can point once tracked and their models came (each press then waits for its ray to
     // hit: station-driver.ts); the panel follows the first frame.
     await page.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) >= 2, undefined, { timeout: 60_000 });
@@ -107,8 +111,12 @@ async function start(page: Page, vr: boolean, times?: PhaseTimes): Promise<void>
 }
 
 /** Opens the station in practice on the computer or in the emulated headset, until its parts are there. */
-export async function openStation(page: Page, folder: string, vr: boolean, { times, language }: OpenOptions = {}): Promise<void> {
-  await page.goto(`${inject('baseUrl')}/${vr ? '?emulate=quest3' : ''}`);
+export async function openStation(page: Page, folder: string, vr: boolean, { times, language, kitScene, seated }: OpenOptions = {}): Promise<void> {
+  if (seated) {
+    await page.addInitScript(() => localStorage.setItem('werkvloer.comfort', JSON.stringify({ seated: true, tutorial: false })));
+  }
+  const query = [vr ? 'emulate=quest3' : '', kitScene ? 'kit-scene' : ''].filter(Boolean).join('&');
+  await page.goto(`${inject('baseUrl')}/${query ? `?${query}` : ''}`);
   if (language) {
     await page.locator(`[data-lang="${language}"]`).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(language);
@@ -118,7 +126,7 @@ export async function openStation(page: Page, folder: string, vr: boolean, { tim
   // Practice is what a headset nobody signed in to plays: no mode to pick. (A click more gives the
   // start screen's idle loads — outbox, service worker — time to begin before the station's first
   // frame, and the budget would count them.)
-  await start(page, vr, times);
+  await start(page, vr, times, seated);
 }
 
 /**
