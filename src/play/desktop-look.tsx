@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Euler } from 'three';
 import { useThree } from '@react-three/fiber';
 import { claimedPointers } from '../world/pointer-gesture';
+import { screenPointer } from '../world/reach';
 import { bound } from '../input/bindings';
 import { readPointer } from '../input/pointer-input';
 
@@ -46,12 +47,16 @@ export function DesktopLook() {
       // Checked on move, not down: R3F may dispatch the down after us. A pointer an interactable
       // took (a carried tool, a dial) is never a look.
       if (dragging !== e.pointerId || claimedPointers.has(e.pointerId)) return;
+      // The room turns under the pointer: no danger area it sweeps over is a hand reaching in.
+      screenPointer.looking = true;
       turn((e.clientX - lastX) * DRAG_SPEED, (e.clientY - lastY) * DRAG_SPEED);
       lastX = e.clientX;
       lastY = e.clientY;
     };
     const up = (e: PointerEvent) => {
-      if (dragging === e.pointerId) dragging = null;
+      if (dragging !== e.pointerId) return;
+      dragging = null;
+      screenPointer.looking = false;
     };
     const key = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLElement && e.target.closest('input, select, textarea')) return;

@@ -69,7 +69,7 @@ export function HazardZone({ object, position, rotation, size, marked = false }:
         break;
       }
     }
-    if (!who && !gl.xr.isPresenting && screenPointer.active) {
+    if (!who && !gl.xr.isPresenting && screenPointer.active && !screenPointer.looking) {
       raycaster.setFromCamera(state.pointer, state.camera);
       inverse.copy(g.matrixWorld).invert();
       ray.copy(raycaster.ray).applyMatrix4(inverse);

@@ -24,5 +24,8 @@ export const reach = {
   },
 };
 
-/** Where the desktop or tablet pointer is: hazard zones treat its ray as the trainee's hand. */
-export const screenPointer = { active: false, device: 'desktop' as Device };
+/**
+ * Where the desktop or tablet pointer is: hazard zones treat its ray as the trainee's hand — except
+ * while it drags the room to turn the view (`looking`): then it is the trainee's eyes that move.
+ */
+export const screenPointer = { active: false, looking: false, device: 'desktop' as Device };

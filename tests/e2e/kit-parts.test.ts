@@ -95,3 +95,40 @@ describe('kit parts: every kind of part, each way a station run does not play', 
     });
   }
 });
+
+describe('kit parts: a danger area on a screen', () => {
+  let g: GuardedPage;
+  beforeAll(async () => {
+    g = await openGuardedPage(inject('baseUrl'), { width: 1024, height: 640 });
+  });
+  afterAll(async () => {
+    await g.close();
+    expect(g.foreignRequests).toEqual([]);
+  });
+
+  test('turning the view by dragging the room across the running blade is no hand in it; the pointer resting over it is', async () => {
+    const { page } = g;
+    await openStation(page, folder, false, { kitScene: true });
+    await playPath(page, { kind: 'mouse' }, [{ t: 1000, action: 'press', object: 'start-button' }]);
+    const zone: [number, number, number] = (await page.evaluate(() => window.__werkvloerDriver!.partPoints('blade-zone', [[0, 0, 0]])))![0]!;
+    const onScreen = () => page.evaluate((w) => window.__werkvloer!.screenPoint(w), zone);
+    const before = await onScreen();
+    // Grab the room just right of the area (nothing there to press) and drag right: the room turns
+    // faster than the pointer moves, so the area sweeps under the pointer and past it.
+    const from = { x: before.x + 120, y: before.y };
+    expect(await page.evaluate(({ x, y }) => window.__werkvloerDriver!.partAt(x, y), from)).toBeNull();
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 300, from.y, { steps: 12 });
+    await page.mouse.up();
+    await nextFrames(page, 3);
+    const after = await onScreen();
+    expect(Math.sign(before.x - from.x), 'the area lay left of the pointer').toBe(-1);
+    expect(Math.sign(after.x - (from.x + 300)), 'and now lies right of it: it passed under the pointer').toBe(1);
+    expect((await localEvents(page)).map(key)).not.toContain('enter blade-zone');
+    // The pointer brought over the area and left there is the trainee's hand in it.
+    await page.mouse.move(after.x, after.y, { steps: 4 });
+    await expect.poll(() => page.getByTestId('halted').getAttribute('data-resume-at'), { timeout: 20_000 }).toBe('start-slicer');
+    expect((await localEvents(page)).at(-1)).toMatchObject({ action: 'enter', object: 'blade-zone', device: 'desktop' });
+  });
+});
