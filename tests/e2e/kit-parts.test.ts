@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { SessionEvent } from '../../src/engine';
 import { openGuardedPage, type GuardedPage } from './support/browser';
+import { revealOnScreen } from './support/desktop-view';
 // Not a React hook, whatever its name says: it switches the emulator's input between hands and controllers.
 import { nextFrames, useHands as switchToHands } from './support/emulator';
 import type { PathEvent } from './support/path-plan';
@@ -110,24 +111,39 @@ describe('kit parts: a danger area on a screen', () => {
     const { page } = g;
     await openStation(page, folder, false, { kitScene: true });
     await playPath(page, { kind: 'mouse' }, [{ t: 1000, action: 'press', object: 'start-button' }]);
-    const zone: [number, number, number] = (await page.evaluate(() => window.__werkvloerDriver!.partPoints('blade-zone', [[0, 0, 0]])))![0]!;
+    const zone = await page.evaluate(() => {
+      const driver = window.__werkvloerDriver!;
+      const area = driver.parts().find((p) => p.object === 'blade-zone')!;
+      return driver.partPoints(area.id, [[0, 0, 0]])![0]!;
+    });
     const onScreen = () => page.evaluate((w) => window.__werkvloer!.screenPoint(w), zone);
     const before = await onScreen();
     // Grab the room just right of the area (nothing there to press) and drag right: the room turns
     // faster than the pointer moves, so the area sweeps under the pointer and past it.
-    const from = { x: before.x + 120, y: before.y };
-    expect(await page.evaluate(({ x, y }) => window.__werkvloerDriver!.partAt(x, y), from)).toBeNull();
-    await page.mouse.move(from.x, from.y);
+    const bare = async (p: { x: number; y: number }) => (await page.evaluate(({ x, y }) => window.__werkvloerDriver!.partAt(x, y), p)) === null;
+    const spots = [120, 160, 200, 240].flatMap((dx) => [0, -25, 25].map((dy) => ({ x: before.x + dx, y: before.y + dy })));
+    let from: { x: number; y: number } | null = null;
+    for (const p of spots) if (await bare(p)) {
+      from = p;
+      break;
+    }
+    expect(from, 'a bare spot of the room right of the area, at its height').not.toBeNull();
+    await page.mouse.move(from!.x, from!.y);
     await page.mouse.down();
-    await page.mouse.move(from.x + 300, from.y, { steps: 12 });
+    // Frame by frame, as a hand drags: the area is under the pointer for several frames on its way.
+    for (let i = 1; i <= 30; i++) {
+      await page.mouse.move(from!.x + i * 10, from!.y);
+      await nextFrames(page, 1);
+    }
     await page.mouse.up();
     await nextFrames(page, 3);
     const after = await onScreen();
-    expect(Math.sign(before.x - from.x), 'the area lay left of the pointer').toBe(-1);
-    expect(Math.sign(after.x - (from.x + 300)), 'and now lies right of it: it passed under the pointer').toBe(1);
+    expect(Math.sign(before.x - from!.x), 'the area lay left of the pointer').toBe(-1);
+    expect(Math.sign(after.x - (from!.x + 300)), 'and now lies right of it: it passed under the pointer').toBe(1);
     expect((await localEvents(page)).map(key)).not.toContain('enter blade-zone');
-    // The pointer brought over the area and left there is the trainee's hand in it.
-    await page.mouse.move(after.x, after.y, { steps: 4 });
+    // The pointer brought over the area (the view turned back to it first) and left there is the trainee's hand in it.
+    const over = await revealOnScreen(page, zone);
+    await page.mouse.move(over.x, over.y, { steps: 4 });
     await expect.poll(() => page.getByTestId('halted').getAttribute('data-resume-at'), { timeout: 20_000 }).toBe('start-slicer');
     expect((await localEvents(page)).at(-1)).toMatchObject({ action: 'enter', object: 'blade-zone', device: 'desktop' });
   });
