@@ -43,11 +43,10 @@ async function handsOn(page: Page, side: 'left' | 'right') {
 interface Case {
   name: string;
   way: Way;
-  hasTouch?: boolean;
 }
 
 const cases: Case[] = [
-  { name: 'a finger on a touch screen', way: { kind: 'touch' }, hasTouch: true },
+  { name: 'a finger on a touch screen', way: { kind: 'touch' } },
   { name: 'the left controller alone', way: { kind: 'controller', hand: 'left' } },
   { name: 'a tracked right hand (pinch)', way: { kind: 'hand', hand: 'right' } },
   { name: 'seated, with the right controller', way: { kind: 'controller', hand: 'right', seated: true } },
@@ -57,9 +56,12 @@ describe('kit parts: every kind of part, each way a station run does not play', 
   for (const c of cases) {
     describe(c.name, () => {
       let g: GuardedPage;
+      const touch = c.way.kind === 'touch';
+      const vr = c.way.kind === 'controller' || c.way.kind === 'hand';
+      const seated = (c.way.kind === 'controller' || c.way.kind === 'hand') && c.way.seated === true;
       beforeAll(async () => {
         // A tablet's width in landscape: the overlay leaves the parts to tap in view (station runs: 1024 x 640).
-        g = await openGuardedPage(inject('baseUrl'), c.hasTouch ? { width: 1024, height: 640 } : { width: 640, height: 400 }, { hasTouch: c.hasTouch });
+        g = await openGuardedPage(inject('baseUrl'), touch ? { width: 1024, height: 640 } : { width: 640, height: 400 }, { hasTouch: touch });
       });
       afterAll(async () => {
         await g.close();
@@ -68,8 +70,7 @@ describe('kit parts: every kind of part, each way a station run does not play', 
 
       test(`${c.name}: the ideal path through every kind of part scores 100, every event by that device`, async () => {
         const { page } = g;
-        const vr = c.way.kind === 'controller' || c.way.kind === 'hand';
-        await openStation(page, folder, vr, { kitScene: true, seated: c.way.kind !== 'touch' && c.way.kind !== 'mouse' && c.way.seated === true });
+        await openStation(page, folder, vr, { kitScene: true, seated });
         if (c.way.kind === 'hand') await handsOn(page, c.way.hand);
         expect(await operationsPlayed(page)).toEqual(['drop-zone', 'grab', 'hold', 'inspect', 'press', 'set']);
         await playPath(page, c.way, ideal);
@@ -83,7 +84,7 @@ describe('kit parts: every kind of part, each way a station run does not play', 
         const way = c.way;
         test(`${c.name}: the ${way.kind === 'hand' ? 'fingertip' : "controller's grip"} in the running slicer's blade area stops the attempt at the rule's safe state`, async () => {
           const { page } = g;
-          await openStation(page, folder, true, { kitScene: true, seated: way.seated === true });
+          await openStation(page, folder, true, { kitScene: true, seated });
           // The slicer started at once with the controller of that side (a start without gloves: a
           // major rule, which does not halt); then the trainee reaches in.
           await playPath(page, { kind: 'controller', hand: way.hand, seated: way.seated }, [{ t: 1000, action: 'press', object: 'start-button' }]);

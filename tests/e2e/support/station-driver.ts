@@ -71,17 +71,22 @@ function screenHands(page: Page, touch: boolean): Hands {
    * pixel (a scale above a button, seen from above) — the nearest pixel that shows the part, as a
    * trainee taps the part of the button they see.
    */
-  const onPart = async (p: Point, partId: string): Promise<Point> => {
-    const seen = (q: Point) => page.evaluate(({ x, y }) => window.__werkvloerDriver!.partAt(x, y), q);
-    if ((await seen(p)) === partId) return p;
-    for (const r of [4, 8, 12, 16, 24]) {
-      for (let k = 0; k < 8; k++) {
-        const q = { x: p.x + r * Math.cos((k * Math.PI) / 4), y: p.y + r * Math.sin((k * Math.PI) / 4) };
-        if ((await seen(q)) === partId) return q;
-      }
-    }
-    return p;
-  };
+  const onPart = (p: Point, partId: string): Promise<Point> =>
+    // One round trip: the rings of pixels around the centre are looked at in the page.
+    page.evaluate(
+      ({ p, partId }) => {
+        const seen = (q: { x: number; y: number }) => window.__werkvloerDriver!.partAt(q.x, q.y) === partId;
+        if (seen(p)) return p;
+        for (const r of [4, 8, 12, 16, 24]) {
+          for (let k = 0; k < 8; k++) {
+            const q = { x: p.x + r * Math.cos((k * Math.PI) / 4), y: p.y + r * Math.sin((k * Math.PI) / 4) };
+            if (seen(q)) return q;
+          }
+        }
+        return p;
+      },
+      { p, partId },
+    );
   return {
     async point(world, partId) {
       at = await revealOnScreen(page, world);
