@@ -92,6 +92,10 @@ export default defineConfig(({ mode }) => ({
       // looks, the small shared helpers of kit parts) is one chunk of its own (module ids with a query are a
       // station's own copy of a part and stay in its chunk): left to itself the bundler merged it into the interactables'
       // chunk, which every hand-built station loads before its first frame.
+      // The XR libraries declare no sideEffects, so their index files kept every feature they export (plane and
+      // mesh detection, layers, hit testing) and with them three's shapes and curves: 11.5 KB gzip before the
+      // first XR frame. Their modules only define things; what the app does not import can go.
+      treeshake: { moduleSideEffects: [{ test: /node_modules\/(@react-three\/xr|@pmndrs\/xr|@pmndrs\/pointer-events)\//, sideEffects: false }] },
       output: { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'kit', test: /src\/world\/(live-batch|layout-station|lazy-world-text|kit\/look|kit\/look-mesh|kit\/palette|kit\/kit-part|kit\/bin|kit\/turns)\.tsx?$/ }] } },
     },
   },

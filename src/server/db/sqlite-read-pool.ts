@@ -63,7 +63,7 @@ class Reader {
 }
 
 class ReaderConnection implements DatabaseConnection {
-  constructor(private readonly readers: Reader[]) {}
+  constructor(private readonly readers: readonly Reader[]) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // The least busy thread: one slow export does not hold the list behind it.
@@ -79,15 +79,20 @@ class ReaderConnection implements DatabaseConnection {
 }
 
 class ReadPoolDriver implements Driver {
-  private readonly readers: Reader[];
-  private readonly connection: ReaderConnection;
+  private readonly readers: Reader[] = [];
+  private readonly connection = new ReaderConnection(this.readers);
 
-  constructor(file: string, threads: number) {
-    this.readers = Array.from({ length: threads }, () => new Reader(file));
-    this.connection = new ReaderConnection(this.readers);
+  constructor(
+    private readonly file: string,
+    private readonly threads: number,
+  ) {}
+
+  // Threads start at the first read, not when the pool is made: Kysely only destroys a driver it
+  // has initialised, so threads started earlier outlived a server that never read (and kept the
+  // database open after it closed).
+  async init() {
+    for (let i = 0; i < this.threads; i++) this.readers.push(new Reader(this.file));
   }
-
-  async init() {}
   async acquireConnection() {
     return this.connection;
   }

@@ -29,4 +29,24 @@ describe.runIf(process.platform === 'linux')('the SQLite read pool', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('a server that closes leaves no reader thread behind, whether or not it ever read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'werkvloer-readers-'));
+    const file = join(dir, 'werkvloer.sqlite');
+    new SQLite(file).close();
+    const readers = () => niceValues().filter((n) => n === Math.min(...niceValues()) + 5).length;
+    const before = readers();
+    try {
+      const unread = sqliteReadPool(file, 2);
+      await unread.destroy();
+      expect(readers()).toBe(before);
+      const read = sqliteReadPool(file, 2);
+      await Promise.all([sql`select 1`.execute(read), sql`select 2`.execute(read)]);
+      expect(readers()).toBe(before + 2);
+      await read.destroy();
+      expect(readers()).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
