@@ -9,6 +9,7 @@ import { xrProfilesPlugin } from './scripts/vite-xr-profiles';
 import { localAssetsPlugin } from './scripts/vite-local-assets';
 import { localeFilesPlugin } from './scripts/vite-locale-files';
 import { isReplayPageBuild, replayPagePlugin } from './scripts/vite-replay-page';
+import { threeShadersPlugin } from './scripts/vite-three-shaders';
 
 /** `vite build --mode e2e` (npm test) builds the test build into its own folder (src/state/app-clock.ts). */
 const outDirOf = (mode: string) => (mode === 'e2e' ? 'dist/e2e' : 'dist/app');
@@ -19,6 +20,7 @@ const replayPage = isReplayPageBuild();
 export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
+    threeShadersPlugin(),
     stationsPlugin(),
     localeFilesPlugin(),
     ...(replayPage ? [] : [xrProfilesPlugin(), replayPagePlugin('vite.config.ts')]),

@@ -12,31 +12,6 @@ const TURN_PER_DRAG_PX = 0.005;
 /** The longest drag made at once (CSS px); a longer turn is made in several drags. */
 const MAX_DRAG_PX = 360;
 
-const screenOf = (page: Page, target: string | Vec3) =>
-  page.evaluate((t) => (typeof t === 'string' ? window.__werkvloer!.screenPosition(t) : window.__werkvloer!.screenPoint(t)), target);
-
-/**
- * Whether the target lies behind the view, and how far (radians about the vertical axis) the view
- * must turn to face it. A point behind the camera still projects to a screen point (mirrored through
- * the view's centre), which may land on the canvas: clicking there clicks something else.
- */
-const bearingOf = (page: Page, target: string | Vec3) =>
-  page.evaluate((t) => {
-    const probe = window.__werkvloer!;
-    const world = typeof t === 'string' ? probe.worldPosition(t) : t;
-    if (!world) return null;
-    const camera = probe.three().camera;
-    camera.updateMatrixWorld();
-    const m = camera.matrixWorldInverse.elements;
-    // The camera looks down its own -z: a point at z >= 0 in the camera's space is behind the eyes.
-    const zCam = m[2]! * world[0] + m[6]! * world[1] + m[10]! * world[2] + m[14]!;
-    const eye = probe.viewerPosition();
-    const heading = probe.viewerHeading();
-    const toTarget = Math.atan2(-(world[0] - eye[0]), -(world[2] - eye[2]));
-    const turn = Math.atan2(Math.sin(toTarget - heading), Math.cos(toTarget - heading));
-    return { behind: zCam >= -0.05, turn };
-  }, target);
-
 /** Whether a click at this point reaches the 3D view (not the overlay, not off screen). */
 const reachesCanvas = (page: Page, p: Point) =>
   page.evaluate(({ x, y }) => {
@@ -50,16 +25,11 @@ const reachesCanvas = (page: Page, p: Point) =>
  * off screen, the trainee's move is made: drag the empty room (at the bottom of the view, the
  * machine's body) to turn the view until it can be clicked.
  */
-export async function revealOnScreen(page: Page, target: string | Vec3): Promise<Point> {
-  // The overlay grows once, when its late parts (picture, settings, repeat) arrive after the first
-  // frame: wait for that, or a point found free now may be covered by the time it is clicked.
-  await page.waitForFunction(() => !document.querySelector('.hud:not(.result)') || document.querySelector('[data-testid="settings"]') !== null, undefined, { timeout: 60_000 });
+export async function revealOnScreen(page: Page, target: string | Vec3, partId?: string): Promise<Point> {
+  // Mostly the point is in view already: found, checked and (for a part) refined in one round trip.
+  const seen = await page.evaluate(seenOnScreen, { target, partId: partId ?? null });
+  if (seen) return seen;
   for (let attempt = 0; attempt < 8; attempt++) {
-    const p = await screenOf(page, target);
-    expect(p, `${JSON.stringify(target)} is in the scene`).not.toBeNull();
-    // A point behind the eyes still projects (mirrored through the view's centre), maybe onto the canvas.
-    const bearing = await bearingOf(page, target);
-    if (!bearing?.behind && (await reachesCanvas(page, p!))) return p!;
     // The drag that turns the view (yaw, then pitch, as desktop-look.tsx turns it) until the point lies
     // in the right half, below the overlay in the top left corner. Reckoned in angles from where the
     // eyes are and the way they look, not from the point's screen position: a point far to the side or
@@ -104,8 +74,56 @@ export async function revealOnScreen(page: Page, target: string | Vec3): Promise
     await page.mouse.move(from.x + dx, from.y + dy, { steps: 3 });
     await page.mouse.up();
     await page.waitForTimeout(50);
+    const now = await page.evaluate(seenOnScreen, { target, partId: partId ?? null });
+    if (now) return now;
   }
   throw new Error(`could not bring ${JSON.stringify(target)} into view`);
+}
+
+/**
+ * In the page: once the overlay has its late parts (it grows once, after the first frame; a point
+ * found free before may be covered by the time it is clicked), the screen point of the target if a
+ * click there reaches the 3D view — in front of the eyes, on the canvas, not under the overlay — or
+ * null. For a part whose centre another part covers (a scale above a button, seen from above), the
+ * nearest pixel that shows the part, as a trainee taps the part of the button they see.
+ * Self-contained: it runs in the page.
+ */
+function seenOnScreen({ target, partId }: { target: string | Vec3; partId: string | null }): Promise<Point | null> {
+  return new Promise((resolve, reject) => {
+    const giveUp = performance.now() + 60_000;
+    const ready = () => !document.querySelector('.hud:not(.result)') || document.querySelector('[data-testid="settings"]') !== null;
+    const look = () => {
+      if (!ready()) {
+        if (performance.now() > giveUp) return reject(new Error('the overlay never got its settings button'));
+        return setTimeout(look, 4);
+      }
+      const probe = window.__werkvloer!;
+      const world = typeof target === 'string' ? probe.worldPosition(target) : target;
+      if (!world) return reject(new Error(`${JSON.stringify(target)} is in the scene: it is not`));
+      const p = probe.screenPoint(world);
+      if (!p) return resolve(null);
+      const camera = probe.three().camera;
+      camera.updateMatrixWorld();
+      const m = camera.matrixWorldInverse.elements;
+      // The camera looks down its own -z: a point at z >= 0 in the camera's space is behind the eyes
+      // (it still projects, mirrored through the view's centre, maybe onto the canvas).
+      if (m[2]! * world[0] + m[6]! * world[1] + m[10]! * world[2] + m[14]! >= -0.05) return resolve(null);
+      const margin = 8;
+      if (p.x < margin || p.y < margin || p.x > innerWidth - margin || p.y > innerHeight - margin) return resolve(null);
+      if (document.elementFromPoint(p.x, p.y)?.tagName !== 'CANVAS') return resolve(null);
+      if (partId === null) return resolve(p);
+      const shows = (q: Point) => window.__werkvloerDriver!.partAt(q.x, q.y) === partId;
+      if (shows(p)) return resolve(p);
+      for (const r of [4, 8, 12, 16, 24]) {
+        for (let k = 0; k < 8; k++) {
+          const q = { x: p.x + r * Math.cos((k * Math.PI) / 4), y: p.y + r * Math.sin((k * Math.PI) / 4) };
+          if (shows(q)) return resolve(q);
+        }
+      }
+      resolve(p);
+    };
+    look();
+  });
 }
 
 /** A point of the canvas where a press reaches no part: where a trainee grabs the room to turn the view. */

@@ -56,8 +56,23 @@ export async function useHands(page: Page, on: boolean): Promise<void> {
 
 /** Waits for `n` more rendered frames, so the XR input has been sampled and pointer events dispatched. */
 export async function nextFrames(page: Page, n = 3): Promise<void> {
-  const start = await page.evaluate(() => window.__werkvloer?.counts.frames ?? 0);
-  await page.waitForFunction((target) => (window.__werkvloer?.counts.frames ?? 0) >= target, start + n, { timeout: 60_000 });
+  // One round trip: the count is read and waited on in the page. In XR a round trip costs about two
+  // frames of the page's busy main thread, so reading the start and then waiting cost two more.
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve, reject) => {
+        const frames = () => window.__werkvloer?.counts.frames ?? 0;
+        const target = frames() + n;
+        const giveUp = performance.now() + 60_000;
+        const check = () => {
+          if (frames() >= target) resolve();
+          else if (performance.now() > giveUp) reject(new Error(`no ${n} frames drawn in 60 s`));
+          else setTimeout(check, 4);
+        };
+        check();
+      }),
+    n,
+  );
 }
 
 /**

@@ -34,6 +34,14 @@ interface Hands {
   /** Moves while pressed so the held thing comes to `world` (a carried part, a knob). */
   moveHeld(world: Vec3, partId?: string): Promise<void>;
   up(): Promise<void>;
+  /**
+   * Presses and lets go at a point in a part's own space (its origin: a button, a card; a place on a
+   * scale), after letting `waitMs` of the path's time pass (the test clock; zero on screens, whose
+   * driver lets it pass before).
+   */
+  tap(partId: string, local: Vec3, waitMs: number): Promise<void>;
+  /** In a headset: takes the part, carries it onto the zone's centre and lets go, in one round trip. */
+  carry?(partId: string, zoneId: string, waitMs: number): Promise<void>;
   /** Brings the hand (or the desktop pointer) into a danger area, or takes it out again. */
   reach(world: Vec3 | null): Promise<void>;
 }
@@ -66,31 +74,9 @@ function screenHands(page: Page, touch: boolean): Hands {
     return p;
   };
   let pressed = false;
-  /**
-   * Where on the screen the part itself is met: its centre, or — when a part before it covers that
-   * pixel (a scale above a button, seen from above) — the nearest pixel that shows the part, as a
-   * trainee taps the part of the button they see.
-   */
-  const onPart = (p: Point, partId: string): Promise<Point> =>
-    // One round trip: the rings of pixels around the centre are looked at in the page.
-    page.evaluate(
-      ({ p, partId }) => {
-        const seen = (q: { x: number; y: number }) => window.__werkvloerDriver!.partAt(q.x, q.y) === partId;
-        if (seen(p)) return p;
-        for (const r of [4, 8, 12, 16, 24]) {
-          for (let k = 0; k < 8; k++) {
-            const q = { x: p.x + r * Math.cos((k * Math.PI) / 4), y: p.y + r * Math.sin((k * Math.PI) / 4) };
-            if (seen(q)) return q;
-          }
-        }
-        return p;
-      },
-      { p, partId },
-    );
   return {
     async point(world, partId) {
-      at = await revealOnScreen(page, world);
-      if (partId) at = await onPart(at, partId);
+      at = await revealOnScreen(page, world, partId);
       if (!touch) await page.mouse.move(at.x, at.y);
     },
     async down() {
@@ -118,6 +104,13 @@ function screenHands(page: Page, touch: boolean): Hands {
       if (touch) await finger('touchEnd', at);
       else await page.mouse.up();
       await nextFrames(page, 2);
+    },
+    async tap(partId, local) {
+      const world = (await partPoints(page, partId, [local]))?.[0];
+      expect(world, `${partId} is placed`).toBeTruthy();
+      await this.point(world!, partId);
+      await this.down();
+      await this.up();
     },
     async reach(world) {
       // On a screen the pointer over a danger area is the hand in it (src/world/hazard-zone.tsx).
@@ -178,6 +171,115 @@ async function rayState(page: Page, query: RayQuery, what: string): Promise<void
     }, query);
     throw new Error(`the controller's ray ${what}: it hits ${now?.hits ?? 'nothing'}, its trigger is ${now?.down ? 'pressed' : 'let go'}`);
   }
+}
+
+/**
+ * In the page, in one round trip: lets the path's time pass (the test clock, two frames, the parts
+ * that come with it), finds where the part is, poses the controller or hand as handNear and aimAt
+ * would, waits until its ray hits the part, presses and waits until the ray is seen pressed; for a
+ * carry swings over to the zone in four steps and steers the held part onto its centre (moveHeld);
+ * then lets go and waits until the ray is seen let go — the conditions of rayState, checked as the
+ * frames come. Self-contained: it runs in the page, so the vector sums are written out.
+ */
+async function xrMoveInPage(a: { side: Side; kind: 'controller' | 'hand'; partId: string; local: Vec3; zoneId: string | null; waitMs: number; origin: Vec3; rest: Vec3; short: number; eyeHeight: number }): Promise<{ world: Vec3; handAt: Vec3 }> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const device = window.__werkvloerEmulator as any;
+  const node = a.kind === 'hand' ? device.hands[a.side] : device.controllers[a.side];
+  const driver = window.__werkvloerDriver!;
+  const frames = () => window.__werkvloer?.counts.frames ?? 0;
+  let handAt: Vec3 = [a.rest[0] + a.origin[0], a.rest[1] + a.origin[1], a.rest[2] + a.origin[2]];
+  const ray = () => {
+    const d = (o: number[]) => Math.hypot(o[0]! - handAt[0], o[1]! - handAt[1], o[2]! - handAt[2]);
+    return driver.rayPointers().sort((x, y) => d(x.origin) - d(y.origin))[0];
+  };
+  const until = (ok: () => boolean, what: () => string) =>
+    new Promise<void>((resolve, reject) => {
+      const giveUp = performance.now() + 20_000;
+      const check = () => {
+        if (ok()) return resolve();
+        if (performance.now() > giveUp) return reject(new Error(what()));
+        setTimeout(check, 4);
+      };
+      check();
+    });
+  const nextFrames = (n: number) => {
+    const target = frames() + n;
+    return until(() => frames() >= target, () => 'no frames drawn');
+  };
+  const rayFails = (what: string) => () => {
+    const now = ray();
+    return `the controller's ray ${what}: it hits ${now?.hits ?? 'nothing'}, its trigger is ${now?.down ? 'pressed' : 'let go'}`;
+  };
+  const pointOf = (id: string, local: Vec3) => {
+    const at = driver.partPoints(id, [local])?.[0] as Vec3 | undefined;
+    if (!at) throw new Error(`${id} is placed: it is not`);
+    return at;
+  };
+  // handNear: the hand 0.4 m (a tracked hand 0.6 m) before the target on the line to the eyes, or at
+  // rest for what is held before the eyes; aimAt: the turn from the controller's pointing direction
+  // (-z) to the target (three's setFromUnitVectors).
+  const aim = (target: Vec3, pointAt: Vec3 = target) => {
+    const eye = [a.origin[0], a.eyeHeight, a.origin[2]];
+    const toEye = [eye[0]! - target[0], eye[1]! - target[1], eye[2]! - target[2]];
+    const eyeDistance = Math.hypot(toEye[0]!, toEye[1]!, toEye[2]!);
+    let hand: Vec3 = [...a.rest];
+    if (eyeDistance >= 0.6) {
+      const reach = Math.min(a.short, eyeDistance / 2) / eyeDistance;
+      hand = [target[0] + toEye[0]! * reach - a.origin[0], target[1] + toEye[1]! * reach - a.origin[1], target[2] + toEye[2]! * reach - a.origin[2]];
+    }
+    handAt = [hand[0] + a.origin[0], hand[1] + a.origin[1], hand[2] + a.origin[2]];
+    const dir = [pointAt[0] - handAt[0], pointAt[1] - handAt[1], pointAt[2] - handAt[2]];
+    const len = Math.hypot(dir[0]!, dir[1]!, dir[2]!);
+    const [dx, dy, dz] = [dir[0]! / len, dir[1]! / len, dir[2]! / len];
+    const r = 1 - dz;
+    const q = r < 1e-8 ? [0, 1, 0, 0] : [dy, -dx, 0, r];
+    const ql = Math.hypot(q[0]!, q[1]!, q[2]!, q[3]!);
+    node.position.set(...hand);
+    node.quaternion.set(q[0]! / ql, q[1]! / ql, q[2]! / ql, q[3]! / ql);
+  };
+  const squeeze = (v: 0 | 1) => (a.kind === 'hand' ? node.updatePinchValue(v) : node.updateButtonValue('trigger', v));
+
+  if (a.waitMs > 0) {
+    // The test build's clock skips the time; another build (the bench's production one) lives it.
+    if (window.__werkvloerClock) window.__werkvloerClock.advance(a.waitMs);
+    else await new Promise((r) => setTimeout(r, a.waitMs));
+    await nextFrames(2);
+  }
+  // A part that came with this step may show its look before its handling code has mounted.
+  await until(() => driver.suspended() === 0, () => `parts still loading before ${a.partId}`);
+  const world = pointOf(a.partId, a.local);
+  aim(world);
+  await until(() => ray()?.hits === a.partId, rayFails(`hits ${a.partId}`));
+  squeeze(1);
+  await until(() => ray()?.down === true, rayFails(`is pressed on ${a.partId}`));
+  let last = world;
+  if (a.zoneId) {
+    // Swing over in steps, as an arm would (the next frame samples the pose, the one after has
+    // dispatched the pointer's move); then steer by where the held part really is (the ray starts a
+    // little off the controller's position).
+    const goal = pointOf(a.zoneId, [0, 0, 0]);
+    for (let i = 1; i <= 4; i++) {
+      const p: Vec3 = [world[0] + ((goal[0] - world[0]) * i) / 4, world[1] + ((goal[1] - world[1]) * i) / 4, world[2] + ((goal[2] - world[2]) * i) / 4];
+      aim(p);
+      await nextFrames(2);
+    }
+    const steer: Vec3 = [...goal];
+    for (let i = 0; i < 4; i++) {
+      const now = driver.partPoints(a.partId, [[0, 0, 0]])?.[0];
+      if (!now) break;
+      const error = [goal[0] - now[0], goal[1] - now[1], goal[2] - now[2]];
+      if (Math.hypot(error[0]!, error[1]!, error[2]!) < 0.03) break;
+      steer[0] += error[0]!;
+      steer[1] += error[1]!;
+      steer[2] += error[2]!;
+      aim(goal, steer);
+      await nextFrames(2);
+    }
+    last = goal;
+  }
+  squeeze(0);
+  await until(() => ray()?.down === false, rayFails('is let go'));
+  return { world: last, handAt };
 }
 
 /**
@@ -244,6 +346,21 @@ function xrHands(page: Page, kind: 'controller' | 'hand', side: Side, seated: bo
       }
     },
     up: () => squeeze(0),
+    async tap(partId, local, waitMs) {
+      // The time passing, finding the part, aiming, pressing and letting go in one round trip: each
+      // round trip to the page costs about two XR frames, and a press made of eight of them spent
+      // most of its time waiting for the page.
+      aimedAt = partId;
+      const done = await page.evaluate(xrMoveInPage, { side, kind, partId, local, zoneId: null, waitMs, origin: [...origin] as Vec3, rest, short: kind === 'hand' ? 0.6 : 0.4, eyeHeight });
+      aimPoint = done.world;
+      handAt = done.handAt;
+    },
+    async carry(partId, zoneId, waitMs) {
+      aimedAt = partId;
+      const done = await page.evaluate(xrMoveInPage, { side, kind, partId, local: [0, 0, 0] as Vec3, zoneId, waitMs, origin: [...origin] as Vec3, rest, short: kind === 'hand' ? 0.6 : 0.4, eyeHeight });
+      aimPoint = done.world;
+      handAt = done.handAt;
+    },
     async reach(world) {
       // The controller's grip (or the hand's fingertip) itself in the area, then back to rest.
       const at: Vec3 = world ? [world[0] - origin[0], world[1] - origin[1], world[2] - origin[2]] : [...rest];
@@ -297,16 +414,32 @@ async function landingPoint(page: Page, part: Part, zone: Part, origin: Vec3, di
  * Lets `ms` of the path's time pass: on the test build's clock (src/state/app-clock.ts) at once, so
  * a 45 s wash takes no 45 s; on any other build (the bench's production one) in real time.
  */
-async function advance(page: Page, ms: number) {
+async function advance(page: Page, ms: number): Promise<void> {
   if (ms <= 0) return;
-  const skipped = await page.evaluate((d) => {
-    if (!window.__werkvloerClock) return false;
-    window.__werkvloerClock.advance(d);
-    return true;
-  }, ms);
-  if (!skipped) await page.waitForTimeout(ms);
-  await nextFrames(page, 2);
+  // The clock moved and two frames drawn with it, in one round trip.
+  const skipped = await page.evaluate(
+    (d) =>
+      new Promise<boolean>((resolve) => {
+        if (!window.__werkvloerClock) return resolve(false);
+        window.__werkvloerClock.advance(d);
+        const frames = () => window.__werkvloer?.counts.frames ?? 0;
+        const target = frames() + 2;
+        // Then the parts that came with the time have their handling code (src/world/later-parts.ts).
+        const giveUp = performance.now() + 20_000;
+        const check = () => (frames() >= target && (window.__werkvloerDriver?.suspended() === 0 || performance.now() > giveUp) ? resolve(true) : setTimeout(check, 4));
+        check();
+      }),
+    ms,
+  );
+  if (!skipped) {
+    await page.waitForTimeout(ms);
+    await nextFrames(page, 2);
+    await page.waitForFunction(() => window.__werkvloerDriver?.suspended() === 0, undefined, { timeout: 20_000 });
+  }
 }
+
+/** Tapping and carrying in a headset are one round trip that lets the time pass itself (xrMoveInPage). */
+const tapsInPage = (way: Way, move: Move) => (way.kind === 'controller' || way.kind === 'hand') && (move.kind === 'press' || move.kind === 'set' || move.kind === 'inspect' || move.kind === 'carry');
 
 async function inside(page: Page, zone: Part, part: Part): Promise<boolean> {
   if (zone.operation.kind !== 'reach-zone') return false;
@@ -316,6 +449,27 @@ async function inside(page: Page, zone: Part, part: Part): Promise<boolean> {
 }
 
 const parts = (page: Page) => page.evaluate(() => window.__werkvloerDriver?.parts() ?? []);
+/**
+ * The placed parts, the recorded events and the parts still loading, in one round trip; with
+ * `settled`, taken once at least that many events (danger areas' aside) have been recorded, or after
+ * 20 s (the caller then finds what is missing).
+ */
+const snapshot = (page: Page, settled = 0) =>
+  page.evaluate(
+    (n) =>
+      new Promise<{ parts: ReturnType<NonNullable<typeof window.__werkvloerDriver>['parts']>; events: ReturnType<NonNullable<typeof window.__werkvloerDriver>['events']>; suspended: number }>((resolve) => {
+        const giveUp = performance.now() + 20_000;
+        const take = () => {
+          const d = window.__werkvloerDriver;
+          const events = d?.events() ?? [];
+          if (events.filter((e) => e.action !== 'enter' && e.action !== 'exit').length < n && performance.now() < giveUp) return setTimeout(take, 4);
+          resolve({ parts: d?.parts() ?? [], events, suspended: d?.suspended() ?? 0 });
+        };
+        take();
+      }),
+    settled,
+  );
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 const recorded = (page: Page) => page.evaluate(() => window.__werkvloerDriver?.events() ?? []);
 const key = (e: { action: string; object: string }) => `${e.action} ${e.object}`;
 const isZoneEvent = (e: PathEvent) => e.action === 'enter' || e.action === 'exit';
@@ -330,11 +484,14 @@ function plannedNow(events: readonly PathEvent[], j: number, placed: readonly Pa
 }
 
 /** Waits until a part can make the event (parts arrive with the steps and after the first frames), then plans the move. */
-async function planNext(page: Page, events: readonly PathEvent[], i: number): Promise<{ move: Move; next: number }> {
+async function planNext(page: Page, events: readonly PathEvent[], i: number, first: Snapshot | null): Promise<{ move: Move; next: number; now: Snapshot }> {
   const until = Date.now() + 20_000;
+  let taken = first;
   for (;;) {
+    const now = taken ?? (await snapshot(page));
+    taken = null;
     try {
-      return nextMove(events, i, await parts(page));
+      return { ...nextMove(events, i, now.parts), now };
     } catch (error) {
       if (Date.now() > until) throw error;
       // Parts come with a render: look again after the next frame.
@@ -365,14 +522,25 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
   let lastT = opts.after ?? 0;
   let i = 0;
   let moveIndex = 0;
+  // What the page showed once the last move's events were recorded: the next move is planned on it.
+  let settled: Snapshot | null = null;
   const end = opts.until ?? events.length;
   while (i < end) {
-    const { move, next } = await planNext(page, events, i);
-    await opts.beforeMove?.(move, moveIndex++);
+    const planned = await planNext(page, events, i, settled);
+    settled = null;
+    const { move, next } = planned;
+    let now = planned.now;
+    if (opts.beforeMove) {
+      await opts.beforeMove(move, moveIndex);
+      now = await snapshot(page);
+    }
+    moveIndex++;
     const began = performance.now();
-    const before = (await recorded(page)).filter((e) => !isZoneEvent(e)).length;
+    const before = now.events.filter((e) => !isZoneEvent(e)).length;
     // The time the path lets pass before this move (the blade runs down, the alarm comes).
-    await advance(page, move.events[0]!.t - lastT);
+    const waited = move.events[0]!.t - lastT;
+    const inPage = tapsInPage(way, move);
+    if (!inPage) await advance(page, waited);
     lastT = move.events.at(-1)!.t;
     if (move.kind === 'reach') {
       // A hand reaching in for the next part (a stuck part, the needle's eye) makes it itself. The
@@ -389,14 +557,14 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
     }
     // A part that came with this step may show its look before its handling code has mounted (it
     // loads after the look: src/world/later-parts.ts); a press then would find nothing to grab.
-    await page.waitForFunction(() => window.__werkvloerDriver?.suspended() === 0, undefined, { timeout: 20_000 });
-    await perform(page, hands, move, way);
+    // (After time has passed, advance waited for them.)
+    if (!inPage && waited <= 0 && now.suspended !== 0) await page.waitForFunction(() => window.__werkvloerDriver?.suspended() === 0, undefined, { timeout: 20_000 });
+    await perform(page, hands, move, way, inPage ? waited : 0);
     i = next;
     const expected = move.events.filter((e) => !isZoneEvent(e)).map(key);
-    if (expected.length > 0)
-      await expect
-        .poll(async () => (await recorded(page)).filter((e) => !isZoneEvent(e)).slice(before).map(key), { timeout: 20_000, message: `after ${move.kind} ${move.part.id}` })
-        .toEqual(expected);
+    // The move's events, read with what the next move is planned on (one round trip for both).
+    settled = await snapshot(page, before + expected.length);
+    if (expected.length > 0) expect(settled.events.filter((e) => !isZoneEvent(e)).slice(before).map(key), `after ${move.kind} ${move.part.id}`).toEqual(expected);
     opts.times?.tally(move.kind, performance.now() - began);
   }
   // A zone event the path ends on (a hand in the running mould) is the rule breaking: it must be there.
@@ -405,19 +573,15 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
   await hands.up();
 }
 
-async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<void> {
+async function perform(page: Page, hands: Hands, move: Move, way: Way, waitMs: number): Promise<void> {
   switch (move.kind) {
     case 'press':
     case 'inspect': {
-      await hands.point(await partAim(page, move.part), move.part.id);
-      await hands.down();
-      await hands.up();
+      await hands.tap(move.part.id, [0, 0, 0], waitMs);
       if (move.kind === 'inspect') {
         // It is now before the eyes: a second press puts it back where it lay.
         await expect.poll(() => recorded(page).then((r) => r.at(-1)?.action), { timeout: 20_000 }).toBe('inspect');
-        await hands.point(await partAim(page, move.part), move.part.id);
-        await hands.down();
-        await hands.up();
+        await hands.tap(move.part.id, [0, 0, 0], 0);
       }
       return;
     }
@@ -437,13 +601,14 @@ async function perform(page: Page, hands: Hands, move: Move, way: Way): Promise<
       // point within half a step either side gives the value.
       const snapped = op.min + Math.round((move.value - op.min) / op.step) * op.step;
       const x = ((snapped - op.min) / (op.max - op.min) - 0.5) * op.length;
-      const at = (await partPoints(page, move.part.id, [[x, 0, 0]]))![0]!;
-      await hands.point(at, move.part.id);
-      await hands.down();
-      await hands.up();
+      await hands.tap(move.part.id, [x, 0, 0], waitMs);
       return;
     }
     case 'carry': {
+      if (hands.carry) {
+        await hands.carry(move.part.id, move.zone.id, waitMs);
+        return;
+      }
       const from = await partAim(page, move.part);
       await hands.point(from, move.part.id);
       // A screen pointer's origin stays at the eyes: the part lands where the zone is as far away as
