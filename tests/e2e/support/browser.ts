@@ -87,7 +87,12 @@ export async function openGuardedPage(
     page,
     foreignRequests,
     consoleErrors,
-    close: () => browser.close(),
+    close: async () => {
+      // A request still being routed when the page goes would fail its handler after the test
+      // ("Target page, context or browser has been closed") and fail the file: let go of them first.
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+      await browser.close();
+    },
   };
 }
 
