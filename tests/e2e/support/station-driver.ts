@@ -250,8 +250,14 @@ async function xrMoveInPage(a: { side: Side; kind: 'controller' | 'hand'; partId
   const world = pointOf(a.partId, a.local);
   aim(world);
   await until(() => ray()?.hits === a.partId, rayFails(`hits ${a.partId}`));
+  // A frame on the part before the trigger, and one pressed before letting go, as a hand takes: the
+  // part's hover (it grows) and a press's travel change what the ray meets; pressing in the first
+  // frame that hit let the emergency stop's press slip off its mushroom.
+  await nextFrames(1);
+  await until(() => ray()?.hits === a.partId, rayFails(`stays on ${a.partId}`));
   squeeze(1);
   await until(() => ray()?.down === true, rayFails(`is pressed on ${a.partId}`));
+  await nextFrames(1);
   let last = world;
   if (a.zoneId) {
     // Swing over in steps, as an arm would (the next frame samples the pose, the one after has
