@@ -1,6 +1,7 @@
 import { audioSettings } from './audio-settings';
 import type { AudioManifest } from './spoken-keys';
 import { recordedFiles } from './recorded-voices';
+import { generatedFileUrl } from './audio-offline';
 import { readTrainee } from '../results/trainee-identity';
 
 /**
@@ -102,7 +103,7 @@ export async function speak(lng: string, keys: readonly string[]): Promise<void>
     if (!entry || mine !== generation) continue;
     try {
       // A recording's file is a path of its own (/voices/<id>.ogg); a generated one is inside the language's folder.
-      const url = entry.file.startsWith('/') ? entry.file : `${base()}${lng}/${entry.file}`;
+      const url = entry.file.startsWith('/') ? entry.file : generatedFileUrl(lng, entry);
       const data = await (await fetch(url)).arrayBuffer();
       const buffer = await g.ctx.decodeAudioData(data);
       if (mine !== generation) return;
