@@ -52,7 +52,7 @@ describe('module-to-ESCO alignments beside each station', () => {
     expect(woodworker[0]!.url).toMatch(/validation-programme-for-professional-qualification-as-a-mechanical-woodworker$/);
   });
 
-  test('a qualification on a third party's copy, over http or in an unknown framework is refused by its path', () => {
+  test('a qualification on a copy by a third party, over http or in an unknown framework is refused by its path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'werkvloer-align-'));
     try {
       mkdirSync(join(dir, 'scenes', '_esco'), { recursive: true });
