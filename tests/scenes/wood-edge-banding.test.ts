@@ -19,7 +19,7 @@ describe('wood-edge-banding: the station data', () => {
     expect(new Set(sc.objects.map((o) => o.term)).size).toBeGreaterThanOrEqual(12);
     expect(sc.steps.filter((s) => s.action === 'answer' || s.action === 'classify').length).toBeLessThanOrEqual(sc.steps.length / 4);
     expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id).sort()).toEqual(
-      ['clear-jam-unsafe', 'hand-in-feed', 'open-hood-running', 'refill-without-heat-gloves', 'start-without-glasses'].sort(),
+      ['clear-jam-unsafe', 'hand-in-feed', 'open-hood-running', 'refill-without-glasses', 'refill-without-heat-gloves', 'start-without-glasses'].sort(),
     );
     for (const s of sc.sources) expect(s.url, s.title).toMatch(/^https:\/\//);
     expect(sc.reviewed).toBeUndefined();
@@ -61,6 +61,13 @@ describe('wood-edge-banding: hazards', () => {
   test('topping up the hot glue pot without the heat-resistant gloves is critical — the cut-resistant gloves do not count', () => {
     const t = tOf('place', 'granulate');
     expectCritical([...before('wear', 'heat-gloves'), ev(t - 1000, 'wear', 'cut-gloves'), ev(t, 'place', 'granulate', 'glue-pot-fill')], 'refill-without-heat-gloves');
+  });
+
+  test('topping up the hot glue pot without safety glasses is critical (a splash of glue at 200 °C in the eye); practice goes on from the glasses', () => {
+    const noGlasses = without(['wear', 'safety-glasses']);
+    const events = noGlasses.slice(0, noGlasses.findIndex((e) => e.action === 'place' && e.object === 'granulate') + 1);
+    expectCritical(events, 'refill-without-glasses');
+    expect(violations(events)).toEqual(['refill-without-glasses:critical']);
   });
 
   test('clearing the jam with the main switch on, or locked during the run-down, is critical; locking before standstill is major', () => {
