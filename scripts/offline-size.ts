@@ -48,17 +48,32 @@ export function kindOf(url: string): Kind {
 
 /**
  * The sector a file belongs to, from a scenario id in its path or name (`wood-panel-saw`): audio
- * folders, locale namespaces, station chunks and station tiles are all named after it. The shared
- * Dutch word audio (audio/nl/terms) and the feedback and UI voices belong to no sector.
+ * folders, locale namespaces and station tiles are named after it. Station chunks have hashed names
+ * (`station-B7NDeZNi.js`): Vite's manifest says which scene each came from (`chunks`, see
+ * chunkSectors). The shared Dutch word audio (audio/nl/terms) and the feedback and UI voices belong to
+ * no sector.
  */
-export function sectorOf(url: string): Sector | null {
+export function sectorOf(url: string, chunks: ReadonlyMap<string, Sector> = new Map()): Sector | null {
+  const chunk = chunks.get(url);
+  if (chunk) return chunk;
   const m = /(?:^|[/_.-])(wood|food|plastics|textile)-[a-z0-9]/.exec(url);
   return m ? (m[1] as Sector) : null;
 }
 
+/** Built file → sector, for the chunks of scenes/<sector>/… and the stations' virtual modules, from Vite's manifest. */
+export function chunkSectors(manifest: Record<string, { file: string; css?: string[] }>): Map<string, Sector> {
+  const out = new Map<string, Sector>();
+  for (const [key, chunk] of Object.entries(manifest)) {
+    const m = /^(?:scenes|virtual:werkvloer\/[a-z-]+)\/(wood|food|plastics|textile)\//.exec(key);
+    if (!m) continue;
+    for (const file of [chunk.file, ...(chunk.css ?? [])]) out.set(file, m[1] as Sector);
+  }
+  return out;
+}
+
 const languageOf = (url: string): string | null => /^audio\/([a-z]{2,3})\//.exec(url)?.[1] ?? null;
 
-export function offlineSizes(files: readonly PrecacheFile[]): OfflineSizes {
+export function offlineSizes(files: readonly PrecacheFile[], chunks: ReadonlyMap<string, Sector> = new Map()): OfflineSizes {
   const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   const out: OfflineSizes = {
     files: files.length,
@@ -74,7 +89,7 @@ export function offlineSizes(files: readonly PrecacheFile[]): OfflineSizes {
     const kind = kindOf(f.url);
     out.byKind[kind] += f.bytes;
     // A path inside xr-profiles never names a station, whatever its file is called.
-    const sector = kind === 'xr-profiles' ? null : sectorOf(f.url);
+    const sector = kind === 'xr-profiles' ? null : sectorOf(f.url, chunks);
     if (sector) out.bySector[sector] += f.bytes;
     else out.shared += f.bytes;
     const lng = kind === 'audio' ? languageOf(f.url) : null;
@@ -92,7 +107,9 @@ function main(outDir: string): void {
   const sw = join(outDir, 'sw.js');
   if (!existsSync(sw)) throw new Error(`${sw} is missing: run \`npx vite build\` first`);
   const files = precacheUrls(readFileSync(sw, 'utf8')).map((url) => ({ url, bytes: statSync(join(outDir, url)).size }));
-  const s = offlineSizes(files);
+  const manifestPath = join(outDir, '.vite/manifest.json');
+  const chunks = existsSync(manifestPath) ? chunkSectors(JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; css?: string[] }>) : new Map<string, Sector>();
+  const s = offlineSizes(files, chunks);
   console.log(`precache of ${outDir}: ${s.files} files, ${mb(s.total)} (bytes on disk, as cached; not gzip)`);
   console.log(`by kind: ${Object.entries(s.byKind).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${mb(n)}`).join(', ')}`);
   console.log(`shared (app, kit, fonts, profiles, feedback/UI/word audio): ${mb(s.shared)}`);

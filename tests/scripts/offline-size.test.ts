@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { kindOf, offlineSizes, precacheUrls, sectorOf } from '../../scripts/offline-size';
+import { chunkSectors, kindOf, offlineSizes, precacheUrls, sectorOf } from '../../scripts/offline-size';
 
 describe('offline size: what the service worker precaches, by kind, sector and language', () => {
   test('the precache URLs are read from the workbox manifest in sw.js', () => {
@@ -28,6 +28,19 @@ describe('offline size: what the service worker precaches, by kind, sector and l
     expect(sectorOf('assets/index-abc.js')).toBeNull();
     // A word that merely starts like a sector is not one: no station id follows.
     expect(sectorOf('audio/nl/terms/woodwork.ogg')).toBeNull();
+  });
+
+  test('hashed station chunks get their sector from Vite\'s manifest', () => {
+    const chunks = chunkSectors({
+      'scenes/wood/panel-saw/station.tsx': { file: 'assets/station-B7NDeZNi.js' },
+      'virtual:werkvloer/scenario/food/packaging-line': { file: 'assets/packaging-line-DKZ.js' },
+      'scenes/food/_shared/hygiene-sluice-line/face-zone.tsx': { file: 'assets/face-zone-DWQ.js', css: ['assets/face-zone-x.css'] },
+      'src/main.tsx': { file: 'assets/index-abc.js' },
+    });
+    expect(sectorOf('assets/station-B7NDeZNi.js', chunks)).toBe('wood');
+    expect(sectorOf('assets/packaging-line-DKZ.js', chunks)).toBe('food');
+    expect(sectorOf('assets/face-zone-x.css', chunks)).toBe('food');
+    expect(sectorOf('assets/index-abc.js', chunks)).toBeNull();
   });
 
   test('the sums: total, kinds, sectors, shared and audio by language add up', () => {
