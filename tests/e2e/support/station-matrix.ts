@@ -210,6 +210,8 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       const way: Way = { kind: 'mouse' };
       // How finely each scale sets (a value lands on the scale's nearest step).
       const stepOf = new Map<string, number>();
+      // Frames drawn over the path: the figure that does not depend on how loaded the machine is.
+      const framesBefore = await page.evaluate(() => window.__werkvloer!.counts.frames);
       await playPath(page, way, ideal, {
         beforeMove: async (move, i) => {
           if (move.part.operation.kind === 'set') stepOf.set(move.part.object, move.part.operation.step);
@@ -223,6 +225,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
         times,
       });
       times.mark('path');
+      console.info(`[phases] ${folder} mouse: ${(await page.evaluate(() => window.__werkvloer!.counts.frames)) - framesBefore} frames over the path`);
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
       const row = await storedRow(page);
       times.mark('stored');
