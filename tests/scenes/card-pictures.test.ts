@@ -17,11 +17,12 @@ const cardSets = (folder: string) => {
 
 /**
  * Every classify question is pictured (good or which defect: the defect shown on the part); so are the
- * answer questions whose answers are things to see (the pipe's wall). Answers that are numbers or
- * words to read off a document (a length, a count, a program number) keep their coloured cards.
+ * answer questions whose answers are things to see or do (the allergens, the pipe's wall, the needle,
+ * the shirt's pieces, what to do about a cracked guard). Answers that are numbers read off a document or a display
+ * (a length, a count, a program number, fault points) keep their coloured cards: the number is the answer.
  */
 const pictured = stationFolders(root).filter((f) => cardSets(f).some((s) => s.action === 'classify'));
-const picturedAnswers = ['plastics/extrusion-line wall-gauge'];
+const picturedAnswers = ['food/packaging-line label-roll', 'plastics/extrusion-line wall-gauge', 'textile/lockstitch-sewing work-order', 'textile/lockstitch-sewing needle', 'wood/panel-saw team-leader'];
 
 describe.each(stationFolders(root))('%s: the pictures on its cards', (folder) => {
   test('each question pictures all its cards or none, never one picture twice, every picture an SVG under assets/', () => {
