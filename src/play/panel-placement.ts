@@ -46,3 +46,18 @@ export function panelPoints(at: readonly [number, number, number], outline: { le
   ] as const;
   return ys.flatMap(([yn, y]) => xs.map(([xn, x]) => ({ name: yn === 'middle' && xn === 'middle' ? 'middle' : `${yn} ${xn}`, at: [at[0] + x, at[1] + y, at[2]] as Vec3 })));
 }
+
+/**
+ * Whether the panel, hanging unturned at `at`, stands between the eyes and a point (a part the
+ * trainee must see or reach): the line from the eyes crosses the panel's plane inside its outline.
+ */
+export function panelHides(at: readonly [number, number, number], eyes: readonly [number, number, number], point: readonly [number, number, number], outline: { left: number; right: number; top: number; bottom: number } = panelOutline): boolean {
+  const [ex, ey, ez] = eyes;
+  const [px, py, pz] = point;
+  // The panel's plane must lie between the eyes and the point.
+  if (!((pz < at[2] && at[2] < ez) || (ez < at[2] && at[2] < pz))) return false;
+  const t = (at[2] - ez) / (pz - ez);
+  const x = ex + t * (px - ex) - at[0];
+  const y = ey + t * (py - ey) - at[1];
+  return x >= outline.left && x <= outline.right && y >= outline.bottom && y <= outline.top;
+}

@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { loadScene } from '../../scripts/check-scenes';
 import { loadLayoutFile } from '../../scripts/layout-file';
 import { blockersBetween } from '../../src/play/line-of-sight';
-import { defaultPanelPosition, panelPoints, viewpoints } from '../../src/play/panel-placement';
+import { defaultPanelPosition, panelHides, panelPoints, viewpoints } from '../../src/play/panel-placement';
+import { placedParts } from '../../src/world/placed-parts';
 import type { PathEvent } from '../e2e/support/path-plan';
 import { stationFolders } from '../e2e/support/stations';
 import { checkPathAgainstParts } from '../scenes/support/station-parts';
@@ -21,24 +22,54 @@ const root = process.cwd();
 const readPath = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { events: PathEvent[] }).events;
 
 describe.each(stationFolders(root))('%s', (folder) => {
-  test('nothing stands between the eyes and the instruction panel at any moment of the ideal path, standing or seated', async () => {
+  test('nothing stands between the eyes and the instruction panel at any moment of the ideal path, standing or seated; the panel hides no part', async () => {
     const file = join(root, 'scenes', folder, 'scenario.json');
     const sc = loadScene(root, file).scenario!;
     const panel = loadLayoutFile(root, file, sc).layout?.panel?.position ?? defaultPanelPosition;
     const points = panelPoints(panel);
-    const blocked = new Set<string>();
+    // One line per point of the panel and what hides it: from which eyes, at how many moments, the first one.
+    const blocked = new Map<string, { eyes: Set<string>; moments: Set<string>; first: string }>();
     let moments = 0;
     const watch = (scene: Object3D, moment: string) => {
       moments += 1;
       scene.updateMatrixWorld(true);
       for (const eyes of viewpoints)
         for (const p of points)
-          for (const b of blockersBetween(scene, new Vector3(...eyes.at), new Vector3(...p.at), () => false))
-            blocked.add(`${moment}: ${eyes.name}, the panel's ${p.name} behind ${b.name} at ${b.at.join(', ')}`);
+          for (const b of blockersBetween(scene, new Vector3(...eyes.at), new Vector3(...p.at), () => false)) {
+            const key = `the panel's ${p.name} behind ${b.name}`;
+            const seen = blocked.get(key) ?? { eyes: new Set(), moments: new Set(), first: `${moment}, at ${b.at.join(', ')}` };
+            seen.eyes.add(eyes.name);
+            seen.moments.add(moment);
+            blocked.set(key, seen);
+          }
+      // The other way round: the panel in free space hides nothing the trainee works on (no placed part).
+      for (const part of placedParts()) {
+        const at = part.node.getWorldPosition(new Vector3());
+        for (const eyes of viewpoints)
+          if (panelHides(panel, eyes.at, [at.x, at.y, at.z])) {
+            const key = `the panel hides ${part.id}`;
+            const seen = blocked.get(key) ?? { eyes: new Set(), moments: new Set(), first: `${moment}, at ${[at.x, at.y, at.z].map((v) => v.toFixed(2)).join(', ')}` };
+            seen.eyes.add(eyes.name);
+            seen.moments.add(moment);
+            blocked.set(key, seen);
+          }
+      }
     };
     const check = await checkPathAgainstParts(folder, readPath(join(root, 'scenes', folder, 'ideal-path.json')), sc, watch);
     expect(check.refused).toBeNull();
     expect(moments).toBe(check.steps.length + 1);
-    expect([...blocked]).toEqual([]);
+    const lines = [...blocked].map(([key, b]) => `${key} (panel at ${panel.join(', ')}): ${b.moments.size} of ${moments} moments, first ${b.first}; from ${[...b.eyes].join('; ')}`);
+    expect(lines).toEqual([]);
+  });
+});
+
+describe('panelHides', () => {
+  const eyes: [number, number, number] = [0, 1.6, 0.25];
+  test('a part behind the panel, on the line from the eyes, is hidden; one beside it or in front of it is not', () => {
+    expect(panelHides([-0.55, 1.6, -1.05], eyes, [-1.1, 1.6, -2.35])).toBe(true);
+    expect(panelHides([-0.55, 1.6, -1.05], eyes, [0.6, 1.6, -2.35])).toBe(false);
+    expect(panelHides([-0.55, 1.6, -1.05], eyes, [-0.3, 1.6, -0.5])).toBe(false);
+    // Below its bottom edge (0.71 m under its middle), seen over the bench.
+    expect(panelHides([-0.55, 1.6, -1.05], eyes, [-0.55, 0.2, -1.3])).toBe(false);
   });
 });
