@@ -10,6 +10,7 @@ import { defaultPanelPosition, panelHides, panelPoints, viewpoints } from '../..
 import { placedParts } from '../../src/world/placed-parts';
 import type { PathEvent } from '../e2e/support/path-plan';
 import { stationFolders } from '../e2e/support/stations';
+import { panelStillHidden } from '../e2e/support/panel-in-view';
 import { checkPathAgainstParts } from '../scenes/support/station-parts';
 
 // The VR instruction panel is never hidden behind the machine (issue 21): from the eyes of a
@@ -22,7 +23,9 @@ const root = process.cwd();
 const readPath = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { events: PathEvent[] }).events;
 
 describe.each(stationFolders(root))('%s', (folder) => {
-  test('nothing stands between the eyes and the instruction panel at any moment of the ideal path, standing or seated; the panel hides no part', async () => {
+  // A station still listed as hidden must still fail here: freed, it leaves the list (tests/e2e/support/panel-in-view.ts).
+  const strict = panelStillHidden.has(folder) ? test.fails : test;
+  strict('nothing stands between the eyes and the instruction panel at any moment of the ideal path, standing or seated; the panel hides no part', async () => {
     const file = join(root, 'scenes', folder, 'scenario.json');
     const sc = loadScene(root, file).scenario!;
     const panel = loadLayoutFile(root, file, sc).layout?.panel?.position ?? defaultPanelPosition;
