@@ -94,7 +94,7 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
         <p role="alert" data-testid="replay-problem" data-problem={problem}>
           {problem === 'no-station' ? t('error.no-station') : t('live.unavailable')}
         </p>
-        <a href="/dashboard/live">{t('back')}</a>
+        <a href="/dashboard#/live">{t('back')}</a>
       </main>
     );
   }
@@ -105,7 +105,7 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
   return (
     <main className="replay-page" data-testid="live-view" data-attempt={tile.attemptId}>
       <header className="replay-header">
-        <a href="/dashboard/live">{t('back')}</a>
+        <a href="/dashboard#/live">{t('back')}</a>
         <h1>{title}</h1>
       </header>
       {waiting && !gone ? (

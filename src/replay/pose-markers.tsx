@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
-import { poseAt, type Pose, type PoseSample, type PoseTrack } from '../engine/pose-sample';
+import { poseAt, type Pose, type PoseTrack } from '../engine/pose-sample';
 import type { PoseSource } from './pose-source';
 
 /** Where the side view stands and looks: beside the trainee's spot, the bench and the trainee in view. */

@@ -61,7 +61,7 @@ export function ReplayApp({ request }: { request: ReplayRequest }) {
     };
   }, [request, i18n]);
 
-  const back = request.asTrainee ? '/' : request.sessionId ? `/dashboard/sessions/${request.sessionId}` : '/dashboard';
+  const back = request.asTrainee ? '/' : request.sessionId ? `/dashboard#/sessions/${request.sessionId}` : '/dashboard';
   if (problem) {
     return (
       <main className="replay-page">
