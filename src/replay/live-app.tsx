@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { stations } from 'virtual:werkvloer/stations';
 import { decodePoses } from '../engine/pose-codec';
+import type { Scenario } from '../engine';
 import { initialState } from '../engine/state';
 import type { LivePosesEvent } from '../shared/live-progress';
 import type { LiveTile } from '../shared/live-tile';
@@ -45,10 +46,11 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
       const entry = stations.find((s) => s.id === first.scenarioId);
       if (!entry) throw new Error('no-station');
       await i18n.loadNamespaces(first.scenarioId);
-      const { default: scenario, hash } = await entry.loadScenario();
+      const loaded = await entry.loadScenario();
+      const scenario: Scenario = loaded.default;
       // Nothing here acts: the session is `ended` from the start, the station as laid out.
       const session = createSessionStore({ now: appClock.now, uuid: () => attemptId });
-      session.setState({ status: 'ended', sessionId: attemptId, scenario, scenarioHash: hash, mode: first.mode, engine: initialState(scenario, first.mode) });
+      session.setState({ status: 'ended', sessionId: attemptId, scenario, scenarioHash: loaded.hash, mode: first.mode, engine: initialState(scenario, first.mode) });
       if (!closed) setStation({ session, loadComposition: entry.loadComposition, instructions: new Map(scenario.steps.map((s) => [s.id, s.instruction])) });
     };
     // The dashboard's login cookie goes with it (same origin).

@@ -45,8 +45,9 @@ describe('the debrief on the end screen', () => {
       { sessionId, at: 2600, asTrainee: true, language: 'fr' },
     ]);
     const french = JSON.parse(readFileSync('locales/fr/wood-intro-workbench.json', 'utf8')) as { steps: Record<string, { instruction: string }> };
-    // Each slip says what was due then, in French.
-    expect(el.querySelectorAll('.debrief-slips li')[1]!.textContent).toContain(french.steps['start-drill']!.instruction);
+    // Each slip names, in French, the step it counts against (the stop pressed out of turn: the stop step).
+    expect(engine.mistakes.map((m) => m.step)).toEqual(['stop-drill', 'stop-drill']);
+    for (const li of el.querySelectorAll('.debrief-slips li')) expect(li.textContent).toContain(`Erreur : ${french.steps['stop-drill']!.instruction}`);
     expect(slips[0]!.textContent).toBe(read('replay').debriefAt);
   });
 });
