@@ -39,7 +39,7 @@ const setHeaders = helmet(securityHeaderOptions);
  * the request thread's time per upload, for the very same headers.
  */
 export function securityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, done));
+  app.addHook('onRequest', (request, reply, done) => setHeaders(request.raw, reply.raw, (error?: unknown) => done(error === undefined ? undefined : error instanceof Error ? error : new Error(String(error)))));
 }
 
 /** Sets the same headers on a reply that no hook saw (Fastify's frameworkErrors). */
