@@ -13,6 +13,7 @@ export const panelStillHidden: ReadonlyMap<string, string> = new Map([
   ['food/hygiene-sluice-line-be', 'the sluice housing and sink (1.29 m) hide the lower buttons at every spot'],
   ['food/hygiene-sluice-line-nl', 'the same layout as the Belgian sluice'],
   ['food/packaging-line', 'the labeller and the metal detector hide the lower buttons; the only clear spots hide the question cards'],
+  ['plastics/material-station', 'the dryer, the coupling station and the bag pallet hide it at every spot; the only clear spots hang it high (1.8-1.9 m) or far to the side, seen edge-on'],
   ['plastics/extrusion-line', 'the extruder, hopper and cooling tank: the only clear spots hang its middle at 1.85 m'],
   ['textile/fabric-inspection', 'the inspection table and its light hood span the whole front'],
   ['wood/edge-banding', 'the edge bander\'s housing hides the lower buttons; the clear spots hide its parts'],
