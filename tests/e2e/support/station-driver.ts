@@ -109,16 +109,8 @@ function screenHands(page: Page, touch: boolean): Hands {
       const world = (await partPoints(page, partId, [local]))?.[0];
       expect(world, `${partId} is placed`).toBeTruthy();
       await this.point(world!, partId);
-      // A tap is a press and a release on the part: its handlers run on the pointer events themselves
-      // (r3f raycasts on each DOM event), so no frame is waited between them; the move's events are
-      // then awaited by the path (snapshot). Holds, drags and carries keep their frames.
-      if (touch) {
-        await finger('touchStart', at);
-        await finger('touchEnd', at);
-      } else {
-        await page.mouse.down();
-        await page.mouse.up();
-      }
+      await this.down();
+      await this.up();
     },
     async reach(world) {
       // On a screen the pointer over a danger area is the hand in it (src/world/hazard-zone.tsx).
