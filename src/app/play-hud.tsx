@@ -109,7 +109,8 @@ export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, 
           {view?.textHidden ? <Late part="listen" scenario={scenario} {...extras} /> : view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
         </p>
       </div>
-      {view?.dutchTerm ? (
+      {/* A listening step keeps even its Dutch word off the screen: the trainee must hear it. */}
+      {view?.dutchTerm && !view.textHidden ? (
         <p className="term">
           <span>{t('ui:play.dutchWord')}: </span>
           <LateWord part="term" scenario={scenario} term={view.dutchTerm} pictogram={view.pictogram} {...extras} />

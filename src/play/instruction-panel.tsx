@@ -145,7 +145,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
             </Text>
           )}
           {/* The Dutch word, said in Dutch when pressed (src/play/panel-word.tsx). */}
-          {view?.dutchTerm ? <PanelWord term={view.dutchTerm} x={x} y={-0.08} side={side} /> : null}
+          {view?.dutchTerm && !view.textHidden ? <PanelWord term={view.dutchTerm} x={x} y={-0.08} side={side} /> : null}
           {feedback ? (
             <Text font={font} position={[x, -0.18, 0]} maxWidth={0.8} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
               {feedbackText(t, i18n.language, scenario, feedback, engine)}
