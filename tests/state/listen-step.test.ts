@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { initialState, parseScenario, step, type EngineState, type Scenario, type ScenarioInput, type SessionEvent } from '../../src/engine';
 import { currentStepView, heardInstructionKey } from '../../src/state/step-view';
 import { instructionLanguage, instructionLine } from '../../src/audio/spoken-session';
@@ -104,8 +104,13 @@ describe('check:scenes on listening steps', () => {
   const sc = parse(input);
   const fresh = (): LoadedScene => ({ file: 'x', folder: 'x', scenario: null, idealPath: null, issues: [], warnings: [] });
 
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
   function root(manifestFiles: Record<string, { file: string }>, withFile: boolean): string {
-    const dir = mkdtempSync(join(tmpdir(), 's14-listen-'));
+    const dir = mkdtempSync(join(tmpdir(), 'werkvloer-listen-'));
+    made.push(dir);
     mkdirSync(join(dir, 'assets/audio/nl/listen-sample'), { recursive: true });
     writeFileSync(join(dir, 'assets/audio/nl/manifest.json'), JSON.stringify({ language: 'nl', voice: null, files: manifestFiles }));
     if (withFile) writeFileSync(join(dir, 'assets/audio/nl/listen-sample/steps.set.instruction.ogg'), 'x');
