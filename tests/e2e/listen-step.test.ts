@@ -29,7 +29,7 @@ const panelTexts = async (page: Page) => (await page.evaluate(() => window.__wer
 describe('a listening step: heard in Dutch, no words on screen', () => {
   const g = guardedPageForTests({ width: 960, height: 600 }, { each: true });
 
-  test('desktop, in Arabic: an ear and "listen again" while due, the Dutch file played; the sentence shown once done', async () => {
+  test('desktop, in Arabic: an ear and "listen again" while due, the Dutch file played; a hint shows the words; the sentence shown once done', async () => {
     const { page } = g;
     await openStation(page, folder, false, { language: 'ar' });
     await playPath(page, { kind: 'mouse' }, ideal.slice(0, fence));
@@ -47,6 +47,10 @@ describe('a listening step: heard in Dutch, no words on screen', () => {
     const before = (await spokenFiles(page)).filter((f) => f === dutchFile).length;
     await page.locator('[data-action="listen-again"]').click();
     await expect.poll(async () => (await spokenFiles(page)).filter((f) => f === dutchFile).length, { timeout: 20_000 }).toBe(before + 1);
+    // A hint (charged as any hint) gives the words away in the trainee's language.
+    await page.locator('[data-action="hint"]').click();
+    await expect.poll(async () => plain((await page.getByTestId('instruction').textContent()) ?? ''), { timeout: 20_000 }).toBe(plain(text('ar')));
+    expect(await page.getByTestId('listen-step').count()).toBe(0);
 
     await playPath(page, { kind: 'mouse' }, ideal.slice(fence, fence + 1), { after: ideal[fence - 1]!.t });
     await expect.poll(() => page.getByTestId('feedback').getAttribute('data-kind')).toBe('step-completed');
