@@ -90,15 +90,22 @@ export function stopSpeaking(): void {
   playing = null;
 }
 
-/** Speaks these keys one after another (e.g. feedback, then the next instruction). */
-export async function speak(lng: string, keys: readonly string[]): Promise<void> {
+/** A key spoken in a language of its own (a listening step's instruction: Dutch, whatever the trainee's language). */
+export interface SpokenLine {
+  key: string;
+  lng: string;
+}
+
+/** Speaks these keys one after another (e.g. feedback, then the next instruction); a plain key is in `lng`. */
+export async function speak(trainee: string, lines: readonly (string | SpokenLine)[]): Promise<void> {
   stopSpeaking();
   const mine = generation;
   const g = graph();
-  if (!g || keys.length === 0) return;
+  if (!g || lines.length === 0) return;
   if (g.ctx.state === 'suspended') await g.ctx.resume().catch(() => undefined);
-  const m = await manifest(lng);
-  for (const key of keys) {
+  for (const line of lines) {
+    const { key, lng } = typeof line === 'string' ? { key: line, lng: trainee } : line;
+    const m = await manifest(lng);
     const entry = m?.files[key];
     if (!entry || mine !== generation) continue;
     try {
