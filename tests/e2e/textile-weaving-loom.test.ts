@@ -1,8 +1,8 @@
 import { stationMatrix } from './support/station-matrix';
 
 // The rapier loom through the generic driver (layout only, no station.tsx). 1024 × 640 as the other
-// textile stations. The exam's violation is the loom started with the hair loose (the start button
-// pressed once the end is drawn in, without the hair net); the hand in the shed, the rapier cover and
+// textile stations. The exam's violation is the loom started with the hair loose (its rule path is one
+// move: the start button pressed before the hair net is on); the hand in the shed, the rapier cover and
 // the doffing are played in Node with every other rule path.
 stationMatrix('textile/weaving-loom', {
   viewport: { width: 1024, height: 640 },
