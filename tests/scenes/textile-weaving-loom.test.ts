@@ -59,7 +59,7 @@ describe('textile-weaving-loom: the sley, the rapiers, the cloth beam and the ha
   });
 
   test('doffing the cloth roll while the loom still winds is critical; at the piece stop it is the step', () => {
-    const t = tOf('inspect', 'cloth', 1);
+    const t = tOf('inspect', 'restart-cloth');
     expectCritical([...before('press', 'doff-trolley'), ev(t + 2000, 'press', 'doff-trolley')], 'doff-while-running');
     expect(live([...before('press', 'doff-trolley'), ev(tOf('press', 'doff-trolley') - 1, 'hint', 'doff-roll')]).state.machines.loom!.state).toBe('piece-stop');
   });
