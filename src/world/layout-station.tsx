@@ -1,5 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
-import { panelSpot } from '../state/panel-spot';
+import { useMemo, type ReactNode } from 'react';
 import type { KitPartName, Layout } from '../engine';
 import type { KitPart } from './kit/kit-part';
 import { placeLook } from './kit/look';
@@ -36,12 +35,6 @@ export function LayoutStation({ layout, kit, name, children }: LayoutStationProp
     ],
     [layout, kit],
   );
-  // The instruction panel hangs where this station has free space for it (layout.json `panel`).
-  const spot = layout.panel?.position;
-  useEffect(() => {
-    panelSpot.setState({ position: spot ?? null });
-    return () => panelSpot.setState({ position: null });
-  }, [spot]);
   return (
     <group name={name}>
       {body.length > 0 ? <StaticParts parts={body} name="station-body" /> : null}
