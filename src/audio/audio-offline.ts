@@ -36,9 +36,14 @@ const pathOf = (url: string) => {
   return `${u.pathname}${u.search}`;
 };
 
+/** Where a language's list of generated files is served (precached by the service worker). */
+export function manifestUrl(lng: string): string {
+  return `${base()}${lng}/manifest.json`;
+}
+
 async function fetchManifest(lng: string): Promise<AudioManifest | null> {
   try {
-    const res = await fetch(`${base()}${lng}/manifest.json`);
+    const res = await fetch(manifestUrl(lng));
     return res.ok ? ((await res.json()) as AudioManifest) : null;
   } catch {
     return null;

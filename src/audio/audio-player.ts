@@ -1,7 +1,7 @@
 import { audioSettings } from './audio-settings';
 import type { AudioManifest } from './spoken-keys';
 import { recordedFiles } from './recorded-voices';
-import { generatedFileUrl } from './audio-offline';
+import { generatedFileUrl, manifestUrl } from './audio-offline';
 import { readTrainee } from '../results/trainee-identity';
 
 /**
@@ -31,9 +31,6 @@ if (typeof window !== 'undefined') {
   window.__werkvloerSpokenFiles = playedFiles;
 }
 
-function base(): string {
-  return `${import.meta.env.BASE_URL}audio/`;
-}
 
 /** Whose manifest: the recordings are the signed-in trainee's organisation's ("next trainee" may be another's). */
 export function manifestId(lng: string): string {
@@ -45,7 +42,7 @@ export function manifest(lng: string): Promise<AudioManifest | null> {
   const id = manifestId(lng);
   let m = manifests.get(id);
   if (!m) {
-    const generated = fetch(`${base()}${lng}/manifest.json`)
+    const generated = fetch(manifestUrl(lng))
       .then((r) => (r.ok ? (r.json() as Promise<AudioManifest>) : null))
       .catch(() => null);
     // The centre's recordings (issue 30) win over the generated voice. Imported statically: this module
