@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { openPersistentGuardedPage, type PersistentGuardedPage } from './support/persistent-browser';
-import { clickIdealPath, playSampleStation } from './support/play';
+import { clickIdealPath, openSampleStation, playSampleStation } from './support/play';
 import { waitForFrames } from './support/browser';
 import { joinAsNewTrainee, joinByCard, traineesWithCards } from './support/trainees';
 
@@ -99,10 +99,7 @@ describe('offline first: the app plays without a network and every result arrive
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(a!.code);
     // Offline, the instruction is still heard: Repeat is offered and plays the kept file.
-    await page.locator('[data-station="wood/intro-workbench"]').click();
-    await page.locator('[data-action="play-desktop"]').click();
-    await waitForFrames(page, 5);
-    await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
+    await openSampleStation(page);
     const repeat = page.locator('[data-action="repeat"]');
     await repeat.waitFor();
     const heard = await page.evaluate(() => window.__werkvloerSpokenFiles?.length ?? 0);
@@ -130,9 +127,7 @@ describe('offline first: the app plays without a network and every result arrive
     await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(b!.code);
     // A language this headset never kept: its texts are there, its speech is not, so no Repeat button (never a silent one).
     await page.locator('[data-lang="fr"]').click();
-    await page.locator('[data-station="wood/intro-workbench"]').click();
-    await page.locator('[data-action="play-desktop"]').click();
-    await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
+    await openSampleStation(page);
     await expect.poll(() => page.getByTestId('instruction').textContent()).toMatch(/lunettes/i);
     await waitForFrames(page, 5);
     expect(await page.locator('[data-action="repeat"]').count()).toBe(0);
