@@ -5,12 +5,12 @@ import { stations } from 'virtual:werkvloer/stations';
 import { decodePoses } from '../engine/pose-codec';
 import type { Scenario } from '../engine';
 import { initialState } from '../engine/state';
-import type { LivePosesEvent } from '../shared/live-progress';
+import type { LiveEventsEvent, LivePosesEvent } from '../shared/live-progress';
 import type { LiveTile } from '../shared/live-tile';
 import { appClock } from '../state/app-clock';
 import { SessionProvider } from '../state/session-context';
 import { createSessionStore } from '../state/session-store';
-import { createLiveStore, liveSource, mergeSamples } from './live-store';
+import { createLiveStore, liveEngine, liveSource, mergeEvents, mergeSamples } from './live-store';
 import type { ReplayViewpoint } from './pose-source';
 import { ReplayScene } from './replay-scene';
 
@@ -25,8 +25,8 @@ interface Station {
  * A running attempt in 3D (replay.html?live=<attempt id>, from the trainer's live class view): the
  * station from the kit and its layout, the trainee's head and hands as the headset sends them
  * (about once a second, only while this page is open), and the tile's step and counts. The
- * station is drawn as laid out: the live stream carries poses and progress, not the event log, so
- * what the trainee moved shows in the replay once the attempt is stored.
+ * headset also sends its event log while watched, so the station is drawn as the trainee changed it
+ * (a guard open, a part placed), the engine run over the log as the replay does.
  */
 export function LiveApp({ attemptId }: { attemptId: string }) {
   const { t, i18n } = useTranslation('replay');
@@ -38,6 +38,18 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
   const gone = useStore(store, (s) => s.gone);
   const waiting = useStore(store, (s) => s.samples.length === 0);
   const viewpoint = useStore(store, (s) => s.viewpoint);
+  const events = useStore(store, (s) => s.events);
+  const [stepsShown, setStepsShown] = useState(0);
+
+  // The station follows the log: the session's engine is the log's state (nothing here acts).
+  useEffect(() => {
+    if (!station) return;
+    const s = station.session.getState();
+    if (!s.scenario || !s.mode) return;
+    const engine = liveEngine(s.scenario, s.mode, events);
+    station.session.setState({ engine });
+    setStepsShown(engine.completed.length);
+  }, [station, events]);
 
   useEffect(() => {
     let loading = false;
@@ -54,8 +66,8 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
       if (!closed) setStation({ session, loadComposition: entry.loadComposition, instructions: new Map(scenario.steps.map((s) => [s.id, s.instruction])) });
     };
     // The dashboard's login cookie goes with it (same origin).
-    const events = new EventSource(`/api/dashboard/live-attempts/${attemptId}/poses`);
-    events.addEventListener('tile', (e: MessageEvent<string>) => {
+    const stream = new EventSource(`/api/dashboard/live-attempts/${attemptId}/poses`);
+    stream.addEventListener('tile', (e: MessageEvent<string>) => {
       const next = JSON.parse(e.data) as LiveTile;
       store.setState({ tile: next });
       if (loading) return;
@@ -64,7 +76,7 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
         if (!closed) setProblem(error instanceof Error && error.message === 'no-station' ? 'no-station' : 'unavailable');
       });
     });
-    events.addEventListener('poses', (e: MessageEvent<string>) => {
+    stream.addEventListener('poses', (e: MessageEvent<string>) => {
       const next = JSON.parse(e.data) as LivePosesEvent;
       try {
         const incoming = decodePoses(next.poses.data);
@@ -74,19 +86,23 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
         console.warn('werkvloer: live poses skipped', error);
       }
     });
-    events.addEventListener('gone', () => {
-      store.setState({ gone: true });
-      events.close();
+    stream.addEventListener('events', (e: MessageEvent<string>) => {
+      const next = JSON.parse(e.data) as LiveEventsEvent;
+      store.setState((s) => ({ events: mergeEvents(s.events, next) }));
     });
-    events.onerror = () => {
+    stream.addEventListener('gone', () => {
+      store.setState({ gone: true });
+      stream.close();
+    });
+    stream.onerror = () => {
       // Closed for good (not signed in, not this organisation's, forgotten); else the browser reconnects.
-      if (events.readyState !== EventSource.CLOSED) return;
+      if (stream.readyState !== EventSource.CLOSED) return;
       if (store.getState().tile) store.setState({ gone: true });
       else setProblem('unavailable');
     };
     return () => {
       closed = true;
-      events.close();
+      stream.close();
     };
   }, [attemptId, store, i18n]);
 
@@ -124,7 +140,7 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
           {t('live.gone')}
         </p>
       ) : null}
-      <div className="replay-view">
+      <div className="replay-view" data-testid="live-world" data-events={events.length} data-steps-done={stepsShown}>
         <SessionProvider store={station.session}>
           <ReplayScene loadComposition={station.loadComposition} source={source} label={title} />
         </SessionProvider>

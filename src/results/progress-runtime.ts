@@ -3,6 +3,7 @@ import { livePoseHz, livePoseWindowMs } from '../shared/live-pose-rate';
 import { heardFromServer, helpGiven, helpRequest, initialHelp } from '../state/help-request';
 import type { ProgressSnapshot } from '../state/progress-snapshot';
 import type { SessionStore } from '../state/session-store';
+import { liveEventsChunk } from './live-events-chunk';
 import { ProgressSender } from './progress-sender';
 
 /** One try; a refusal or a network error is simply not sent (the sender never retries). */
@@ -17,7 +18,9 @@ async function postProgress(token: string, message: ProgressMessage): Promise<Pr
     });
     if (!response.ok) return null;
     const body = (await response.json()) as Partial<ProgressAnswer>;
-    return typeof body.helpAcknowledged === 'number' ? { helpAcknowledged: body.helpAcknowledged, watched: body.watched === true } : null;
+    if (typeof body.helpAcknowledged !== 'number') return null;
+    const eventsFrom = typeof body.eventsFrom === 'number' && Number.isInteger(body.eventsFrom) && body.eventsFrom >= 0 ? body.eventsFrom : undefined;
+    return { helpAcknowledged: body.helpAcknowledged, watched: body.watched === true, ...(eventsFrom !== undefined ? { eventsFrom } : {}) };
   } catch {
     return null;
   }
@@ -56,19 +59,23 @@ export function startLiveProgress(session: SessionStore, sources: LiveProgressSo
       sender = null;
       return;
     }
-    // A trainer watches this attempt in 3D (the server's last answer): the poses go along, once a second.
+    // A trainer watches this attempt in 3D (the server's last answer): the poses go along, once a
+    // second, and the event log from where the watchers' copy ends, so the station is drawn as changed.
     let watched = false;
+    let eventsFrom: number | null = null;
     sender = new ProgressSender({
       snapshot: () => {
         const body = sources.snapshot(Date.now());
         if (!body || !watched || body.finished) return body;
         const poses = sources.poses(body.attemptId, livePoseWindowMs, livePoseHz);
-        return poses ? { ...body, poses } : body;
+        const events = eventsFrom === null ? null : liveEventsChunk(session.getState().events, eventsFrom);
+        return { ...body, ...(poses ? { poses } : {}), ...(events ? { events } : {}) };
       },
       post: (message) => postProgress(token, message),
       onAnswer: (answer) => {
         // Not heard: nobody is known to watch; the next answer says again.
         watched = answer?.watched === true;
+        eventsFrom = watched ? (answer?.eventsFrom ?? null) : null;
         heardFromServer(answer);
       },
       watched: () => watched,

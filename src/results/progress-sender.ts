@@ -1,7 +1,7 @@
 import type { ProgressAnswer, ProgressBody, ProgressMessage } from '../shared/live-progress';
 
 export interface ProgressSenderOptions {
-  /** The attempt as it is now (with `poses` while a trainer watches in 3D: then it goes as version 2); null: nothing to say. */
+  /** The attempt as it is now (with `poses` and `events` while a trainer watches in 3D: then it goes as version 2); null: nothing to say. */
   snapshot(): ProgressBody | null;
   /** One try to deliver; null when it did not arrive or was refused. Never retried: the next message says it all again. */
   post(message: ProgressMessage): Promise<ProgressAnswer | null>;
@@ -96,8 +96,8 @@ export class ProgressSender {
     const last = this.finishing;
     let answer: ProgressAnswer | null = null;
     try {
-      const { poses, ...body } = snapshot;
-      answer = await this.opts.post(poses ? { v: 2, seq: ++this.seq, ...body, poses } : { v: 1, seq: ++this.seq, ...body });
+      const { poses, events, ...body } = snapshot;
+      answer = await this.opts.post(poses || events ? { v: 2, seq: ++this.seq, ...body, ...(poses ? { poses } : {}), ...(events ? { events } : {}) } : { v: 1, seq: ++this.seq, ...body });
     } catch {
       answer = null;
     }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { sessionEventSchema } from '../engine/schema';
+import type { SessionEvent } from '../engine';
+import { maxLiveEventChars } from './live-event-limits';
 import { maxLivePoseChars } from './live-pose-rate';
 
 export { livePoseHz, livePoseWindowMs, maxLivePoseChars, maxLivePoseSamples } from './live-pose-rate';
+export { maxLiveEventChars, maxLiveHeldEvents } from './live-event-limits';
 
 /**
  * A live attempt's progress, as a headset sends it to the trainer's live class view: a whole
@@ -9,8 +13,8 @@ export { livePoseHz, livePoseWindowMs, maxLivePoseChars, maxLivePoseSamples } fr
  * the next one says everything again. Best effort beside the outbox, never the record of a result.
  *
  * Versioned: `v` tells the server which shape follows. Version 2 is version 1 with the trainee's
- * recent poses, sent only while a trainer watches the attempt in 3D (the replay page's live mode);
- * headsets that send version 1 keep working.
+ * recent poses and the event log from where the watchers' copy ends, sent only while a trainer
+ * watches the attempt in 3D (the replay page's live mode); headsets that send version 1 keep working.
  */
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore only');
 const count = z.number().int().min(0).max(100_000);
@@ -63,14 +67,37 @@ export const livePosesSchema = z
   })
   .strict();
 
-export const progressV2Schema = progressV1Schema.extend({ v: z.literal(2), poses: livePosesSchema }).strict();
+/**
+ * Part of the attempt's event log: `list` are events `from`, `from + 1`, … of it (the first is 0), as the
+ * session record will carry them. The watchers' copy grows by these; the answer's `eventsFrom` says
+ * where it ends, so the headset sends on from there.
+ */
+export const liveEventsSchema = z
+  .object({
+    from: count,
+    list: z
+      .array(sessionEventSchema)
+      .min(1)
+      .refine((list) => JSON.stringify(list).length <= maxLiveEventChars, `at most ${maxLiveEventChars} characters of events in one message (send the rest in the next)`),
+  })
+  .strict();
+
+/** At least one of poses and events: a message with neither goes as version 1. */
+export const progressV2Schema = progressV1Schema
+  .extend({ v: z.literal(2), poses: livePosesSchema.optional(), events: liveEventsSchema.optional() })
+  .strict()
+  .refine((m) => m.poses !== undefined || m.events !== undefined, { message: 'version 2 carries poses, events or both; send version 1 without them', path: ['poses'] });
 
 export const progressMessageSchema = z.discriminatedUnion('v', [progressV1Schema, progressV2Schema]);
 
 export type ProgressMessage = z.infer<typeof progressMessageSchema>;
 export type LivePoses = z.infer<typeof livePosesSchema>;
-/** What a headset says of its attempt, before the sender numbers it; with `poses` it goes as version 2. */
-export type ProgressBody = Omit<z.infer<typeof progressV1Schema>, 'v' | 'seq'> & { poses?: LivePoses };
+export interface LiveEvents {
+  from: number;
+  list: SessionEvent[];
+}
+/** What a headset says of its attempt, before the sender numbers it; with `poses` or `events` it goes as version 2. */
+export type ProgressBody = Omit<z.infer<typeof progressV1Schema>, 'v' | 'seq'> & { poses?: LivePoses; events?: LiveEvents };
 
 /**
  * The server's answer to a progress message: the help request the trainer has acknowledged (0: none),
@@ -79,6 +106,15 @@ export type ProgressBody = Omit<z.infer<typeof progressV1Schema>, 'v' | 'seq'> &
 export interface ProgressAnswer {
   helpAcknowledged: number;
   watched?: boolean;
+  /** While watched: how many of the attempt's events the watchers hold; the next message's events start there. */
+  eventsFrom?: number;
+}
+
+/** What the live 3D view's stream sends of the event log (event `events`): `list` are events `from`, `from + 1`, …. */
+export interface LiveEventsEvent {
+  attemptId: string;
+  from: number;
+  list: SessionEvent[];
 }
 
 /** What the live 3D view's stream sends (`GET /api/dashboard/live-attempts/:id/poses`, event `poses`). */

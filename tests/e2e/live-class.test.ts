@@ -108,6 +108,12 @@ describe('live class view: two trainees play at once, the trainer follows them',
     };
     const standing = await viewer();
     await expect.poll(() => near(standing), { timeout: 20_000 }).toBe(true);
+    // The station as B changed it: the event log B's headset sends while watched, run by the engine
+    // as the replay does; B's next step shows there too.
+    await expect.poll(() => t.getByTestId('live-world').getAttribute('data-steps-done'), { timeout: 20_000 }).toBe('1');
+    await pressAt(vr.page, await objectAt(vr.page, sampleIdealPath[1]!));
+    await expect.poll(() => t.getByTestId('live-world').getAttribute('data-steps-done'), { timeout: 20_000 }).toBe('2');
+    expect(Number(await t.getByTestId('live-world').getAttribute('data-events'))).toBeGreaterThanOrEqual(2);
     // B steps 30 cm to the side (the emulated headset, as a trainee's head would).
     const headset = await vr.page.evaluate(() => {
       const p = (window.__werkvloerEmulator as { position: { x: number; y: number; z: number } }).position;

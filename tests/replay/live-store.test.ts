@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { PoseSample } from '../../src/engine/pose-sample';
-import { createLiveStore, liveDelayMs, liveKeepMs, liveMoment, liveSource, mergeSamples } from '../../src/replay/live-store';
+import { createLiveStore, liveDelayMs, liveEngine, liveKeepMs, liveMoment, liveSource, mergeEvents, mergeSamples } from '../../src/replay/live-store';
+import type { SessionEvent } from '../../src/engine';
+import { initialState } from '../../src/engine/state';
+import { replayAt, replayTimeline } from '../../src/engine/replay-view';
+import { sampleScenario } from '../server/test-app';
+import { sampleWithSlips } from '../engine/support/sample-slips';
 
 const at = (t: number, x = 0): PoseSample => ({ t, head: { p: [x, 1.6, 0.3], q: [0, 0, 0, 1] }, left: null, right: null });
 
@@ -34,5 +39,27 @@ describe('live 3D view: the poses as they arrive', () => {
     expect(source.t()).toBe(2000);
     expect(source.poses().at(-1)!.head!.p[0]).toBe(0.5);
     expect(source.viewpoint()).toBe('side');
+  });
+
+  test('the event log as parts arrive: what continues it is added, an overlap is held already, a part beyond its end waits', () => {
+    const ev = (t: number): SessionEvent => ({ t, action: 'press', object: 'drill', device: 'desktop' });
+    const first = mergeEvents([], { from: 0, list: [ev(1), ev(2)] });
+    expect(first.map((e) => e.t)).toEqual([1, 2]);
+    const overlap = mergeEvents(first, { from: 1, list: [ev(2), ev(3)] });
+    expect(overlap.map((e) => e.t)).toEqual([1, 2, 3]);
+    expect(mergeEvents(overlap, { from: 0, list: [ev(1)] })).toBe(overlap);
+    expect(mergeEvents(overlap, { from: 5, list: [ev(9)] })).toBe(overlap);
+  });
+
+  test('the station is drawn as the log leaves it: the same engine state as the replay of that log at its end', () => {
+    const scenario = sampleScenario();
+    expect(liveEngine(scenario, 'practice', [])).toEqual(initialState(scenario, 'practice'));
+    const half = sampleWithSlips.slice(0, Math.ceil(sampleWithSlips.length / 2));
+    const timeline = replayTimeline(scenario, 'practice', half);
+    const engine = liveEngine(scenario, 'practice', half);
+    expect(engine).toEqual(replayAt(timeline, half[half.length - 1]!.t).engine);
+    expect(engine).not.toEqual(initialState(scenario, 'practice'));
+    const whole = liveEngine(scenario, 'practice', sampleWithSlips);
+    expect(whole.completed.length).toBeGreaterThan(engine.completed.length);
   });
 });

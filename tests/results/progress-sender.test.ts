@@ -3,7 +3,7 @@ import { ProgressSender } from '../../src/results/progress-sender';
 import type { ProgressAnswer, ProgressMessage } from '../../src/shared/live-progress';
 
 /** A hand-driven clock and timers: `advance` runs every timer that falls due, in order. */
-function harness(opts: { online?: () => boolean; answer?: (m: ProgressMessage) => Promise<ProgressAnswer | null>; watched?: () => boolean; poses?: () => { hz: number; data: string } | undefined } = {}) {
+function harness(opts: { online?: () => boolean; answer?: (m: ProgressMessage) => Promise<ProgressAnswer | null>; watched?: () => boolean; poses?: () => { hz: number; data: string } | undefined; events?: () => object | undefined } = {}) {
   let now = 0;
   let next = 1;
   const timers = new Map<number, { at: number; fn: () => void }>();
@@ -11,7 +11,7 @@ function harness(opts: { online?: () => boolean; answer?: (m: ProgressMessage) =
   const answers: (ProgressAnswer | null)[] = [];
   let state = 0;
   const sender = new ProgressSender({
-    snapshot: () => ({ stepsDone: state, poses: opts.poses?.() }) as unknown as Omit<ProgressMessage, 'v' | 'seq'>,
+    snapshot: () => ({ stepsDone: state, poses: opts.poses?.(), events: opts.events?.() }) as unknown as Omit<ProgressMessage, 'v' | 'seq'>,
     post: (message) => {
       sent.push({ at: now, message });
       return opts.answer ? opts.answer(message) : Promise.resolve({ helpAcknowledged: 0 });
@@ -138,5 +138,13 @@ describe('progress sender', () => {
       [9000, 1, false],
       [14_000, 1, false],
     ]);
+  });
+
+  test('events without poses (no pose recorded yet) go as version 2 too, without a poses field', async () => {
+    const events = { from: 0, list: [{ t: 5, action: 'press', object: 'drill', device: 'desktop' }] };
+    const h = harness({ watched: () => true, events: () => events });
+    h.change(1);
+    await h.advance(0);
+    expect(h.sent.map((s) => [s.message.v, 'poses' in s.message, s.message.v === 2 ? s.message.events : null])).toEqual([[2, false, events]]);
   });
 });

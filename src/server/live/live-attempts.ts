@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { progressMessageSchema, type LivePosesEvent, type ProgressMessage } from '../../shared/live-progress';
+import type { SessionEvent } from '../../engine';
+import { maxLiveHeldEvents, progressMessageSchema, type LiveEventsEvent, type LivePosesEvent, type ProgressMessage } from '../../shared/live-progress';
 import type { LiveTile } from '../../shared/live-tile';
 import type { LiveSessions } from '../dashboard/live-sessions';
 
@@ -12,8 +13,9 @@ const broadcastSchema = z.discriminatedUnion('kind', [
     message: progressMessageSchema,
   }),
   z.object({ kind: z.literal('help-acknowledged'), organisationId: z.string(), attemptId: z.string(), request: z.number().int().min(1) }),
-  // A trainer watches the attempt in 3D (said again every few seconds while they do).
-  z.object({ kind: z.literal('watch'), organisationId: z.string(), attemptId: z.string() }),
+  // A trainer watches the attempt in 3D (said again every few seconds while they do), with how many of
+  // its events the watching instance holds: the headset sends on from the fewest any watcher holds.
+  z.object({ kind: z.literal('watch'), organisationId: z.string(), attemptId: z.string(), eventsHeld: z.number().int().min(0).default(0) }),
 ]);
 
 type Broadcast = z.input<typeof broadcastSchema>;
@@ -30,6 +32,13 @@ interface Attempt {
   poses: LivePosesEvent | null;
   /** This instance's clock until which a trainer is known to watch in 3D. */
   watchedUntil: number;
+  /**
+   * The attempt's event log as far as heard without a gap (events 0 … n−1), gathered while watched so
+   * the live view draws the station as the trainee changed it; in memory, dropped with the attempt.
+   */
+  events: SessionEvent[];
+  /** The fewest events a watching instance said it holds (its last watch): the headset sends on from there. */
+  watcherEvents: number;
 }
 
 export interface LiveAttemptsOptions {
@@ -41,8 +50,17 @@ export interface LiveAttemptsOptions {
 }
 
 type Listener = { tile(tile: LiveTile): void; gone(attemptId: string): void };
-/** Who watches one attempt in 3D: its tile, its poses as they come, its end. */
-type AttemptListener = Listener & { poses(event: LivePosesEvent): void };
+/** Who watches one attempt in 3D: its tile, its poses and event log as they come, its end. */
+type AttemptListener = Listener & { poses(event: LivePosesEvent): void; events?(event: LiveEventsEvent): void };
+
+/**
+ * A watcher's copy of the log after a message: every instance hears the same messages, so a copy of
+ * `held` events grows by them exactly as this instance's does when they continue it without a gap.
+ */
+function watcherCopyAfter(held: number, m: ProgressMessage): number {
+  if (m.v !== 2 || !m.events || m.events.from > held) return held;
+  return Math.min(maxLiveHeldEvents, Math.max(held, m.events.from + m.events.list.length));
+}
 
 /** Live attempts are forgotten a quarter of an hour after the headset's last message. */
 export const forgetAfterMs = 15 * 60 * 1000;
@@ -85,11 +103,13 @@ export class LiveAttempts {
    * A headset's progress, passed to every instance. Answers with the help request acknowledged so
    * far and whether a trainer watches the attempt in 3D (then the headset sends its poses along).
    */
-  async report(organisationId: string, trainee: LiveTile['trainee'], message: ProgressMessage): Promise<{ helpAcknowledged: number; watched: boolean }> {
+  async report(organisationId: string, trainee: LiveTile['trainee'], message: ProgressMessage): Promise<{ helpAcknowledged: number; watched: boolean; eventsFrom?: number }> {
     this.forgetOld();
     await this.opts.live.broadcast({ kind: 'progress', organisationId, trainee, message } satisfies Broadcast);
     const a = this.attempts.get(message.attemptId);
-    return { helpAcknowledged: a?.helpAcknowledged ?? 0, watched: a !== undefined && a.watchedUntil > this.opts.now() };
+    const watched = a !== undefined && a.watchedUntil > this.opts.now();
+    if (!watched) return { helpAcknowledged: a?.helpAcknowledged ?? 0, watched };
+    return { helpAcknowledged: a.helpAcknowledged, watched, eventsFrom: Math.min(a.events.length, a.watcherEvents) };
   }
 
   /** The organisation's live attempt `attemptId` as its tile, or null (unknown here, or another organisation's). */
@@ -105,6 +125,12 @@ export class LiveAttempts {
     return a && a.organisationId === organisationId ? a.poses : null;
   }
 
+  /** The organisation's attempt's events heard so far (from the first, without a gap), or null. */
+  heldEvents(organisationId: string, attemptId: string): LiveEventsEvent | null {
+    const a = this.attempts.get(attemptId);
+    return a && a.organisationId === organisationId && a.events.length > 0 ? { attemptId, from: 0, list: a.events } : null;
+  }
+
   /**
    * A trainer watches the attempt in 3D: every instance hears it, so the one the headset reaches
    * asks for poses. Said again every `watchRenewMs` while the view is open; false when the attempt
@@ -113,7 +139,7 @@ export class LiveAttempts {
   async watch(organisationId: string, attemptId: string): Promise<boolean> {
     const a = this.attempts.get(attemptId);
     if (!a || a.organisationId !== organisationId) return false;
-    await this.opts.live.broadcast({ kind: 'watch', organisationId, attemptId } satisfies Broadcast);
+    await this.opts.live.broadcast({ kind: 'watch', organisationId, attemptId, eventsHeld: a.events.length } satisfies Broadcast);
     return true;
   }
 
@@ -205,7 +231,11 @@ export class LiveAttempts {
       if (known && (known.organisationId !== b.organisationId || known.trainee.id !== b.trainee.id)) return;
       // Overtaken on the way (two instances, two connections): the newer snapshot stays.
       if (known && b.message.seq <= known.message.seq) return;
-      const poses: LivePosesEvent | null = b.message.v === 2 ? { attemptId: b.message.attemptId, seq: b.message.seq, poses: b.message.poses } : (known?.poses ?? null);
+      const m = b.message;
+      const poses: LivePosesEvent | null = m.v === 2 && m.poses ? { attemptId: m.attemptId, seq: m.seq, poses: m.poses } : (known?.poses ?? null);
+      const events = known?.events ?? [];
+      // Only what continues the copy without a gap; an overlap is what the copy already holds.
+      const added = m.v === 2 && m.events && m.events.from <= events.length ? m.events.list.slice(events.length - m.events.from, maxLiveHeldEvents - events.length) : [];
       const attempt: Attempt = {
         organisationId: b.organisationId,
         trainee: b.trainee,
@@ -215,15 +245,25 @@ export class LiveAttempts {
         // Poses are for the watching trainer only: the attempt's end drops them.
         poses: b.message.finished ? null : poses,
         watchedUntil: known?.watchedUntil ?? 0,
+        // The finished attempt is stored with its whole log: the replay takes over from there.
+        events: b.message.finished ? [] : added.length > 0 ? [...events, ...added] : events,
+        watcherEvents: watcherCopyAfter(known?.watcherEvents ?? 0, m),
       };
       this.attempts.set(b.message.attemptId, attempt);
       this.tell(attempt);
-      if (b.message.v === 2 && attempt.poses) for (const l of this.attemptListeners.get(`${b.organisationId}/${b.message.attemptId}`) ?? []) l.poses(attempt.poses);
+      const watchers = this.attemptListeners.get(`${b.organisationId}/${b.message.attemptId}`) ?? [];
+      if (added.length > 0 && !b.message.finished) for (const l of watchers) l.events?.({ attemptId: m.attemptId, from: events.length, list: added });
+      if (m.v === 2 && m.poses && attempt.poses) for (const l of watchers) l.poses(attempt.poses);
       return;
     }
     if (b.kind === 'watch') {
-      // This instance's own clock: instances' clocks need not agree.
-      if (known && known.organisationId === b.organisationId) known.watchedUntil = this.opts.now() + watchHoldsMs;
+      if (known && known.organisationId === b.organisationId) {
+        // This instance's own clock: instances' clocks need not agree.
+        const stillWatched = known.watchedUntil > this.opts.now();
+        known.watchedUntil = this.opts.now() + watchHoldsMs;
+        // A watcher that holds fewer (started late, or a new view) is served first; a new watch starts afresh.
+        known.watcherEvents = stillWatched ? Math.min(known.watcherEvents, b.eventsHeld) : b.eventsHeld;
+      }
       return;
     }
     if (!known || known.organisationId !== b.organisationId || b.request <= known.helpAcknowledged) return;

@@ -26,8 +26,11 @@ export interface LiveAttemptRoutesOptions {
 /** A headset sends at most one message a second (src/results/progress-sender.ts); twice that is refused. */
 export const progressRateLimit = { max: 10, timeWindowMs: 5000 };
 
-/** A progress message is a few hundred bytes; with the last second's poses (version 2) under 2 KB. */
-const progressBodyLimit = 4 * 1024;
+/**
+ * A progress message is a few hundred bytes; with the last second's poses and up to
+ * `maxLiveEventChars` of events (version 2) under 5 KB.
+ */
+const progressBodyLimit = 6 * 1024;
 
 /** The most a live message's samples can unpack to (5-byte varints throughout): a small body cannot unpack into a large one. */
 const maxLivePoseBytes = 5 + maxLivePoseSamples * (5 + 1 + 3 * 6 * 5);
@@ -82,7 +85,7 @@ export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptR
         return reply.code(400).send({ error: 'invalid-progress', message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues });
       }
       const message = parsed.data;
-      const posesProblem = message.v === 2 ? livePosesProblem(message.poses.data) : null;
+      const posesProblem = message.v === 2 && message.poses ? livePosesProblem(message.poses.data) : null;
       if (posesProblem) return reply.code(400).send({ error: 'invalid-progress', message: posesProblem, issues: [{ path: 'poses.data', message: posesProblem.slice('poses.data: '.length) }] });
       const use = await traineeForToken(opts.db, token);
       if (!use) return reply.code(401).send({ error: 'trainee-token-unknown', message: 'this trainee token is unknown (revoked or from another server); join again with a code' });
@@ -121,9 +124,10 @@ export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptR
   });
 
   // Server-sent events for the live 3D view (replay.html?live=<id>): one attempt of the trainer's
-  // organisation, `tile` when it changes, `poses` as the headset sends them, `gone` when it is
-  // forgotten. While the stream is open the watch is said again and again, so the headset keeps
-  // sending its poses; when it closes they stop within `watchHoldsMs`.
+  // organisation, `tile` when it changes, `poses` as the headset sends them, `events` as its event
+  // log grows (first all that is held), `gone` when it is forgotten. While the stream is open the
+  // watch is said again and again, so the headset keeps sending its poses and events; when it closes
+  // they stop within `watchHoldsMs`.
   app.get('/api/dashboard/live-attempts/:id/poses', { preHandler: guard }, async (request, reply) => {
     const params = attemptParams.safeParse(request.params);
     if (!params.success) return invalidBody(reply, params.error);
@@ -141,8 +145,17 @@ export async function liveAttemptRoutes(app: FastifyInstance, opts: LiveAttemptR
     write('tile', first);
     const last = opts.attempts.lastPoses(org, id);
     if (last) write('poses', last);
+    const held = opts.attempts.heldEvents(org, id);
+    if (held) write('events', held);
     write('ready', {});
-    stream.onEnd(opts.attempts.subscribeAttempt(org, id, { tile: (tile) => write('tile', tile), poses: (event) => write('poses', event), gone: (attemptId) => write('gone', { attemptId }) }));
+    stream.onEnd(
+      opts.attempts.subscribeAttempt(org, id, {
+        tile: (tile) => write('tile', tile),
+        poses: (event) => write('poses', event),
+        events: (event) => write('events', event),
+        gone: (attemptId) => write('gone', { attemptId }),
+      }),
+    );
     watch();
     const renew = setInterval(watch, watchRenewMs);
     renew.unref();

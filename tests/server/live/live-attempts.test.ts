@@ -70,6 +70,40 @@ describe('live attempts in memory', () => {
     await live.close();
   });
 
+  test('while watched the event log is gathered from the first event without a gap; the answer says where the watchers\' copy ends; the attempt\'s end drops it', async () => {
+    let now = 0;
+    const live = LiveSessions.inProcess();
+    const attempts = new LiveAttempts({ live, now: () => now });
+    const id = crypto.randomUUID();
+    const heard: { from: number; n: number }[] = [];
+    attempts.subscribeAttempt('org-a', id, { tile: () => undefined, poses: () => undefined, events: (e) => heard.push({ from: e.from, n: e.list.length }), gone: () => undefined });
+    const ev = (t: number, object = 'drill') => ({ t, action: 'press', object, device: 'desktop' as const });
+    const withEvents = (seq: number, from: number, list: object[]) => progressMessageSchema.parse({ ...progress(id, { seq }), v: 2, events: { from, list } });
+    // Not watched: no events asked for.
+    expect(await attempts.report('org-a', trainee, progressMessageSchema.parse(progress(id)))).toEqual({ helpAcknowledged: 0, watched: false });
+    expect(await attempts.watch('org-a', id)).toBe(true);
+    expect(await attempts.report('org-a', trainee, progressMessageSchema.parse(progress(id, { seq: 2 })))).toEqual({ helpAcknowledged: 0, watched: true, eventsFrom: 0 });
+    expect((await attempts.report('org-a', trainee, withEvents(3, 0, [ev(100), ev(200)]))).eventsFrom).toBe(2);
+    // An overlap adds only what is new; a part beyond the copy's end (a gap) adds nothing.
+    expect((await attempts.report('org-a', trainee, withEvents(4, 1, [ev(200), ev(300)]))).eventsFrom).toBe(3);
+    expect((await attempts.report('org-a', trainee, withEvents(5, 5, [ev(900)]))).eventsFrom).toBe(3);
+    expect(attempts.heldEvents('org-a', id)?.list.map((e) => e.t)).toEqual([100, 200, 300]);
+    expect(attempts.heldEvents('org-b', id)).toBeNull();
+    expect(heard).toEqual([{ from: 0, n: 2 }, { from: 2, n: 1 }]);
+    // A second view that holds nothing yet: the headset is asked from the start again, and nothing is doubled.
+    await live.broadcast({ kind: 'watch', organisationId: 'org-a', attemptId: id, eventsHeld: 0 });
+    expect((await attempts.report('org-a', trainee, progressMessageSchema.parse(progress(id, { seq: 6 })))).eventsFrom).toBe(0);
+    expect((await attempts.report('org-a', trainee, withEvents(7, 0, [ev(100), ev(200), ev(300), ev(400)]))).eventsFrom).toBe(4);
+    expect(attempts.heldEvents('org-a', id)?.list.map((e) => e.t)).toEqual([100, 200, 300, 400]);
+    await attempts.report('org-a', trainee, progressMessageSchema.parse(progress(id, { seq: 8, finished: { score: 90, passed: true } })));
+    expect(attempts.heldEvents('org-a', id)).toBeNull();
+    // The watch lapsed: no more asking.
+    now = watchHoldsMs;
+    expect((await attempts.report('org-a', trainee, progressMessageSchema.parse(progress(id, { seq: 9 })))).eventsFrom).toBeUndefined();
+    attempts.close();
+    await live.close();
+  });
+
   test('the help acknowledged that the headset says back counts on an instance that missed the trainer\'s answer', async () => {
     const live = LiveSessions.inProcess();
     const attempts = new LiveAttempts({ live, now: () => 0 });
@@ -134,6 +168,18 @@ describe('live attempts across instances on PostgreSQL (LISTEN/NOTIFY)', () => {
     expect((await send(message)).statusCode).toBe(200);
     await expect.poll(() => view.events.filter((e) => e.event === 'poses').length, { timeout: 5000 }).toBe(1);
     expect(view.events.find((e) => e.event === 'poses')!.data).toEqual({ attemptId: id, seq: 60, poses: message.v === 2 ? message.poses : null });
+    // The event log sent to A reaches the view on B, and A asks on from where B's copy ends.
+    const list = [{ t: 1200, action: 'press', object: 'drill', device: 'desktop' }];
+    const withEvents = await send({ ...progress(id, { seq: 61 }), v: 2, events: { from: 0, list } });
+    expect(withEvents.statusCode).toBe(200);
+    await expect.poll(() => view.events.filter((e) => e.event === 'events').length, { timeout: 5000 }).toBe(1);
+    expect(view.events.find((e) => e.event === 'events')!.data).toEqual({ attemptId: id, from: 0, list });
+    let from = 0;
+    for (let seq = 62; seq < 100 && from === 0; seq++) {
+      from = ((await send(progress(id, { seq }))).json() as { eventsFrom: number }).eventsFrom;
+      if (from === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(from).toBe(1);
     view.close();
   });
 });

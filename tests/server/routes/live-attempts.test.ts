@@ -142,7 +142,7 @@ describe('live class view: progress in, tiles out, help answered', () => {
     expect(view.events.map((e) => e.event)).toEqual(['tile', 'ready']);
     expect((view.events[0]!.data as LiveTile).attemptId).toBe(id);
     // Now watched: the headset's next answer says so, and it sends the last second's poses (version 2).
-    expect((await send(progress(id, { seq: 2 }))).json()).toEqual({ helpAcknowledged: 0, watched: true });
+    expect((await send(progress(id, { seq: 2 }))).json()).toEqual({ helpAcknowledged: 0, watched: true, eventsFrom: 0 });
     const samples = lastSecond(3000);
     expect((await send({ ...progress(id, { seq: 3, elapsedMs: 4000 }), v: 2, poses: { hz: 5, data: encodePoses(samples) } })).statusCode).toBe(200);
     await view.waitFor(5);
@@ -154,10 +154,19 @@ describe('live class view: progress in, tiles out, help answered', () => {
     // The class view's tiles never carry poses (the dashboard stays small, and they are the watcher's only).
     await new Promise((r) => setTimeout(r, 20));
     expect(tiles.events.filter((e) => e.event === 'tile').every((e) => !('poses' in (e.data as object)))).toBe(true);
-    // A trainer who opens the view later starts from the last poses heard.
+    // The event log goes too (from where the view's copy ends), so the view draws the station as changed.
+    const log = [
+      { t: 1000, action: 'wear', object: 'safety-glasses', device: 'desktop' },
+      { t: 2500, action: 'press', object: 'drill', device: 'desktop' },
+    ];
+    const withLog = await send({ ...progress(id, { seq: 4 }), v: 2, events: { from: 0, list: log } });
+    expect(withLog.json()).toEqual({ helpAcknowledged: 0, watched: true, eventsFrom: 2 });
+    await expect.poll(() => view.events.filter((e) => e.event === 'events').map((e) => e.data)).toEqual([{ attemptId: id, from: 0, list: log }]);
+    // A trainer who opens the view later starts from the last poses and the whole log heard.
     const late = await openSse(t.app, `/api/dashboard/live-attempts/${id}/poses`, { cookie: owner.cookie });
-    await late.waitFor(3);
-    expect(late.events.map((e) => e.event)).toEqual(['tile', 'poses', 'ready']);
+    await late.waitFor(4);
+    expect(late.events.map((e) => e.event)).toEqual(['tile', 'poses', 'events', 'ready']);
+    expect(late.events[2]!.data).toEqual({ attemptId: id, from: 0, list: log });
 
     // Checked like an upload's poses, each problem named.
     const bad = async (poses: unknown) => (await send({ ...progress(id, { seq: 9 }), v: 2, poses })).json() as { error: string; message: string };
@@ -166,6 +175,19 @@ describe('live class view: progress in, tiles out, help answered', () => {
     expect((await bad({ hz: 5, data: encodePoses([]) })).message).toContain('holds no samples');
     expect((await bad({ hz: 50, data: encodePoses(samples) })).message).toContain('poses.hz');
     expect((await bad({ hz: 5, data: 'A'.repeat(2004) })).message).toContain('2000');
+    // Events are checked as an upload's are, and one message carries a bounded part of the log.
+    // Another trainee's token: this one's messages are at the rate limit by now.
+    const checker = await joinedTrainee(t.app, owner, 'Sam');
+    const sendChecked = (body: object) => t.app.inject({ method: 'POST', url: '/api/live/progress', headers: { authorization: `Bearer ${checker.token}` }, payload: body });
+    const badEvents = async (events: unknown) => (await sendChecked({ ...progress(id, { seq: 9 }), v: 2, events })).json() as { error: string; message: string };
+    const one = { t: 1, action: 'press', object: 'drill', device: 'desktop' };
+    expect(await badEvents({ from: -1, list: [one] })).toMatchObject({ error: 'invalid-progress', message: expect.stringContaining('events.from') });
+    expect((await badEvents({ from: 0, list: [] })).message).toContain('events.list');
+    expect((await badEvents({ from: 0, list: [{ ...one, t: -5 }] })).message).toContain('events.list[0].t');
+    expect((await badEvents({ from: 0, list: [{ ...one, device: 'joystick' }] })).message).toContain('events.list[0].device');
+    const long = Array.from({ length: 40 }, (_, i) => ({ ...one, t: i, object: 'o'.repeat(60) }));
+    expect((await badEvents({ from: 0, list: long })).message).toContain('at most 2500 characters of events');
+    expect((await sendChecked({ ...progress(id, { seq: 9 }), v: 2 })).json().message).toContain('version 2 carries poses, events or both');
     for (const s of [tiles, view, late]) s.close();
   });
 });
