@@ -20,7 +20,7 @@ import { StartScreen } from './start-screen';
 import { usePracticePolicy } from './use-practice-policy';
 import type { ExamStart } from './mode-picker';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
-import { forgetKeptPath, readKeptPath, refreshTraineePath, traineePathStore } from './trainee-path-store';
+import { forgetKeptPath, readKeptPath, refreshTraineePath, traineePathStore } from '../state/trainee-path-store';
 import type { Mode } from '../engine';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StationEntry } from './station-catalog';
 import { StationTile } from './station-tile';
-import { mapStateOf, type MapState, type TraineePathView } from './trainee-path-store';
+import { mapStateOf, type MapState, type TraineePathView } from '../state/trainee-path-store';
 import './path-map.css';
 
 export interface PathMapProps {

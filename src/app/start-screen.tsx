@@ -9,7 +9,7 @@ import { ModePicker, type ExamStart } from './mode-picker';
 import { StationTile } from './station-tile';
 import { TraineeBar } from './trainee-bar';
 import { UpdateOffer } from './update-offer';
-import type { TraineePathView } from './trainee-path-store';
+import type { TraineePathView } from '../state/trainee-path-store';
 
 // Only a trainee whose group has a learning path sees the map: its code and look load then.
 const PathMap = lazy(() => import('./path-map'));

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { StateMark } from './path-map';
 import { loadStationCatalog } from './station-catalog';
 import { StationTile } from './station-tile';
-import { nextModule, traineePathStore } from './trainee-path-store';
+import { nextModule, traineePathStore } from '../state/trainee-path-store';
 
 /**
  * "What's next" on the end screen of every attempt (issue 26): the next module of the trainee's path

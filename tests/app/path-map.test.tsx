@@ -7,7 +7,7 @@ import { initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import PathMap from '../../src/app/path-map';
 import type { StationEntry } from '../../src/app/station-catalog';
-import type { TraineePathView } from '../../src/app/trainee-path-store';
+import type { TraineePathView } from '../../src/state/trainee-path-store';
 
 const languages = ['nl', 'en', 'fr', 'tr', 'uk', 'ar', 'prs', 'ti'];
 const read = (lng: string, ns: string) => JSON.parse(readFileSync(`locales/${lng}/${ns}.json`, 'utf8')) as Record<string, unknown>;

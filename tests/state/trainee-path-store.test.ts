@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { forgetKeptPath, mapStateOf, nextModule, readKeptPath, refreshTraineePath, traineePathKey, traineePathStore } from '../../src/app/trainee-path-store';
+import { forgetKeptPath, mapStateOf, nextModule, readKeptPath, refreshTraineePath, traineePathKey, traineePathStore } from '../../src/state/trainee-path-store';
 
 const answer = {
   path: { id: 'wood', name: null, sector: 'wood', sourcePathId: 'wood' },
