@@ -6,6 +6,8 @@ import { waitForFrames } from './support/browser';
 import { createOrganisation } from './support/create-organisation';
 import { examAttemptIssued, examAttemptOf } from './support/exam-attempt';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
+import { setPose, waitForControllerModels } from './support/emulator';
+import { namedAt, pressAt } from './support/vr-press';
 import type { PathEvent } from './support/path-plan';
 import { playPath } from './support/station-driver';
 import { joinByCard, trainerApi } from './support/trainees';
@@ -40,21 +42,36 @@ const askExam = (page: Page, scenarioId: string) =>
     return { status: res.status, body: (await res.json()) as { error?: string; message?: string } };
   }, scenarioId);
 
-describe('learning path: from the first module to a passed exam (issue 26)', () => {
-  const g = guardedPageForTests({ width: 960, height: 600 });
-
-  test('the map shows first next and second locked; one practice pass opens the second, whose exam is refused before and passed after; then both are done', async () => {
-    const { page } = g;
+/** One organisation and group with the test path for the file; each test joins a new trainee of it. */
+let made: Promise<{ post: (path: string, body: object) => Promise<Record<string, string>>; groupId: string }> | undefined;
+function pathGroup() {
+  made ??= (async () => {
     const base = inject('baseUrl');
-    const dataDir = inject('dataDir');
-    // The trainer's side by API: an organisation, a group with the two-module path, a trainee's card.
     const login = { email: `paths-${randomUUID().slice(0, 8)}@e2e.test`, password: `e2e ${randomUUID()}` };
-    createOrganisation({ dataDir, name: 'E2E leertraject', country: 'BE', ...login });
+    createOrganisation({ dataDir: inject('dataDir'), name: 'E2E leertraject', country: 'BE', ...login });
     const trainer = await trainerApi(base, login.email, login.password);
     const group = await trainer.post('/api/groups', { name: 'Leertraject' });
     await trainer.put(`/api/groups/${group.id}/path`, { path: testPath, sourcePathId: 'wood' });
-    const card = await trainer.post(`/api/groups/${group.id}/trainees`, { alias: 'Sam' });
-    await joinByCard(page, base, { id: card.id!, code: card.code!, joinCode: card.joinCode!, country: 'BE' });
+    return { post: trainer.post, groupId: group.id! };
+  })();
+  return made;
+}
+
+/** A new trainee of the path's group, signed in by their card on `page` (`query`: e.g. the headset emulator). */
+async function traineeOnPath(page: Page, query = ''): Promise<void> {
+  const { post, groupId } = await pathGroup();
+  const card = await post(`/api/groups/${groupId}/trainees`, {});
+  await joinByCard(page, inject('baseUrl'), { id: card.id!, code: card.code!, joinCode: card.joinCode!, country: 'BE' }, query);
+}
+
+describe('learning path: from the first module to a passed exam (issue 26)', () => {
+  const g = guardedPageForTests({ width: 960, height: 600 }, { each: true });
+
+  test('the map shows first next and second locked; one practice pass opens the second, whose exam is refused before and passed after; then both are done', async () => {
+    const { page } = g;
+    const dataDir = inject('dataDir');
+    // The trainer's side by API: an organisation, a group with the two-module path, a trainee's card.
+    await traineeOnPath(page);
 
     // The map: the first module next, the second locked (its tile cannot be pressed), each with its drawn mark.
     await expect.poll(() => mapStates(page), { timeout: 30_000 }).toEqual([`${first.scenarioId}:next`, `${second.scenarioId}:locked`]);
@@ -103,4 +120,28 @@ describe('learning path: from the first module to a passed exam (issue 26)', () 
     expect((await askExam(page, second.scenarioId)).body.message).toContain('already mastered');
     // Two stations played in one test (the panel saw's 29 events take most of it): twice a station test's time.
   }, 360_000);
+
+  test('in the headset: the first module played by controller, the end panel offers the second module\'s exam and starts it in one press without leaving VR', async () => {
+    const { page } = g;
+    await traineeOnPath(page, '?emulate=quest3');
+    await expect.poll(() => mapStates(page), { timeout: 30_000 }).toEqual([`${first.scenarioId}:next`, `${second.scenarioId}:locked`]);
+    await page.locator(`[data-station="${first.folder}"]`).click();
+    await page.locator('[data-action="enter-vr"]').click();
+    await page.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    await setPose(page, 'headset', { position: [0, 1.6, 0], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    await page.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) >= 2, undefined, { timeout: 60_000 });
+    await waitForControllerModels(page);
+    await page.waitForFunction(() => (window.__werkvloerDriver?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
+    await playPath(page, { kind: 'controller', hand: 'right' }, idealPath(first.folder));
+    await expect.poll(() => page.getByTestId('upload').getAttribute('data-upload'), { timeout: 30_000 }).toBe('saved');
+
+    // The end panel's "what's next": the saw's exam, pressed with the controller's ray.
+    await page.waitForFunction(() => window.__werkvloerNamed?.('panel-next-module') != null, undefined, { timeout: 30_000 });
+    const issued = examAttemptIssued(page);
+    await pressAt(page, await namedAt(page, 'panel-next-module'));
+    await issued;
+    // Still in VR, now at the panel saw: its parts are placed around the trainee.
+    await page.waitForFunction(() => window.__werkvloer?.objectIds().includes('rip-fence') === true, undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.__werkvloer?.counts.presenting)).toBe(true);
+  });
 });
