@@ -20,6 +20,8 @@ import { StartScreen } from './start-screen';
 import { usePracticePolicy } from './use-practice-policy';
 import type { ExamStart } from './mode-picker';
 import { offeredStations, useTraineeAssignments } from './trainee-assignments';
+import { forgetKeptPath, readKeptPath, refreshTraineePath, traineePathStore } from '../state/trainee-path-store';
+import type { Mode } from '../engine';
 import { loadStationCatalog } from './station-catalog';
 import { comfortSettings } from '../input/comfort-settings';
 import { loadXR, type LoadedXR } from '../play/xr-setup';
@@ -53,6 +55,26 @@ export function App() {
   // Which stations and whether the exam: the trainer decides per group and trainee (dashboard).
   const assignments = useTraineeAssignments(trainee?.token ?? null);
   const offered = useMemo(() => offeredStations(stations, assignments), [assignments, stations]);
+  // The group's learning path, if it has one: the start screen's map and the end screen's "what's next".
+  const path = useStore(traineePathStore, (s) => s.view);
+  const traineeCode = trainee?.code ?? null;
+  const traineeToken = trainee?.token ?? null;
+  const [pathAsked, setPathAsked] = useState(0);
+  useEffect(() => {
+    if (!traineeCode || !traineeToken) {
+      traineePathStore.setState({ view: null, pending: false });
+      return;
+    }
+    // What this headset last received shows at once (offline too); the server's answer replaces it.
+    traineePathStore.setState({ view: readKeptPath(traineeCode), pending: true });
+    let cancelled = false;
+    void refreshTraineePath({ token: traineeToken, code: traineeCode }).then((view) => {
+      if (!cancelled) traineePathStore.setState({ view, pending: false });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [traineeCode, traineeToken, pathAsked]);
   // On a centre's server a result without a trainee reaches no trainer: sign in first (issue 21).
   const policy = usePracticePolicy();
   const [playedAnonymously, setPlayedAnonymously] = useState(false);
@@ -103,6 +125,8 @@ export function App() {
   }, []);
 
   const station = stations.find((s) => s.folder === app.stationFolder) ?? null;
+  // The exam: unlocked by the trainer by hand, or opened by the path's rule (the server decides either way).
+  const examAllowedFor = (scenarioId: string | undefined) => assignments.exam || (path?.modules.some((m) => m.scenarioId === scenarioId && m.examOpen) ?? false);
 
   const upload = useCallback(async () => {
     const s = sessionStore.getState();
@@ -116,6 +140,8 @@ export function App() {
     const layoutHash = station ? (await station.loadScenario()).layoutHash : null;
     const outcome = await deliver(sessionRecord(s, fallback, s.sessionId ? poseTakes.take(s.sessionId, layoutHash) : null), sessionToken.current, s.mode === 'exam' ? examAttempt.current : null);
     show(outcome);
+    // A stored result may have moved the trainee on their path: ask again for the end screen's "what's next".
+    if (outcome.kind === 'saved' && sessionToken.current !== null) setPathAsked((n) => n + 1);
     // A trainee who went straight into a station gets the offline start now, after the session.
     registerWhenIdle();
     if (outcome.kind === 'waiting') await whenSettled(outcome.id, show);
@@ -129,8 +155,9 @@ export function App() {
     [sessionStore, upload],
   );
 
-  const play = async (vr: boolean) => {
-    if (!station) return;
+  const play = async (vr: boolean, chosen = station, chosenMode: Mode = app.mode) => {
+    if (!chosen) return;
+    const station = chosen;
     // The tutorial's code comes only when this headset still wants the tutorial.
     const tutorialCode = vr && comfortSettings.getState().tutorial ? await import('./vr-tutorial') : null;
     const withTutorial = tutorialCode?.tutorialWanted() === true;
@@ -140,7 +167,7 @@ export function App() {
     sessionToken.current = readTrainee()?.token ?? null;
     setPlayedAnonymously(sessionToken.current === null && policy.centre);
     // The station's session (its clock, its events) starts when the station does: after the tutorial.
-    const mode = app.mode === 'exam' && assignments.exam ? 'exam' : 'practice';
+    const mode = chosenMode === 'exam' && examAllowedFor(station.id) ? 'exam' : 'practice';
     examAttempt.current = null;
     if (mode === 'exam') {
       // An exam starts only online: the server issues the attempt its result will be stored under.
@@ -155,7 +182,12 @@ export function App() {
       examAttempt.current = answer.attemptId;
     }
     setExamStart(null);
-    const startStation = () => sessionStore.getState().start(scenario, hash, mode, appStore.getState().language);
+    const startStation = () => {
+      // The station chosen (from the end screen's "what's next" it changes here), then its session.
+      appStore.getState().chooseStation(station.folder);
+      appStore.getState().setMode(mode);
+      sessionStore.getState().start(scenario, hash, mode, appStore.getState().language);
+    };
     const run = withTutorial && tutorialCode
       ? await tutorialCode.startTutorial({ now: () => appClock.now(), uuid: () => crypto.randomUUID() }, app.language, () => {
           setTutorial(null);
@@ -166,6 +198,20 @@ export function App() {
     else startStation();
     app.play(vr);
   };
+
+  // The end screen's "what's next" starts the next module in one press, on the device of the attempt
+  // just played (in VR the headset stays in VR: the station changes around the trainee).
+  const playRef = useRef(play);
+  playRef.current = play;
+  useEffect(() => {
+    traineePathStore.setState({
+      startModule: (scenarioId, mode) => {
+        const next = stations.find((s) => s.id === scenarioId);
+        if (next) void playRef.current(appStore.getState().wantsVr, next, mode);
+      },
+    });
+    return () => traineePathStore.setState({ startModule: null });
+  }, [appStore, stations]);
 
   const joined = useCallback((identity: TraineeIdentity) => {
     saveTrainee(identity);
@@ -181,6 +227,7 @@ export function App() {
 
   const nextTrainee = useCallback(() => {
     forgetTrainee();
+    forgetKeptPath();
     setTrainee(null);
     setCodeFromUrl(null);
   }, []);
@@ -202,8 +249,9 @@ export function App() {
         {app.screen === 'start' ? (
           <StartScreen
             language={app.language}
-            stations={offered}
-            examAllowed={assignments.exam}
+            stations={path ? stations : offered}
+            path={path}
+            examAllowed={examAllowedFor(station?.id)}
             examStart={examStart}
             selected={app.stationFolder}
             mode={app.mode}

@@ -5,6 +5,7 @@ import type { UploadStatus } from '../state/app-store';
 import { debriefOffer } from '../state/debrief-offer';
 import { useSession, useSessionStore } from '../state/session-context';
 import { tryAgainFromStart } from '../state/try-again';
+import { WhatsNext } from './whats-next';
 
 // The lesson of an attempt loads when first needed.
 const AttemptReviewPanel = lazy(() => import('./attempt-review-panel'));
@@ -66,6 +67,7 @@ export default function ResultHud({ upload, anonymous, onRetry, onBack, wordsMet
         <AttemptReviewPanel scenario={scenario} engine={engine} result={result} onTryAgain={() => tryAgainFromStart(session, i18n.language)} />
       </Suspense>
       <OutboxSlot inline sessionEnded onStartScreen={false} />
+      {upload.kind === 'saving' ? null : <WhatsNext />}
       <button type="button" onClick={onBack} data-action="back">
         {t('ui:result.backToStart')}
       </button>

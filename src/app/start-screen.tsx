@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, nativeName } from '../i18n/languages';
 import type { Mode } from '../engine';
@@ -8,6 +9,10 @@ import { ModePicker, type ExamStart } from './mode-picker';
 import { StationTile } from './station-tile';
 import { TraineeBar } from './trainee-bar';
 import { UpdateOffer } from './update-offer';
+import type { TraineePathView } from '../state/trainee-path-store';
+
+// Only a trainee whose group has a learning path sees the map: its code and look load then.
+const PathMap = lazy(() => import('./path-map'));
 
 export interface StartScreenProps {
   language: string;
@@ -20,6 +25,8 @@ export interface StartScreenProps {
   examStart?: ExamStart;
   vrAvailable: boolean;
   trainee: TraineeIdentity | null;
+  /** The signed-in trainee's learning path (the server's last answer, kept offline); null: the station tiles as before. */
+  path?: TraineePathView | null;
   /** A centre's server and nobody signed in: the stations wait until the trainee signs in (issue 21). */
   signInFirst?: boolean;
   codeFromUrl: string | null;
@@ -68,6 +75,11 @@ export function StartScreen(props: StartScreenProps) {
           {t('join.signInFirst')}
         </p>
       ) : null}
+      {props.path ? (
+        <Suspense fallback={<p className="loading" aria-busy="true" />}>
+          <PathMap view={props.path} stations={stations} selected={selected} onChoose={props.onStation} />
+        </Suspense>
+      ) : (
       <section aria-labelledby="station-heading">
         <h2 id="station-heading">{t('start.chooseStation')}</h2>
         <ul className="stations">
@@ -85,6 +97,7 @@ export function StartScreen(props: StartScreenProps) {
           ))}
         </ul>
       </section>
+      )}
       <ModePicker mode={props.examAllowed ? props.mode : 'practice'} examAllowed={props.examAllowed} examStart={props.examStart ?? null} onMode={props.onMode} />
       {props.vrAvailable ? <ComfortOptions /> : null}
       <div className="actions">

@@ -13,6 +13,8 @@ import { Suspense, lazy } from 'react';
 
 // Only an attempt that is saved, signed in and has a slip offers it: its texts load then.
 const VrDebriefButton = lazy(() => import('./vr-debrief-button'));
+// Only a trainee on a learning path has a next module to start from here.
+const VrNextButton = lazy(() => import('./vr-next-button'));
 
 export interface AttemptPanelProps {
   scenario: Scenario;
@@ -103,6 +105,9 @@ export function AttemptPanel({ scenario, engine, result, font, dir, onBack }: At
           <PanelButton name="panel-back" label={t('ui:result.backToStart')} font={font} width={0.5} position={[0.27 * side, -0.37, 0]} onPress={onBack} />
           <Suspense fallback={null}>
             <VrDebriefButton font={font} width={0.66} position={[0.17 * side, -0.51, 0]} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <VrNextButton font={font} width={1.0} position={[0, -0.65, 0]} />
           </Suspense>
         </>
       ) : (

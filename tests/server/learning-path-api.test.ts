@@ -144,6 +144,31 @@ describe.each(databaseKinds)('learning paths API on %s', (kind) => {
     expect(wrong.json().issues[0].path).toBe('what');
   });
 
+  test('the exam upload is checked by the path again on the server: an attempt issued while the exam was open is refused once it closed, with the same reason', async () => {
+    const lina = await joinedTrainee(t.app, trainer, 'Lina');
+    await trainer.call('PUT', `/api/groups/${lina.groupId}/path`, { path: twoModules });
+    // Not a word of the headset's decides: without a counting practice the exam stays closed, asked or uploaded.
+    expect((await askExam(lina)).json().message).toBe(`the exam of ${station} opens after 2 practice attempts scored at least 80 (0 so far)`);
+    const claimed = await upload(lina, idealEvents, 'exam', crypto.randomUUID());
+    expect(claimed.statusCode).toBe(403);
+    expect(claimed.json()).toMatchObject({ error: 'exam-not-unlocked', message: `the exam of ${station} opens after 2 practice attempts scored at least 80 (0 so far)` });
+    // The trainer opens the exam by hand; an attempt is issued; then the trainer locks it again before the upload.
+    await trainer.call('PUT', `/api/trainees/${lina.traineeId}/modules/${station}`, { what: 'exam', open: true });
+    const attempt = await askExam(lina);
+    expect(attempt.statusCode, attempt.body).toBe(201);
+    await trainer.call('PUT', `/api/trainees/${lina.traineeId}/modules/${station}`, { what: 'exam', open: false });
+    const late = await upload(lina, idealEvents, 'exam', attempt.json().attemptId);
+    expect(late.statusCode).toBe(403);
+    expect(late.json()).toMatchObject({ error: 'exam-not-unlocked', message: expect.stringContaining(`the exam of ${station} opens after`) });
+    expect((await mine(lina)).modules[0]).toMatchObject({ state: 'practice', examOpen: false });
+    expect(await t.db.selectFrom('module_masteries').select('scenario_id').where('trainee_id', '=', lina.traineeId).execute()).toEqual([]);
+    // Opened again, the same attempt is accepted: the path (here the trainer's hand on it) decided, never the headset.
+    await trainer.call('PUT', `/api/trainees/${lina.traineeId}/modules/${station}`, { what: 'exam', open: true });
+    expect((await upload(lina, idealEvents, 'exam', attempt.json().attemptId)).statusCode).toBe(201);
+    expect((await mine(lina)).modules.map((m) => `${m.scenarioId}:${m.state}`)).toEqual([`${station}:mastered`, 'wood-panel-saw:practice']);
+    await trainer.call('DELETE', `/api/trainees/${lina.traineeId}`);
+  });
+
   test('another organisation sees neither the group path nor the trainee; the export holds the path record and erase removes it', async () => {
     const other = await organisationWithTrainer(t.app, t.db, 'Elders');
     expect((await other.call('GET', `/api/groups/${sam.groupId}/path`)).statusCode).toBe(404);
