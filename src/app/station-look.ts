@@ -2,6 +2,7 @@ import { assetUrl } from '../world/asset-url';
 
 /** Each sector's colour: the tile's band and border, so a trainee finds their sector without reading. */
 const sectorColours: Readonly<Record<string, string>> = {
+  core: '#b7791f',
   wood: '#8b5e3c',
   food: '#1f7a4d',
   plastics: '#1f6feb',

@@ -178,7 +178,7 @@ function buildScenarioSchema() {
       $comment: comment,
       id,
       version: z.number().int().positive(),
-      sector: z.enum(['wood', 'food', 'plastics', 'textile']),
+      sector: z.enum(['core', 'wood', 'food', 'plastics', 'textile']).describe('core: a module every sector shares (issue 26), set in a neutral workshop hall'),
       country: z
         .enum(['BE', 'NL'])
         .optional()

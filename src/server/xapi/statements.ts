@@ -37,7 +37,7 @@ export interface StatementOptions {
 
 export type Statement = Record<string, unknown> & { id: string; timestamp: string };
 
-export const sectorNames: Record<string, string> = { wood: 'Hout', food: 'Voeding', plastics: 'Kunststoffen', textile: 'Textiel' };
+export const sectorNames: Record<string, string> = { core: 'Basis', wood: 'Hout', food: 'Voeding', plastics: 'Kunststoffen', textile: 'Textiel' };
 const name = (text: string) => ({ nl: text });
 const at = (startedAt: string, t: number) => new Date(Date.parse(startedAt) + t).toISOString();
 
