@@ -7,5 +7,6 @@ import { stationMatrix } from './support/station-matrix';
 stationMatrix('textile/weaving-loom', {
   viewport: { width: 1024, height: 640 },
   criticalRule: 'run-with-hair-loose',
-  screenshots: { 'textile-weaving-loom': 0, 'textile-weaving-loom-pick-glass': 5, 'textile-weaving-loom-weft': 12 },
+  // Moves 22 and 23: the team leader come to the loom (the report), then his spoken hand-over (an ear, no words).
+  screenshots: { 'textile-weaving-loom': 0, 'textile-weaving-loom-pick-glass': 5, 'textile-weaving-loom-weft': 12, 'textile-weaving-loom-team-leader': 22, 'textile-weaving-loom-listen': 23 },
 });
