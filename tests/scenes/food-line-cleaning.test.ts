@@ -105,9 +105,11 @@ describe('food-line-cleaning: the chemicals', () => {
 describe('food-line-cleaning: the contact times (on the scenario clock)', () => {
   test('the foam acts 10 minutes, the disinfectant 5', () => {
     const tFoam = tOf('hold-end', 'foam-lance');
-    expect(live(before('hold-start', 'hose', 1)).state.machines.foam).toEqual({ state: 'done', since: tFoam + 600000 });
+    expect(live(before('hold-start', 'hose', 1)).state.machines.foam).toEqual({ state: 'acting', since: tFoam });
+    expect(live(before('inspect', 'belt')).state.machines.foam).toEqual({ state: 'done', since: tFoam + 600000 });
     const tDis = tOf('hold-end', 'sprayer');
-    expect(live(before('hold-start', 'hose', 2)).state.machines.disinfectant).toEqual({ state: 'done', since: tDis + 300000 });
+    expect(live(before('hold-start', 'hose', 2)).state.machines.disinfectant).toEqual({ state: 'acting', since: tDis });
+    expect(live(before('place', 'disinfectant-can', 1)).state.machines.disinfectant).toEqual({ state: 'done', since: tDis + 300000 });
   });
 
   test('rinsing the foam off before its 10 minutes is major, and the rinse does not count yet', () => {
