@@ -17,7 +17,7 @@ describe('food-line-cleaning: the station data', () => {
     expect(sc.steps.filter((s) => s.action === 'answer' || s.action === 'classify').length * 4).toBeLessThanOrEqual(sc.steps.length);
     for (const c of competencies) expect(sc.steps.some((s) => s.competency === c), c).toBe(true);
     expect(new Set(sc.objects.map((o) => o.term)).size).toBeGreaterThanOrEqual(12);
-    for (const term of ['reinigingsplan', 'veiligheidsinformatieblad', 'spatbril', 'hoofdschakelaar', 'schraper', 'afdekhoes', 'schuimlans', 'luminometer', 'desinfectiemiddel', 'zure reiniger', 'waterslang']) expect(sc.objects.map((o) => o.term)).toContain(term);
+    for (const term of ['maatbeker', 'reinigingsplan', 'veiligheidsinformatieblad', 'spatbril', 'hoofdschakelaar', 'schraper', 'afdekhoes', 'schuimlans', 'luminometer', 'desinfectiemiddel', 'zure reiniger', 'waterslang']) expect(sc.objects.map((o) => o.term)).toContain(term);
     expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id)).toEqual([
       'scrape-without-lockout',
       'remove-product-without-lockout',
@@ -91,8 +91,8 @@ describe('food-line-cleaning: the chemicals', () => {
     for (const wrong of [1, 5]) expect(live([...before('set', 'foam-dosing'), ev(tf, 'set', 'foam-dosing', wrong)]).feedback.at(-1), String(wrong)).toMatchObject({ kind: 'out-of-tolerance', step: 'set-foam-dose', target: 3 });
     const tw = tOf('set', 'water-temp');
     for (const wrong of [40, 80]) expect(live([...before('set', 'water-temp'), ev(tw, 'set', 'water-temp', wrong)]).feedback.at(-1), String(wrong)).toMatchObject({ kind: 'out-of-tolerance', step: 'set-water-temp', target: 55 });
-    const td = tOf('answer', 'disinfectant-can');
-    for (const wrong of ['10', '1000']) expect(live([...before('answer', 'disinfectant-can'), ev(td, 'answer', 'disinfectant-can', wrong)]).feedback.at(-1), wrong).toMatchObject({ kind: 'wrong-answer', step: 'dose-disinfectant' });
+    const td = tOf('set', 'measuring-jug');
+    for (const wrong of [10, 1000]) expect(live([...before('set', 'measuring-jug'), ev(td, 'set', 'measuring-jug', wrong)]).feedback.at(-1), String(wrong)).toMatchObject({ kind: 'out-of-tolerance', step: 'dose-disinfectant', target: 100 });
   });
 
   test('spraying water before the drive\'s electric box is covered is major', () => {
@@ -137,6 +137,11 @@ describe('food-line-cleaning: the verification and the hand-over', () => {
     expectCritical([...before('hold-start', 'brush'), ev(t, 'press', 'team-leader')], 'release-unverified');
     const tr = tOf('hold-start', 'hose', 2);
     expectCritical([...before('hold-start', 'hose', 2), ev(tr, 'press', 'team-leader')], 'release-unverified');
+  });
+
+  test('the cover comes off the drive\'s box before the padlock: unlocking first is out of order', () => {
+    const t = tOf('place', 'electrics-cover', 1);
+    expect(live([...before('place', 'electrics-cover', 1), ev(t, 'unlock', 'main-switch')]).feedback.at(-1)).toMatchObject({ kind: 'wrong-order', step: 'unlock', missing: ['remove-cover'] });
   });
 
   test('handing over with the chemicals at the line is major, with the hose on the floor minor', () => {
