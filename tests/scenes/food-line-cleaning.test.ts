@@ -153,9 +153,9 @@ describe('food-line-cleaning: the verification and the hand-over', () => {
     ]);
   });
 
-  test('leaving the lockout out fails the attempt: the scraper goes on an unlocked belt', () => {
+  test('leaving the lockout out fails the attempt: the press meant to prove the lock starts the line', () => {
     const r = score(sc, without(['lock', 'main-switch']), 'exam');
     expect(r).toMatchObject({ passed: false, failedByCritical: true });
-    expect(r.violations.map((v) => v.rule)).toContain('scrape-without-lockout');
+    expect(r.violations.map((v) => v.rule)).toEqual(['start-before-release']);
   });
 });
