@@ -39,8 +39,10 @@ export default defineConfig(({ mode }) => ({
       workbox: {
         // Only the trainee app's page: another HTML entry (the trainer dashboard) is never served from here.
         globPatterns: ['index.html', '**/*.{js,css,json,ttf,otf,woff,woff2,glb,gltf,png,svg,jpg,webp,ktx2,mp3,ogg,opus,wav,m4a}'],
-        // Vite's manifest is for the build and the budget checks, not for the browser.
-        globIgnores: ['.vite/**'],
+        // Vite's manifest is for the build and the budget checks, not for the browser. Generated speech
+        // is kept per language the headset uses, not all of it (src/audio/audio-offline.ts): only each
+        // language's manifest.json is precached, so a headset knows offline what it could say.
+        globIgnores: ['.vite/**', 'audio/**/*.ogg'],
         manifestTransforms: [withoutEmulatorFiles(outDirOf(mode))],
         // The Arabic and Ethiopic fonts and three.js's chunk exceed workbox's 2 MB default.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
@@ -53,7 +55,11 @@ export default defineConfig(({ mode }) => ({
         dontCacheBustURLsMatching: /^assets\//,
         // Centre-recorded voices (issue 30): each file is immutable under its id; src/audio/recorded-voices.ts
         // fills this cache as soon as the list is known, so they play offline like the generated audio.
-        runtimeCaching: [{ urlPattern: /\/voices\/[0-9a-f-]{36}\.ogg$/, handler: 'CacheFirst', options: { cacheName: 'werkvloer-voices', cacheableResponse: { statuses: [200] } } }],
+        runtimeCaching: [
+          { urlPattern: /\/voices\/[0-9a-f-]{36}\.ogg$/, handler: 'CacheFirst', options: { cacheName: 'werkvloer-voices', cacheableResponse: { statuses: [200] } } },
+          // Generated speech, filled per language by src/audio/audio-offline.ts (`?v=` is the text's hash).
+          { urlPattern: /\/audio\/[a-z]{2,3}\/.+\.ogg\?v=[0-9a-f]+$/, handler: 'CacheFirst', options: { cacheName: 'werkvloer-audio', cacheableResponse: { statuses: [200] } } },
+        ],
       },
     }),
   ],

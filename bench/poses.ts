@@ -4,6 +4,8 @@
 // time in this process, median of repeated runs; the trace is a model of a trainee at a workstation
 // (bench/support/pose-trace.ts), not a recording.
 import { encodePoses } from '../src/engine/pose-codec';
+import { recentSamples } from '../src/engine/recent-poses';
+import { livePoseHz, livePoseWindowMs, progressMessageSchema } from '../src/shared/live-progress';
 import { UploadJobs } from '../src/server/upload-intake';
 import { loadScenes } from '../scripts/check-scenes';
 import { workstationTrace } from './support/pose-trace';
@@ -40,6 +42,23 @@ export const poses: BenchModule = {
       { area, name: 'pose bytes per minute, desktop (head only)', value: Math.round(desktop.length / 10), unit: 'B/min' },
       { area, name: "a 10-minute VR session's poses on the wire", value: Math.round(vr.length / 1024), unit: 'KB', baseline: '< 100', note: `${workstationTrace(10).length} samples` },
     ];
+    // Watched live in 3D: each progress message (one a second) carries the last 1.2 s at 5 Hz.
+    const trace = workstationTrace(10);
+    const sizes: number[] = [];
+    for (let i = 50; i < trace.length; i += 10) {
+      const message = progressMessageSchema.parse({
+        v: 2, attemptId: crypto.randomUUID(), seq: i, scenarioId: 'wood-intro-workbench', mode: 'practice', device: 'vr-controller', language: 'nl',
+        elapsedMs: trace[i]!.t, step: { id: 'start-drill', onStepMs: 1500 }, stepsDone: 1, stepsTotal: 3, mistakes: 0, violations: 0, critical: 0,
+        hints: 0, stuck: false, helpAsked: 0, helpAnswered: 0, finished: null,
+        poses: { hz: livePoseHz, data: encodePoses(recentSamples(trace.slice(0, i + 1), livePoseWindowMs, livePoseHz)) },
+      });
+      sizes.push(JSON.stringify(message).length);
+    }
+    const perMessage = Math.round(median(sizes));
+    rows.push(
+      { area, name: 'live progress message with poses (watched in 3D)', value: perMessage, unit: 'B', baseline: '< 4096 body limit, < 8000 NOTIFY', note: `VR, the last ${livePoseWindowMs} ms at ${livePoseHz} Hz; median of ${sizes.length} messages over 10 min` },
+      { area, name: 'live bytes per minute while watched (one message a second)', value: Math.round((perMessage * 60) / 1024), unit: 'KB/min', note: 'only while a trainer has the live 3D view open; unwatched, a heartbeat every 5 s without poses' },
+    );
     const scene = loadScenes(process.cwd()).find((l) => l.scenario && l.idealPath && !l.file.includes('_template'))!;
     const tpl = uploadTemplate({ poses: false });
     const plain = tpl.prefix + crypto.randomUUID() + tpl.suffix;

@@ -4,7 +4,7 @@
 // for every request; the stored row count is checked against the 201s afterwards.
 // Goal: ≥ 1,000 uploads/s on SQLite on 2 cores, p99 < 50 ms.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -124,17 +124,48 @@ export function cpuMs(pid: number | undefined): number {
   }
 }
 
+/** CPU ticks (user + system, 10 ms each) of every thread of a process, by thread id. */
+function threadTicks(pid: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        out.set(Number(tid), Number(f[11]) + Number(f[12]));
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  } catch {
+    // The process ended.
+  }
+  return out;
+}
+
+/**
+ * Where a process's CPU went between two `threadTicks`, per upload: the main thread (the one that
+ * answers requests) first, then every other thread that used any, busiest first. Node names none of
+ * its threads, so they are told apart by the CPU profiles (BENCH_CPU_PROF), not here.
+ */
+function perThread(pid: number | undefined, before: Map<number, number>, after: Map<number, number>, uploads: number): string {
+  const ms = (tid: number) => (((after.get(tid) ?? 0) - (before.get(tid) ?? 0)) * 10) / uploads;
+  const others = [...after.keys()].filter((t) => t !== pid).map(ms).filter((v) => v > 0).sort((a, b) => b - a);
+  return `main thread ${ms(pid ?? 0).toFixed(2)} ms; other threads ${others.map((v) => v.toFixed(2)).join(', ')} ms`;
+}
+
 async function measure(name: string, start: () => Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }>, count: () => Promise<number>, tpl: ReturnType<typeof uploadTemplate>) {
   const server = await start();
   try {
     await load(server.port, tpl, WARM_UP); // JIT, connection pool, first pages of the database
     const before = await count();
     const cpu0 = cpuMs(server.child.pid);
+    const threads0 = threadTicks(server.child.pid);
     const r = await load(server.port, tpl, AMOUNT);
     const cpuPerUpload = (cpuMs(server.child.pid) - cpu0) / AMOUNT;
+    const threads = perThread(server.child.pid, threads0, threadTicks(server.child.pid), AMOUNT);
     await server.stop();
     const rows = (await count()) - before;
-    return { name, ...r, rows, cpuPerUpload };
+    return { name, ...r, rows, cpuPerUpload, threads };
   } catch (error) {
     await server.stop();
     throw error;
@@ -179,7 +210,7 @@ export const serverUploads: BenchModule = {
       const postgresResult = await measure('postgres', () => startProcess(mainArgs, serverEnv({ DATA_DIR: dir, DATABASE_URL: postgres.url }), listening), pgCount, tpl);
 
       const note = `${tpl.events} events, ${(tpl.bytes / 1024).toFixed(1)} KB, ${CONNECTIONS} connections, ${AMOUNT} uploads`;
-      rows.push({ area, name: 'bare Fastify echo of the upload (ceiling)', value: Math.round(echo.perSecond), unit: 'req/s', note: `p99 ${echo.p99} ms; server CPU ${echo.cpuPerUpload.toFixed(2)} ms/request; ${note}` });
+      rows.push({ area, name: 'bare Fastify echo of the upload (ceiling)', value: Math.round(echo.perSecond), unit: 'req/s', note: `p99 ${echo.p99} ms; server CPU ${echo.cpuPerUpload.toFixed(2)} ms/request (${echo.threads}); ${note}` });
       for (const r of [sqlite, postgresResult]) {
         const checked = r.rows === r.created ? `rows stored = 201s = ${r.created}` : `ROW COUNT MISMATCH: ${r.rows} rows for ${r.created} 201s`;
         rows.push({
@@ -192,7 +223,7 @@ export const serverUploads: BenchModule = {
         });
         rows.push({ area, name: `  p99 latency (${r.name})`, value: r.p99, unit: 'ms', baseline: r.name === 'sqlite' ? '< 50' : undefined, note: `p50 ${r.p50} ms` });
         // Load-independent: at 1,000 uploads/s one core has 1 ms per upload (Node runs the handlers on one thread).
-        rows.push({ area, name: `  server CPU per upload (${r.name})`, value: r.cpuPerUpload, unit: 'ms', baseline: r.name === 'sqlite' ? '< 1' : undefined, note: 'user + system time of the server process / uploads' });
+        rows.push({ area, name: `  server CPU per upload (${r.name})`, value: r.cpuPerUpload, unit: 'ms', baseline: r.name === 'sqlite' ? '< 1' : undefined, note: `user + system time of the server process / uploads: ${r.threads}` });
       }
       return rows;
     } finally {

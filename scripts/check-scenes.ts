@@ -85,6 +85,7 @@ export function loadScene(root: string, file: string): LoadedScene {
     const missing = loc.ok ? translationKeys(sc).filter((k) => !has(loc.data, k.key)) : [];
     if (missing.length > 0) out.warnings.push(`locales/${lng}/${sc.id}.json: ${missing.length} key(s) untranslated (falls back to Dutch): ${missing.map((m) => m.key).join(', ')}`);
   }
+  checkListenSteps(root, rel, sc, sourceLocale, out);
   checkIdealPath(file.replace(/scenario\.json$/, 'ideal-path.json'), rel, sc, out);
   // The module's ESCO alignment beside it (docs/passport.md): without one, mastering it issues no credential.
   if (!isSpecial) checkAlignment(root, dirname(file), rel, out);
@@ -94,6 +95,42 @@ export function loadScene(root: string, file: string): LoadedScene {
   if (!layout.layout && !existsSync(join(dirname(file), 'station.tsx'))) out.issues.push({ file: rel, path: '$', message: 'the station has neither layout.json nor station.tsx: nothing to show' });
   if (out.issues.length === 0) out.scenario = sc;
   return out;
+}
+
+/**
+ * A listening step (`listen: true`) is only heard, in Dutch: its Dutch text must exist, be speakable
+ * (no `{{value}}`: a recording cannot know it) and have a Dutch audio file (assets/audio/nl, made by
+ * `npm run audio`), or the trainee gets an ear and silence. A centre's own recording may replace
+ * that file, but cannot stand in for it: not every centre records.
+ */
+export function checkListenSteps(root: string, rel: string, sc: Scenario, sourceLocale: unknown, out: LoadedScene): void {
+  const listening = sc.steps.map((step, i) => ({ step, i })).filter(({ step }) => step.listen === true);
+  if (listening.length === 0) return;
+  const manifestFile = join(root, 'assets/audio/nl/manifest.json');
+  const manifest = existsSync(manifestFile) ? readJson(manifestFile) : null;
+  const files = manifest?.ok ? ((manifest.data as { files?: Record<string, { file?: string }> }).files ?? {}) : {};
+  for (const { step, i } of listening) {
+    const path = `$.steps[${i}].listen`;
+    const text = lookupText(sourceLocale, step.instruction);
+    if (text === undefined) {
+      out.issues.push({ file: rel, path, message: `a listening step needs its Dutch text: "${step.instruction}" is missing in locales/nl/${sc.id}.json` });
+      continue;
+    }
+    if (/\{\{/.test(text)) out.issues.push({ file: rel, path, message: `a listening step's Dutch text cannot hold a {{value}} (no recording can say it): "${text}"` });
+    const entry = files[`${sc.id}:${step.instruction}`];
+    if (!entry?.file || !existsSync(join(root, 'assets/audio/nl', entry.file))) {
+      out.issues.push({ file: rel, path, message: `a listening step is heard only: "${sc.id}:${step.instruction}" has no Dutch audio file in assets/audio/nl (run npm run audio)` });
+    }
+  }
+}
+
+function lookupText(resource: unknown, key: string): string | undefined {
+  let node = resource;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' && node.trim() !== '' ? node : undefined;
 }
 
 function checkAlignment(root: string, folder: string, scenarioRel: string, out: LoadedScene): void {

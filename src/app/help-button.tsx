@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { poseTakes } from '../results/pose-take';
 import { readTrainee } from '../results/trainee-identity';
 import { askForHelp, helpRequest, helpShown } from '../state/help-request';
 import { lateUi } from '../state/late-ui';
@@ -19,7 +20,12 @@ export function HelpButton() {
   const live = useStore(helpRequest, (s) => s.live);
   useEffect(() => {
     const device = () => (lateUi.getState().vr ? 'vr-controller' : 'desktop');
-    const sources = { token: () => readTrainee()?.token ?? null, snapshot: (now: number) => progressSnapshot(session.getState(), helpRequest.getState(), now, device()) };
+    const sources = {
+      token: () => readTrainee()?.token ?? null,
+      snapshot: (now: number) => progressSnapshot(session.getState(), helpRequest.getState(), now, device()),
+      // The live 3D view's poses come from the recorder the session record's come from.
+      poses: (attemptId: string, windowMs: number, hz: number) => poseTakes.recent(attemptId, windowMs, hz),
+    };
     // Its own chunk, fetched now: after the station's first frame, like this button.
     void import('../results/progress-runtime').then((m) => m.startLiveProgress(session, sources));
   }, [session]);

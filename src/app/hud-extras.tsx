@@ -1,4 +1,5 @@
-import type { Scenario } from '../engine';
+import type { Feedback, Scenario } from '../engine';
+import { HeardSentence, ListenStep } from './listen-step';
 import { PointedWord, WordsMet } from '../vocabulary/word-list';
 import { DutchWordButton } from '../vocabulary/dutch-word-button';
 import { assetUrl } from '../world/asset-url';
@@ -8,17 +9,19 @@ import { RepeatButton } from './repeat-button';
 import { SettingsMenu } from './settings-menu';
 
 export interface HudExtrasProps {
-  part: 'picture' | 'word' | 'actions' | 'settings' | 'words-met' | 'cue' | 'term';
+  part: 'picture' | 'word' | 'actions' | 'settings' | 'words-met' | 'cue' | 'term' | 'listen' | 'heard';
   scenario: Scenario;
   pictogram?: string | undefined;
   /** The current step's Dutch word (part `term`). */
   term?: string | undefined;
+  /** The feedback shown (part `heard`: a listening step just done shows its Dutch sentence). */
+  feedback?: Feedback | undefined;
   language: string;
   onLanguage(code: string): void;
 }
 
 /** The overlay's parts that load after the station's first frame (src/state/late-ui.ts). */
-export default function HudExtras({ part, scenario, pictogram, term, language, onLanguage }: HudExtrasProps) {
+export default function HudExtras({ part, scenario, pictogram, term, feedback, language, onLanguage }: HudExtrasProps) {
   switch (part) {
     case 'picture':
       return pictogram ? <img className="pictogram" src={assetUrl(pictogram)} alt="" width={44} height={44} data-testid="hud-pictogram" /> : null;
@@ -37,6 +40,10 @@ export default function HudExtras({ part, scenario, pictogram, term, language, o
       return <WordsMet scenario={scenario} />;
     case 'term':
       return term ? <DutchWordButton term={term} pictogram={pictogram} /> : null;
+    case 'listen':
+      return <ListenStep />;
+    case 'heard':
+      return <HeardSentence scenario={scenario} feedback={feedback} />;
     case 'cue':
       return <NextCueArrow />;
   }

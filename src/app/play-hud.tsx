@@ -105,10 +105,12 @@ export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, 
       <div className="hud-step">
         <Late part="picture" scenario={scenario} pictogram={view?.pictogram} {...extras} />
         <p className="instruction" data-testid="instruction">
-          {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
+          {/* A listening step: an ear and "listen again", never its words (they load late, with the voice). */}
+          {view?.textHidden ? <Late part="listen" scenario={scenario} {...extras} /> : view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
         </p>
       </div>
-      {view?.dutchTerm ? (
+      {/* A listening step keeps even its Dutch word off the screen: the trainee must hear it. */}
+      {view?.dutchTerm && !view.textHidden ? (
         <p className="term">
           <span>{t('ui:play.dutchWord')}: </span>
           <LateWord part="term" scenario={scenario} term={view.dutchTerm} pictogram={view.pictogram} {...extras} />
@@ -118,6 +120,7 @@ export function PlayHud({ upload, anonymous = false, onRetry, onBack, language, 
         <p className={`feedback ${safety ? 'safety' : said.kind === 'step-completed' ? 'good' : 'wrong'}`} data-testid="feedback" data-kind={said.kind}>
           <FeedbackPicture scenario={scenario} feedback={said} engine={engine} />
           {feedbackText(t, i18n.language, scenario, said, engine)}
+          <Late part="heard" scenario={scenario} feedback={said} {...extras} />
         </p>
       ) : null}
       <Late part="word" scenario={scenario} {...extras} />

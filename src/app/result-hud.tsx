@@ -1,7 +1,8 @@
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OutboxSlot } from '../results/outbox-slot';
 import type { UploadStatus } from '../state/app-store';
+import { debriefOffer } from '../state/debrief-offer';
 import { useSession, useSessionStore } from '../state/session-context';
 import { tryAgainFromStart } from '../state/try-again';
 
@@ -29,6 +30,13 @@ export default function ResultHud({ upload, anonymous, onRetry, onBack, wordsMet
   const result = useSession((s) => s.result);
   const sessionId = useSession((s) => s.sessionId);
   const session = useSessionStore();
+  // The replay needs the record on the server and the trainee's own token: saved, signed in, a slip to look at.
+  const debrief = upload.kind === 'saved' && !anonymous && sessionId !== null && engine !== null && (engine.mistakes.length > 0 || engine.violations.length > 0) ? sessionId : null;
+  // The headset's end panel offers the same replay (src/play/vr-debrief-button.tsx).
+  useEffect(() => {
+    debriefOffer.setState({ sessionId: debrief });
+    return () => debriefOffer.setState({ sessionId: null });
+  }, [debrief]);
   if (!scenario || !engine || !result) return null;
   return (
     <aside className="hud result" role="status" aria-live="polite" data-session-id={sessionId ?? undefined}>
@@ -49,10 +57,9 @@ export default function ResultHud({ upload, anonymous, onRetry, onBack, wordsMet
           {t('ui:result.retry')}
         </button>
       ) : null}
-      {/* The replay needs the record on the server and the trainee's own token: saved, signed in, a slip to look at. */}
-      {upload.kind === 'saved' && !anonymous && sessionId && (engine.mistakes.length > 0 || engine.violations.length > 0) ? (
+      {debrief ? (
         <Suspense fallback={null}>
-          <DebriefLink sessionId={sessionId} language={i18n.language} />
+          <DebriefLink sessionId={debrief} language={i18n.language} scenario={scenario} engine={engine} />
         </Suspense>
       ) : null}
       <Suspense fallback={null}>

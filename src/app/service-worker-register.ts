@@ -1,6 +1,28 @@
 /// <reference types="vite-plugin-pwa/client" />
 import { registerSW } from 'virtual:pwa-register';
+import { keepLanguageOffline } from '../audio/audio-offline';
 import { offerUpdate, setUpdateCheck } from './service-worker-offer';
+
+/**
+ * The spoken audio of the page's language (its `lang`, which the app sets) is kept for offline play,
+ * and again whenever the trainee picks another language: audio is cached per language, not precached
+ * whole (src/audio/audio-offline.ts).
+ */
+function keepSpokenLanguageOffline(): void {
+  let kept = '';
+  const keep = () => {
+    const lng = document.documentElement.lang;
+    if (!lng || lng === kept || !navigator.onLine) return;
+    kept = lng;
+    void keepLanguageOffline(lng).catch(() => undefined);
+  };
+  keep();
+  new MutationObserver(keep).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  window.addEventListener('online', () => {
+    kept = '';
+    keep();
+  });
+}
 
 // The browser asks the server for sw.js on every navigation anyway; this is for a tab kept open for days.
 const checkEveryMs = 60 * 60_000;
@@ -20,6 +42,7 @@ export function registerServiceWorker(): void {
     },
     onRegisteredSW(_url, registration) {
       if (!registration) return;
+      keepSpokenLanguageOffline();
       setUpdateCheck(async () => {
         if (Date.now() - lastCheck < checkEveryMs || !navigator.onLine) return;
         lastCheck = Date.now();

@@ -1,6 +1,7 @@
 import { audioSettings } from './audio-settings';
 import type { AudioManifest } from './spoken-keys';
 import { recordedFiles } from './recorded-voices';
+import { generatedFileUrl, manifestUrl } from './audio-offline';
 import { readTrainee } from '../results/trainee-identity';
 
 /**
@@ -30,9 +31,6 @@ if (typeof window !== 'undefined') {
   window.__werkvloerSpokenFiles = playedFiles;
 }
 
-function base(): string {
-  return `${import.meta.env.BASE_URL}audio/`;
-}
 
 /** Whose manifest: the recordings are the signed-in trainee's organisation's ("next trainee" may be another's). */
 export function manifestId(lng: string): string {
@@ -44,7 +42,7 @@ export function manifest(lng: string): Promise<AudioManifest | null> {
   const id = manifestId(lng);
   let m = manifests.get(id);
   if (!m) {
-    const generated = fetch(`${base()}${lng}/manifest.json`)
+    const generated = fetch(manifestUrl(lng))
       .then((r) => (r.ok ? (r.json() as Promise<AudioManifest>) : null))
       .catch(() => null);
     // The centre's recordings (issue 30) win over the generated voice. Imported statically: this module
@@ -89,20 +87,27 @@ export function stopSpeaking(): void {
   playing = null;
 }
 
-/** Speaks these keys one after another (e.g. feedback, then the next instruction). */
-export async function speak(lng: string, keys: readonly string[]): Promise<void> {
+/** A key spoken in a language of its own (a listening step's instruction: Dutch, whatever the trainee's language). */
+export interface SpokenLine {
+  key: string;
+  lng: string;
+}
+
+/** Speaks these keys one after another (e.g. feedback, then the next instruction); a plain key is in `lng`. */
+export async function speak(trainee: string, lines: readonly (string | SpokenLine)[]): Promise<void> {
   stopSpeaking();
   const mine = generation;
   const g = graph();
-  if (!g || keys.length === 0) return;
+  if (!g || lines.length === 0) return;
   if (g.ctx.state === 'suspended') await g.ctx.resume().catch(() => undefined);
-  const m = await manifest(lng);
-  for (const key of keys) {
+  for (const line of lines) {
+    const { key, lng } = typeof line === 'string' ? { key: line, lng: trainee } : line;
+    const m = await manifest(lng);
     const entry = m?.files[key];
     if (!entry || mine !== generation) continue;
     try {
       // A recording's file is a path of its own (/voices/<id>.ogg); a generated one is inside the language's folder.
-      const url = entry.file.startsWith('/') ? entry.file : `${base()}${lng}/${entry.file}`;
+      const url = entry.file.startsWith('/') ? entry.file : generatedFileUrl(lng, entry);
       const data = await (await fetch(url)).arrayBuffer();
       const buffer = await g.ctx.decodeAudioData(data);
       if (mine !== generation) return;

@@ -5,7 +5,7 @@ import { currentStepView } from '../state/step-view';
 import { useSessionStore } from '../state/session-context';
 import type { SessionState } from '../state/session-store';
 import { attemptReview } from '../state/attempt-review';
-import { speak, stopSpeaking } from './audio-player';
+import { speak, stopSpeaking, type SpokenLine } from './audio-player';
 
 /** "Repeat instruction" from the HUD or the VR panel: a counter the speaker listens to. */
 export const repeatRequests = createStore<{ count: number; repeat(): void }>()((set) => ({
@@ -17,6 +17,18 @@ export function instructionKey(s: SessionState): string | null {
   if (!s.scenario || !s.engine) return null;
   const view = currentStepView(s.scenario, s.engine);
   return view ? `${s.scenario.id}:${view.instructionKey}` : null;
+}
+
+/** The language the instruction is heard in: Dutch for a listening step (scenario `listen`), else the trainee's. */
+export function instructionLanguage(s: SessionState, trainee: string): string {
+  if (!s.scenario || !s.engine) return trainee;
+  return currentStepView(s.scenario, s.engine)?.listen ? 'nl' : trainee;
+}
+
+/** The instruction as it is spoken: its key, in the language it is heard in. */
+export function instructionLine(s: SessionState, trainee: string): SpokenLine | null {
+  const key = instructionKey(s);
+  return key ? { key, lng: instructionLanguage(s, trainee) } : null;
 }
 
 /** The one feedback worth hearing from an action: safety first, as on the panel. */
@@ -56,11 +68,11 @@ export function SpokenSession() {
   const { i18n } = useTranslation();
   const language = i18n.language;
   useEffect(() => {
-    const first = instructionKey(session.getState());
+    const first = instructionLine(session.getState(), language);
     if (first) void speak(language, [first]);
     const offSession = session.subscribe((s, prev) => {
       if (s.lastFeedback === prev.lastFeedback && s.status === prev.status) return;
-      const keys: string[] = [];
+      const keys: (string | SpokenLine)[] = [];
       const halt = s.lastFeedback !== prev.lastFeedback ? haltKeys(s) : [];
       const fb = s.lastFeedback !== prev.lastFeedback && halt.length === 0 ? feedbackKey(s) : null;
       if (fb) keys.push(fb);
@@ -70,12 +82,12 @@ export function SpokenSession() {
         const r = resultKey(s);
         if (r) keys.push(r);
         keys.push(...reviewKeys(s));
-      } else if (halt.length === 0 && next && (next !== instructionKey(prev) || s.lastFeedback.some((f) => f.kind === 'continued'))) keys.push(next);
+      } else if (halt.length === 0 && next && (next !== instructionKey(prev) || s.lastFeedback.some((f) => f.kind === 'continued'))) keys.push({ key: next, lng: instructionLanguage(s, language) });
       if (keys.length) void speak(language, keys);
     });
     const offRepeat = repeatRequests.subscribe(() => {
-      const key = instructionKey(session.getState());
-      if (key) void speak(language, [key]);
+      const line = instructionLine(session.getState(), language);
+      if (line) void speak(language, [line]);
     });
     return () => {
       offSession();

@@ -70,10 +70,6 @@ class ByteReader {
     }
     throw new Error(`a number in the pose data is too long (at byte ${this.at})`);
   }
-  int(): number {
-    const u = this.uint();
-    return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
-  }
 }
 
 /** The 6 integers of a pose: position in 2 mm steps, quaternion's x y z (normalised, w ≥ 0) × 1024. */
@@ -179,38 +175,75 @@ interface Columns {
 /** Raw inflate of at most `max` bytes out; throws an Error saying what is wrong. The server passes zlib's (native, some 4× faster). */
 export type BoundedInflate = (packed: Uint8Array, max: number) => Uint8Array;
 
-function readColumns(text: string, inflate: BoundedInflate): Columns {
-  const bytes = inflate(fromBase64(text), maxPackedBytes);
+/** Base64 text to bytes, natively (the server's Buffer); null leaves the text to the checked decoder here. */
+export type Base64Decode = (text: string) => Uint8Array | null;
+
+/** Zigzag back to signed: 2n → n, 2n − 1 → −n (in floating point: a 5-byte varint passes 2³¹). */
+const unzigzag = (u: number) => (u % 2 === 0 ? u / 2 : -(u + 1) / 2);
+
+/**
+ * Reads the packed columns with every check `decodePoses` makes. The server reads some 100,000
+ * varints per 10 minutes of an upload, so the one-byte case (most deltas) is read inline and only a
+ * longer number, or the end of the data, goes through `ByteReader.uint` (which says what is wrong).
+ */
+function readColumns(text: string, inflate: BoundedInflate, decode?: Base64Decode): Columns {
+  const bytes = inflate(decode?.(text) ?? fromBase64(text), maxPackedBytes);
   const r = new ByteReader(bytes);
+  const end = bytes.length;
   const count = r.uint();
   if (count > maxPoseSamples) throw new Error(`holds ${count} samples; at most ${maxPoseSamples}`);
   const times = new Float64Array(count);
   let t = 0;
   for (let i = 0; i < count; i++) {
-    t += r.uint();
+    const b = r.at < end ? bytes[r.at]! : 0x80;
+    if (b < 0x80) {
+      r.at++;
+      t += b;
+    } else t += r.uint();
     times[i] = t;
   }
   const masks = new Uint8Array(count);
   const present = [0, 0, 0];
   for (let i = 0; i < count; i++) {
-    const m = r.uint();
+    const b = r.at < end ? bytes[r.at]! : 0x80;
+    let m: number;
+    if (b < 0x80) {
+      r.at++;
+      m = b;
+    } else m = r.uint();
     if (m > 7) throw new Error(`sample ${i} names a track that does not exist (mask ${m})`);
     masks[i] = m;
-    for (let k = 0; k < 3; k++) if (m & (1 << k)) present[k]!++;
+    present[0]! += m & 1;
+    present[1]! += (m >> 1) & 1;
+    present[2]! += (m >> 2) & 1;
   }
+  const limit = 2 ** 30;
   const values = present.map((n) => {
     const v = new Int32Array(n * 6);
+    // The position in a local while reading (the reader's own only for a long number).
+    let at = r.at;
     for (let c = 0; c < 6; c++) {
       let prev = 0;
       for (let i = 0; i < n; i++) {
-        prev += r.int();
-        if (Math.abs(prev) > 2 ** 30) throw new Error(`a pose value is out of range (at byte ${r.at})`);
+        const b = at < end ? bytes[at]! : 0x80;
+        if (b < 0x80) {
+          at++;
+          // A one-byte zigzag: 0 1 2 3 … → 0 −1 1 −2 …
+          prev += (b >>> 1) ^ -(b & 1);
+        } else {
+          r.at = at;
+          prev += unzigzag(r.uint());
+          at = r.at;
+        }
+        if (prev > limit || prev < -limit) throw new Error(`a pose value is out of range (at byte ${at})`);
         v[i * 6 + c] = prev;
       }
     }
+    r.at = at;
+    const most = quaternionScale ** 2 * 1.01;
     for (let i = 0; i < n; i++) {
       const x = v[i * 6 + 3]!, y = v[i * 6 + 4]!, z = v[i * 6 + 5]!;
-      if (x * x + y * y + z * z > quaternionScale ** 2 * 1.01) throw new Error(`the ${poseTracks[present.indexOf(n)] ?? 'track'}'s pose ${i} has a rotation that is not a unit quaternion`);
+      if (x * x + y * y + z * z > most) throw new Error(`the ${poseTracks[present.indexOf(n)] ?? 'track'}'s pose ${i} has a rotation that is not a unit quaternion`);
     }
     return v;
   });
@@ -222,8 +255,8 @@ function readColumns(text: string, inflate: BoundedInflate): Columns {
  * What the server needs of a record's poses: checked whole (the same checks as `decodePoses`), their
  * count and last time, without building a pose object per sample.
  */
-export function poseSummary(text: string, inflate: BoundedInflate = inflateBounded): { count: number; lastMs: number } {
-  const { times } = readColumns(text, inflate);
+export function poseSummary(text: string, inflate: BoundedInflate = inflateBounded, decode?: Base64Decode): { count: number; lastMs: number } {
+  const { times } = readColumns(text, inflate, decode);
   return { count: times.length, lastMs: times.length > 0 ? times[times.length - 1]! : 0 };
 }
 

@@ -113,6 +113,10 @@ function buildScenarioSchema() {
     competency: z.enum(competencies),
     instruction: key,
     hint: key.optional(),
+    listen: z
+      .boolean()
+      .optional()
+      .describe('a language step: the instruction is only heard, in Dutch, whatever the trainee\'s language (no text on screen until a hint or the step is done); its Dutch text needs a Dutch audio file'),
     audio: asset.optional(),
     pictogram: asset.optional(),
     value: z

@@ -9,6 +9,10 @@ import { useSessionStore } from '../state/session-context';
 import { continueFromSafeState, tryAgainFromStart } from '../state/try-again';
 import { PanelButton } from './panel-button';
 import { PictogramSlot } from '../world/pictogram-slot';
+import { Suspense, lazy } from 'react';
+
+// Only an attempt that is saved, signed in and has a slip offers it: its texts load then.
+const VrDebriefButton = lazy(() => import('./vr-debrief-button'));
 
 export interface AttemptPanelProps {
   scenario: Scenario;
@@ -97,6 +101,9 @@ export function AttemptPanel({ scenario, engine, result, font, dir, onBack }: At
         <>
           <PanelButton name="panel-try-again" label={t('feedback:review-try-again')} font={font} width={0.5} position={[-0.27 * side, -0.37, 0]} onPress={() => tryAgainFromStart(session, i18n.language)} />
           <PanelButton name="panel-back" label={t('ui:result.backToStart')} font={font} width={0.5} position={[0.27 * side, -0.37, 0]} onPress={onBack} />
+          <Suspense fallback={null}>
+            <VrDebriefButton font={font} width={0.66} position={[0.17 * side, -0.51, 0]} />
+          </Suspense>
         </>
       ) : (
         <>

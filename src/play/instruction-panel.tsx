@@ -13,7 +13,8 @@ import { PictogramSlot } from '../world/pictogram-slot';
 import { currentStepView } from '../state/step-view';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { instructionKey, repeatRequests } from '../audio/spoken-session';
+import { instructionKey, instructionLanguage, repeatRequests } from '../audio/spoken-session';
+import { heardInstructionKey, listenPictogram } from '../state/step-view';
 import { useHasAudio } from '../audio/audio-availability';
 import { feedbackText } from '../state/feedback-text';
 import { AttemptPanel } from './attempt-panel';
@@ -56,7 +57,8 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
   const pointed = useStore(vocabulary, (s) => s.pointed);
   const [settingsOpen, setSettingsOpen] = useState(false);
   // No silent buttons: "Repeat" only where the instruction has a recording in this language.
-  const canRepeat = useHasAudio(i18n.language, [useSession(instructionKey)]);
+  // A listening step is heard in Dutch (scenario `listen`), so its "listen again" asks for the Dutch file.
+  const canRepeat = useHasAudio(useSession((s) => instructionLanguage(s, i18n.language)), [useSession(instructionKey)]);
   // This chunk loads after the station's first frame: the overlay's extras may follow now.
   useEffect(() => lateUi.setState({ ready: true, vr }), [vr]);
   // The call for help: live only for a signed-in trainee (src/results/progress-runtime.ts).
@@ -135,15 +137,19 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           <Text font={font} position={[x, 0.2, 0]} fontSize={0.035} color="#9fb3c8" anchorX={anchorX} anchorY="top" direction={lang.dir}>
             {t('ui:play.nextStep')}
           </Text>
-          <PictogramSlot src={view?.pictogram} size={0.16} position={[picture, 0.1, 0]} />
-          <Text font={font} position={[x, 0.14, 0]} maxWidth={0.8} fontSize={0.05} color="#ffffff" anchorX={anchorX} anchorY="top" direction={lang.dir}>
-            {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
-          </Text>
+          {/* A listening step: an ear instead of the picture and no words, only "listen again" (below). */}
+          <PictogramSlot src={view?.textHidden ? listenPictogram : view?.pictogram} size={0.16} position={[picture, 0.1, 0]} />
+          {view?.textHidden ? null : (
+            <Text font={font} position={[x, 0.14, 0]} maxWidth={0.8} fontSize={0.05} color="#ffffff" anchorX={anchorX} anchorY="top" direction={lang.dir}>
+              {view ? t(`${scenario.id}:${view.instructionKey}`) : t('ui:play.allDone')}
+            </Text>
+          )}
           {/* The Dutch word, said in Dutch when pressed (src/play/panel-word.tsx). */}
-          {view?.dutchTerm ? <PanelWord term={view.dutchTerm} x={x} y={-0.08} side={side} /> : null}
+          {view?.dutchTerm && !view.textHidden ? <PanelWord term={view.dutchTerm} x={x} y={-0.08} side={side} /> : null}
           {feedback ? (
             <Text font={font} position={[x, -0.18, 0]} maxWidth={0.8} fontSize={0.04} color={feedback.kind === 'step-completed' ? '#7ee787' : '#ff7b72'} anchorX={anchorX} anchorY="top" direction={lang.dir}>
               {feedbackText(t, i18n.language, scenario, feedback, engine)}
+              {heardLine(scenario.id, heardInstructionKey(scenario, feedback), t, i18n.language)}
             </Text>
           ) : null}
           {mode === 'practice' && view?.hintKey ? (
@@ -156,7 +162,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
               onPress={(device) => session.getState().act('hint', view.stepId, device)}
             />
           ) : null}
-          {canRepeat ? <PanelButton name="panel-repeat" label={t('ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} /> : null}
+          {canRepeat ? <PanelButton name="panel-repeat" label={t(view?.textHidden ? 'ui:play.listenAgain' : 'ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} /> : null}
           <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={0.4} position={[0.3 * side, -0.51, 0]} onPress={() => setSettingsOpen((o) => !o)} />
           {helpLive ? (
             <PanelButton name="panel-help" label={t(`ui:help.${help}`)} font={font} width={0.6} position={[0, -0.65, 0]} active={help === 'coming'} onPress={() => askForHelp()} />
@@ -167,4 +173,12 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
       </PanelPlates>
     </group>
   );
+}
+
+/** After a listening step: the Dutch sentence heard and its translation, on new lines under the feedback. */
+function heardLine(ns: string, key: string | undefined, t: (key: string, options?: { lng: string }) => string, language: string): string {
+  if (!key) return '';
+  const dutch = t(`${ns}:${key}`, { lng: 'nl' });
+  const own = t(`${ns}:${key}`);
+  return `\n${t('ui:play.youHeard')}: ${dutch}${language === 'nl' || own === dutch ? '' : `\n${own}`}`;
 }

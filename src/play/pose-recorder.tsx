@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { encodePoses, maxPoseSamples, poseHz, type Pose, type PoseSample } from '../engine/pose-codec';
+import { recentSamples } from '../engine/recent-poses';
 import type { PosesRecord } from '../results/pose-take';
 import type { SessionStore } from '../state/session-store';
 
@@ -9,10 +10,11 @@ export interface PoseRecorderProps {
   /** The clock the session's event times come from (src/state/app-clock.ts). */
   now: () => number;
   /** Where the upload finds the attempt's poses (src/results/pose-take.ts). */
-  register: (sessionId: string, take: () => Omit<PosesRecord, 'layoutHash'> | null) => void;
+  register: (sessionId: string, take: () => Omit<PosesRecord, 'layoutHash'> | null, recent?: (windowMs: number, hz: number) => Omit<PosesRecord, 'layoutHash'> | null) => void;
 }
 
 type M = ArrayLike<number>;
+
 
 /** a × b of column-major 4×4 matrices (three's and WebXR's layout), into a new array. */
 function multiply(a: M, b: M): number[] {
@@ -70,7 +72,15 @@ export function PoseRecorder({ session, now: clock, register }: PoseRecorderProp
       samples.current = list;
       recording.current = id;
       last.current = -Infinity;
-      register(id, () => (list.length > 0 ? { hz: poseHz, data: encodePoses(list) } : null));
+      register(
+        id,
+        () => (list.length > 0 ? { hz: poseHz, data: encodePoses(list) } : null),
+        // The live 3D view (while a trainer watches): the last moments, thinned to a lower rate.
+        (windowMs, hz) => {
+          const recent = recentSamples(list, windowMs, hz);
+          return recent.length > 0 ? { hz, data: encodePoses(recent) } : null;
+        },
+      );
     };
     const s = session.getState();
     if (s.status === 'playing') follow(s.sessionId);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../i18n/i18n';
 import { languageInfo, languages, sourceLanguage } from '../i18n/languages';
+import { LiveApp } from './live-app';
 import { ReplayApp } from './replay-app';
 import { replayRequest } from './replay-request';
 import './replay.css';
@@ -12,7 +13,7 @@ const dashboardLanguageKey = 'werkvloer.dashboard.language';
 
 /**
  * The replay page (replay.html, issue 28): a trainer's look at a session of their organisation, or a
- * trainee's own attempt from the end screen. Its own entry, so three.js never enters the dashboard.
+ * trainee's own attempt from the end screen, or a running attempt live (`?live=<attempt id>`). Its own entry, so three.js never enters the dashboard.
  */
 const request = replayRequest(location.search);
 const wanted = [request.language, localStorage.getItem(dashboardLanguageKey)];
@@ -26,7 +27,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <Suspense fallback={null}>
-        <ReplayApp request={request} />
+        {request.liveAttemptId ? <LiveApp attemptId={request.liveAttemptId} /> : <ReplayApp request={request} />}
       </Suspense>
     </I18nextProvider>
   </StrictMode>,

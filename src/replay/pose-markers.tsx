@@ -1,8 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { Group } from 'three';
-import { poseAt, type Pose, type PoseSample, type PoseTrack } from '../engine/pose-sample';
-import type { ReplayStore } from './replay-store';
+import { poseAt, type Pose, type PoseTrack } from '../engine/pose-sample';
+import type { PoseSource } from './pose-source';
 
 /** Where the side view stands and looks: beside the trainee's spot, the bench and the trainee in view. */
 const sidePosition = [1.7, 1.9, 1.1] as const;
@@ -34,14 +34,15 @@ function place(group: Group | null, pose: Pose | null) {
  * The trainee's head (a ball with a nose towards where they looked) and hands or controllers (small
  * balls) at the moment shown; in the trainee's view the camera is the head. Per frame from refs.
  */
-export function PoseMarkers({ store, poses, probe }: { store: ReplayStore; poses: readonly PoseSample[]; probe: boolean }) {
+export function PoseMarkers({ source, probe }: { source: PoseSource; probe: boolean }) {
   const head = useRef<Group>(null);
   const hands = { left: useRef<Group>(null), right: useRef<Group>(null) };
   const camera = useThree((s) => s.camera);
   useFrame((_, delta) => {
-    const { viewpoint, tick } = store.getState();
-    tick(delta * 1000);
-    const t = store.getState().playback.t;
+    source.frame(delta * 1000);
+    const viewpoint = source.viewpoint();
+    const t = source.t();
+    const poses = source.poses();
     const at = (track: PoseTrack) => poseAt(poses, track, t);
     const h = at('head');
     place(head.current, h);
@@ -62,15 +63,15 @@ export function PoseMarkers({ store, poses, probe }: { store: ReplayStore; poses
     window.__werkvloerReplay = {
       headMarker: () => {
         const g = head.current;
-        if (!g || poseAt(poses, 'head', store.getState().playback.t) === null) return null;
+        if (!g || poseAt(source.poses(), 'head', source.t()) === null) return null;
         return [g.position.x, g.position.y, g.position.z];
       },
-      t: () => store.getState().playback.t,
+      t: () => source.t(),
     };
     return () => {
       delete window.__werkvloerReplay;
     };
-  }, [probe, poses, store]);
+  }, [probe, source]);
   return (
     <group name="replay-poses">
       <group ref={head} name="replay-head" visible={false}>

@@ -12,7 +12,8 @@ import { appClock } from '../state/app-clock';
 import { ReplayControls } from './replay-controls';
 import { fetchReplay, ReplayLoadError, type ReplayProblem, type ReplayRequest } from './replay-request';
 import { ReplayScene } from './replay-scene';
-import { createReplayStore, type ReplayStore } from './replay-store';
+import { createReplayStore, playbackSource, type ReplayStore } from './replay-store';
+import type { PoseSource } from './pose-source';
 
 interface Ready {
   data: SessionReplayData;
@@ -20,6 +21,7 @@ interface Ready {
   poses: PoseSample[];
   session: ReturnType<typeof createSessionStore>;
   store: ReplayStore;
+  source: PoseSource;
   loadComposition: () => Promise<{ default: ComponentType }>;
   /** Drawn on another layout than the one played (the station changed since). */
   otherLayout: boolean;
@@ -43,12 +45,12 @@ export function ReplayApp({ request }: { request: ReplayRequest }) {
       // Nothing in the replay acts: the session is `ended` from the start, the engine set by the timeline.
       const session = createSessionStore({ now: appClock.now, uuid: () => data.sessionId });
       session.setState({ status: 'ended', sessionId: data.sessionId, scenario: data.scenario, scenarioHash: data.scenarioHash, mode: data.mode, language: data.language });
-      const first = request.fromFirstMistake ? (nextMistakeAfter(timeline, -1) ?? 0) : 0;
+      const first = request.at !== null ? Math.min(request.at, timeline.durationMs) : request.fromFirstMistake ? (nextMistakeAfter(timeline, -1) ?? 0) : 0;
       // A trainee replays through their own eyes; a trainer starts beside them.
       const store = createReplayStore(timeline, session, first, request.asTrainee ? 'trainee' : 'side');
       const { layoutHash } = await station.loadScenario();
       const otherLayout = data.layoutHash !== null && layoutHash !== null && data.layoutHash !== layoutHash;
-      if (!gone) setReady({ data, timeline, poses, session, store, loadComposition: station.loadComposition, otherLayout });
+      if (!gone) setReady({ data, timeline, poses, session, store, source: playbackSource(store, poses), loadComposition: station.loadComposition, otherLayout });
     })().catch((error: unknown) => {
       if (gone) return;
       if (!(error instanceof ReplayLoadError)) console.error('werkvloer: replay failed', error);
@@ -59,7 +61,7 @@ export function ReplayApp({ request }: { request: ReplayRequest }) {
     };
   }, [request, i18n]);
 
-  const back = request.asTrainee ? '/' : request.sessionId ? `/dashboard/sessions/${request.sessionId}` : '/dashboard';
+  const back = request.asTrainee ? '/' : request.sessionId ? `/dashboard#/sessions/${request.sessionId}` : '/dashboard';
   if (problem) {
     return (
       <main className="replay-page">
@@ -82,7 +84,7 @@ export function ReplayApp({ request }: { request: ReplayRequest }) {
       {ready.otherLayout ? <p className="replay-note">{t('otherLayout')}</p> : null}
       <div className="replay-view">
         <SessionProvider store={ready.session}>
-          <ReplayScene loadComposition={ready.loadComposition} store={ready.store} poses={ready.poses} label={title} />
+          <ReplayScene loadComposition={ready.loadComposition} source={ready.source} label={title} />
         </SessionProvider>
       </div>
       <ReplayControls store={ready.store} timeline={ready.timeline} scenario={ready.data.scenario} />

@@ -1,10 +1,17 @@
 import type { SessionReplayData } from '../shared/session-replay-types';
 
-/** What the page's address asks for: `replay.html?session=<id>[&from=first-mistake][&as=trainee][&lng=<code>]`. */
+/**
+ * What the page's address asks for: `replay.html?session=<id>[&from=first-mistake|&at=<ms>][&as=trainee][&lng=<code>]`,
+ * or a running attempt live in 3D: `replay.html?live=<attempt id>[&lng=<code>]`.
+ */
 export interface ReplayRequest {
   sessionId: string | null;
   /** Open paused at the first mistake (the debrief, or a trainer's link straight to it). */
   fromFirstMistake: boolean;
+  /** Open paused at this moment (ms from the start): the debrief's link to any one mistake. */
+  at: number | null;
+  /** A running attempt to watch live (the trainer's live class view); the other fields then do not apply. */
+  liveAttemptId: string | null;
   /** The trainee's own attempt with their headset's token, else a trainer's with the dashboard's login. */
   asTrainee: boolean;
   language: string | null;
@@ -15,7 +22,16 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function replayRequest(search: string): ReplayRequest {
   const q = new URLSearchParams(search);
   const id = q.get('session');
-  return { sessionId: id && uuid.test(id) ? id : null, fromFirstMistake: q.get('from') === 'first-mistake', asTrainee: q.get('as') === 'trainee', language: q.get('lng') };
+  const live = q.get('live');
+  const at = q.get('at');
+  return {
+    sessionId: id && uuid.test(id) ? id : null,
+    fromFirstMistake: q.get('from') === 'first-mistake',
+    at: at !== null && /^\d{1,9}$/.test(at) ? Number(at) : null,
+    liveAttemptId: live && uuid.test(live) ? live.toLowerCase() : null,
+    asTrainee: q.get('as') === 'trainee',
+    language: q.get('lng'),
+  };
 }
 
 /** Why a replay cannot be shown, each with its own text (locales/<lng>/replay.json `error.*`). */

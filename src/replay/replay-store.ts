@@ -1,10 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import { replayAt, type ReplayTimeline } from '../engine/replay-view';
+import type { PoseSample } from '../engine/pose-sample';
 import type { SessionStore } from '../state/session-store';
+import type { PoseSource, ReplayViewpoint } from './pose-source';
 import { advance, faster, seek, startPlayback, toNextMistake, togglePlay, type Playback } from './playback';
 
-/** The trainee's own eyes (the camera at the recorded head) or a view of trainee and station from the side. */
-export type ReplayViewpoint = 'trainee' | 'side';
+export type { ReplayViewpoint } from './pose-source';
 
 export interface ReplayState {
   playback: Playback;
@@ -52,3 +53,13 @@ export function createReplayStore(timeline: ReplayTimeline, session: SessionStor
 }
 
 export type ReplayStore = ReturnType<typeof createReplayStore>;
+
+/** A recorded session's playback as the markers read it each frame. */
+export function playbackSource(store: ReplayStore, poses: readonly PoseSample[]): PoseSource {
+  return {
+    frame: (elapsedMs) => store.getState().tick(elapsedMs),
+    t: () => store.getState().playback.t,
+    poses: () => poses,
+    viewpoint: () => store.getState().viewpoint,
+  };
+}

@@ -1,4 +1,5 @@
-import type { ProgressAnswer, ProgressMessage } from '../shared/live-progress';
+import type { LivePoses, ProgressAnswer, ProgressMessage } from '../shared/live-progress';
+import { livePoseHz, livePoseWindowMs } from '../shared/live-pose-rate';
 import { heardFromServer, helpGiven, helpRequest, initialHelp } from '../state/help-request';
 import type { ProgressSnapshot } from '../state/progress-snapshot';
 import type { SessionStore } from '../state/session-store';
@@ -16,7 +17,7 @@ async function postProgress(token: string, message: ProgressMessage): Promise<Pr
     });
     if (!response.ok) return null;
     const body = (await response.json()) as Partial<ProgressAnswer>;
-    return typeof body.helpAcknowledged === 'number' ? { helpAcknowledged: body.helpAcknowledged } : null;
+    return typeof body.helpAcknowledged === 'number' ? { helpAcknowledged: body.helpAcknowledged, watched: body.watched === true } : null;
   } catch {
     return null;
   }
@@ -29,6 +30,8 @@ export interface LiveProgressSources {
   token(): string | null;
   /** The attempt as the trainer's tile shows it (src/state/progress-snapshot.ts, bound to the device). */
   snapshot(now: number): ProgressSnapshot | null;
+  /** The attempt's last poses, packed (src/results/pose-take.ts `recent`); null while none are recorded. */
+  poses(attemptId: string, windowMs: number, hz: number): LivePoses | null;
 }
 
 /**
@@ -53,10 +56,22 @@ export function startLiveProgress(session: SessionStore, sources: LiveProgressSo
       sender = null;
       return;
     }
+    // A trainer watches this attempt in 3D (the server's last answer): the poses go along, once a second.
+    let watched = false;
     sender = new ProgressSender({
-      snapshot: () => sources.snapshot(Date.now()),
+      snapshot: () => {
+        const body = sources.snapshot(Date.now());
+        if (!body || !watched || body.finished) return body;
+        const poses = sources.poses(body.attemptId, livePoseWindowMs, livePoseHz);
+        return poses ? { ...body, poses } : body;
+      },
       post: (message) => postProgress(token, message),
-      onAnswer: heardFromServer,
+      onAnswer: (answer) => {
+        // Not heard: nobody is known to watch; the next answer says again.
+        watched = answer?.watched === true;
+        heardFromServer(answer);
+      },
+      watched: () => watched,
       online: () => navigator.onLine,
       now: () => Date.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),

@@ -1,8 +1,8 @@
-import type { ProgressAnswer, ProgressMessage } from '../shared/live-progress';
+import type { ProgressAnswer, ProgressBody, ProgressMessage } from '../shared/live-progress';
 
 export interface ProgressSenderOptions {
-  /** The attempt as it is now; null: nothing to say. */
-  snapshot(): Omit<ProgressMessage, 'v' | 'seq'> | null;
+  /** The attempt as it is now (with `poses` while a trainer watches in 3D: then it goes as version 2); null: nothing to say. */
+  snapshot(): ProgressBody | null;
   /** One try to deliver; null when it did not arrive or was refused. Never retried: the next message says it all again. */
   post(message: ProgressMessage): Promise<ProgressAnswer | null>;
   /** Told after each try (null: not sent or not accepted). */
@@ -15,6 +15,11 @@ export interface ProgressSenderOptions {
   minGapMs?: number;
   /** A message this long after the last, changed or not, while online (5 s). */
   heartbeatMs?: number;
+  /**
+   * True while a trainer watches the attempt in 3D (the server's last answer said so): then the
+   * heartbeat comes every `minGapMs` instead, each with the last second's poses.
+   */
+  watched?: () => boolean;
 }
 
 /**
@@ -76,8 +81,8 @@ export class ProgressSender {
 
   private async sendNow(): Promise<void> {
     if (this.stopped) return;
-    const body = this.opts.snapshot();
-    if (body === null) return;
+    const snapshot = this.opts.snapshot();
+    if (snapshot === null) return;
     if (!this.opts.online()) {
       // Offline: nothing is kept for later; the next heartbeat tries again with the state then.
       this.opts.onAnswer(null);
@@ -91,7 +96,8 @@ export class ProgressSender {
     const last = this.finishing;
     let answer: ProgressAnswer | null = null;
     try {
-      answer = await this.opts.post({ v: 1, seq: ++this.seq, ...body });
+      const { poses, ...body } = snapshot;
+      answer = await this.opts.post(poses ? { v: 2, seq: ++this.seq, ...body, poses } : { v: 1, seq: ++this.seq, ...body });
     } catch {
       answer = null;
     }
@@ -111,6 +117,7 @@ export class ProgressSender {
       this.changed();
       return;
     }
-    this.schedule(this.heartbeatMs);
+    // Watched in 3D: the poses move on even when nothing else does.
+    this.schedule(this.opts.watched?.() ? this.minGapMs : this.heartbeatMs);
   }
 }

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
@@ -27,7 +26,7 @@ import { depthLimitedJsonParser } from './http/json-body-parser';
 import { frameworkErrors } from './http/framework-errors';
 import { httpsOnlyTrainerRoutes } from './http/https-only';
 import { noStoreForApi } from './http/no-store';
-import { securityHeaderOptions } from './http/security-headers';
+import { securityHeaders } from './http/security-headers';
 import { proxyTrust } from './http/trusted-proxies';
 import { xapiApi } from './xapi-api';
 import type { XapiForwarder } from './xapi/forwarder';
@@ -114,7 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = (opts.https ? Fastify({ ...base, https: opts.https }) : Fastify(base)) as unknown as FastifyInstance;
   const storage = opts.storage ?? new StorageStatus({ dataDir: opts.sqliteFile ? dirname(opts.sqliteFile) : null });
 
-  await app.register(helmet, securityHeaderOptions);
+  securityHeaders(app);
   httpsOnlyTrainerRoutes(app, { httpsPort: opts.httpsPort ?? (() => null), viaTrustedProxy: (request) => trusted(request.socket.remoteAddress ?? '') });
   depthLimitedJsonParser(app);
   noStoreForApi(app);

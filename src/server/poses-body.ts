@@ -11,6 +11,16 @@ function inflateNative(packed: Uint8Array, max: number): Uint8Array {
   }
 }
 
+/**
+ * Base64 decoded natively when the text is exactly what encoding its bytes gives (a headset's
+ * always is): then it passes the codec's check too, with the same bytes. Anything else (padding
+ * bits set, a stray character) is left to the codec's own check, which accepts or names it as before.
+ */
+function base64Native(text: string): Uint8Array | null {
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.toString('base64') === text ? bytes : null;
+}
+
 /** Base64 of at most `maxPoseSamples` deflated samples fits well inside this; the 2 MiB body limit still applies. */
 export const maxPoseDataChars = 1_500_000;
 
@@ -29,7 +39,7 @@ export const posesSchema = z
   })
   .transform((poses, ctx) => {
     try {
-      const { count, lastMs } = poseSummary(poses.data, inflateNative);
+      const { count, lastMs } = poseSummary(poses.data, inflateNative, base64Native);
       if (count === 0) {
         ctx.addIssue({ code: 'custom', path: ['data'], message: 'holds no samples; leave poses out instead' });
         return z.NEVER;

@@ -3,12 +3,12 @@ import type { Device } from '../engine';
 // function only this late chunk uses made the bundler split the first chunk to break the cycle
 // (1.3 KB gzip more before the first VR frame, over its budget).
 import { isStuck } from '../engine/stuck';
-import type { ProgressMessage } from '../shared/live-progress';
+import type { ProgressBody } from '../shared/live-progress';
 import type { HelpRequestState } from './help-request';
 import type { SessionState } from './session-store';
 import { nextStepId } from './next-step';
 
-export type ProgressSnapshot = Omit<ProgressMessage, 'v' | 'seq'>;
+export type ProgressSnapshot = ProgressBody;
 
 /**
  * What the trainer's tile shows of a live attempt now, from the session and the call for help;

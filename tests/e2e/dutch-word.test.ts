@@ -13,7 +13,8 @@ import { namedAt, pressAt } from './support/vr-press';
  */
 
 const spoken = (page: Page) => page.evaluate(() => [...(window.__werkvloerSpoken ?? [])]);
-const spokenFiles = (page: Page) => page.evaluate(() => [...(window.__werkvloerSpokenFiles ?? [])]);
+/** The files played, without the text's hash each carries (src/audio/audio-offline.ts). */
+const spokenFiles = (page: Page) => page.evaluate(() => (window.__werkvloerSpokenFiles ?? []).map((f) => f.replace(/\?v=[0-9a-f]+$/, '')));
 
 describe('the Dutch word heard on a tap or a point', () => {
   const g = guardedPageForTests({ width: 1280, height: 800 }, { each: true });

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openGuardedPage, waitForFrames, type GuardedPage } from './support/browser';
 import { createOrganisation } from './support/create-organisation';
-import { waitForTrackedInputs } from './support/emulator';
+import { nextFrames, setPose, waitForTrackedInputs } from './support/emulator';
+import { saveScreenshot } from './support/screenshots';
 import { sampleIdealPath } from './support/play';
 import { groupWithTrainees, joinByCard, type CardTrainee } from './support/trainees';
 import { objectAt, pressAt } from './support/vr-press';
@@ -90,6 +91,34 @@ describe('live class view: two trainees play at once, the trainer follows them',
     await expect.poll(() => desktop.page.getByTestId('score').getAttribute('data-score')).toBe('100');
     await expect.poll(() => tile(t, a.code).getAttribute('data-finished'), { timeout: 20_000 }).toBe('100');
     expect(await tile(t, b.code).getAttribute('data-finished')).toBe('');
+
+    // The trainer watches B, still playing, in 3D: B's headset adds its poses once watched, and the
+    // live view draws B's head where the headset is — also after B steps aside.
+    const bStep = await tile(t, b.code).getAttribute('data-step');
+    await tile(t, b.code).locator('[data-action="watch-3d"]').click();
+    await t.getByTestId('live-view').waitFor({ timeout: 60_000 });
+    expect(await t.getByTestId('live-step').getAttribute('data-step')).toBe(bStep);
+    await t.waitForFunction(() => window.__werkvloerReplay?.headMarker() != null, undefined, { timeout: 30_000 });
+    const headAt = () => t.evaluate(() => window.__werkvloerReplay!.headMarker());
+    const viewer = () => vr.page.evaluate(() => window.__werkvloer!.viewerPosition());
+    const near = async (want: [number, number, number]) => {
+      const head = await headAt();
+      // Quantised to 2 mm on the way.
+      return head !== null && head.every((v, k) => Math.abs(v - want[k]!) < 0.01);
+    };
+    const standing = await viewer();
+    await expect.poll(() => near(standing), { timeout: 20_000 }).toBe(true);
+    // B steps 30 cm to the side (the emulated headset, as a trainee's head would).
+    const headset = await vr.page.evaluate(() => {
+      const p = (window.__werkvloerEmulator as { position: { x: number; y: number; z: number } }).position;
+      return [p.x + 0.3, p.y, p.z] as [number, number, number];
+    });
+    await setPose(vr.page, 'headset', { position: headset });
+    await nextFrames(vr.page, 5);
+    const aside = await viewer();
+    expect(Math.hypot(aside[0] - standing[0], aside[2] - standing[2]), 'the headset moved 30 cm').toBeGreaterThan(0.25);
+    await expect.poll(() => near(aside), { timeout: 20_000 }).toBe(true);
+    await saveScreenshot(t, 'live-3d-view');
     for (const g of [trainer, desktop, vr]) expect(g.foreignRequests).toEqual([]);
   });
 });

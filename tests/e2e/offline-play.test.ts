@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { storedSessions } from './support/database';
 import { openPersistentGuardedPage, type PersistentGuardedPage } from './support/persistent-browser';
-import { playSampleStation } from './support/play';
+import { clickIdealPath, openSampleStation, playSampleStation } from './support/play';
+import { waitForFrames } from './support/browser';
 import { joinAsNewTrainee, joinByCard, traineesWithCards } from './support/trainees';
 
 const rowsOf = (id: string) => storedSessions(inject('dataDir')).filter((r) => r.id === id);
@@ -17,6 +18,24 @@ const unexpected = (errors: string[]) => errors.filter((e) => !/ERR_INTERNET_DIS
 async function serviceWorkerReady(page: Page): Promise<void> {
   const active = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated'));
   await expect.poll(active, { timeout: 120_000, interval: 250 }).toBe(true);
+}
+
+/**
+ * Waits until the page's language's spoken files are kept for offline play (src/audio/audio-offline.ts
+ * fills the cache once the service worker is registered): every file its manifest names, and the
+ * Dutch words. Returns how many files the cache holds.
+ */
+async function spokenLanguageKept(page: Page, lng: string): Promise<number> {
+  const kept = () =>
+    page.evaluate(async (l) => {
+      const manifestOf = async (x: string) => ((await (await fetch(`/audio/${x}/manifest.json`)).json()) as { files: Record<string, { file: string }> }).files;
+      const wanted = Object.keys(await manifestOf(l)).length;
+      const cache = await caches.open('werkvloer-audio');
+      const held = (await cache.keys()).filter((r) => new URL(r.url).pathname.startsWith(`/audio/${l}/`)).length;
+      return held >= wanted ? held : -held;
+    }, lng);
+  await expect.poll(kept, { timeout: 60_000, interval: 250 }).toBeGreaterThan(0);
+  return kept();
 }
 
 /**
@@ -65,6 +84,11 @@ describe('offline first: the app plays without a network and every result arrive
     const [a, b] = await traineesWithCards(inject('baseUrl'), inject('dataDir'), 2);
     await joinByCard(page, inject('baseUrl'), a!);
     await serviceWorkerReady(page);
+    // Speech is kept for the language in use only (this browser's: English), not all eight.
+    const lng = await page.evaluate(() => document.documentElement.lang);
+    expect(lng).not.toBe('fr');
+    const keptFiles = await spokenLanguageKept(page, lng);
+    expect(await page.evaluate(async () => (await caches.open('werkvloer-audio')).keys().then((k) => k.filter((r) => new URL(r.url).pathname.startsWith('/audio/fr/')).length))).toBe(0);
 
     const network = headsetNetwork(context, page);
     await network.off();
@@ -74,7 +98,16 @@ describe('offline first: the app plays without a network and every result arrive
     // The page itself now comes from the service worker, and so does every chunk the station needs.
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(a!.code);
-    const idA = await playSampleStation(page);
+    // Offline, the instruction is still heard: Repeat is offered and plays the kept file.
+    await openSampleStation(page);
+    const repeat = page.locator('[data-action="repeat"]');
+    await repeat.waitFor();
+    const heard = await page.evaluate(() => window.__werkvloerSpokenFiles?.length ?? 0);
+    await repeat.click();
+    await expect.poll(() => page.evaluate((n) => (window.__werkvloerSpokenFiles ?? []).slice(n), heard)).toEqual([expect.stringMatching(new RegExp(`^/audio/${lng}/.+\\.ogg\\?v=[0-9a-f]+$`))]);
+    await clickIdealPath(page);
+    const idA = (await page.locator('aside.result[data-session-id]').getAttribute('data-session-id'))!;
+    console.info(`[offline] ${keptFiles} files of ${lng} kept for offline play`);
     await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
     expect(rowsOf(idA)).toHaveLength(0);
     await page.locator('[data-action="back"]').click();
@@ -92,7 +125,14 @@ describe('offline first: the app plays without a network and every result arrive
     await page.reload();
     await network.reloaded();
     await expect.poll(() => page.getByTestId('trainee').getAttribute('data-trainee-code')).toBe(b!.code);
-    const idB = await playSampleStation(page);
+    // A language this headset never kept: its texts are there, its speech is not, so no Repeat button (never a silent one).
+    await page.locator('[data-lang="fr"]').click();
+    await openSampleStation(page);
+    await expect.poll(() => page.getByTestId('instruction').textContent()).toMatch(/lunettes/i);
+    await waitForFrames(page, 5);
+    expect(await page.locator('[data-action="repeat"]').count()).toBe(0);
+    await clickIdealPath(page);
+    const idB = (await page.locator('aside.result[data-session-id]').getAttribute('data-session-id'))!;
     await expect.poll(() => page.getByTestId('outbox-waiting').getAttribute('data-count')).toBe('1');
     await network.on();
     await expect.poll(() => rowsOf(idB).length, { timeout: 30_000 }).toBe(1);

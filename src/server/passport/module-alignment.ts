@@ -19,8 +19,29 @@ export const escoExtractSchema = z.object({
   concepts: z.array(conceptSchema).min(1),
 });
 
+/**
+ * Where each qualification framework publishes its qualifications: a qualification is named by its
+ * owner's own address (the Flemish government's AKOV database or vlaanderen.be; SBB for the Dutch
+ * mbo crebo list), never by a third party's copy.
+ */
+export const qualificationHosts = {
+  'Vlaamse kwalificatiestructuur': ['app.akov.be', 'vlaanderen.be', 'www.vlaanderen.be'],
+  'Kwalificatiestructuur mbo (SBB)': ['s-bb.nl', 'www.s-bb.nl'],
+} as const;
+type Framework = keyof typeof qualificationHosts;
+
 /** A qualification the module prepares for (Flemish or Dutch), named by its owner's own address. */
-const qualificationSchema = z.object({ name: z.string().min(1), url: z.url(), framework: z.string().min(1) }).strict();
+const qualificationSchema = z
+  .object({
+    name: z.string().min(1),
+    url: z.url({ protocol: /^https$/, message: 'an https address' }),
+    framework: z.enum(Object.keys(qualificationHosts) as [Framework, ...Framework[]]),
+  })
+  .strict()
+  .refine((q) => (qualificationHosts[q.framework] as readonly string[]).includes(new URL(q.url).hostname), {
+    path: ['url'],
+    message: `not an address of the framework's owner (${Object.entries(qualificationHosts).map(([f, hosts]) => `${f}: ${hosts.join(', ')}`).join('; ')})`,
+  });
 
 export const alignmentSchema = z
   .object({

@@ -196,8 +196,9 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
     if (!trainee) return reply.code(404).send(notFound);
     const rows = await opts.db.selectFrom('passport_credentials').selectAll().where('trainee_id', '=', trainee.id).where('state', '=', 'issued').where('revoked_at', 'is', null).orderBy('achieved_at').execute();
     const subject = await opts.db.selectFrom('passport_subjects').select('name').where('trainee_id', '=', trainee.id).executeTakeFirst();
+    const organisation = await opts.db.selectFrom('organisations').select('country').where('id', '=', trainer.organisationId).executeTakeFirst();
     const doc = europassExport({
-      organisation: { id: trainer.organisationId, name: trainer.organisationName },
+      organisation: { id: trainer.organisationId, name: trainer.organisationName, country: organisation?.country ?? null },
       subject: { pseudonym: trainee.code, name: subject?.name ?? null },
       now: opts.now(),
       achievements: rows.map((r) => {
@@ -211,7 +212,6 @@ export async function passportApi(app: FastifyInstance, opts: PassportApiOptions
           achievedAt: r.achieved_at,
           score: score === undefined ? null : Number(score),
           passScore: scenario?.passScore ?? 0,
-          occupations: alignment?.occupations.map((o) => o.uri) ?? [],
           skills: alignment?.skills.map((s) => ({ uri: s.uri, en: s.labels.en, nl: s.labels.nl })) ?? [],
         };
       }),

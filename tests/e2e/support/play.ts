@@ -22,12 +22,17 @@ export async function clickIdealPath(page: Page, ids: readonly string[] = sample
   await expect.poll(() => page.getByTestId('score').getAttribute('data-score')).toBe('100');
 }
 
-/** Opens the sample station on the desktop, plays its ideal path and returns the session id the app made. */
-export async function playSampleStation(page: Page): Promise<string> {
+/** Opens the sample station on the desktop from the start screen, drawn with its three objects. */
+export async function openSampleStation(page: Page): Promise<void> {
   await page.locator('[data-station="wood/intro-workbench"]').click();
   await page.locator('[data-action="play-desktop"]').click();
   await waitForFrames(page, 5);
   await page.waitForFunction(() => (window.__werkvloer?.objectIds().length ?? 0) >= 3);
+}
+
+/** Opens the sample station on the desktop, plays its ideal path and returns the session id the app made. */
+export async function playSampleStation(page: Page): Promise<string> {
+  await openSampleStation(page);
   await clickIdealPath(page);
   // The result panel's id: a refused result is also listed (with the same id) under "not accepted".
   return (await page.locator('aside.result[data-session-id]').getAttribute('data-session-id'))!;

@@ -171,8 +171,9 @@ describe.each(databaseKinds)('skills passport API on %s', (kind) => {
     expect(json).toContain('Samira Haddad');
     const europass = await tr.call('GET', `/api/trainees/${sam.traineeId}/passport/europass`);
     expect(europass.statusCode).toBe(200);
-    const doc = europass.json() as { '@context': string; type: string[]; credentialSubject: { hasClaim: { specifiedBy: { learningOutcome: { relatedESCOSkill: { id: string }[] }[] } }[] } };
-    expect(doc['@context']).toBe('http://data.europa.eu/snb/model/context/edc-ap');
+    const doc = europass.json() as { '@context': string[]; type: string[]; credentialSubject: { hasClaim: { specifiedBy: { learningOutcome: { relatedESCOSkill: { id: string }[] }[] } }[] } };
+    // ELM's context after the VC one, as ELM's own examples (tests/server/passport/europass-shacl.test.ts checks it against ELM's shapes).
+    expect(doc['@context']).toEqual(['https://www.w3.org/2018/credentials/v1', 'http://data.europa.eu/snb/model/context/edc-ap']);
     expect(doc.type).toContain('EuropeanDigitalCredential');
     // Two unrevoked achievements (the first one was revoked).
     expect(doc.credentialSubject.hasClaim).toHaveLength(2);

@@ -4,6 +4,18 @@ import { openSse } from '../support/sse';
 import { joinedTrainee, organisationWithTrainer, type LoggedIn } from '../support/trainers';
 import { testApp } from '../test-app';
 import { progress } from '../support/progress';
+import { decodePoses, encodePoses, quantisedPose, type PoseSample } from '../../../src/engine/pose-codec';
+import type { LivePosesEvent } from '../../../src/shared/live-progress';
+
+/** The last second of a trainee standing at the bench, head and right controller, at 5 a second. */
+function lastSecond(from: number, n = 5): PoseSample[] {
+  return Array.from({ length: n }, (_, i) => ({
+    t: from + i * 200,
+    head: { p: [0.1 + i * 0.01, 1.62, 0.35] as const, q: [0, 0.2, 0, 0.98] as const },
+    left: null,
+    right: { p: [0.25, 1.1, 0.05] as const, q: [0, 0, 0, 1] as const },
+  }));
+}
 
 describe('live class view: progress in, tiles out, help answered', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -27,7 +39,7 @@ describe('live class view: progress in, tiles out, help answered', () => {
     const other = await openSse(t.app, '/api/dashboard/live-attempts', { cookie: stranger.cookie });
     await Promise.all([watching.waitFor(1), other.waitFor(1)]);
     const id = crypto.randomUUID();
-    expect((await send(progress(id))).json()).toEqual({ helpAcknowledged: 0 });
+    expect((await send(progress(id))).json()).toEqual({ helpAcknowledged: 0, watched: false });
     expect((await send(progress(id, { seq: 2, stepsDone: 2, step: { id: 'stop-drill', onStepMs: 0 } }))).statusCode).toBe(200);
     await watching.waitFor(3);
     const tiles = watching.events.filter((e) => e.event === 'tile').map((e) => e.data as LiveTile);
@@ -72,7 +84,7 @@ describe('live class view: progress in, tiles out, help answered', () => {
     expect((await owner.call('POST', `/api/dashboard/live-attempts/${id}/help-acknowledged`, { request: 1 })).statusCode).toBe(204);
     await stream.waitFor(count + 1);
     expect((stream.events.at(-1)!.data as LiveTile).helpAcknowledged).toBe(1);
-    expect((await send(progress(id, { seq: 2, helpAsked: 1 }))).json()).toEqual({ helpAcknowledged: 1 });
+    expect((await send(progress(id, { seq: 2, helpAsked: 1 }))).json()).toEqual({ helpAcknowledged: 1, watched: false });
     stream.close();
   });
 
@@ -109,5 +121,51 @@ describe('live class view: progress in, tiles out, help answered', () => {
     // Another trainee on the same address is not held up.
     const neighbour = await joinedTrainee(t.app, owner);
     expect((await send(progress(crypto.randomUUID()), neighbour.token)).statusCode).toBe(200);
+  });
+
+  test('watched in 3D: the headset is asked for its poses, they reach only that attempt\'s watchers of its organisation, and are checked', async () => {
+    const watcher = await joinedTrainee(t.app, owner, 'Ilse');
+    const send = (body: object) => t.app.inject({ method: 'POST', url: '/api/live/progress', headers: { authorization: `Bearer ${watcher.token}` }, payload: body });
+    const id = crypto.randomUUID();
+    // Nobody watches yet: version 1, and the answer says not to send poses.
+    expect((await send(progress(id))).json()).toEqual({ helpAcknowledged: 0, watched: false });
+    // Only the trainee's own organisation may watch; an attempt nobody heard of cannot be watched.
+    expect((await openSse(t.app, `/api/dashboard/live-attempts/${id}/poses`, { cookie: stranger.cookie })).status).toBe(404);
+    expect((await openSse(t.app, `/api/dashboard/live-attempts/${crypto.randomUUID()}/poses`, { cookie: owner.cookie })).status).toBe(404);
+    expect((await openSse(t.app, '/api/dashboard/live-attempts/not-an-id/poses', { cookie: owner.cookie })).status).toBe(400);
+    expect((await openSse(t.app, `/api/dashboard/live-attempts/${id}/poses`, {})).status).toBe(401);
+    const tiles = await openSse(t.app, '/api/dashboard/live-attempts', { cookie: owner.cookie });
+    await tiles.waitFor(1);
+    const view = await openSse(t.app, `/api/dashboard/live-attempts/${id}/poses`, { cookie: owner.cookie });
+    expect(view.status).toBe(200);
+    await view.waitFor(2);
+    expect(view.events.map((e) => e.event)).toEqual(['tile', 'ready']);
+    expect((view.events[0]!.data as LiveTile).attemptId).toBe(id);
+    // Now watched: the headset's next answer says so, and it sends the last second's poses (version 2).
+    expect((await send(progress(id, { seq: 2 }))).json()).toEqual({ helpAcknowledged: 0, watched: true });
+    const samples = lastSecond(3000);
+    expect((await send({ ...progress(id, { seq: 3, elapsedMs: 4000 }), v: 2, poses: { hz: 5, data: encodePoses(samples) } })).statusCode).toBe(200);
+    await view.waitFor(5);
+    const posed = view.events.filter((e) => e.event === 'poses').map((e) => e.data as LivePosesEvent);
+    expect(posed.map((p) => [p.attemptId, p.seq])).toEqual([[id, 3]]);
+    const heard = decodePoses(posed[0]!.poses.data);
+    expect(heard.map((p) => p.t)).toEqual(samples.map((p) => p.t));
+    heard.forEach((p, i) => expect(p.head!.p).toEqual(quantisedPose(samples[i]!.head!).p));
+    // The class view's tiles never carry poses (the dashboard stays small, and they are the watcher's only).
+    await new Promise((r) => setTimeout(r, 20));
+    expect(tiles.events.filter((e) => e.event === 'tile').every((e) => !('poses' in (e.data as object)))).toBe(true);
+    // A trainer who opens the view later starts from the last poses heard.
+    const late = await openSse(t.app, `/api/dashboard/live-attempts/${id}/poses`, { cookie: owner.cookie });
+    await late.waitFor(3);
+    expect(late.events.map((e) => e.event)).toEqual(['tile', 'poses', 'ready']);
+
+    // Checked like an upload's poses, each problem named.
+    const bad = async (poses: unknown) => (await send({ ...progress(id, { seq: 9 }), v: 2, poses })).json() as { error: string; message: string };
+    expect(await bad({ hz: 5, data: 'not base64!' })).toMatchObject({ error: 'invalid-progress', message: expect.stringContaining('poses.data') });
+    expect((await bad({ hz: 5, data: encodePoses(lastSecond(0, 13)) })).message).toContain('at most 12');
+    expect((await bad({ hz: 5, data: encodePoses([]) })).message).toContain('holds no samples');
+    expect((await bad({ hz: 50, data: encodePoses(samples) })).message).toContain('poses.hz');
+    expect((await bad({ hz: 5, data: 'A'.repeat(2004) })).message).toContain('2000');
+    for (const s of [tiles, view, late]) s.close();
   });
 });
