@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { competencies, score } from '../../src/engine';
+import { instructionLine } from '../../src/audio/spoken-session';
+import { currentStepView, heardInstructionKey } from '../../src/state/step-view';
+import type { SessionState } from '../../src/state/session-store';
 import { ev, stationLog } from './station-log';
 
 // Cleaning and disinfecting a food line at the end of production: the lockout, the chemicals with
@@ -40,6 +43,16 @@ describe('food-line-cleaning: the station data', () => {
     expect(end.machines.foam!.state).toBe('done');
     expect(end.machines.disinfectant!.state).toBe('done');
     expect(end.completed.at(-1)!.id).toBe('release-line');
+  });
+
+  test('the hand-over is a listening step: heard in Dutch only (its Dutch audio file checked by loadScene), its words hidden while due, the sentence named once done', () => {
+    expect(sc.steps.filter((s) => s.listen === true).map((s) => s.id)).toEqual(['release-line']);
+    const due = live(before('press', 'team-leader')).state;
+    expect(currentStepView(sc, due)).toMatchObject({ stepId: 'release-line', listen: true, textHidden: true });
+    const session = { scenario: sc, engine: due } as unknown as SessionState;
+    for (const trainee of ['ar', 'ti', 'tr', 'nl']) expect(instructionLine(session, trainee)).toEqual({ key: 'food-line-cleaning:steps.release-line.instruction', lng: 'nl' });
+    const done = live(ideal).feedback.filter((f) => f.kind === 'step-completed').at(-1);
+    expect(heardInstructionKey(sc, done)).toBe('steps.release-line.instruction');
   });
 });
 
