@@ -18,7 +18,13 @@ const tick = 100; // USER_HZ (getconf CLK_TCK) on Linux
 /** pid → { parent, name, start, cpu } from /proc/<pid>/stat (the name may hold spaces and parentheses). */
 function processes() {
   const all = new Map();
-  for (const entry of readdirSync('/proc')) {
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return all; // not Linux: the command still runs, its CPU-seconds are not known
+  }
+  for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     let stat;
     try {
