@@ -35,7 +35,10 @@ export const javascriptBudget = { desktop: 350_000, vr: 335_000 };
  * in between is played in these. Measured on the panel saw: mouse path 14.2 -> 12.2 s at 800x500
  * (640x400 was faster still, but there the overlay left the CNC router no empty spot to turn the view
  * by, and a sewing panel's drop zone out of reach), VR path 14.9 -> 12.6 s at 320x200 (the
- * text size check is by angle, not pixels).
+ * text size check is by angle, not pixels). The desktop path is drawn at the driver's render scale
+ * in that window (playRenderScale, station-driver.ts): at 400x250 device pixels a frame of the panel
+ * saw cost the browser 41-62 CPU-ms against 101-146 at 800x500 (panel saw and CNC router, measured in
+ * one page, scales alternated), with every pointer on the same CSS pixel.
  */
 export const playWindow = { desktop: { width: 800, height: 500 }, vr: { width: 320, height: 200 } };
 const reviewWindow = { desktop: { width: 1024, height: 640 }, vr: { width: 640, height: 400 } };
