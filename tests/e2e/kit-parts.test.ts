@@ -8,7 +8,7 @@ import { revealOnScreen } from './support/desktop-view';
 import { nextFrames, useHands as switchToHands } from './support/emulator';
 import type { PathEvent } from './support/path-plan';
 import { deviceOf, playPath, type Way } from './support/station-driver';
-import { openStation, playWindow, smallerXrFramebuffer } from './support/station-matrix';
+import { openStation } from './support/station-matrix';
 
 /**
  * Every kind of kit part operated every way that the station runs do not play (issue 20): stations
@@ -71,9 +71,6 @@ describe('kit parts: every kind of part, each way a station run does not play', 
       test(`${c.name}: the ideal path through every kind of part scores 100, every event by that device`, async () => {
         const { page } = g;
         await openStation(page, folder, vr, { kitScene: true, seated });
-        // In the headset, the path drawn in the station runs' small framebuffer (a screen's path is drawn
-        // at the driver's render scale): a quarter of the pixels, the same views.
-        if (vr) await smallerXrFramebuffer(page, playWindow.vr);
         if (c.way.kind === 'hand') await handsOn(page, c.way.hand);
         expect(await operationsPlayed(page)).toEqual(['drop-zone', 'grab', 'hold', 'inspect', 'press', 'set']);
         await playPath(page, c.way, ideal);
@@ -88,7 +85,6 @@ describe('kit parts: every kind of part, each way a station run does not play', 
         test(`${c.name}: the ${way.kind === 'hand' ? 'fingertip' : "controller's grip"} in the running slicer's blade area stops the attempt at the rule's safe state`, async () => {
           const { page } = g;
           await openStation(page, folder, true, { kitScene: true, seated });
-          await smallerXrFramebuffer(page, playWindow.vr);
           // The slicer started at once with the controller of that side (a start without gloves: a
           // major rule, which does not halt); then the trainee reaches in.
           await playPath(page, { kind: 'controller', hand: way.hand, seated: way.seated }, [{ t: 1000, action: 'press', object: 'start-button' }]);
