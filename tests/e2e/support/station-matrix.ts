@@ -61,7 +61,7 @@ const playing = (page: Page) => resized(page, playWindow.desktop, playRenderScal
  * its size while presenting, and the emulator (IWER) draws each eye into the canvas's own pixels,
  * which it reads every frame, so the canvas itself gets fewer of them.
  */
-export async function smallerXrFramebuffer(page: Page, size: { width: number; height: number }): Promise<void> {
+async function smallerXrFramebuffer(page: Page, size: { width: number; height: number }): Promise<void> {
   const drawn = await page.evaluate((s) => {
     const canvas = [...document.querySelectorAll('canvas')].sort((a, b) => b.width * b.height - a.width * a.height)[0];
     if (!canvas) return null;
