@@ -93,7 +93,9 @@ const suites = [
   vitest('unit', []),
   // The one build of the run: the test build (dist/e2e, test clock included; src/state/app-clock.ts) the e2e suite serves.
   { name: 'build', command: ['npx', 'vite', 'build', '--mode', 'e2e', '--logLevel', 'warn'] },
-  vitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']),
+  // Run under scripts/cpu-seconds.mjs: its closing `[cpu]` line gives the suite's CPU-seconds, Chromium
+  // included — on a shared machine a steadier figure than the seconds (issue 20).
+  { ...vitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']), wrap: ['node', 'scripts/cpu-seconds.mjs'] },
 ];
 
 ensureSystemPackages();
@@ -105,7 +107,8 @@ for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   console.log(`\n=== ${suite.name}: ${suite.command.join(' ')}`);
   const t0 = Date.now();
-  const r = spawnSync(suite.command[0], suite.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  const command = [...(suite.wrap ?? []), ...suite.command];
+  const r = spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
   const seconds = (Date.now() - t0) / 1000;
   const ok = r.status === 0;
   results.push({ name: suite.name, ok, seconds, count: suite.count?.() ?? null, tests: suite.slowest?.() ?? [], files: suite.files?.() ?? [], failures: suite.failures?.() ?? [] });

@@ -1,4 +1,4 @@
-import { useThree } from '@react-three/fiber';
+import { useStore, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Raycaster, Vector2, Vector3, type Material, type Mesh, type Object3D } from 'three';
 import type { SessionEvent } from '../engine';
@@ -42,6 +42,12 @@ export interface WerkvloerDriverProbe {
   suspended(): number;
   /** Every visible text under the named object (a panel): its em height in the world and its distance from the eyes; null without it. */
   textSizes(name: string): { head: Vec3; texts: { text: string; em: number; distance: number }[] } | null;
+  /**
+   * Draws the canvas at `scale` device pixels per CSS pixel until called with null (the canvas's own
+   * ratio again); returns the drawing buffer's size. SwiftShader draws every pixel on the CPU: a path
+   * played at 0.5 draws a quarter of them, while pointers (CSS pixels) land where they did.
+   */
+  renderScale(scale: number | null): { width: number; height: number };
 }
 
 declare global {
@@ -60,6 +66,10 @@ const wallClock = Date.now;
 let skipped = 0;
 appClock.now = () => wallClock() + skipped;
 
+// The test render scale, held against the canvas's own configuration (which sets its dpr range again
+// whenever it re-renders, e.g. on a resize). Like the clock, only ever in the test build.
+let forcedDpr: number | null = null;
+
 function nodeOf(id: string): Object3D | null {
   return placedParts().find((p) => p.id === id)?.node ?? null;
 }
@@ -74,6 +84,14 @@ export default function DriverProbe() {
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
+  const store = useStore();
+  useEffect(
+    () =>
+      store.subscribe((s) => {
+        if (forcedDpr !== null && s.viewport.dpr !== forcedDpr) s.setDpr(forcedDpr);
+      }),
+    [store],
+  );
   useEffect(() => {
     window.__werkvloerDriver = {
       parts: () => placedParts().map(({ id, object, operation }) => ({ id, object, operation })),
@@ -149,6 +167,14 @@ export default function DriverProbe() {
         });
         return { head: [head.x, head.y, head.z], texts };
       },
+      renderScale(scale) {
+        if (scale !== null && !(Number.isFinite(scale) && scale > 0 && scale <= 2)) throw new Error(`a render scale lies in (0, 2], not ${scale}`);
+        const state = store.getState();
+        forcedDpr = scale;
+        // Back to the canvas's own ratio: the device's, within its range (station-canvas.tsx, [1, 2]).
+        state.setDpr(scale ?? [1, 2]);
+        return { width: gl.domElement.width, height: gl.domElement.height };
+      },
     };
     window.__werkvloerClock = {
       advance(ms) {
@@ -162,6 +188,6 @@ export default function DriverProbe() {
       delete window.__werkvloerDriver;
       delete window.__werkvloerClock;
     };
-  }, [session, scene, camera, gl]);
+  }, [session, scene, camera, gl, store]);
   return null;
 }

@@ -38,7 +38,9 @@ export async function setup(project: TestProject) {
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    // 180 s, not 60: on a shared 2-core machine (load 30+) tsx compiling the server alone took over a
+    // minute, and the whole file failed before its first test.
+    const timer = setTimeout(() => reject(new Error(`server did not start within 180 s:\n${out}`)), 180_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /werkvloer listening http=(\d+)/.exec(out);

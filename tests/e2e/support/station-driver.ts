@@ -506,6 +506,21 @@ async function planNext(page: Page, events: readonly PathEvent[], i: number, fir
   }
 }
 
+/**
+ * The scale a path played on a screen is drawn at (the test build's render scale,
+ * src/play/driver-probe.tsx): half the device pixels each way, so SwiftShader, which draws every pixel
+ * on the CPU, draws a quarter of them, while every pointer lands on the same CSS pixel of the same
+ * window as at full scale. Screenshots and checks made after the path see the full scale again.
+ */
+export const playRenderScale = 0.5;
+
+/** Draws the canvas at a render scale (null: its own again); returns the drawing buffer's size. */
+export async function renderScale(page: Page, scale: number | null): Promise<{ width: number; height: number }> {
+  // The probe comes after the station's first frame (src/play/instruction-panel.tsx).
+  await page.waitForFunction(() => window.__werkvloerDriver !== undefined, undefined, { timeout: 60_000 });
+  return page.evaluate((s) => window.__werkvloerDriver!.renderScale(s), scale);
+}
+
 export interface PlayOptions {
   /** Called with each move before it is made (screenshots at a moment of the path). */
   beforeMove?: (move: Move, index: number) => Promise<void>;
@@ -515,6 +530,11 @@ export interface PlayOptions {
   after?: number;
   /** Tallies each move's seconds by kind (where a station's run spends them). */
   times?: PhaseTimes;
+  /**
+   * On a screen, the render scale the path is drawn at (playRenderScale unless given; null: the
+   * canvas's own); the canvas's own scale comes back when the path is over. No effect in a headset.
+   */
+  renderScale?: number | null;
 }
 
 /**
@@ -524,6 +544,18 @@ export interface PlayOptions {
  * enter and exit may come with a hand that reaches in, or not with a ray from afar).
  */
 export async function playPath(page: Page, way: Way, events: readonly PathEvent[], opts: PlayOptions = {}): Promise<void> {
+  const screen = way.kind === 'mouse' || way.kind === 'touch';
+  const scale = screen ? (opts.renderScale === undefined ? playRenderScale : opts.renderScale) : null;
+  if (scale !== null) await renderScale(page, scale);
+  await playEvents(page, way, events, opts);
+  if (scale !== null) {
+    // The full picture again, drawn, for whatever the test looks at next (a screenshot, a text check).
+    await renderScale(page, null);
+    await nextFrames(page, 2);
+  }
+}
+
+async function playEvents(page: Page, way: Way, events: readonly PathEvent[], opts: PlayOptions): Promise<void> {
   const hands = handsFor(page, way);
   let lastT = opts.after ?? 0;
   let i = 0;

@@ -17,7 +17,7 @@ import { smallPanelTexts } from './panel-text-size';
 import { phaseTimes, type PhaseTimes } from './phase-times';
 import { sceneSettled } from './scene-settled';
 import { saveScreenshot } from './screenshots';
-import { deviceOf, playPath, type Way } from './station-driver';
+import { deviceOf, playPath, playRenderScale, renderScale, type Way } from './station-driver';
 import { expectBusiestXrFrameWithinBudget, xrFrameBudget } from './xr-budget';
 
 /**
@@ -35,16 +35,26 @@ export const javascriptBudget = { desktop: 350_000, vr: 335_000 };
  * in between is played in these. Measured on the panel saw: mouse path 14.2 -> 12.2 s at 800x500
  * (640x400 was faster still, but there the overlay left the CNC router no empty spot to turn the view
  * by, and a sewing panel's drop zone out of reach), VR path 14.9 -> 12.6 s at 320x200 (the
- * text size check is by angle, not pixels).
+ * text size check is by angle, not pixels). The desktop path is drawn at the driver's render scale
+ * in that window (playRenderScale, station-driver.ts): at 400x250 device pixels a frame of the panel
+ * saw cost the browser 41-62 CPU-ms against 101-146 at 800x500 (panel saw and CNC router, measured in
+ * one page, scales alternated), with every pointer on the same CSS pixel.
  */
 export const playWindow = { desktop: { width: 800, height: 500 }, vr: { width: 320, height: 200 } };
 const reviewWindow = { desktop: { width: 1024, height: 640 }, vr: { width: 640, height: 400 } };
 
-/** The page at another window size, drawn at it (two frames: the resize, then a frame at the new size). */
-async function resized(page: Page, size: { width: number; height: number }): Promise<void> {
+/**
+ * The page at another window size (and render scale), drawn at it (two frames: the resize, then a
+ * frame at the new size).
+ */
+async function resized(page: Page, size: { width: number; height: number }, scale: number | null = null): Promise<void> {
+  await renderScale(page, scale);
   await page.setViewportSize(size);
   await waitForFrames(page, 2);
 }
+
+/** The desktop play window at the play render scale (station-driver.ts): the mouse path is played in it. */
+const playing = (page: Page) => resized(page, playWindow.desktop, playRenderScale);
 
 /**
  * The emulated headset's framebuffer made smaller once the review screenshot is taken: three.js keeps
@@ -206,7 +216,9 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       times.mark('settled');
       await opts.checks?.opened?.(page);
       times.mark('checks');
-      await resized(page, playWindow.desktop);
+      await playing(page);
+      const buffer = await renderScale(page, playRenderScale);
+      expect(buffer, 'the path is drawn at the play render scale').toEqual({ width: playWindow.desktop.width * playRenderScale, height: playWindow.desktop.height * playRenderScale });
       const way: Way = { kind: 'mouse' };
       // How finely each scale sets (a value lands on the scale's nearest step).
       const stepOf = new Map<string, number>();
@@ -219,13 +231,14 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
             if (at !== i) continue;
             await resized(page, review);
             await saveScreenshot(page, name);
-            await resized(page, playWindow.desktop);
+            await playing(page);
           }
         },
         times,
       });
       times.mark('path');
-      console.info(`[phases] ${folder} mouse: ${(await page.evaluate(() => window.__werkvloer!.counts.frames)) - framesBefore} frames over the path`);
+      const pathFrames = (await page.evaluate(() => window.__werkvloer!.counts.frames)) - framesBefore;
+      console.info(`[phases] ${folder} mouse: ${pathFrames} frames over the path at ${buffer.width}x${buffer.height}, ${((pathFrames * buffer.width * buffer.height) / 1e6).toFixed(1)} Mpixels`);
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
       const row = await storedRow(page);
       times.mark('stored');
@@ -283,8 +296,13 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       times.mark('models');
       frames0.at = performance.now();
       frames0.frames = await page.evaluate(() => window.__werkvloer!.counts.frames);
-      // A full turn with everything in view (the instruction panel included) before the path.
+      // The station as the trainee first sees it, at the review size; then the turn and the path in the
+      // small framebuffer (same aspect, so the same views and draw calls, a quarter of the pixels).
       await sceneSettled(page);
+      await saveScreenshot(page, `station-${name}-vr`);
+      times.mark('settled');
+      await smallerXrFramebuffer(page, playWindow.vr);
+      // A full turn with everything in view (the instruction panel included) before the path.
       let maxCalls = 0;
       let maxTriangles = 0;
       for (let i = 0; i < 8; i++) {
@@ -304,9 +322,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(maxTriangles).toBeLessThanOrEqual(xrFrameBudget.triangles);
       await setPose(page, 'headset', { quaternion: heading(0) });
       await nextFrames(page, 2);
-      await saveScreenshot(page, `station-${name}-vr`);
       times.mark('full turn');
-      await smallerXrFramebuffer(page, playWindow.vr);
 
       // Every text of the instruction panel is large enough to read at its distance (issue 21): at the
       // start, before every move of the path (its feedback, the pointed word) and on the end screen.
@@ -350,6 +366,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       const trainee = await chooseExam(page, inject('baseUrl'), inject('dataDir'), folder, '', scenario.country ?? 'BE');
       await start(page, false);
       expect(await page.locator('[data-action="hint"]').count(), 'no hints in an exam').toBe(0);
+      // Drawn at the play render scale (station-driver.ts), as the ideal path is.
       await playPath(page, { kind: 'mouse' }, rulePath);
       await expect.poll(() => page.locator('.hud.result .failed').count(), { timeout: 20_000 }).toBe(1);
       const row = await storedRow(page);
