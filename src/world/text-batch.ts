@@ -74,6 +74,10 @@ class StationTextBatch extends BatchedText {
   }
 
   override _prepareForRender(material: unknown): void {
+    // troika's batch repacks its glyph attributes without setting the instance count, which stays
+    // three's default (Infinity): renderer.info would count infinite triangles. It is the glyph count.
+    const glyphs = this.geometry.getAttribute('aTroikaTextBatchMemberIndex');
+    (this.geometry as { instanceCount?: number }).instanceCount = glyphs ? glyphs.count : 0;
     const restore = this.placeMembers();
     const members = this.members();
     const colours = members.map((m) => [m.color, m.outlineColor] as const);
