@@ -52,7 +52,7 @@ export const busiestFrame: BenchModule = {
       for (const kind of ['desktop', 'XR'] as const) {
         const b = best.get(`${kind} ${folder}`);
         const name = kind === 'XR' ? `${folder} VR busiest frame of the ideal path (both eyes)` : `${folder} desktop busiest frame of the ideal path`;
-        const baseline = kind === 'XR' ? '≤ 150' : 'no budget';
+        const baseline = kind === 'XR' ? '≤ 100' : 'no budget';
         const limit = kind === 'XR' ? ' (≤ 300k)' : '';
         rows.push(
           b

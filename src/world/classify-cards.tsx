@@ -3,6 +3,7 @@ import { lazyAfterFirstFrame } from './first-station-frame';
 import { Interactable } from './interactable';
 import { LookMesh } from './kit/look-mesh';
 import { box } from './kit/look';
+import type { StaticPart } from './static-parts';
 
 const CardLabel = lazyAfterFirstFrame(() => import('./card-label'));
 // The picture's slot comes with the label, after the first frame: the card itself is there at once.
@@ -31,8 +32,23 @@ export interface ClassifyCardsProps {
 
 const WIDTH = 0.12;
 const GAP = 0.02;
+const SLOT = 0.09;
 // The card itself joins the station's live batch: six cards cost no draw call of their own.
 const cardLook = [box([WIDTH, 0.16, 0.008], [0, 0, 0], '#f0f4f8')];
+/**
+ * A card without a picture: its slot's colour (green for good, red for a defect) is part of the
+ * card's look, so it too is drawn by the live batch; only a real picture (a texture) needs a mesh
+ * of its own. One look per colour, made once (the batch merges a look once).
+ */
+const colouredCards = new Map<string, StaticPart[]>();
+function colouredCard(color = '#d9e2ec'): StaticPart[] {
+  let look = colouredCards.get(color);
+  if (!look) {
+    look = [...cardLook, box([SLOT, SLOT, 0.001], [0, 0.025, 0.0045], color)];
+    colouredCards.set(color, look);
+  }
+  return look;
+}
 
 /**
  * Choosing from pictogram cards: good or which defect. Each card is pressed like a button and sends
@@ -45,9 +61,9 @@ export function ClassifyCards({ object, action = 'classify', cards, position, ro
       {cards.map((card, i) => (
         <group key={card.id} name={`card:${card.id}`} position={[start + i * (WIDTH + GAP), 0, 0]}>
           <Interactable object={object} probeId={`${object}:${card.id}`} action={action} value={card.id} travel={0.005} hitBox={[WIDTH, 0.16, 0.016]}>
-            <LookMesh look={cardLook} />
+            <LookMesh look={card.pictogram ? cardLook : colouredCard(card.color)} />
             <Suspense fallback={null}>
-              <PictogramSlot src={card.pictogram} color={card.color} size={0.09} position={[0, 0.025, 0.006]} />
+              {card.pictogram ? <PictogramSlot src={card.pictogram} color={card.color} size={SLOT} position={[0, 0.025, 0.006]} /> : null}
               <CardLabel label={card.label} position={[0, -0.055, 0.006]} />
             </Suspense>
           </Interactable>

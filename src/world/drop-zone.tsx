@@ -1,7 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
 import { dropZones } from './drop-zones';
+import { box } from './kit/shapes';
+import { useLiveBatch } from './live-batch';
 import { sharedMaterial } from './shared-materials';
+
+/** The mark's colour: the shared drop-zone material's, drawn by the marks batch at its opacity. */
+const markColor = '#58a6ff';
 
 export interface DropZoneProps {
   /** Sent as the value of `place`: which jig, tray or box the object went into. */
@@ -23,9 +28,14 @@ export function DropZone({ id, accepts, position, rotation, size, marked = true 
     if (!group.current) return;
     return dropZones.add({ id, object: group.current, half: [size[0] / 2, size[1] / 2, size[2] / 2], accepts });
   }, [id, accepts, size]);
+  // Inside a station every zone's mark joins the station's one batch of marks: one draw call for all.
+  const marks = useLiveBatch('marks');
+  const [w, h, d] = size;
+  const look = useMemo(() => [box([w, 0.0005, d], [0, -h / 2 + 0.002, 0], markColor)], [w, h, d]);
+  useLayoutEffect(() => (marked && marks && group.current ? marks.add(look, group.current) : undefined), [marked, marks, look]);
   return (
     <group ref={group} name={`drop-zone:${id}`} position={position} rotation={rotation}>
-      {marked ? (
+      {marked && !marks ? (
         // A flat mark on the bench, not a box: it must not catch the rays aimed at what lies in it.
         <mesh position={[0, -size[1] / 2 + 0.002, 0]} rotation={[-Math.PI / 2, 0, 0]} material={sharedMaterial('dropZone')} raycast={() => null}>
           <planeGeometry args={[size[0], size[2]]} />

@@ -1,10 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
+import { Group } from 'three';
 import type { KitPartName, Layout } from '../engine';
 import type { KitPart } from './kit/kit-part';
 import { placeLook } from './kit/look';
 import { LookMesh } from './kit/look-mesh';
 import { LiveBatchProvider } from './live-batch';
 import { StaticParts, type StaticPart } from './static-parts';
+import { TextBatchHost } from './text-batch-host';
 import { WhenStep } from './when-step';
 
 export interface LayoutStationProps {
@@ -35,33 +37,38 @@ export function LayoutStation({ layout, kit, name, children }: LayoutStationProp
     ],
     [layout, kit],
   );
+  // Where the station's texts are drawn together (one call for all: text-batch.ts).
+  const texts = useMemo(() => new Group(), []);
   return (
     <group name={name}>
       {body.length > 0 ? <StaticParts parts={body} name="station-body" /> : null}
-      <LiveBatchProvider>
-        {layout.parts.map((p, i) => {
-          const Live = (kit[p.part] as KitPart<typeof p> | undefined)?.Live;
-          if (!Live) return null;
-          const live = (
-            <group key={i} position={p.position} rotation={p.rotation ?? [0, 0, 0]}>
-              <Live part={p} />
-            </group>
-          );
-          return p.when ? (
-            <WhenStep key={i} {...p.when}>
-              {live}
+      <primitive object={texts} />
+      <TextBatchHost.Provider value={texts}>
+        <LiveBatchProvider>
+          {layout.parts.map((p, i) => {
+            const Live = (kit[p.part] as KitPart<typeof p> | undefined)?.Live;
+            if (!Live) return null;
+            const live = (
+              <group key={i} position={p.position} rotation={p.rotation ?? [0, 0, 0]}>
+                <Live part={p} />
+              </group>
+            );
+            return p.when ? (
+              <WhenStep key={i} {...p.when}>
+                {live}
+              </WhenStep>
+            ) : (
+              live
+            );
+          })}
+          {coming.map((c, i) => (
+            <WhenStep key={`static-${i}`} {...c.when}>
+              <LookMesh look={c.look} />
             </WhenStep>
-          ) : (
-            live
-          );
-        })}
-        {coming.map((c, i) => (
-          <WhenStep key={`static-${i}`} {...c.when}>
-            <LookMesh look={c.look} />
-          </WhenStep>
-        ))}
-        {children}
-      </LiveBatchProvider>
+          ))}
+          {children}
+        </LiveBatchProvider>
+      </TextBatchHost.Provider>
     </group>
   );
 }

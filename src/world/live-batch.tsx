@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Matrix3, Matrix4, Mesh, Vector3, type Object3D } from 'three';
+import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Matrix3, Matrix4, Mesh, MeshBasicMaterial, Vector3, type Material, type Object3D } from 'three';
 import { useFrame } from '@react-three/fiber';
 import { mergeStaticParts, staticPartsMaterial, type StaticPart } from './static-parts';
 
@@ -63,9 +63,11 @@ export class LiveBatch {
   private layoutDirty = false;
   private readonly inverse = new Matrix4();
 
-  constructor(name = 'live-batch') {
-    this.mesh = new Mesh(new BufferGeometry(), staticPartsMaterial());
+  constructor(name = 'live-batch', material: Material = staticPartsMaterial()) {
+    this.mesh = new Mesh(new BufferGeometry(), material);
     this.mesh.name = name;
+    // Nothing to draw is no draw call (three would still issue an empty one).
+    this.mesh.visible = false;
     // The pieces move: the mesh's own bounds would go stale. Rays go to the pieces' hit boxes.
     this.mesh.frustumCulled = false;
     this.mesh.raycast = () => {};
@@ -155,6 +157,7 @@ export class LiveBatch {
     }
     index.needsUpdate = true;
     this.mesh.geometry.setDrawRange(0, n);
+    this.mesh.visible = n > 0;
   }
 
   /** Triangles drawn now (for tests and probes). */
@@ -167,22 +170,48 @@ export class LiveBatch {
   }
 }
 
-const LiveBatchContext = createContext<LiveBatch | null>(null);
+/** The look of a faint mark (a drop zone on the bench): unlit, see-through, the colour in the vertices. */
+let markMaterial: MeshBasicMaterial | null = null;
+export function liveMarkMaterial(): MeshBasicMaterial {
+  markMaterial ??= new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.25, depthWrite: false });
+  return markMaterial;
+}
 
-/** The batch the kit's moving pieces inside join (LookMesh); a station has one. */
-export const useLiveBatch = () => useContext(LiveBatchContext);
+/** A station's batches: solid pieces (the kit's one material) and faint marks (drop zones). */
+interface LiveBatches {
+  solid: LiveBatch;
+  marks: LiveBatch;
+}
 
-/** One draw call for every LookMesh inside (the kit parts' moving pieces and station.tsx's own). */
-export function LiveBatchProvider({ children, name }: { children: ReactNode; name?: string }) {
-  const batch = useMemo(() => new LiveBatch(name), [name]);
-  useEffect(() => () => batch.dispose(), [batch]);
+const LiveBatchContext = createContext<LiveBatches | null>(null);
+
+/** The batch the kit's moving pieces inside join (LookMesh); a station has one of each kind. */
+export const useLiveBatch = (kind: keyof LiveBatches = 'solid') => useContext(LiveBatchContext)?.[kind] ?? null;
+
+/**
+ * One draw call for every LookMesh inside (the kit parts' moving pieces and station.tsx's own), and
+ * one for every faint mark (the drop zones, however many a station has).
+ */
+export function LiveBatchProvider({ children, name = 'live-batch' }: { children: ReactNode; name?: string }) {
+  const batches = useMemo<LiveBatches>(() => ({ solid: new LiveBatch(name), marks: new LiveBatch(`${name}-marks`, liveMarkMaterial()) }), [name]);
+  useEffect(
+    () => () => {
+      batches.solid.dispose();
+      batches.marks.dispose();
+    },
+    [batches],
+  );
   // Subscribed after the children's own frame callbacks (a carried thing moves first), so the
   // vertices follow this frame's anchors.
-  useFrame(() => batch.update());
+  useFrame(() => {
+    batches.solid.update();
+    batches.marks.update();
+  });
   return (
     <>
-      <primitive object={batch.mesh} />
-      <LiveBatchContext.Provider value={batch}>{children}</LiveBatchContext.Provider>
+      <primitive object={batches.solid.mesh} />
+      <primitive object={batches.marks.mesh} />
+      <LiveBatchContext.Provider value={batches}>{children}</LiveBatchContext.Provider>
     </>
   );
 }

@@ -1,9 +1,11 @@
 import { Text } from '@react-three/drei';
-import type { ComponentProps } from 'react';
+import { useRef, type ComponentProps } from 'react';
+import type { Text as TroikaText } from 'troika-three-text';
 import { useTranslation } from 'react-i18next';
 import './text-setup';
 import { fontForLanguage } from '../i18n/fonts';
 import { languageInfo } from '../i18n/languages';
+import { useBatchedText } from './text-batch';
 
 export interface WorldTextProps extends Omit<ComponentProps<typeof Text>, 'font' | 'direction'> {
   /**
@@ -20,5 +22,8 @@ export interface WorldTextProps extends Omit<ComponentProps<typeof Text>, 'font'
 export default function WorldText({ script = 'own', ...props }: WorldTextProps) {
   const { i18n } = useTranslation();
   const lang = script === 'dutch' ? languageInfo('nl') : languageInfo(i18n.language);
-  return <Text font={fontForLanguage(lang.code)} direction={lang.dir} color="#102a43" {...props} />;
+  // Drawn with the station's other texts, in one call.
+  const ref = useRef<TroikaText>(null);
+  useBatchedText(ref);
+  return <Text ref={ref} font={fontForLanguage(lang.code)} direction={lang.dir} color="#102a43" {...props} />;
 }

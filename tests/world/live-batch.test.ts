@@ -87,4 +87,17 @@ describe('the live batch: every moving piece of a station as one mesh that follo
     expect(drawnBounds(batch).max[1]).toBeCloseTo(1.05);
     expect(anchors).toHaveLength(50);
   });
+
+  test('with nothing shown the batch is not drawn at all (three would issue an empty draw call)', () => {
+    const { batch, a } = setUp();
+    batch.update();
+    expect(batch.mesh.visible).toBe(false);
+    batch.add(cube, a);
+    batch.update();
+    expect(batch.mesh.visible).toBe(true);
+    a.visible = false;
+    batch.update();
+    expect(batch.triangles).toBe(0);
+    expect(batch.mesh.visible).toBe(false);
+  });
 });

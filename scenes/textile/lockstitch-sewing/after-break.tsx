@@ -1,7 +1,12 @@
-import { Grabbable, HoldControl } from '../../../src/world';
+import { Grabbable, HoldControl, LookMesh, box } from '../../../src/world';
 import { lintBrush, needlePieces, sewnPiece } from './layout';
-import { brush, fabric, steel } from './materials';
+import { colors } from './materials';
 import { useStepDone } from './use-station-state';
+
+// Drawn by the station's live batch (no draw call each).
+const needlePiece = [box([0.03, 0.004, 0.004], [0, 0, 0], colors.steel)];
+const sewn = [box([0.16, 0.006, 0.12], [0, 0, 0], colors.fabric)];
+const brushLook = [box([0.12, 0.025, 0.03], [0, 0, 0], colors.brush)];
 
 /**
  * What the broken needle and the end of the shift bring: the needle's pieces on the needle plate and
@@ -16,21 +21,15 @@ export function AfterBreak() {
       {broken ? (
         <>
           <Grabbable object="broken-needle" grabAction={null} position={needlePieces} hitBox={[0.04, 0.02, 0.03]}>
-            <mesh material={steel}>
-              <boxGeometry args={[0.03, 0.004, 0.004]} />
-            </mesh>
+            <LookMesh look={needlePiece} />
           </Grabbable>
           <Grabbable object="sewn-piece" grabAction={null} position={sewnPiece} hitBox={[0.17, 0.02, 0.13]}>
-            <mesh material={fabric}>
-              <boxGeometry args={[0.16, 0.006, 0.12]} />
-            </mesh>
+            <LookMesh look={sewn} />
           </Grabbable>
         </>
       ) : null}
       <HoldControl object="lint-brush" position={lintBrush} hitBox={[0.14, 0.04, 0.05]} progressMs={5000}>
-        <mesh material={brush}>
-          <boxGeometry args={[0.12, 0.025, 0.03]} />
-        </mesh>
+        <LookMesh look={brushLook} />
       </HoldControl>
     </group>
   );

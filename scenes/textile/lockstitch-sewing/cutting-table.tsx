@@ -1,25 +1,27 @@
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
-import type { Group, Mesh } from 'three';
-import { Grabbable, HoldControl, Inspectable, Interactable, useSessionStore, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import type { Group } from 'three';
+import { Grabbable, HoldControl, Inspectable, Interactable, LookMesh, box, cylinder, useSessionStore } from '../../../src/world';
 import { FabricPanels } from './fabric-panels';
 import { bundle, cutter, spreadFlag } from './layout';
-import { cutterLamp, darkSteel, flagRed, lampOff, lampOn, lampRunning, steel } from './materials';
+import { colors, cutterLamp, flagRed, lampOff, lampOn, lampRunning } from './materials';
 import { useMachineState, useStepDone } from './use-station-state';
+
+// The moving parts' looks, drawn by the station's one live batch (no draw call each).
+const knife = [box([0.006, 0.16, 0.03], [0, 0, 0], colors.steel)];
+const guardLook = [box([0.05, 0.1, 0.012], [0, 0.04, 0], colors.darkSteel)];
+const handle = [cylinder(0.014, 0.14, [0, 0, 0], colors.darkSteel, [0, 0, Math.PI / 2], 8)];
+// Twelve cut front parts, stacked, with the bundle ticket on top.
+const bundleLook = [box([0.2, 0.03, 0.14], [0, -0.015, 0], '#3f6ea5'), box([0.06, 0.002, 0.04], [0.05, 0.001, 0.03], '#ffffff'), box([0.21, 0.032, 0.01], [0, -0.015, -0.03], '#f5f3ea')];
 
 /** The cutting table's moving parts: the knife with its guard and handle, the spread's fault flag, the cut pieces and bundle. */
 export function CuttingTable() {
   const session = useSessionStore();
   const guard = useMachineState('guard');
   const cut = useStepDone('cut-pieces');
-  const blade = useRef<Mesh>(null);
+  const blade = useRef<Group>(null);
   const guardPart = useRef<Group>(null);
   const [x, y, z] = cutter;
-  const bundleGeometry = useMemo(() => {
-    // Twelve cut front parts, stacked, with the bundle ticket on top.
-    const c = new PartsBuilder().box([0.2, 0.03, 0.14], '#3f6ea5', [0, -0.015, 0]);
-    return c.box([0.06, 0.002, 0.04], '#ffffff', [0.05, 0.001, 0.03]).box([0.21, 0.032, 0.01], '#f5f3ea', [0, -0.015, -0.03]).build();
-  }, []);
 
   useFrame((_, delta) => {
     const engine = session.getState().engine;
@@ -40,9 +42,9 @@ export function CuttingTable() {
     <group name="cutting-table">
       {/* the knife behind the guard, in the upright: checked (inspect) before starting, the motor off */}
       <Inspectable object="cutter-knife" position={[x, y + 0.08, z - 0.005]} hitBox={[0.03, 0.14, 0.03]}>
-        <mesh ref={blade} material={steel}>
-          <boxGeometry args={[0.006, 0.16, 0.03]} />
-        </mesh>
+        <group ref={blade}>
+          <LookMesh look={knife} />
+        </group>
       </Inspectable>
       {/* the fabric inspector's red flag on the spread, where a fault runs through the top plies */}
       <Inspectable object="spread" position={spreadFlag} hitBox={[0.06, 0.03, 0.06]}>
@@ -53,9 +55,7 @@ export function CuttingTable() {
       {/* press: lower the guard when it is up, raise it when it is down */}
       <Interactable object="knife-guard" action={guard === 'lowered' ? 'open' : 'close'} position={[x, y + 0.02, z + 0.02]} hitBox={[0.08, 0.1, 0.04]}>
         <group ref={guardPart} position={[0, 0.12, 0]}>
-          <mesh position={[0, 0.04, 0]} material={darkSteel}>
-            <boxGeometry args={[0.05, 0.1, 0.012]} />
-          </mesh>
+          <LookMesh look={guardLook} />
         </group>
       </Interactable>
       <mesh position={[x, y + 0.245, z + 0.03]} material={cutterLamp}>
@@ -63,15 +63,13 @@ export function CuttingTable() {
       </mesh>
       {/* hold: guide the running knife along the line (the bar above it fills in 8 s) */}
       <HoldControl object="cutter-handle" position={[x, y + 0.265, z - 0.02]} hitBox={[0.16, 0.05, 0.06]} progressMs={8000}>
-        <mesh rotation={[0, 0, Math.PI / 2]} material={darkSteel}>
-          <cylinderGeometry args={[0.014, 0.014, 0.14, 8]} />
-        </mesh>
+        <LookMesh look={handle} />
       </HoldControl>
       <FabricPanels />
       {cut ? (
         // Only putting it on the trolley is a step: picking it up sends nothing (grab would be a wrong action).
         <Grabbable object="bundle" grabAction={null} position={bundle} hitBox={[0.22, 0.06, 0.16]}>
-          <mesh geometry={bundleGeometry} material={staticPartsMaterial()} />
+          <LookMesh look={bundleLook} />
         </Grabbable>
       ) : null}
     </group>

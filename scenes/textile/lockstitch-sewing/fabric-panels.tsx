@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { Grabbable, PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { Grabbable, LookMesh, PartsBuilder } from '../../../src/world';
 import { panels } from './layout';
 import { useStepDone } from './use-station-state';
 
@@ -12,14 +11,16 @@ const faults: Record<string, Mark> = {
   'panel-4': (b) => b,
 };
 
-function pieceGeometry(object: string, index: number) {
+function pieceLook(object: string, index: number) {
   const b = new PartsBuilder().box([0.16, 0.004, 0.18], '#6f98c9', [0, 0, 0]);
   // Its number as dots in the back left corner (1 to 4), readable without text.
   for (let i = 0; i <= index; i++) b.box([0.012, 0.002, 0.012], '#1f2933', [-0.065 + i * 0.018, 0.003, -0.075]);
-  return faults[object]!(b).build();
+  return faults[object]!(b).parts;
 }
 
 const ids = ['panel-1', 'panel-2', 'panel-3', 'panel-4'];
+// Drawn by the station's live batch: four carried pieces, no draw call each.
+const looks = ids.map(pieceLook);
 
 /**
  * The cut pieces of the top plies, laid out after cutting to be checked: each is carried (no event of
@@ -27,13 +28,12 @@ const ids = ['panel-1', 'panel-2', 'panel-3', 'panel-4'];
  */
 export function FabricPanels() {
   const cut = useStepDone('stop-cutter');
-  const geometries = useMemo(() => ids.map(pieceGeometry), []);
   if (!cut) return null;
   return (
     <group name="fabric-panels">
       {ids.map((id, i) => (
         <Grabbable key={id} object={id} grabAction={null} position={panels[id]!} hitBox={[0.17, 0.03, 0.19]}>
-          <mesh geometry={geometries[i]} material={staticPartsMaterial()} />
+          <LookMesh look={looks[i]!} />
         </Grabbable>
       ))}
     </group>

@@ -1,11 +1,10 @@
 import { Color, MeshBasicMaterial, MeshLambertMaterial } from 'three';
 
-/** The few materials of the moving parts, made once for the station (not per render). */
-export const steel = new MeshLambertMaterial({ color: '#b8c2cc' });
-export const darkSteel = new MeshLambertMaterial({ color: '#52606d' });
-export const fabric = new MeshLambertMaterial({ color: '#6f98c9' });
+/** The colours of the moving parts, drawn by the station's live batch (vertex colours, one draw call). */
+export const colors = { steel: '#b8c2cc', darkSteel: '#52606d', fabric: '#6f98c9', brush: '#8d6e3f' } as const;
+
+/** The few materials of what is not in the batch, made once for the station (not per render). */
 export const thread = new MeshBasicMaterial({ color: '#f7c948' });
-export const brush = new MeshLambertMaterial({ color: '#8d6e3f' });
 export const flagRed = new MeshBasicMaterial({ color: '#d64545' });
 /** The eye shield above the needle: clear polycarbonate, drawn faintly tinted. */
 export const shield = new MeshLambertMaterial({ color: '#cfe8ff', transparent: true, opacity: 0.45 });

@@ -1,7 +1,17 @@
-import { useMemo } from 'react';
-import { PartsBuilder, staticPartsMaterial } from '../../../src/world';
+import { LookMesh, PartsBuilder } from '../../../src/world';
 import { seamGauge } from './layout';
 import { useStepDone } from './use-station-state';
+
+const strip = (() => {
+  const { length, min, max } = seamGauge;
+  const c = new PartsBuilder().box([length, 0.004, 0.14], '#6f98c9', [0, -0.03, 0.01]);
+  // The stitch line, as stitches (dashes) across the strip, at its distance from the edge.
+  const x = ((10 - min) / (max - min) - 0.5) * length;
+  for (let z = -0.05; z <= 0.07; z += 0.02) c.box([0.004, 0.002, 0.012], '#1f2933', [x, -0.027, z]);
+  // The cut edge: a darker border at 0 mm.
+  c.box([0.004, 0.006, 0.14], '#2d4d73', [-length / 2, -0.03, 0.01]);
+  return c.parts;
+})();
 
 /**
  * After sewing: the seam under a magnified seam gauge. The fabric edge is at 0 of the scale, the
@@ -11,20 +21,10 @@ import { useStepDone } from './use-station-state';
  */
 export function SeamCheck() {
   const sewn = useStepDone('finish-seam');
-  const strip = useMemo(() => {
-    const { length, min, max } = seamGauge;
-    const c = new PartsBuilder().box([length, 0.004, 0.14], '#6f98c9', [0, -0.03, 0.01]);
-    // The stitch line, as stitches (dashes) across the strip, at its distance from the edge.
-    const x = ((10 - min) / (max - min) - 0.5) * length;
-    for (let z = -0.05; z <= 0.07; z += 0.02) c.box([0.004, 0.002, 0.012], '#1f2933', [x, -0.027, z]);
-    // The cut edge: a darker border at 0 mm.
-    c.box([0.004, 0.006, 0.14], '#2d4d73', [-length / 2, -0.03, 0.01]);
-    return c.build();
-  }, []);
   if (!sewn) return null;
   return (
-    <group name="seam-check">
-      <mesh position={seamGauge.position} geometry={strip} material={staticPartsMaterial()} raycast={() => null} />
+    <group name="seam-check" position={seamGauge.position}>
+      <LookMesh look={strip} />
     </group>
   );
 }

@@ -1,6 +1,4 @@
-import { PartsBuilder, staticPartsMaterial } from '../../../src/world';
-import { useMemo } from 'react';
-import type { BufferGeometry } from 'three';
+import { LookMesh, PartsBuilder, type StaticPart } from '../../../src/world';
 import { needleEye, takeUpLever, tensionDisc, threadGuide } from './layout';
 import { useStepDone } from './use-station-state';
 
@@ -12,16 +10,17 @@ const path: P[] = [spool, arm, threadGuide, tensionDisc, takeUpLever, needleEye]
 /** Points reached after each threading step: 0 guides threaded → only spool to arm. */
 const reachedAfter = [2, 3, 4, 5, 6];
 
-function threadUpTo(points: number): BufferGeometry {
+function threadUpTo(points: number): StaticPart[] {
   const c = new PartsBuilder();
   for (let i = 1; i < points; i++) c.segment(path[i - 1]!, path[i]!, 0.0015, '#f7c948');
-  return c.build();
+  return c.parts;
 }
 
-/** The yellow thread, drawn as far as the trainee has threaded it: one mesh, one draw call. */
+const looks = reachedAfter.map(threadUpTo);
+
+/** The yellow thread, drawn as far as the trainee has threaded it, by the station's live batch (no draw call of its own). */
 export function ThreadPath() {
   // Fixed calls, one per threading step (hooks in a fixed order).
   const done = [useStepDone('thread-guide'), useStepDone('thread-tension'), useStepDone('thread-take-up'), useStepDone('thread-needle')].filter(Boolean).length;
-  const geometries = useMemo(() => reachedAfter.map(threadUpTo), []);
-  return <mesh name="upper-thread" geometry={geometries[done]} material={staticPartsMaterial()} raycast={() => null} />;
+  return <LookMesh look={looks[done]!} name="upper-thread" />;
 }
