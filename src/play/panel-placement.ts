@@ -1,0 +1,63 @@
+import { seatedLift } from '../input/comfort-settings';
+
+type Vec3 = [number, number, number];
+
+/**
+ * Where the VR instruction panel hangs when a station's layout names no spot: left of the bench,
+ * its middle at eye height (lower, its buttons sank behind a machine's guards: plastics).
+ */
+export const defaultPanelPosition: Vec3 = [-0.55, 1.6, -1.05];
+
+/**
+ * The panel's outline in its own plane (m from its middle), at its fullest: the plate (1.1 × 0.55),
+ * the pointed word's strip above it (to 0.43), the rows of buttons below it and the call for help
+ * under them (to −0.71). The settings panel that opens beside it on request is not counted.
+ */
+export const panelOutline = { left: -0.55, right: 0.55, top: 0.43, bottom: -0.71 } as const;
+
+/** Where the trainee's eyes are over the floor at the work position: the work position's z. */
+const eyesZ = 0.25;
+
+/**
+ * The eye heights over the floor the panel must be seen from, in the world: standing (1.6 m, as the
+ * e2e headset stands) and seated (1.2 m, lifted by the seated view's lift), each ±0.1 m for shorter
+ * and taller trainees. Seated play lifts the view, so both land near 1.6 m in the world; they are
+ * named apart so a change of the lift is checked too.
+ */
+export const viewpoints: ReadonlyArray<{ name: string; at: Vec3 }> = [
+  ...[1.5, 1.6, 1.7].map((h) => ({ name: `standing, eyes at ${h.toFixed(1)} m`, at: [0, h, eyesZ] as Vec3 })),
+  ...[1.1, 1.2, 1.3].map((h) => ({ name: `seated, eyes at ${h.toFixed(1)} m`, at: [0, h + seatedLift, eyesZ] as Vec3 })),
+];
+
+/**
+ * The points of a panel that must be in plain view: its four corners, the middles of its edges and
+ * its middle, for an outline in its own plane around its middle `at` (it faces +z, unturned).
+ */
+export function panelPoints(at: readonly [number, number, number], outline: { left: number; right: number; top: number; bottom: number } = panelOutline): { name: string; at: Vec3 }[] {
+  const xs = [
+    ['left', outline.left],
+    ['middle', (outline.left + outline.right) / 2],
+    ['right', outline.right],
+  ] as const;
+  const ys = [
+    ['top', outline.top],
+    ['middle', (outline.top + outline.bottom) / 2],
+    ['bottom', outline.bottom],
+  ] as const;
+  return ys.flatMap(([yn, y]) => xs.map(([xn, x]) => ({ name: yn === 'middle' && xn === 'middle' ? 'middle' : `${yn} ${xn}`, at: [at[0] + x, at[1] + y, at[2]] as Vec3 })));
+}
+
+/**
+ * Whether the panel, hanging unturned at `at`, stands between the eyes and a point (a part the
+ * trainee must see or reach): the line from the eyes crosses the panel's plane inside its outline.
+ */
+export function panelHides(at: readonly [number, number, number], eyes: readonly [number, number, number], point: readonly [number, number, number], outline: { left: number; right: number; top: number; bottom: number } = panelOutline): boolean {
+  const [ex, ey, ez] = eyes;
+  const [px, py, pz] = point;
+  // The panel's plane must lie between the eyes and the point.
+  if (!((pz < at[2] && at[2] < ez) || (ez < at[2] && at[2] < pz))) return false;
+  const t = (at[2] - ez) / (pz - ez);
+  const x = ex + t * (px - ex) - at[0];
+  const y = ey + t * (py - ey) - at[1];
+  return x >= outline.left && x <= outline.right && y >= outline.bottom && y <= outline.top;
+}
