@@ -6,7 +6,7 @@ import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
 import { placedParts, suspendedBoundaries, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
 import { reach } from '../world/reach';
-import { blockersBetween } from './line-of-sight';
+import { lineOfSight } from './line-of-sight';
 import { panelPoints } from './panel-placement';
 
 type Vec3 = [number, number, number];
@@ -178,8 +178,9 @@ export default function DriverProbe() {
         const own = gl.xr.getCamera().parent;
         // A document the trainee holds up to read (src/world/reading-copy.tsx) is in front of everything on purpose, while pointed at.
         const skip = (o: Object3D) => o === panel || (own !== null && o === own) || (o.name === 'reading-copy' && name !== 'reading-copy');
+        const sight = lineOfSight(scene, skip);
         const blockers = panelPoints([middle.x, middle.y, middle.z], outline).flatMap((p) =>
-          blockersBetween(scene, head, new Vector3(...p.at), skip).map((b) => `the panel's ${p.name} behind ${b.name} at ${b.at.join(', ')}`),
+          sight.between(head, new Vector3(...p.at)).map((b) => `the panel's ${p.name} behind ${b.name} at ${b.at.join(', ')}`),
         );
         return { head: [head.x, head.y, head.z], outline, blockers };
       },

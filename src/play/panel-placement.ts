@@ -30,21 +30,44 @@ export const viewpoints: ReadonlyArray<{ name: string; at: Vec3 }> = [
 ];
 
 /**
- * The points of a panel that must be in plain view: its four corners, the middles of its edges and
- * its middle, for an outline in its own plane around its middle `at` (it faces +z, unturned).
+ * The heights (m from its middle) where the panel's drawn outline can end, whatever it shows: the
+ * plate's top and bottom, the pointed word's strip, the bottom of each row of buttons. The panel on
+ * show is any of these outlines, so the check in Node looks along each of these lines too (the panel
+ * saw's VR run found its bottom right corner without the call for help, 0.57 m down, hidden by a
+ * scale that the fullest outline's corners had passed under).
  */
-export function panelPoints(at: readonly [number, number, number], outline: { left: number; right: number; top: number; bottom: number } = panelOutline): { name: string; at: Vec3 }[] {
-  const xs = [
-    ['left', outline.left],
-    ['middle', (outline.left + outline.right) / 2],
-    ['right', outline.right],
-  ] as const;
-  const ys = [
-    ['top', outline.top],
-    ['middle', (outline.top + outline.bottom) / 2],
-    ['bottom', outline.bottom],
-  ] as const;
-  return ys.flatMap(([yn, y]) => xs.map(([xn, x]) => ({ name: yn === 'middle' && xn === 'middle' ? 'middle' : `${yn} ${xn}`, at: [at[0] + x, at[1] + y, at[2]] as Vec3 })));
+export const panelEdgeHeights: readonly number[] = [0.43, 0.275, -0.275, -0.43, -0.57, -0.71];
+
+const spread = (from: number, to: number, spacing: number, lines: readonly number[]): number[] => {
+  const n = Number.isFinite(spacing) ? Math.max(1, Math.ceil((to - from) / spacing)) : 2;
+  const even = Array.from({ length: n + 1 }, (_, i) => from + ((to - from) * i) / n);
+  return [...new Set([...even, ...lines.filter((v) => v > from && v < to)].map((v) => Number(v.toFixed(4))))].sort((a, b) => a - b);
+};
+
+/**
+ * The points of a panel that must be in plain view, for an outline in its own plane around its
+ * middle `at` (it faces +z, unturned): by default its four corners, the middles of its edges and its
+ * middle; with a `spacing` (m), a grid over the whole outline no more than that apart, through every
+ * line in `heights` too, so that a part smaller than the panel cannot hide between the points.
+ */
+export function panelPoints(
+  at: readonly [number, number, number],
+  outline: { left: number; right: number; top: number; bottom: number } = panelOutline,
+  spacing = Number.POSITIVE_INFINITY,
+  heights: readonly number[] = [],
+): { name: string; at: Vec3 }[] {
+  const xs = spread(outline.left, outline.right, Number.isFinite(spacing) ? spacing : (outline.right - outline.left) / 2, []);
+  const ys = spread(outline.bottom, outline.top, Number.isFinite(spacing) ? spacing : (outline.top - outline.bottom) / 2, heights);
+  const name = (v: number, low: number, high: number, lowName: string, highName: string) =>
+    v === low ? lowName : v === high ? highName : Math.abs(v - (low + high) / 2) < 1e-4 ? 'middle' : null;
+  return ys.flatMap((y) =>
+    xs.map((x) => {
+      const yn = name(y, outline.bottom, outline.top, 'bottom', 'top');
+      const xn = name(x, outline.left, outline.right, 'left', 'right');
+      const named = yn === 'middle' && xn === 'middle' ? 'middle' : yn && xn ? `${yn} ${xn}` : `point ${x.toFixed(2)} m across, ${y.toFixed(2)} m up from its middle`;
+      return { name: named, at: [at[0] + x, at[1] + y, at[2]] as Vec3 };
+    }),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
-import { BoxGeometry, Group, Line, BufferGeometry, LineBasicMaterial, Mesh, MeshBasicMaterial, PlaneGeometry, Vector3 } from 'three';
+import { BoxGeometry, Group, Line, BufferGeometry, LineBasicMaterial, Mesh, MeshBasicMaterial, PlaneGeometry, Raycaster, Vector3 } from 'three';
 import { describe, expect, test } from 'vitest';
-import { blockersBetween } from '../../src/play/line-of-sight';
+import { blockersBetween, lineOfSight } from '../../src/play/line-of-sight';
+import { mergeStaticParts } from '../../src/world/static-parts';
 
 const eyes = new Vector3(0, 1.6, 0.25);
 const panelPoint = new Vector3(-0.55, 1.6, -1.05);
@@ -71,5 +72,38 @@ describe('blockersBetween: what hides a point from the eyes', () => {
     root.add(line);
     root.updateMatrixWorld(true);
     expect(blockersBetween(root, eyes, panelPoint, (o) => o === panel)).toEqual([]);
+  });
+});
+
+describe('lineOfSight: a merged body of many boxes', () => {
+  test('finds the box a ray meets, at the point the mesh\'s own raycast finds, and nothing where the rays pass between the boxes', () => {
+    // A wall of 8 × 5 boxes 10 cm wide with 10 cm gaps, half way to the panel (480 triangles: looked through in runs).
+    const parts = Array.from({ length: 40 }, (_, i) => ({ box: [0.1, 0.1, 0.1] as [number, number, number], position: [-0.8 + (i % 8) * 0.2, 1.2 + Math.floor(i / 8) * 0.2, -0.4] as [number, number, number], color: '#888888' }));
+    const { root, panel } = scene();
+    const body = new Mesh(mergeStaticParts(parts), new MeshBasicMaterial());
+    body.name = 'station-body';
+    root.add(body);
+    root.updateMatrixWorld(true);
+    const sight = lineOfSight(root, (o) => o === panel);
+    const through = (to: Vector3) => {
+      const own: { point: Vector3 }[] = [];
+      const r = new Raycaster(eyes, to.clone().sub(eyes).normalize(), 0, eyes.distanceTo(to) - 0.02);
+      Mesh.prototype.raycast.call(body, r, own as never);
+      return { found: sight.between(eyes, to), own: own.sort((a, b) => eyes.distanceTo(a.point) - eyes.distanceTo(b.point)) };
+    };
+    let blocked = 0;
+    let clear = 0;
+    for (let x = -0.9; x <= 0.9; x += 0.05)
+      for (let y = 0.9; y <= 2.2; y += 0.05) {
+        const { found, own } = through(new Vector3(x, y, -1.05));
+        expect(found.length, `ray to ${x.toFixed(2)}, ${y.toFixed(2)}`).toBe(own.length > 0 ? 1 : 0);
+        if (own[0]) {
+          blocked += 1;
+          expect(found[0]!.name).toBe('station-body');
+          expect(found[0]!.at).toEqual([own[0].point.x, own[0].point.y, own[0].point.z].map((v) => Number(v.toFixed(2))));
+        } else clear += 1;
+      }
+    expect(blocked).toBeGreaterThan(50);
+    expect(clear).toBeGreaterThan(50);
   });
 });

@@ -14,7 +14,9 @@ export const panelStillHidden: ReadonlyMap<string, string> = new Map([
   ['food/hygiene-sluice-line-nl', 'the same layout as the Belgian sluice'],
   ['food/packaging-line', 'the labeller and the metal detector hide the lower buttons; the only clear spots hide the question cards'],
   ['plastics/material-station', 'the dryer, the coupling station and the bag pallet hide it at every spot; the only clear spots hang it high (1.8-1.9 m) or far to the side, seen edge-on'],
+  ['plastics/injection-moulding', 'the 10 cm grid (s15) finds the panel\'s lower right behind the machine\'s live parts at 1.29 m, and its bottom behind the open safety gate'],
   ['plastics/extrusion-line', 'the extruder, hopper and cooling tank: the only clear spots hang its middle at 1.85 m'],
+  ['textile/lockstitch-sewing', 'the 10 cm grid (s15) finds the panel\'s lower buttons behind the straight-knife cutter on the cutting table (1.1 m)'],
   ['textile/fabric-inspection', 'the inspection table and its light hood span the whole front'],
   ['wood/edge-banding', 'the edge bander\'s housing hides the lower buttons; the clear spots hide its parts'],
 ]);
