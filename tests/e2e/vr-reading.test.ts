@@ -6,6 +6,7 @@ import { guardedPageForTests } from './support/guarded-page-for-tests';
 import { smallPanelTexts } from './support/panel-text-size';
 import { openStation } from './support/station-matrix';
 import { namedAt } from './support/vr-press';
+import { xrFrameBudget } from './support/xr-budget';
 
 /**
  * A document the trainee must read comes closer when pointed at in VR (issue 21): the panel saw's
@@ -55,6 +56,14 @@ describe('VR: a document comes closer when pointed at', () => {
     expect(held.facing).toBeGreaterThan(0.999);
     expect(await smallPanelTexts(page, 'held up', 'reading-copy')).toEqual([]);
     expect((await page.evaluate(() => window.__werkvloerDriver!.panelBlockers('reading-copy')))!.blockers).toEqual([]);
+
+    // Its text came in while the headset drew (its first frames without glyphs among them): every
+    // frame's triangles stay a finite count within the budget (src/play/real-triangles.ts).
+    const triangles = await page.evaluate(() => ({ now: window.__werkvloer!.counts.triangles, busiest: window.__werkvloer!.counts.maxXr.triangles }));
+    console.info(`[budget] reading copy shown: ${triangles.now} triangles this frame, busiest XR frame ${triangles.busiest}`);
+    expect(Number.isFinite(triangles.busiest), 'the busiest XR frame has a finite triangle count').toBe(true);
+    expect(triangles.busiest).toBeGreaterThan(0);
+    expect(triangles.busiest).toBeLessThanOrEqual(xrFrameBudget.triangles);
 
     // Pointing at the bench instead: the copy goes.
     await pointAt(page, [0.1, 0.86, -0.6]);
