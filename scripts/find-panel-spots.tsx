@@ -20,7 +20,7 @@ import { checkPathAgainstParts } from '../tests/scenes/support/station-parts';
 type Vec3 = [number, number, number];
 const root = process.cwd();
 const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Number((from + i * step).toFixed(3)));
-const grid: Vec3[] = steps(-1.3, 1.3, 0.1).flatMap((x) => steps(1.45, 1.8, 0.05).flatMap((y) => steps(-1.3, -0.7, 0.1).map((z) => [x, y, z] as Vec3)));
+const grid: Vec3[] = (process.env.PANEL_COARSE ? steps(-1.3, 0.5, 0.2).flatMap((x) => steps(1.55, 1.8, 0.05).flatMap((y) => steps(-1.1, -0.8, 0.1).map((z) => [x, y, z] as Vec3))) : steps(-1.3, 1.3, 0.1).flatMap((x) => steps(1.45, 1.8, 0.05).flatMap((y) => steps(-1.3, -0.7, 0.1).map((z) => [x, y, z] as Vec3))));
 const wanted = process.env.PANEL_STATIONS?.split(',').filter(Boolean) ?? stationFolders(root);
 
 test.each(wanted)('%s: clear spots for the instruction panel', async (folder) => {

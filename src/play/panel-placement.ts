@@ -9,11 +9,26 @@ type Vec3 = [number, number, number];
 export const defaultPanelPosition: Vec3 = [-0.55, 1.6, -1.05];
 
 /**
- * The panel's outline in its own plane (m from its middle), at its fullest: the plate (1.1 × 0.55),
- * the pointed word's strip above it (to 0.43), the rows of buttons below it and the call for help
- * under them (to −0.71). The settings panel that opens beside it on request is not counted.
+ * The panel's buttons stand in one column right of its plate, never under it (issue 21: the panel
+ * as first built reached 0.71 m below its middle, down to bench height, and six stations had no
+ * spot where the bench did not hide its buttons): its middle x, its width, and the middles of its
+ * five rows from the top (0.12 m high buttons, 0.15 m apart; the top row beside the pointed word).
+ * The same column holds the end screen's and a halted practice's buttons.
  */
-export const panelOutline = { left: -0.55, right: 0.55, top: 0.43, bottom: -0.71 } as const;
+export const panelButtonColumn = { x: 0.77, width: 0.4, rows: [0.36, 0.21, 0.06, -0.09, -0.24] } as const;
+
+/** Where the column's row `i` (0 at the top) puts a button, in the panel's own space. */
+export function columnAt(i: number): [number, number, number] {
+  return [panelButtonColumn.x, panelButtonColumn.rows[i]!, 0];
+}
+
+/**
+ * The panel's outline in its own plane (m from its middle), at its fullest: the plate (1.1 × 0.55),
+ * the pointed word's strip above it (to 0.43), the column of buttons beside it (to 0.97; its lowest
+ * button to −0.30), and a feedback of three lines that runs below the plate (to −0.36: the panel
+ * saw's VR run drew one to −0.343). The settings panel that opens beside it on request is not counted.
+ */
+export const panelOutline = { left: -0.55, right: 0.97, top: 0.43, bottom: -0.36 } as const;
 
 /** Where the trainee's eyes are over the floor at the work position: the work position's z. */
 const eyesZ = 0.25;
@@ -31,12 +46,12 @@ export const viewpoints: ReadonlyArray<{ name: string; at: Vec3 }> = [
 
 /**
  * The heights (m from its middle) where the panel's drawn outline can end, whatever it shows: the
- * plate's top and bottom, the pointed word's strip, the bottom of each row of buttons. The panel on
- * show is any of these outlines, so the check in Node looks along each of these lines too (the panel
- * saw's VR run found its bottom right corner without the call for help, 0.57 m down, hidden by a
- * scale that the fullest outline's corners had passed under).
+ * pointed word's strip or the call for help on top, the plate's top and bottom, the top of the
+ * column's second row. The panel on show is any of these outlines, so the check in Node looks along
+ * each of these lines too (the panel saw's VR run found the corner of an outline smaller than the
+ * fullest hidden by a scale that the fullest outline's corners had passed under).
  */
-export const panelEdgeHeights: readonly number[] = [0.43, 0.275, -0.275, -0.43, -0.57, -0.71];
+export const panelEdgeHeights: readonly number[] = [0.43, 0.42, 0.275, 0.27, -0.275, -0.3, -0.36];
 
 const spread = (from: number, to: number, spacing: number, lines: readonly number[]): number[] => {
   const n = Number.isFinite(spacing) ? Math.max(1, Math.ceil((to - from) / spacing)) : 2;

@@ -86,7 +86,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
           {panels}
           {stationShown ? (
             <Suspense fallback={null}>
-              <TutorialSkip position={[px, py - 0.5, pz]} onSkip={tutorial.skip} />
+              <TutorialSkip position={[px, py - 0.4, pz]} onSkip={tutorial.skip} />
             </Suspense>
           ) : null}
         </SessionProvider>
