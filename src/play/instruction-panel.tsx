@@ -119,7 +119,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
             <planeGeometry args={[1.1, 0.13]} />
             <meshBasicMaterial color="#243b53" />
           </mesh>
-          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
+          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} maxWidth={0.5} textAlign={rtl ? 'left' : 'right'} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
             {pointedObject.term}
           </Text>
           {sameWord(pointedObject.term, pointedTranslation) ? null : (
