@@ -106,6 +106,13 @@ function buildLayoutSchema() {
     station: z.array(id).default([]).describe('scenario objects placed by station.tsx (what is unique to this machine), not by the kit'),
     parts: z.array(part).default([]),
     static: z.array(shape).default([]).describe('the fixed body: boxes and cylinders, drawn as one mesh with vertex colours'),
+    panel: z
+      .strictObject({
+        $comment: comment,
+        position: vec3.describe('the middle of the instruction panel, in metres (x right, y up, z towards the trainee); it faces the trainee (+z)'),
+      })
+      .optional()
+      .describe('where the VR instruction panel hangs, in free space with nothing between it and the eyes at any moment of the work (tests/play/panel-placement.test.tsx); the default spot when left out'),
   });
 }
 

@@ -76,7 +76,9 @@ export function parseLayout(data: unknown, file: string, scenario: Scenario, bas
     return { ok: false, issues: flattenZodIssues(parsed.error.issues, data).map((i) => ({ file, path: jsonPath(i.path), message: message(i) })) };
   }
   const own = parsed.data;
-  const layout: Layout = base ? { ...own, station: [...base.station, ...own.station], parts: [...base.parts, ...own.parts], static: [...base.static, ...own.static] } : own;
+  const layout: Layout = base
+    ? { ...own, station: [...base.station, ...own.station], parts: [...base.parts, ...own.parts], static: [...base.static, ...own.static], ...(own.panel ?? base.panel ? { panel: own.panel ?? base.panel } : {}) }
+    : own;
   const offset = base ? base.parts.length : 0;
   const issues: ScenarioIssue[] = [];
   const add = (path: PropertyKey[], message: string) => issues.push({ file, path: jsonPath(path), message });

@@ -8,6 +8,7 @@ import { attemptReview } from '../state/attempt-review';
 import { useSessionStore } from '../state/session-context';
 import { continueFromSafeState, tryAgainFromStart } from '../state/try-again';
 import { PanelButton } from './panel-button';
+import { columnAt, panelButtonColumn } from './panel-placement';
 import { PictogramSlot } from '../world/pictogram-slot';
 import { Suspense, lazy } from 'react';
 
@@ -99,12 +100,13 @@ export function AttemptPanel({ scenario, engine, result, font, dir, onBack }: At
           </Text>
         </group>
       ))}
+      {/* Its buttons in the instruction panel's column beside the plate (src/play/panel-placement.ts). */}
       {result ? (
         <>
-          <PanelButton name="panel-try-again" label={t('feedback:review-try-again')} font={font} width={0.5} position={[-0.27 * side, -0.37, 0]} onPress={() => tryAgainFromStart(session, i18n.language)} />
-          <PanelButton name="panel-back" label={t('ui:result.backToStart')} font={font} width={0.5} position={[0.27 * side, -0.37, 0]} onPress={onBack} />
+          <PanelButton name="panel-try-again" label={t('feedback:review-try-again')} font={font} width={panelButtonColumn.width} position={columnAt(1)} onPress={() => tryAgainFromStart(session, i18n.language)} />
+          <PanelButton name="panel-back" label={t('ui:result.backToStart')} font={font} width={panelButtonColumn.width} position={columnAt(2)} onPress={onBack} />
           <Suspense fallback={null}>
-            <VrDebriefButton font={font} width={0.66} position={[0.17 * side, -0.51, 0]} />
+            <VrDebriefButton font={font} width={panelButtonColumn.width} position={columnAt(3)} />
           </Suspense>
           <Suspense fallback={null}>
             <VrNextButton font={font} width={1.0} position={[0, -0.65, 0]} />
@@ -112,13 +114,13 @@ export function AttemptPanel({ scenario, engine, result, font, dir, onBack }: At
         </>
       ) : (
         <>
-          <PanelButton name="panel-continue" label={t('feedback:review-continue')} font={font} width={0.6} position={[-0.22 * side, -0.37, 0]} onPress={(device) => continueFromSafeState(session, device)} />
-          <PanelButton name="panel-try-again" label={t('feedback:review-try-again-start')} font={font} width={0.4} position={[0.32 * side, -0.37, 0]} onPress={() => tryAgainFromStart(session, i18n.language)} />
-          <PanelButton name="panel-end" label={t('feedback:review-see-result')} font={font} width={0.34} position={[0, -0.51, 0]} onPress={() => session.getState().finish()} />
-          <PanelButton name="panel-stop" label={t('ui:play.stop')} font={font} width={0.34} position={[0.37 * side, -0.51, 0]} onPress={onBack} />
+          <PanelButton name="panel-continue" label={t('feedback:review-continue')} font={font} width={panelButtonColumn.width} position={columnAt(0)} onPress={(device) => continueFromSafeState(session, device)} />
+          <PanelButton name="panel-try-again" label={t('feedback:review-try-again-start')} font={font} width={panelButtonColumn.width} position={columnAt(1)} onPress={() => tryAgainFromStart(session, i18n.language)} />
+          <PanelButton name="panel-end" label={t('feedback:review-see-result')} font={font} width={panelButtonColumn.width} position={columnAt(2)} onPress={() => session.getState().finish()} />
+          <PanelButton name="panel-stop" label={t('ui:play.stop')} font={font} width={panelButtonColumn.width} position={columnAt(3)} onPress={onBack} />
         </>
       )}
-      {audible ? <PanelButton name="panel-listen" label={t('feedback:review-listen')} font={font} width={0.34} position={[-0.37 * side, -0.51, 0]} onPress={() => void speak(i18n.language, spoken)} /> : null}
+      {audible ? <PanelButton name="panel-listen" label={t('feedback:review-listen')} font={font} width={panelButtonColumn.width} position={columnAt(4)} onPress={() => void speak(i18n.language, spoken)} /> : null}
     </group>
   );
 }

@@ -1,11 +1,13 @@
 import { useStore, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Raycaster, Vector2, Vector3, type Material, type Mesh, type Object3D } from 'three';
+import { Box3, Raycaster, Vector2, Vector3, type Material, type Mesh, type Object3D } from 'three';
 import type { SessionEvent } from '../engine';
 import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
 import { placedParts, suspendedBoundaries, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
 import { reach } from '../world/reach';
+import { lineOfSight } from './line-of-sight';
+import { panelPoints } from './panel-placement';
 
 type Vec3 = [number, number, number];
 
@@ -48,6 +50,12 @@ export interface WerkvloerDriverProbe {
    * played at 0.5 draws a quarter of them, while pointers (CSS pixels) land where they did.
    */
   renderScale(scale: number | null): { width: number; height: number };
+  /**
+   * What stands between the eyes and the named panel as it is drawn now: from the head, a ray to each
+   * corner, edge middle and middle of its drawn outline, against every drawn mesh of the scene but the
+   * panel's own and the trainee's hands, controllers and rays; null without the panel.
+   */
+  panelBlockers(name: string): { head: Vec3; outline: { left: number; right: number; top: number; bottom: number }; blockers: string[] } | null;
 }
 
 declare global {
@@ -174,6 +182,33 @@ export default function DriverProbe() {
         // Back to the canvas's own ratio: the device's, within its range (station-canvas.tsx, [1, 2]).
         state.setDpr(scale ?? [1, 2]);
         return { width: gl.domElement.width, height: gl.domElement.height };
+      },
+      panelBlockers(name) {
+        const panel = scene.getObjectByName(name);
+        if (!panel) return null;
+        scene.updateMatrixWorld();
+        const head = camera.getWorldPosition(new Vector3());
+        // The panel's drawn outline in its own plane (it hangs unturned, facing the trainee).
+        const box = new Box3();
+        panel.traverseVisible((o) => {
+          const m = (o as Mesh).material as Material | Material[] | undefined;
+          const shown = Array.isArray(m) ? m.some((x) => x.visible) : m?.visible === true;
+          const g = (o as Mesh).geometry;
+          if (!(o as Mesh).isMesh || !shown || !g) return;
+          if (!g.boundingBox) g.computeBoundingBox();
+          if (g.boundingBox && !g.boundingBox.isEmpty()) box.union(g.boundingBox.clone().applyMatrix4(o.matrixWorld));
+        });
+        const middle = panel.getWorldPosition(new Vector3());
+        const outline = { left: box.min.x - middle.x, right: box.max.x - middle.x, top: box.max.y - middle.y, bottom: box.min.y - middle.y };
+        // The trainee's own hands, controllers and rays live under the XR origin, beside the headset's camera.
+        const own = gl.xr.getCamera().parent;
+        // A document the trainee holds up to read (src/world/reading-copy.tsx) is in front of everything on purpose, while pointed at.
+        const skip = (o: Object3D) => o === panel || (own !== null && o === own) || (o.name === 'reading-copy' && name !== 'reading-copy');
+        const sight = lineOfSight(scene, skip);
+        const blockers = panelPoints([middle.x, middle.y, middle.z], outline).flatMap((p) =>
+          sight.between(head, new Vector3(...p.at)).map((b) => `the panel's ${p.name} behind ${b.name} at ${b.at.join(', ')}`),
+        );
+        return { head: [head.x, head.y, head.z], outline, blockers };
       },
     };
     window.__werkvloerClock = {

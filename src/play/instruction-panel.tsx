@@ -28,6 +28,7 @@ import { VocabularyTracker } from '../vocabulary/vocabulary-tracker';
 import { lateUi } from '../state/late-ui';
 import { Suspense, lazy } from 'react';
 import { askForHelp, helpRequest, helpShown } from '../state/help-request';
+import { columnAt, panelButtonColumn } from './panel-placement';
 
 const noHit = () => null;
 // The generic e2e driver's probe and test clock: in the test build only (the bundler drops it from
@@ -118,7 +119,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
             <planeGeometry args={[1.1, 0.13]} />
             <meshBasicMaterial color="#243b53" />
           </mesh>
-          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
+          <Text font={defaultFontUrl} position={[-0.02 * side, 0, 0]} fontSize={0.045} maxWidth={0.5} textAlign={rtl ? 'left' : 'right'} color="#ffd866" anchorX={rtl ? 'left' : 'right'} anchorY="middle" direction="ltr" raycast={noHit}>
             {pointedObject.term}
           </Text>
           {sameWord(pointedObject.term, pointedTranslation) ? null : (
@@ -128,7 +129,7 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
           )}
         </group>
       ) : null}
-      {settingsOpen ? <SettingsPanel position={[0.9, -0.1, 0]} /> : null}
+      {settingsOpen ? <SettingsPanel position={[panelButtonColumn.x + panelButtonColumn.width / 2 + 0.33, -0.1, 0]} /> : null}
       {(status === 'ended' && result) || (status === 'playing' && engine.halted) ? (
         // The result and what to learn from it, or practice stopped by a critical rule (src/world/attempt-panel.tsx).
         <AttemptPanel scenario={scenario} engine={engine} result={status === 'ended' ? result : null} font={font} dir={lang.dir} onBack={onBack} />
@@ -152,22 +153,23 @@ export default function InstructionPanel({ position, onBack, vr }: InstructionPa
               {heardLine(scenario.id, heardInstructionKey(scenario, feedback), t, i18n.language)}
             </Text>
           ) : null}
+          {/* The buttons in a column beside the plate, never under it: the panel stays clear of the bench (issue 21). */}
+          {helpLive ? (
+            <PanelButton name="panel-help" label={t(`ui:help.${help}`)} font={font} width={panelButtonColumn.width} position={columnAt(0)} active={help === 'coming'} onPress={() => askForHelp()} />
+          ) : null}
           {mode === 'practice' && view?.hintKey ? (
             <PanelButton
               name="panel-hint"
               label={t('ui:play.hint')}
               font={font}
-              width={0.3}
-              position={[-0.35 * side, -0.37, 0]}
+              width={panelButtonColumn.width}
+              position={columnAt(1)}
               onPress={(device) => session.getState().act('hint', view.stepId, device)}
             />
           ) : null}
-          {canRepeat ? <PanelButton name="panel-repeat" label={t(view?.textHidden ? 'ui:play.listenAgain' : 'ui:play.repeat')} font={font} width={0.36} position={[-0.32 * side, -0.51, 0]} onPress={() => repeatRequests.getState().repeat()} /> : null}
-          <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={0.4} position={[0.3 * side, -0.51, 0]} onPress={() => setSettingsOpen((o) => !o)} />
-          {helpLive ? (
-            <PanelButton name="panel-help" label={t(`ui:help.${help}`)} font={font} width={0.6} position={[0, -0.65, 0]} active={help === 'coming'} onPress={() => askForHelp()} />
-          ) : null}
-          <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={0.4} position={[0.3 * side, -0.37, 0]} onPress={() => comfortSettings.getState().recenter()} />
+          {canRepeat ? <PanelButton name="panel-repeat" label={t(view?.textHidden ? 'ui:play.listenAgain' : 'ui:play.repeat')} font={font} width={panelButtonColumn.width} position={columnAt(2)} onPress={() => repeatRequests.getState().repeat()} /> : null}
+          <PanelButton name="panel-recenter" label={t('ui:play.recenter')} font={font} width={panelButtonColumn.width} position={columnAt(3)} onPress={() => comfortSettings.getState().recenter()} />
+          <PanelButton name="panel-settings" label={t('ui:settings.title')} font={font} width={panelButtonColumn.width} position={columnAt(4)} onPress={() => setSettingsOpen((o) => !o)} />
         </>
       )}
       </PanelPlates>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import { objectRegistry } from '../world/object-registry';
 import { reach } from '../world/reach';
+import { countRealDraws } from './real-triangles';
 
 /** What one frame cost the GPU side: draw calls and triangles drawn, programs and textures held. */
 export interface FrameLoad {
@@ -73,6 +74,8 @@ export function RenderProbe() {
   const countsRef = useRef<RenderCounts>({ frames: 0, calls: 0, triangles: 0, programs: 0, textures: 0, geometries: 0, presenting: false, maxXr: { calls: 0, triangles: 0, programs: 0, textures: 0 }, maxDesktop: { calls: 0, triangles: 0, programs: 0, textures: 0 }, scriptsAtFirstStationFrame: null, firstStationFrameMs: null });
 
   useEffect(() => {
+    // Triangles the GPU draws: a text before its glyphs asks for Infinity instances and draws none.
+    countRealDraws(gl.info);
     const counts = countsRef.current;
     const xyz = (): [number, number, number] => [tmp.x, tmp.y, tmp.z];
     const worldPosition = (id: string) => {

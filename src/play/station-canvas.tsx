@@ -9,6 +9,9 @@ import { SceneCanvas } from './scene-canvas';
 import { firstStationFrame } from '../world/first-station-frame';
 import { StationShown } from './station-shown';
 import { WorkshopRoom } from './workshop-room';
+import { useStore } from 'zustand';
+import { panelSpot } from '../state/panel-spot';
+import { defaultPanelPosition } from './panel-placement';
 
 // Text (troika) is ~40 KB gzip: fetched only once the station has been drawn, so the first frame
 // never waits for it (the desktop overlay shows the same instruction meanwhile).
@@ -61,11 +64,13 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
   const vr = enterVr && xr !== null;
   const attempt = useSession((s) => s.sessionId);
   const sessionStore = useSessionStore();
+  // Where the station has free space for the panel (its layout's `panel`), else the default spot.
+  const [px, py, pz] = useStore(panelSpot, (s) => s.position) ?? defaultPanelPosition;
   const panels = stationShown ? (
     <Suspense fallback={null}>
       {/* Comfort switches are on its settings panel in VR (src/play/settings-panel.tsx). */}
-      {/* Its middle at eye height: lower, its buttons sank behind a machine's guards (plastics). */}
-      <InstructionPanel position={[-0.55, 1.6, -1.05]} onBack={onBack} vr={vr} />
+      {/* Never behind the machine: tests/play/panel-placement.test.tsx and the VR station runs look for anything in between. */}
+      <InstructionPanel position={[px, py, pz]} onBack={onBack} vr={vr} />
     </Suspense>
   ) : null;
   const world: ReactNode = (
@@ -81,7 +86,7 @@ export function StationCanvas({ xr, loadComposition, enterVr, onBack, tutorial =
           {panels}
           {stationShown ? (
             <Suspense fallback={null}>
-              <TutorialSkip position={[-0.55, 1.1, -1.05]} onSkip={tutorial.skip} />
+              <TutorialSkip position={[px, py - 0.4, pz]} onSkip={tutorial.skip} />
             </Suspense>
           ) : null}
         </SessionProvider>

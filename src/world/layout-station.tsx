@@ -1,5 +1,6 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { Group } from 'three';
+import { panelSpot } from '../state/panel-spot';
 import type { KitPartName, Layout } from '../engine';
 import type { KitPart } from './kit/kit-part';
 import { placeLook } from './kit/look';
@@ -39,6 +40,12 @@ export function LayoutStation({ layout, kit, name, children }: LayoutStationProp
   );
   // Where the station's texts are drawn together (one call for all: text-batch.ts).
   const texts = useMemo(() => new Group(), []);
+  // The instruction panel hangs where this station has free space for it (layout.json `panel`).
+  const spot = layout.panel?.position;
+  useEffect(() => {
+    panelSpot.setState({ position: spot ?? null });
+    return () => panelSpot.setState({ position: null });
+  }, [spot]);
   return (
     <group name={name}>
       {body.length > 0 ? <StaticParts parts={body} name="station-body" /> : null}

@@ -9,14 +9,20 @@ import { stationFolders } from '../e2e/support/stations';
 // whose cards carry pictures shows one on every card, each a different one, each a file under assets/.
 
 const root = process.cwd();
-/** The stations whose classify cards are pictured so far (the others' cards keep their coloured slot). */
-const pictured = ['plastics/injection-moulding', 'wood/panel-saw'];
-
 const cardSets = (folder: string) => {
   const file = join(root, 'scenes', folder, 'scenario.json');
   const { layout } = loadLayoutFile(root, file, loadScene(root, file).scenario!);
   return (layout?.parts ?? []).flatMap((p, i) => (p.part === 'cards' ? [{ at: `scenes/${folder}/layout.json $.parts[${i}] (${p.object})`, action: p.action, cards: p.cards }] : []));
 };
+
+/**
+ * Every classify question is pictured (good or which defect: the defect shown on the part); so are the
+ * answer questions whose answers are things to see or do (the allergens, the pipe's wall, the needle,
+ * the shirt's pieces, what to do about a cracked guard). Answers that are numbers read off a document or a display
+ * (a length, a count, a program number, fault points) keep their coloured cards: the number is the answer.
+ */
+const pictured = stationFolders(root).filter((f) => cardSets(f).some((s) => s.action === 'classify'));
+const picturedAnswers = ['food/packaging-line label-roll', 'plastics/extrusion-line wall-gauge', 'textile/lockstitch-sewing work-order', 'textile/lockstitch-sewing needle', 'wood/panel-saw team-leader'];
 
 describe.each(stationFolders(root))('%s: the pictures on its cards', (folder) => {
   test('each question pictures all its cards or none, never one picture twice, every picture an SVG under assets/', () => {
@@ -51,4 +57,17 @@ describe.each(pictured)('%s: pictured questions', (folder) => {
         meaning.set(c.pictogram, c.label);
       }
   });
+});
+
+describe('answers that are things to see', () => {
+  test.each(picturedAnswers)('%s: every card carries a picture', (question) => {
+    const [folder, object] = question.split(' ') as [string, string];
+    const set = cardSets(folder).find((s) => s.at.endsWith(`(${object})`));
+    expect(set, question).toBeDefined();
+    expect(set!.cards.filter((c) => !c.pictogram).map((c) => c.id), set!.at).toEqual([]);
+  });
+});
+
+test('the stations with classify questions are the ones expected (a station whose questions all lost their kind would drop out unseen)', () => {
+  expect(pictured).toEqual(expect.arrayContaining(['food/hygiene-sluice-line-be', 'food/hygiene-sluice-line-nl', 'food/packaging-line', 'plastics/injection-moulding', 'wood/panel-saw']));
 });

@@ -13,6 +13,7 @@ import { nextFrames, setPose, waitForControllerModels } from './emulator';
 import { chooseExam } from './exam-attempt';
 import { guardedPageForTests } from './guarded-page-for-tests';
 import type { PathEvent } from './path-plan';
+import { hiddenPanelParts, panelStillHidden } from './panel-in-view';
 import { smallPanelTexts } from './panel-text-size';
 import { phaseTimes, type PhaseTimes } from './phase-times';
 import { sceneSettled } from './scene-settled';
@@ -324,13 +325,16 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       await nextFrames(page, 2);
       times.mark('full turn');
 
-      // Every text of the instruction panel is large enough to read at its distance (issue 21): at the
-      // start, before every move of the path (its feedback, the pointed word) and on the end screen.
+      // Every text of the instruction panel is large enough to read at its distance, and nothing of the
+      // station stands between the eyes and the panel (issue 21): at the start, before every move of
+      // the path (its feedback, the pointed word, the machine at work) and on the end screen.
       const small = await smallPanelTexts(page, 'at the start');
+      const hidden = await hiddenPanelParts(page, 'at the start');
       const way: Way = { kind: 'controller', hand: 'right' };
       await playPath(page, way, ideal, {
         beforeMove: async (move, i) => {
           small.push(...(await smallPanelTexts(page, `before move ${i} (${move.part.object})`)));
+          hidden.push(...(await hiddenPanelParts(page, `before move ${i} (${move.part.object})`)));
         },
         times,
       });
@@ -342,7 +346,12 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
       await nextFrames(page, 2);
       small.push(...(await smallPanelTexts(page, 'on the end screen')));
+      hidden.push(...(await hiddenPanelParts(page, 'on the end screen')));
       expect(small, 'every panel text readable at its distance').toEqual([]);
+      if (panelStillHidden.has(folder)) {
+        console.info(`[panel] ${folder}: still hidden (${panelStillHidden.get(folder)}): ${hidden.length} findings, first ${hidden[0] ?? 'none'}`);
+        expect(hidden.length, `${folder} is listed as still hidden (tests/e2e/support/panel-in-view.ts): free now, take it off the list`).toBeGreaterThan(0);
+      } else expect(hidden, 'nothing between the eyes and the instruction panel').toEqual([]);
       const row = await storedRow(page);
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
       expect(new Set(eventsOf(row).map((e) => e.device))).toEqual(new Set([deviceOf(way)]));

@@ -1,6 +1,7 @@
 import ReactThreeTestRenderer from '@react-three/test-renderer';
 import { join } from 'node:path';
 import type { ComponentType } from 'react';
+import type { Object3D } from 'three';
 import { loadScene } from '../../../scripts/check-scenes';
 import { loadLayoutFile } from '../../../scripts/layout-file';
 import type { KitPartName, Layout, Scenario } from '../../../src/engine';
@@ -68,8 +69,9 @@ export interface PartsCheck {
  * makes it — as its operation descriptor says — and then the event goes to the session as that part
  * would send it, so parts that come and go with the steps do so. A danger area's enter and exit need
  * the area placed. This is the Node half of "every event must be producible by a placed part".
+ * `watch` sees the drawn scene at the start and after each event (what stands where at that moment).
  */
-export async function checkPathAgainstParts(folder: string, events: readonly PathEvent[], scenario?: Scenario): Promise<PartsCheck> {
+export async function checkPathAgainstParts(folder: string, events: readonly PathEvent[], scenario?: Scenario, watch?: (scene: Object3D, moment: string) => void): Promise<PartsCheck> {
   const sc = scenario ?? loadScene(root, join(root, 'scenes', folder, 'scenario.json')).scenario!;
   const Station = await composition(folder, sc);
   // Parts that wait for the first station frame (cards, scales with text) come at once here.
@@ -89,9 +91,11 @@ export async function checkPathAgainstParts(folder: string, events: readonly Pat
   };
   const steps: PartsCheck['steps'] = [];
   let refused: string | null = null;
+  const scene = renderer.scene.instance as Object3D;
   try {
     await settle();
-    for (const event of events) {
+    watch?.(scene, 'at the start');
+    for (const [i, event] of events.entries()) {
       let parts = placedParts();
       let producer = producerOf(event, parts);
       for (let round = 0; !producer && round < 60; round++) {
@@ -110,6 +114,11 @@ export async function checkPathAgainstParts(folder: string, events: readonly Pat
         store.getState().act(event.action, event.object, 'desktop', event.value);
       });
       await renderer.advanceFrames(2, 0.016);
+      if (watch) {
+        // What the event brings (a door that opens, a part that comes) may wait for a module load.
+        await settle();
+        watch(scene, `after event ${i} (${event.action} ${event.object})`);
+      }
     }
   } finally {
     await renderer.unmount();
