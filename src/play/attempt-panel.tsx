@@ -109,7 +109,8 @@ export function AttemptPanel({ scenario, engine, result, font, dir, onBack }: At
             <VrDebriefButton font={font} width={panelButtonColumn.width} position={columnAt(3)} />
           </Suspense>
           <Suspense fallback={null}>
-            <VrNextButton font={font} width={1.0} position={[0, -0.65, 0]} />
+            {/* The path's next module first in the column (its place is free once the attempt has ended). */}
+            <VrNextButton font={font} width={panelButtonColumn.width} position={columnAt(0)} />
           </Suspense>
         </>
       ) : (

@@ -15,6 +15,8 @@ export const panelStillHidden: ReadonlyMap<string, string> = new Map([
   ['plastics/extrusion-line', 'the extruder, hopper and cooling tank: the compact panel was clear only with its middle at 1.8 m, and none of 240 spots is once three lines of feedback below its plate are counted'],
   ['textile/fabric-inspection', 'the inspection table and its light hood span the whole front: no clear spot at all'],
   ['wood/edge-banding', "the edge bander's housing: the only clear spots are at x −1.3 (the panel's far edge 1.85 m left, 55° aside)"],
+  ['core/lockout-tagout', 'the conveyor frame and the pusher at 1.25–1.4 m in front of the default spot hide the feedback lines below the plate: none of 240 spots clear (scripts/find-panel-spots.tsx, coarse)'],
+  ['food/line-cleaning', "the line's frame and the rail with the lances at 1.25–1.3 m hide the feedback lines below the plate: none of 240 spots clear (scripts/find-panel-spots.tsx, coarse)"],
 ]);
 
 /**
