@@ -203,7 +203,8 @@ export default function DriverProbe() {
         // The trainee's own hands, controllers and rays live under the XR origin, beside the headset's camera.
         const own = gl.xr.getCamera().parent;
         // A document the trainee holds up to read (src/world/reading-copy.tsx) is in front of everything on purpose, while pointed at.
-        const skip = (o: Object3D) => o === panel || (own !== null && o === own) || (o.name === 'reading-copy' && name !== 'reading-copy');
+        // The next-step cue (vr-cue-arrow.tsx) is the trainee's own aid, drawn over the scene like the panel (no depth test).
+        const skip = (o: Object3D) => o === panel || (own !== null && o === own) || (o.name === 'reading-copy' && name !== 'reading-copy') || o.name === 'vr-cue';
         const sight = lineOfSight(scene, skip);
         const blockers = panelPoints([middle.x, middle.y, middle.z], outline).flatMap((p) =>
           sight.between(head, new Vector3(...p.at)).map((b) => `the panel's ${p.name} behind ${b.name} at ${b.at.join(', ')}`),

@@ -218,8 +218,11 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       await opts.checks?.opened?.(page);
       times.mark('checks');
       await playing(page);
+      // The canvas takes the smaller window on its next resize: asked again until it has.
+      await expect
+        .poll(() => renderScale(page, playRenderScale), { message: 'the path is drawn at the play render scale' })
+        .toEqual({ width: playWindow.desktop.width * playRenderScale, height: playWindow.desktop.height * playRenderScale });
       const buffer = await renderScale(page, playRenderScale);
-      expect(buffer, 'the path is drawn at the play render scale').toEqual({ width: playWindow.desktop.width * playRenderScale, height: playWindow.desktop.height * playRenderScale });
       const way: Way = { kind: 'mouse' };
       // How finely each scale sets (a value lands on the scale's nearest step).
       const stepOf = new Map<string, number>();
