@@ -352,8 +352,10 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       hidden.push(...(await hiddenPanelParts(page, 'on the end screen')));
       expect(small, 'every panel text readable at its distance').toEqual([]);
       if (panelStillHidden.has(folder)) {
+        // Whether a listed station is still hidden is held by the Node check (tests/play/panel-placement.test.tsx: a
+        // 10 cm grid over the panel's fullest outline, failing once it is free); the panel as drawn here, seen at
+        // its corners, edge middles and middle, may be clear while its fullest outline is not (the packaging line).
         console.info(`[panel] ${folder}: still hidden (${panelStillHidden.get(folder)}): ${hidden.length} findings, first ${hidden[0] ?? 'none'}`);
-        expect(hidden.length, `${folder} is listed as still hidden (tests/e2e/support/panel-in-view.ts): free now, take it off the list`).toBeGreaterThan(0);
       } else expect(hidden, 'nothing between the eyes and the instruction panel').toEqual([]);
       const row = await storedRow(page);
       expect(row).toMatchObject({ scenario_id: scenario.id, device: deviceOf(way), score: 100, passed: 1 });
