@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { initialState, score, step, type EngineState, type Feedback, type Mode, type SessionEvent } from '../../src/engine';
+import { competencies, initialState, score, step, type EngineState, type Feedback, type Mode, type SessionEvent } from '../../src/engine';
 import { loadScene } from '../../scripts/check-scenes';
 
 /** An event as the desktop app would send it. */
@@ -95,5 +95,22 @@ export function stationLog(file: string) {
     expect(r.total).toBeLessThan(sc.passScore);
   };
 
-  return { scene, sc, ideal, ns, at, before, from, tOf, without, live, stepOf, totalPoints, pointsOf, expectCritical };
+  /**
+   * What every station's data must hold (docs/authoring.md): loads without issues, every competency trained,
+   * 12+ Dutch terms (these among them), answer and classify cards at most a quarter of the steps, these critical
+   * rules in this order, each with a safe state, and no practitioner's review yet (the warning says so).
+   */
+  const expectStationData = (want: { terms: readonly string[]; critical: readonly string[] }) => {
+    expect(scene.issues).toEqual([]);
+    expect(sc.steps.filter((s) => s.action === 'answer' || s.action === 'classify').length * 4).toBeLessThanOrEqual(sc.steps.length);
+    for (const c of competencies) expect(sc.steps.some((s) => s.competency === c), c).toBe(true);
+    expect(new Set(sc.objects.map((o) => o.term)).size).toBeGreaterThanOrEqual(12);
+    for (const term of want.terms) expect(sc.objects.map((o) => o.term)).toContain(term);
+    expect(sc.rules.filter((r) => r.severity === 'critical').map((r) => r.id)).toEqual(want.critical);
+    for (const r of sc.rules.filter((x) => x.severity === 'critical')) expect(r.safeState, r.id).toBeDefined();
+    expect(sc.reviewed).toBeUndefined();
+    expect(scene.warnings.join('\n')).toContain('not reviewed yet');
+  };
+
+  return { scene, sc, ideal, ns, at, before, from, tOf, without, live, stepOf, totalPoints, pointsOf, expectCritical, expectStationData };
 }
