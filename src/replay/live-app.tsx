@@ -39,17 +39,14 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
   const waiting = useStore(store, (s) => s.samples.length === 0);
   const viewpoint = useStore(store, (s) => s.viewpoint);
   const events = useStore(store, (s) => s.events);
-  const [stepsShown, setStepsShown] = useState(0);
-
   // The station follows the log: the session's engine is the log's state (nothing here acts).
-  useEffect(() => {
-    if (!station) return;
-    const s = station.session.getState();
-    if (!s.scenario || !s.mode) return;
-    const engine = liveEngine(s.scenario, s.mode, events);
-    station.session.setState({ engine });
-    setStepsShown(engine.completed.length);
+  const engine = useMemo(() => {
+    const s = station?.session.getState();
+    return s?.scenario && s.mode ? liveEngine(s.scenario, s.mode, events) : null;
   }, [station, events]);
+  useEffect(() => {
+    if (station && engine) station.session.setState({ engine });
+  }, [station, engine]);
 
   useEffect(() => {
     let loading = false;
@@ -140,7 +137,7 @@ export function LiveApp({ attemptId }: { attemptId: string }) {
           {t('live.gone')}
         </p>
       ) : null}
-      <div className="replay-view" data-testid="live-world" data-events={events.length} data-steps-done={stepsShown}>
+      <div className="replay-view" data-testid="live-world" data-events={events.length} data-steps-done={engine?.completed.length ?? 0}>
         <SessionProvider store={station.session}>
           <ReplayScene loadComposition={station.loadComposition} source={source} label={title} />
         </SessionProvider>
