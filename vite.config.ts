@@ -10,6 +10,8 @@ import { localAssetsPlugin } from './scripts/vite-local-assets';
 import { localeFilesPlugin } from './scripts/vite-locale-files';
 import { isReplayPageBuild, replayPagePlugin } from './scripts/vite-replay-page';
 import { threeShadersPlugin } from './scripts/vite-three-shaders';
+import { threeLazyShadersPlugin } from './scripts/vite-three-lazy-shaders';
+import { threeWithoutShadowMapPlugin } from './scripts/vite-three-without-shadow-map';
 
 /** `vite build --mode e2e` (npm test) builds the test build into its own folder (src/state/app-clock.ts). */
 const outDirOf = (mode: string) => (mode === 'e2e' ? 'dist/e2e' : 'dist/app');
@@ -21,6 +23,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     threeShadersPlugin(),
+    threeLazyShadersPlugin(),
+    threeWithoutShadowMapPlugin(),
     stationsPlugin(),
     localeFilesPlugin(),
     ...(replayPage ? [] : [xrProfilesPlugin(), replayPagePlugin('vite.config.ts')]),
