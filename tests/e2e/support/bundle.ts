@@ -99,3 +99,37 @@ function onlyReachableFrom(keys: readonly string[]): Set<string> {
   const rest = closure(manifestWithout, Object.keys(manifest).filter((k) => manifest[k]!.isEntry));
   return new Set([...own].filter((f) => !rest.has(f)));
 }
+
+/** The stations in the build, by folder (found by their scenario chunk, as the app finds them by scenario.json). */
+export function builtStations(): string[] {
+  const prefix = 'virtual:werkvloer/scenario/';
+  return Object.keys(viteManifest())
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length))
+    .sort();
+}
+
+/**
+ * The scripts a station's first frame needs, read from the build's chunk graph alone: the page's entry,
+ * the station's scenario and composition, the texts and station titles of the languages shown (the
+ * browser's suggestion first, then the one picked on the start screen), and the view
+ * the first frame is drawn with (desktop look, or the XR stack in a headset), each with the chunks it
+ * imports statically. What is imported lazily is not on the way (the browser runs confirm the same list:
+ * tests/e2e/support/station-matrix.ts). The emulators' own files are left out: a headset never loads them.
+ */
+export function firstFrameFiles(folder: string, way: 'desktop' | 'vr', languages: readonly string[] = ['nl']): Set<string> {
+  const manifest = viteManifest();
+  const composition = manifest[`virtual:werkvloer/composition/${folder}`] ? `virtual:werkvloer/composition/${folder}` : `scenes/${folder}/station.tsx`;
+  const keys = [
+    'index.html',
+    `virtual:werkvloer/scenario/${folder}`,
+    composition,
+    ...languages.flatMap((l) => [`virtual:werkvloer/locale-files/${l}`, `virtual:werkvloer/station-titles/${l}`]),
+    way === 'desktop' ? 'src/play/desktop-look.tsx' : 'src/play/xr-runtime.ts',
+  ];
+  const missing = keys.filter((k) => !manifest[k]);
+  if (missing.length > 0) throw new Error(`not in the Vite manifest (moved or renamed?): ${missing.join(', ')}`);
+  const files = closure(manifest, keys, false);
+  if (way === 'vr') for (const f of emulatorOnlyFiles()) files.delete(f);
+  return files;
+}
