@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtAppDir } from './built-app';
+import { languageInfo } from '../../../src/i18n/languages';
 
 interface ManifestChunk {
   file: string;
@@ -112,7 +113,8 @@ export function builtStations(): string[] {
 /**
  * The scripts a station's first frame needs, read from the build's chunk graph alone: the page's entry,
  * the station's scenario and composition, the texts and station titles of the languages shown (the
- * browser's suggestion first, then the one picked on the start screen), and the view
+ * browser's suggestion first, then the one picked on the start screen) with the bidi post-processor of a
+ * right-to-left one, and the view
  * the first frame is drawn with (desktop look, or the XR stack in a headset), each with the chunks it
  * imports statically. What is imported lazily is not on the way (the browser runs confirm the same list:
  * tests/e2e/support/station-matrix.ts). The emulators' own files are left out: a headset never loads them.
@@ -126,6 +128,8 @@ export function firstFrameFiles(folder: string, way: 'desktop' | 'vr', languages
     composition,
     ...languages.flatMap((l) => [`virtual:werkvloer/locale-files/${l}`, `virtual:werkvloer/station-titles/${l}`]),
     way === 'desktop' ? 'src/play/desktop-look.tsx' : 'src/play/xr-runtime.ts',
+    // Arabic and Dari texts wait for their bidi post-processor (src/i18n/rtl-ready.ts).
+    ...(languages.some((l) => languageInfo(l).dir === 'rtl') ? ['src/i18n/bidi-quantities.ts'] : []),
   ];
   const missing = keys.filter((k) => !manifest[k]);
   if (missing.length > 0) throw new Error(`not in the Vite manifest (moved or renamed?): ${missing.join(', ')}`);
