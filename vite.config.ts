@@ -12,6 +12,7 @@ import { isReplayPageBuild, replayPagePlugin } from './scripts/vite-replay-page'
 import { threeShadersPlugin } from './scripts/vite-three-shaders';
 import { threeLazyShadersPlugin } from './scripts/vite-three-lazy-shaders';
 import { threeWithoutShadowMapPlugin } from './scripts/vite-three-without-shadow-map';
+import { threeXrOnDemandPlugin } from './scripts/vite-three-xr-on-demand';
 
 /** `vite build --mode e2e` (npm test) builds the test build into its own folder (src/state/app-clock.ts). */
 const outDirOf = (mode: string) => (mode === 'e2e' ? 'dist/e2e' : 'dist/app');
@@ -25,6 +26,7 @@ export default defineConfig(({ mode }) => ({
     threeShadersPlugin(),
     threeLazyShadersPlugin(),
     threeWithoutShadowMapPlugin(),
+    threeXrOnDemandPlugin(),
     stationsPlugin(),
     localeFilesPlugin(),
     ...(replayPage ? [] : [xrProfilesPlugin(), replayPagePlugin('vite.config.ts')]),

@@ -1,6 +1,11 @@
 import { XR, createXRStore } from '@react-three/xr';
+import { WebXRManager } from 'three/src/renderers/webxr/WebXRManager.js';
+import { provideWebXRManager } from './xr-manager-slot';
 import { XRLocomotion } from './xr-locomotion';
 import { TraineeController, TraineeHand } from './xr-trainee-input';
+
+// Renderers made from now on can present (xr-manager-slot.ts): this module loads only where a headset can.
+provideWebXRManager(WebXRManager);
 
 function createWerkvloerXRStore(href: string) {
   return createXRStore({
