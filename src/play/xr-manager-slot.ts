@@ -1,5 +1,6 @@
 import { EventDispatcher } from 'three/src/core/EventDispatcher.js';
 import type { WebGLRenderer, WebXRManager as ThreeWebXRManager } from 'three';
+import type { WebXRManagerEventMap } from 'three/src/renderers/webxr/WebXRManager.js';
 
 type XRManagerClass = new (renderer: WebGLRenderer, gl: WebGLRenderingContext) => ThreeWebXRManager;
 
@@ -21,7 +22,7 @@ const notLoaded = (what: string) => () => {
 };
 
 /** What the renderer and react-three-fiber read of a WebXRManager outside a session: never presenting. */
-export class XRManagerOff extends EventDispatcher {
+export class XRManagerOff extends EventDispatcher<WebXRManagerEventMap> {
   enabled = false;
   readonly isPresenting = false;
   cameraAutoUpdate = true;
