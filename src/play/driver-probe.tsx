@@ -6,6 +6,7 @@ import { appClock } from '../state/app-clock';
 import { useSessionStore } from '../state/session-context';
 import { placedParts, suspendedBoundaries, type PartDescriptor, type PlacedPart } from '../world/placed-parts';
 import { reach } from '../world/reach';
+import { installFrameGate } from './frame-gate';
 import { lineOfSight } from './line-of-sight';
 import { panelPoints } from './panel-placement';
 
@@ -56,6 +57,15 @@ export interface WerkvloerDriverProbe {
    * panel's own and the trainee's hands, controllers and rays; null without the panel.
    */
   panelBlockers(name: string): { head: Vec3; outline: { left: number; right: number; top: number; bottom: number }; blockers: string[] } | null;
+  /**
+   * Closes (true) or opens (false) the frame gate (src/play/frame-gate.ts): closed, the page draws a
+   * frame only when asked (`requestFrames`), so the driver's round trips do not each wait for one.
+   */
+  gateFrames(closed: boolean): void;
+  /** At least `n` more frames, gate closed or not (a wait that needs the page to move on). */
+  requestFrames(n: number): void;
+  /** Frames drawn on request and by the gate's trickle (a wait nobody marked) so far. */
+  gatedFrames(): { requested: number; trickled: number };
 }
 
 declare global {
@@ -77,6 +87,9 @@ appClock.now = () => wallClock() + skipped;
 // The test render scale, held against the canvas's own configuration (which sets its dpr range again
 // whenever it re-renders, e.g. on a resize). Like the clock, only ever in the test build.
 let forcedDpr: number | null = null;
+
+// One gate per page, from this module's load on (open until the driver closes it).
+const frameGate = installFrameGate(window);
 
 function nodeOf(id: string): Object3D | null {
   return placedParts().find((p) => p.id === id)?.node ?? null;
@@ -211,6 +224,9 @@ export default function DriverProbe() {
         );
         return { head: [head.x, head.y, head.z], outline, blockers };
       },
+      gateFrames: (closed) => (closed ? frameGate.close() : frameGate.open()),
+      requestFrames: (n) => frameGate.request(n),
+      gatedFrames: () => frameGate.counts(),
     };
     window.__werkvloerClock = {
       advance(ms) {
@@ -221,6 +237,7 @@ export default function DriverProbe() {
       now: () => appClock.now(),
     };
     return () => {
+      frameGate.open();
       delete window.__werkvloerDriver;
       delete window.__werkvloerClock;
     };

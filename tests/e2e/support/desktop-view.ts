@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { nextFrames } from './emulator';
 
 type Vec3 = [number, number, number];
 interface Point {
@@ -73,7 +74,9 @@ export async function revealOnScreen(page: Page, target: string | Vec3, partId?:
     await page.mouse.move(from.x + dx / 2, from.y + dy / 2, { steps: 3 });
     await page.mouse.move(from.x + dx, from.y + dy, { steps: 3 });
     await page.mouse.up();
-    await page.waitForTimeout(50);
+    // The turned view drawn (the point is found on screen as the trainee sees it); frames may come only
+    // when asked for (the frame gate, src/play/frame-gate.ts).
+    await nextFrames(page, 2);
     const now = await page.evaluate(seenOnScreen, { target, partId: partId ?? null });
     if (now) return now;
   }

@@ -65,9 +65,11 @@ export async function nextFrames(page: Page, n = 3): Promise<void> {
         const target = frames() + n;
         const giveUp = performance.now() + 60_000;
         const check = () => {
-          if (frames() >= target) resolve();
-          else if (performance.now() > giveUp) reject(new Error(`no ${n} frames drawn in 60 s`));
-          else setTimeout(check, 4);
+          if (frames() >= target) return resolve();
+          if (performance.now() > giveUp) return reject(new Error(`no ${n} frames drawn in 60 s`));
+          // Gated frames (src/play/frame-gate.ts) come only when asked for.
+          window.__werkvloerDriver?.requestFrames(target - frames());
+          setTimeout(check, 4);
         };
         check();
       }),

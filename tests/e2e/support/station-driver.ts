@@ -78,6 +78,9 @@ function screenHands(page: Page, touch: boolean): Hands {
     async point(world, partId) {
       at = await revealOnScreen(page, world, partId);
       if (!touch) await page.mouse.move(at.x, at.y);
+      // A frame before the press, as a hand takes: the scene drawn after the last step (a click is aimed
+      // at the world as last drawn) and the part's hover on. Frames come only when asked (the frame gate).
+      await nextFrames(page, 1);
     },
     async down() {
       pressed = true;
@@ -159,7 +162,10 @@ async function rayState(page: Page, query: RayQuery, what: string): Promise<void
       (q) => {
         const d = (o: number[]) => Math.hypot(o[0]! - q.hand[0], o[1]! - q.hand[1], o[2]! - q.hand[2]);
         const ray = window.__werkvloerDriver!.rayPointers().sort((a, b) => d(a.origin) - d(b.origin))[0];
-        return ray !== undefined && (q.partId === null || ray.hits === q.partId) && (q.pressed === null || ray.down === q.pressed);
+        const ok = ray !== undefined && (q.partId === null || ray.hits === q.partId) && (q.pressed === null || ray.down === q.pressed);
+        // The rays move with frames: while not there yet, ask for the next (the frame gate).
+        if (!ok) window.__werkvloerDriver!.requestFrames(1);
+        return ok;
       },
       query,
       { timeout: 15_000 },
@@ -198,12 +204,15 @@ async function xrMoveInPage(a: { side: Side; kind: 'controller' | 'hand'; partId
       const check = () => {
         if (ok()) return resolve();
         if (performance.now() > giveUp) return reject(new Error(what()));
+        // What is waited for comes with frames: ask for the next (the frame gate, src/play/frame-gate.ts).
+        driver.requestFrames(1);
         setTimeout(check, 4);
       };
       check();
     });
   const nextFrames = (n: number) => {
     const target = frames() + n;
+    driver.requestFrames(n);
     return until(() => frames() >= target, () => 'no frames drawn');
   };
   const rayFails = (what: string) => () => {
@@ -432,7 +441,11 @@ async function advance(page: Page, ms: number): Promise<void> {
         const target = frames() + 2;
         // Then the parts that came with the time have their handling code (src/world/later-parts.ts).
         const giveUp = performance.now() + 20_000;
-        const check = () => (frames() >= target && (window.__werkvloerDriver?.suspended() === 0 || performance.now() > giveUp) ? resolve(true) : setTimeout(check, 4));
+        const check = () => {
+          if (frames() >= target && (window.__werkvloerDriver?.suspended() === 0 || performance.now() > giveUp)) return resolve(true);
+          window.__werkvloerDriver?.requestFrames(Math.max(1, target - frames()));
+          setTimeout(check, 4);
+        };
         check();
       }),
     ms,
@@ -440,7 +453,7 @@ async function advance(page: Page, ms: number): Promise<void> {
   if (!skipped) {
     await page.waitForTimeout(ms);
     await nextFrames(page, 2);
-    await page.waitForFunction(() => window.__werkvloerDriver?.suspended() === 0, undefined, { timeout: 20_000 });
+    await noneSuspended(page);
   }
 }
 
@@ -468,7 +481,10 @@ const snapshot = (page: Page, settled = 0) =>
         const take = () => {
           const d = window.__werkvloerDriver;
           const events = d?.events() ?? [];
-          if (events.filter((e) => e.action !== 'enter' && e.action !== 'exit').length < n && performance.now() < giveUp) return setTimeout(take, 4);
+          if (events.filter((e) => e.action !== 'enter' && e.action !== 'exit').length < n && performance.now() < giveUp) {
+            d?.requestFrames(1);
+            return setTimeout(take, 4);
+          }
           resolve({ parts: d?.parts() ?? [], events, suspended: d?.suspended() ?? 0 });
         };
         take();
@@ -476,7 +492,25 @@ const snapshot = (page: Page, settled = 0) =>
     settled,
   );
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
-const recorded = (page: Page) => page.evaluate(() => window.__werkvloerDriver?.events() ?? []);
+/** The events recorded so far; asked in a poll, so it asks for a frame to let the next one come (the frame gate). */
+const recorded = (page: Page) =>
+  page.evaluate(() => {
+    window.__werkvloerDriver?.requestFrames(1);
+    return window.__werkvloerDriver?.events() ?? [];
+  });
+
+/** Waits until every part on its way has its handling code (src/world/later-parts.ts), asking for frames meanwhile. */
+const noneSuspended = (page: Page) =>
+  page.waitForFunction(
+    () => {
+      const d = window.__werkvloerDriver;
+      if (d?.suspended() === 0) return true;
+      d?.requestFrames(1);
+      return false;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
 const key = (e: { action: string; object: string }) => `${e.action} ${e.object}`;
 const isZoneEvent = (e: PathEvent) => e.action === 'enter' || e.action === 'exit';
 
@@ -508,17 +542,45 @@ async function planNext(page: Page, events: readonly PathEvent[], i: number, fir
 
 /**
  * The scale a path played on a screen is drawn at (the test build's render scale,
- * src/play/driver-probe.tsx): half the device pixels each way, so SwiftShader, which draws every pixel
- * on the CPU, draws a quarter of them, while every pointer lands on the same CSS pixel of the same
- * window as at full scale. Screenshots and checks made after the path see the full scale again.
+ * src/play/driver-probe.tsx): a quarter of the device pixels each way, so SwiftShader, which shades
+ * every pixel on the CPU, shades a sixteenth of them, while every pointer lands on the same CSS pixel of
+ * the same window as at full scale. Screenshots and checks made after the path see the full scale again.
+ * Measured on the lockout station's desktop frame (6 draw calls): ~168 CPU-ms at 1, ~63 at 0.5, ~42 at
+ * 0.25, ~35 at 0.1 and ~28 with nothing drawn (the rest is the page's own compositing).
  */
-export const playRenderScale = 0.5;
+export const playRenderScale = 0.25;
 
 /** Draws the canvas at a render scale (null: its own again); returns the drawing buffer's size. */
 export async function renderScale(page: Page, scale: number | null): Promise<{ width: number; height: number }> {
   // The probe comes after the station's first frame (src/play/instruction-panel.tsx).
   await page.waitForFunction(() => window.__werkvloerDriver !== undefined, undefined, { timeout: 60_000 });
   return page.evaluate((s) => window.__werkvloerDriver!.renderScale(s), scale);
+}
+
+/**
+ * Closes or opens the test build's frame gate (src/play/frame-gate.ts). Closed over a path: a page that
+ * draws all the time keeps its main thread busy, and each of the driver's round trips waited for a frame
+ * (a press cost ~12 frames where it needs ~5). Every wait of the driver asks for the frames it needs.
+ */
+export async function gateFrames(page: Page, closed: boolean): Promise<void> {
+  await page.waitForFunction(() => window.__werkvloerDriver !== undefined, undefined, { timeout: 60_000 });
+  await page.evaluate((c) => window.__werkvloerDriver!.gateFrames(c), closed);
+}
+
+/** How the gated frames came so far: on request, or by the trickle (a wait that did not ask: find it and make it ask). */
+export async function gatedFramesLine(page: Page): Promise<string> {
+  const { requested, trickled } = await page.evaluate(() => window.__werkvloerDriver!.gatedFrames());
+  return `gated frames ${requested} asked for, ${trickled} by the trickle`;
+}
+
+/** Runs `what` with frames drawn as always (a screenshot, a resize in the middle of a path), then closes the gate again. */
+export async function withFramesFlowing<T>(page: Page, what: () => Promise<T>): Promise<T> {
+  await gateFrames(page, false);
+  try {
+    return await what();
+  } finally {
+    await gateFrames(page, true);
+  }
 }
 
 export interface PlayOptions {
@@ -547,7 +609,13 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
   const screen = way.kind === 'mouse' || way.kind === 'touch';
   const scale = screen ? (opts.renderScale === undefined ? playRenderScale : opts.renderScale) : null;
   if (scale !== null) await renderScale(page, scale);
-  await playEvents(page, way, events, opts);
+  // Frames only when a wait asks for them (src/play/frame-gate.ts): the round trips between them are free.
+  await gateFrames(page, true);
+  try {
+    await playEvents(page, way, events, opts);
+  } finally {
+    await gateFrames(page, false);
+  }
   if (scale !== null) {
     // The full picture again, drawn, for whatever the test looks at next (a screenshot, a text check).
     await renderScale(page, null);
@@ -596,7 +664,7 @@ async function playEvents(page: Page, way: Way, events: readonly PathEvent[], op
     // A part that came with this step may show its look before its handling code has mounted (it
     // loads after the look: src/world/later-parts.ts); a press then would find nothing to grab.
     // (After time has passed, advance waited for them.)
-    if (!inPage && waited <= 0 && now.suspended !== 0) await page.waitForFunction(() => window.__werkvloerDriver?.suspended() === 0, undefined, { timeout: 20_000 });
+    if (!inPage && waited <= 0 && now.suspended !== 0) await noneSuspended(page);
     await perform(page, hands, move, way, inPage ? waited : 0);
     i = next;
     const expected = move.events.filter((e) => !isZoneEvent(e)).map(key);

@@ -18,7 +18,7 @@ import { smallPanelTexts } from './panel-text-size';
 import { phaseTimes, type PhaseTimes } from './phase-times';
 import { sceneSettled } from './scene-settled';
 import { saveScreenshot } from './screenshots';
-import { deviceOf, playPath, playRenderScale, renderScale, type Way } from './station-driver';
+import { deviceOf, gatedFramesLine, playPath, playRenderScale, renderScale, withFramesFlowing, type Way } from './station-driver';
 import { expectBusiestXrFrameWithinBudget, xrFrameBudget } from './xr-budget';
 
 /**
@@ -237,16 +237,18 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
           if (move.part.operation.kind === 'set') stepOf.set(move.part.object, move.part.operation.step);
           for (const [name, at] of Object.entries(opts.screenshots ?? {})) {
             if (at !== i) continue;
-            await resized(page, review);
-            await saveScreenshot(page, name);
-            await playing(page);
+            await withFramesFlowing(page, async () => {
+              await resized(page, review);
+              await saveScreenshot(page, name);
+              await playing(page);
+            });
           }
         },
         times,
       });
       times.mark('path');
       const pathFrames = (await page.evaluate(() => window.__werkvloer!.counts.frames)) - framesBefore;
-      console.info(`[phases] ${folder} mouse: ${pathFrames} frames over the path at ${buffer.width}x${buffer.height}, ${((pathFrames * buffer.width * buffer.height) / 1e6).toFixed(1)} Mpixels`);
+      console.info(`[phases] ${folder} mouse: ${pathFrames} frames over the path at ${buffer.width}x${buffer.height}, ${((pathFrames * buffer.width * buffer.height) / 1e6).toFixed(1)} Mpixels; ${await gatedFramesLine(page)}`);
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
       const row = await storedRow(page);
       times.mark('stored');
@@ -348,7 +350,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       });
       times.mark('path');
       const framesNow = await page.evaluate(() => window.__werkvloer!.counts.frames);
-      console.info(`[phases] ${folder} VR: ${framesNow - frames0.frames} XR frames in ${((performance.now() - frames0.at) / 1000).toFixed(1)} s of turn and path`);
+      console.info(`[phases] ${folder} VR: ${framesNow - frames0.frames} XR frames in ${((performance.now() - frames0.at) / 1000).toFixed(1)} s of turn and path; ${await gatedFramesLine(page)}`);
       // The busiest moment of the whole scenario, both eyes (bench/busiest-frame.ts reads this line).
       await expectBusiestXrFrameWithinBudget(page, folder);
       await expect.poll(() => page.getByTestId('score').getAttribute('data-score'), { timeout: 20_000 }).toBe('100');
