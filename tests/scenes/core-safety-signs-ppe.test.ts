@@ -88,11 +88,6 @@ describe('core-safety-signs-ppe: job 2, the pillar drill', () => {
     expect(live(events).state.machines.drill!.state).toBe('stopped');
   });
 
-  test('chemical gloves at the drill are gloves too: critical', () => {
-    const t = tOf('press', 'drill-start');
-    expectCritical([...before('press', 'drill-start'), ev(t, 'wear', 'chemical-gloves'), ev(t + 1500, 'press', 'drill-start')], 'drill-with-gloves');
-  });
-
   test('starting the drill without safety glasses is critical', () => {
     const t = tOf('wear', 'safety-glasses');
     expectCritical([...before('wear', 'safety-glasses'), ev(t, 'wear', 'hearing-protection'), ev(t + 2000, 'press', 'drill-start')], 'drill-without-glasses');

@@ -54,6 +54,7 @@ const makes: Record<string, PartOperation['kind'][]> = {
   close: ['press'],
   lock: ['press'],
   unlock: ['press'],
+  remove: ['press'],
   inspect: ['inspect', 'press'],
   wear: ['wear'],
   grab: ['grab'],
