@@ -6,5 +6,5 @@ import { stationMatrix } from './support/station-matrix';
 stationMatrix('core/safety-signs-ppe', {
   viewport: { width: 1024, height: 640 },
   criticalRule: 'sheets-without-shoes',
-  screenshots: { 'core-safety-signs-ppe': 0, 'core-safety-signs-ppe-drill': 14 },
+  screenshots: { 'core-safety-signs-ppe': 0, 'core-safety-signs-ppe-ppe-board': 14 },
 });
