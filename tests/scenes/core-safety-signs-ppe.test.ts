@@ -4,7 +4,7 @@ import { ev, stationLog } from './station-log';
 
 // The core module on safety signs and PPE: at the entrance of a workshop hall the trainee points at the
 // sign that answers (hearing protection, the 85 dB(A) action value, no gloves, forklifts), finds the
-// extinguisher, the emergency exit and the first-aid box and names the assembly point; then three jobs with
+// extinguisher, the emergency exit and the first-aid box and points at the assembly point; then three jobs with
 // their own PPE: sheet metal onto the pallet (cut-resistant gloves, safety shoes, never in front of the exit),
 // the pillar drill (gloves off, safety glasses, hearing protection as the team leader says), the caustic
 // cleaner (chemical gloves checked, face shield, chemical gloves, apron). As short event logs on the real
