@@ -54,7 +54,7 @@ describe('core-measuring-counting: measuring to a tolerance', () => {
     const t = tOf('set', 'temp-entry');
     expect(live([...before('set', 'temp-entry'), ev(t, 'set', 'temp-entry', 25)]).state.completed.map((c) => c.id)).not.toContain('record-temp');
     const a = tOf('set', 'diameter-entry');
-    const r = live([...before('set', 'diameter-entry'), ev(a, 'set', 'diameter-entry', 20.5 - 0.4)]);
+    const r = live([...before('set', 'diameter-entry'), ev(a, 'set', 'diameter-entry', 20.1)]);
     expect(r.state.completed.map((c) => c.id)).not.toContain('measure-a');
     expect(r.feedback.at(-1)).toMatchObject({ kind: 'out-of-tolerance', step: 'measure-a' });
     expect(live(before('place', 'sample-a')).state.completed.map((c) => c.id)).toContain('measure-a');
