@@ -18,7 +18,7 @@ import { smallPanelTexts } from './panel-text-size';
 import { phaseTimes, type PhaseTimes } from './phase-times';
 import { sceneSettled } from './scene-settled';
 import { saveScreenshot } from './screenshots';
-import { deviceOf, gatedFramesLine, playPath, playRenderScale, renderScale, withFramesFlowing, type Way } from './station-driver';
+import { deviceOf, gateFrames, gatedFramesLine, playPath, playRenderScale, renderScale, withFramesFlowing, type Way } from './station-driver';
 import { expectBusiestXrFrameWithinBudget, xrFrameBudget } from './xr-budget';
 
 /**
@@ -313,7 +313,9 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       await saveScreenshot(page, `station-${name}-vr`);
       times.mark('settled');
       await smallerXrFramebuffer(page, playWindow.vr);
-      // A full turn with everything in view (the instruction panel included) before the path.
+      // A full turn with everything in view (the instruction panel included) before the path: frames
+      // only when asked for from here on (the frame gate; playPath closes it too, and opens it at the end).
+      await gateFrames(page, true);
       let maxCalls = 0;
       let maxTriangles = 0;
       for (let i = 0; i < 8; i++) {
