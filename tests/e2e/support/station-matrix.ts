@@ -51,7 +51,8 @@ const reviewWindow = { desktop: { width: 1024, height: 640 }, vr: { width: 640, 
 async function resized(page: Page, size: { width: number; height: number }, scale: number | null = null): Promise<void> {
   await renderScale(page, scale);
   await page.setViewportSize(size);
-  await waitForFrames(page, 2);
+  // Two more frames (waitForFrames counts from the page's first frame: it had long been passed here).
+  await nextFrames(page, 2);
 }
 
 /** The desktop play window at the play render scale (station-driver.ts): the mouse path is played in it. */
@@ -214,8 +215,13 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       expect(bytes).toBeGreaterThan(0);
       expect(bytes).toBeLessThanOrEqual(javascriptBudget.desktop);
       // The station at the work position as a trainee first sees it, for a reviewer (a picture is how a
-      // person checks that a panel saw reads as a panel saw).
+      // person checks that a panel saw reads as a panel saw). What it waits for (texts typeset, pictures
+      // come) does not depend on the pixels: it is waited for at the play render scale, and the picture
+      // taken at full scale once that is drawn (a full-scale frame here costs ~250 CPU-ms).
+      await renderScale(page, playRenderScale);
       await sceneSettled(page);
+      await renderScale(page, null);
+      await nextFrames(page, 2);
       await saveScreenshot(page, `station-${name}-desktop`);
       expect((await page.evaluate(() => window.__werkvloer!.counts.calls)), 'the station is drawn').toBeGreaterThan(0);
       times.mark('settled');
