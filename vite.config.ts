@@ -1,5 +1,4 @@
 /// <reference types="vitest/config" />
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -126,9 +125,5 @@ export default defineConfig(({ mode }) => ({
     hookTimeout: 30_000,
     // Server tests run on SQLite and PostgreSQL: this starts a throwaway cluster unless TEST_DATABASE_URL is set.
     globalSetup: ['tests/server/support/global-setup.ts'],
-    // At least two files at a time, also on CI's two cores (vitest's default, one fewer than the cores,
-    // is one file at a time there). Many files wait more than they compute — PostgreSQL, child
-    // processes, scrypt — and every server test has its own schema, data folder and port (issue 20).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 }));
