@@ -76,7 +76,7 @@ async function uniqueOf(folder: string): Promise<ComponentType | null> {
 }
 
 // The data-only sample station (scenes/_template) and every station ported to the kit.
-describe.each(['_template', '_tutorial', 'wood/intro-workbench', 'food/hygiene-sluice-line-be', 'food/hygiene-sluice-line-nl', 'textile/lockstitch-sewing', 'plastics/injection-moulding', 'wood/panel-saw', 'textile/fabric-inspection', 'wood/edge-banding', 'food/packaging-line', 'wood/cnc-nesting', 'plastics/extrusion-line', 'plastics/material-station', 'core/lockout-tagout', 'core/safety-signs-ppe', 'core/measuring-counting', 'textile/weaving-loom', 'food/line-cleaning'])('%s drawn from layout.json', (folder) => {
+describe.each(['_template', '_tutorial', 'wood/intro-workbench', 'food/hygiene-sluice-line-be', 'food/hygiene-sluice-line-nl', 'textile/lockstitch-sewing', 'plastics/injection-moulding', 'wood/panel-saw', 'textile/fabric-inspection', 'wood/edge-banding', 'food/packaging-line', 'wood/cnc-nesting', 'plastics/extrusion-line', 'plastics/material-station', 'core/lockout-tagout', 'core/safety-signs-ppe', 'core/measuring-counting', 'core/first-day', 'textile/weaving-loom', 'food/line-cleaning'])('%s drawn from layout.json', (folder) => {
   test('every event of its ideal path is made by a part the layout places, as that part declares (or by station.tsx, for the objects it lists)', async () => {
     const { layout, path } = station(folder);
     const kit = await kitFor(layout);
