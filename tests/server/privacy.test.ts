@@ -53,7 +53,10 @@ describe.each(databaseKinds)('a trainee’s export and erase on %s', (kind) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ erased: { trainee: sam.traineeId, sessions: 2, tokens: 1, joinCodes: 1, credentials: 0 } });
     const after = await dumpDatabase(t!.db, kind);
-    for (const gone of [sam.traineeId, sam.code, 'Sam', ...samSessions]) expect(after).not.toContain(gone);
+    for (const gone of [sam.traineeId, sam.code, ...samSessions]) expect(after).not.toContain(gone);
+    // The alias as a word of its own: the stations' texts stored with their versions may hold "Sample".
+    expect(after).not.toMatch(/\bSam\b/);
+    expect(before).toMatch(/\bSam\b/);
     for (const kept of [noor.traineeId, noor.code, noorSession]) expect(after).toContain(kept);
     // The headset still holding Sam's token cannot bring the data back.
     const retry = await upload(sam.token, samSessions[0]!);

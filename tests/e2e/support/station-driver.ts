@@ -609,12 +609,16 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
   const screen = way.kind === 'mouse' || way.kind === 'touch';
   const scale = screen ? (opts.renderScale === undefined ? playRenderScale : opts.renderScale) : null;
   if (scale !== null) await renderScale(page, scale);
-  // Frames only when a wait asks for them (src/play/frame-gate.ts): the round trips between them are free.
-  await gateFrames(page, true);
+  // On a screen, frames only when a wait asks for them (src/play/frame-gate.ts): the round trips between
+  // them are free. Not yet in a headset: gated, the CNC router's emergency stop, pressed by the ray
+  // right after the wedge was taken out, recorded nothing (3 runs of 3; ungated it passes) and the cause
+  // is not found yet.
+  const gated = scale !== null;
+  if (gated) await gateFrames(page, true);
   try {
     await playEvents(page, way, events, opts);
   } finally {
-    await gateFrames(page, false);
+    if (gated) await gateFrames(page, false);
   }
   if (scale !== null) {
     // The full picture again, drawn, for whatever the test looks at next (a screenshot, a text check).
@@ -687,6 +691,8 @@ async function perform(page: Page, hands: Hands, move: Move, way: Way, waitMs: n
       if (move.kind === 'inspect') {
         // It is now before the eyes: a second press puts it back where it lay.
         await expect.poll(() => recorded(page).then((r) => r.at(-1)?.action), { timeout: 20_000 }).toBe('inspect');
+        // Drawn where it is now (it follows the eyes from the next frame on) before it is aimed at again.
+        await nextFrames(page, 2);
         await hands.tap(move.part.id, [0, 0, 0], 0);
       }
       return;
