@@ -2,9 +2,9 @@
  * The test build's frame gate (issue 20): while closed, the page draws a frame only when the e2e
  * driver asks for one, instead of drawing all the time.
  *
- * Why: SwiftShader draws on the CPU, and in the tests a frame costs about the same whatever it shows
- * (measured: ~40 CPU-ms in the GPU process for a desktop frame of 8 draw calls at 200x125 as for an XR
- * frame of 80). A page that draws continuously keeps its main thread busy, so each of the driver's
+ * Why: SwiftShader draws on the CPU, and in the tests every frame costs tens of CPU-ms (measured on
+ * the lockout desktop frame: ~28 CPU-ms with nothing drawn, ~42 at the play render scale; an XR frame
+ * of 80 draw calls about as much as a desktop one of 8). A page that draws continuously keeps its main thread busy, so each of the driver's
  * round trips (find a part, move the mouse, read the events) waits for a frame: a press cost ~12
  * frames of which it needs ~5. Gated, the round trips between frames cost nothing.
  *

@@ -558,7 +558,7 @@ export async function renderScale(page: Page, scale: number | null): Promise<{ w
 }
 
 /**
- * Closes or opens the test build's frame gate (src/play/frame-gate.ts). Closed over a path: a page that
+ * Closes or opens the test build's frame gate (src/play/frame-gate.ts). Closed over a screen path: a page that
  * draws all the time keeps its main thread busy, and each of the driver's round trips waited for a frame
  * (a press cost ~12 frames where it needs ~5). Every wait of the driver asks for the frames it needs.
  */
@@ -610,9 +610,9 @@ export async function playPath(page: Page, way: Way, events: readonly PathEvent[
   const scale = screen ? (opts.renderScale === undefined ? playRenderScale : opts.renderScale) : null;
   if (scale !== null) await renderScale(page, scale);
   // On a screen, frames only when a wait asks for them (src/play/frame-gate.ts): the round trips between
-  // them are free. Not yet in a headset: gated, the CNC router's emergency stop, pressed by the ray
-  // right after the wedge was taken out, recorded nothing (3 runs of 3; ungated it passes) and the cause
-  // is not found yet.
+  // them are free. Not yet in a headset: gated, the CNC router's safety mat, inspected, was not put back
+  // by the second press (it never reached the mat's handler), and the emergency stop pressed later
+  // recorded nothing (3 runs of 3; ungated it passes); the cause is not found yet.
   const gated = scale !== null;
   if (gated) await gateFrames(page, true);
   try {

@@ -220,8 +220,7 @@ export function stationMatrix(folder: string, opts: MatrixOptions): void {
       // taken at full scale once that is drawn (a full-scale frame here costs ~250 CPU-ms).
       await renderScale(page, playRenderScale);
       await sceneSettled(page);
-      await renderScale(page, null);
-      await nextFrames(page, 2);
+      await resized(page, review);
       await saveScreenshot(page, `station-${name}-desktop`);
       expect((await page.evaluate(() => window.__werkvloer!.counts.calls)), 'the station is drawn').toBeGreaterThan(0);
       times.mark('settled');
